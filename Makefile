@@ -1,0 +1,87 @@
+# keukentafel: `make site` builds the website and sheets into out/,
+# `make check` runs every test. Both install what is missing first.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+VERSION := 0.1.0
+DATADIR := $(PREFIX)/share/keukentafel
+
+CC ?= cc
+PKGS := libcmark libxml-2.0 pangocairo cairo-pdf yaml-0.1 librsvg-2.0 \
+	glib-2.0 libqrencode
+# evaluated when used, so a fresh machine has the packages by then
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
+CFLAGS ?= -O2 -g
+WARN := -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
+CPPFLAGS += -D_XOPEN_SOURCE=700 -DKT_VERSION='"$(VERSION)"' \
+	-DKT_DATADIR='"$(DATADIR)"'
+
+DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \
+	libcairo2-dev libpango1.0-dev libyaml-dev librsvg2-dev libglib2.0-dev \
+	libqrencode-dev libhyphen-dev
+DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
+DEB_TEST := poppler-utils qpdf zbar-tools
+
+SRC := $(sort $(wildcard generator/*.c generator/*/*.c))
+OBJ := $(SRC:generator/%.c=build/%.o)
+LIB_OBJ := $(filter-out build/main.o,$(OBJ))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=build/tests/%)
+
+BIN := generator/keukentafel
+
+.PHONY: all site check deps-site deps-check generator tests install \
+	uninstall clean
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+site: deps-site
+	@$(MAKE) --no-print-directory $(BIN)
+	./$(BIN) build -C content -o out
+	@echo "Open out/index.html in a browser, or host the folder out/ on any web server."
+
+check: deps-check
+	@$(MAKE) --no-print-directory $(BIN) tests
+	@tests/run.sh
+
+deps-site:
+	@generator/deps.sh $(DEB_BUILD) $(DEB_RUN)
+
+deps-check:
+	@generator/deps.sh $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
+
+generator: $(BIN)
+
+$(BIN): $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
+
+build/%.o: generator/%.c Makefile
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+tests: $(TEST_BIN)
+
+build/tests/%: tests/%.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -MMD -MP \
+		-o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/openmoji
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/keukentafel
+	install -m 644 keukentafel.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+	cp node_modules/openmoji/black/svg/*.svg $(DESTDIR)$(DATADIR)/openmoji/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/keukentafel \
+		$(DESTDIR)$(PREFIX)/share/man/man1/keukentafel.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build $(BIN) out .out.tmp-* .out.old-* .out.lock
+
+-include $(OBJ:.o=.d) $(TEST_BIN:=.d)

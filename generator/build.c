@@ -1,0 +1,134 @@
+/*
+ * load -> check -> render -> write. The build writes into a temporary
+ * folder and only replaces out/ when everything succeeded; content errors
+ * stop it before anything is written.
+ */
+#include "build.h"
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "load/load.h"
+#include "out/writer.h"
+#include "render/render.h"
+
+static struct kt_model *
+load(const struct kt_options *o, struct kt_diag *d)
+{
+	struct kt_paths p = { o->content, o->theme, o->openmoji };
+
+	if (!g_file_test(o->content, G_FILE_TEST_IS_DIR)) {
+		kt_error(d, o->content, 0, 0, "no such folder; give the "
+		    "content folder with -C");
+		return NULL;
+	}
+	return kt_load(&p, d);
+}
+
+static guint
+count_texts(const struct kt_model *m, enum kt_kind k)
+{
+	guint n = 0;
+
+	for (guint i = 0; i < m->items[k]->len; i++)
+		n += g_hash_table_size(((struct kt_item *)
+		    g_ptr_array_index(m->items[k], i))->texts);
+	return n;
+}
+
+static void
+print_json(struct kt_diag *d)
+{
+	kt_diag_print(d, stderr);	/* sorts */
+	printf("{\"problems\":[");
+	for (guint i = 0; i < d->problems->len; i++) {
+		const struct kt_problem *p = g_ptr_array_index(d->problems, i);
+		char *path = g_strescape(p->path, NULL);
+		char *msg = g_strescape(p->message, NULL);
+
+		printf("%s{\"path\":\"%s\",\"line\":%d,\"column\":%d,"
+		    "\"severity\":\"%s\",\"message\":\"%s\"}", i ? "," : "",
+		    path, p->line, p->col,
+		    p->severity == KT_ERROR ? "error" : "warning", msg);
+		g_free(path);
+		g_free(msg);
+	}
+	printf("]}\n");
+}
+
+int
+kt_cmd_check(const struct kt_options *o)
+{
+	struct kt_diag *d = kt_diag_new();
+	struct kt_model *m = load(o, d);
+	size_t errors = kt_diag_count(d, KT_ERROR);
+	size_t warnings = kt_diag_count(d, KT_WARNING);
+
+	if (o->json)
+		print_json(d);
+	else
+		kt_diag_print(d, stderr);
+	if (!o->quiet && !o->json && m != NULL)
+		fprintf(stderr, "%u assignments, %u evenings, %u tips (%u "
+		    "files): %zu error%s, %zu warning%s\n",
+		    m->items[KT_OPDRACHT]->len, m->items[KT_AVOND]->len,
+		    m->items[KT_TIP]->len, count_texts(m, KT_OPDRACHT) +
+		    count_texts(m, KT_AVOND) + count_texts(m, KT_TIP),
+		    errors, errors == 1 ? "" : "s", warnings,
+		    warnings == 1 ? "" : "s");
+	kt_model_free(m);
+	kt_diag_free(d);
+	return errors > 0 ? 1 : 0;
+}
+
+int
+kt_cmd_build(const struct kt_options *o)
+{
+	struct kt_diag *d = kt_diag_new();
+	struct kt_model *m = load(o, d);
+	struct kt_writer *w = NULL;
+	struct kt_render_opts ro = { o->theme, o->content, o->epoch };
+	GError *err = NULL;
+	gint64 start = g_get_monotonic_time();
+	int status = 1;
+	gboolean ok;
+
+	if (kt_diag_count(d, KT_ERROR) > 0) {
+		kt_diag_print(d, stderr);
+		fprintf(stderr, "keukentafel: %zu error%s; nothing was "
+		    "written, %s is as it was\n", kt_diag_count(d, KT_ERROR),
+		    kt_diag_count(d, KT_ERROR) == 1 ? "" : "s", o->out);
+		goto done;
+	}
+	w = kt_writer_open(o->out, &err);
+	if (w == NULL) {
+		fprintf(stderr, "keukentafel: %s\n", err->message);
+		g_error_free(err);
+		goto done;
+	}
+	ok = kt_render_site(m, &ro, w, d);
+	ok = kt_render_sheets(m, &ro, w, d) && ok;
+	kt_diag_print(d, stderr);
+	if (!ok || kt_diag_count(d, KT_ERROR) > 0) {
+		kt_writer_abort(w);
+		fprintf(stderr, "keukentafel: the build failed; %s is as it "
+		    "was\n", o->out);
+		goto done;
+	}
+	if (!kt_writer_commit(w, &err)) {
+		fprintf(stderr, "keukentafel: %s\n", err->message);
+		g_error_free(err);
+		goto done;
+	}
+	if (!o->quiet)
+		fprintf(stderr, "keukentafel: built %u assignments, %u "
+		    "evenings and %u tips in %u languages into %s in %.1f s\n",
+		    m->items[KT_OPDRACHT]->len, m->items[KT_AVOND]->len,
+		    m->items[KT_TIP]->len, m->site.languages->len, o->out,
+		    (double)(g_get_monotonic_time() - start) / 1e6);
+	status = 0;
+done:
+	kt_model_free(m);
+	kt_diag_free(d);
+	return status;
+}

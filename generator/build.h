@@ -1,0 +1,23 @@
+/*
+ * The two commands: build (load, check, render, swap out/ in) and check
+ * (load and report). Both return the process exit status.
+ */
+#ifndef KT_BUILD_H
+#define KT_BUILD_H
+
+#include <stdbool.h>
+
+struct kt_options {
+	const char *content;
+	const char *out;
+	const char *theme;
+	const char *openmoji;
+	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 */
+	bool quiet;
+	bool json;		/* check: --format json */
+};
+
+int kt_cmd_build(const struct kt_options *);
+int kt_cmd_check(const struct kt_options *);
+
+#endif

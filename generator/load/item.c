@@ -1,0 +1,673 @@
+/*
+ * The three content types, front matter and body. The Dutch file carries
+ * the facets; a translation carries only what is translated, and anything
+ * else in it is reported rather than ignored.
+ */
+#include "item.h"
+
+#include <string.h>
+
+#include "file.h"
+#include "schema.h"
+#include "yaml.h"
+
+static const char *const opdracht_keys[] = {
+	"titel", "samenvatting", "onderwijstype", "leerjaar", "competenties",
+	"fase", "keuze", "duur", "materialen", "pictogram", "thuis", NULL
+};
+static const char *const opdracht_tr_keys[] = {
+	"titel", "samenvatting", "materialen", "vertaling", "thuis", NULL
+};
+static const char *const thuis_keys[] = {
+	"intro", "stappen", "vragen", "schrijfregels", "handtekening", NULL
+};
+static const char *const thuis_tr_keys[] = {
+	"intro", "stappen", "vragen", NULL
+};
+static const char *const avond_keys[] = {
+	"titel", "samenvatting", "thema", "onderwijstype", "leerjaar",
+	"doelgroep", "duur",
+	"pictogram", "rollen", "materialen", "voorbereiding", "programma",
+	"stellingen", "uitnodiging", "datum", "aanvang", "locatie", NULL
+};
+static const char *const avond_tr_keys[] = {
+	"titel", "samenvatting", "materialen", "uitnodiging", "stellingen",
+	"vertaling", NULL
+};
+static const char *const tip_keys[] = {
+	"titel", "groep", "voor", "zinnen", NULL
+};
+static const char *const tip_tr_keys[] = {
+	"titel", "zinnen", "vertaling", NULL
+};
+static const char *const only_translations[] = { "vertaling", NULL };
+
+static const char *const opdracht_sections[] = {
+	"Doel", "In de klas", "Nabespreken", NULL
+};
+static const char *const avond_sections[] = { "Doel", "Nazorg", NULL };
+
+/* The last year of each onderwijstype, in vocabulary order. */
+static const int last_year[] = { 4, 4, 4, 4, 5, 6, 4 };
+
+/* ---- Markdown ---- */
+
+void
+kt_md_check(const struct kt_md *m, struct kt_diag *d)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (m == NULL || m->doc == NULL)
+		return;
+	it = cmark_iter_new(m->doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it), *b = n;
+		cmark_node_type t = cmark_node_get_type(n);
+		int line;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		/* inline nodes carry no position: use their block's */
+		while (b != NULL && cmark_node_get_start_line(b) == 0)
+			b = cmark_node_parent(b);
+		line = m->pos.line + (b != NULL ?
+		    cmark_node_get_start_line(b) - 1 : 0);
+		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE)
+			kt_warning(d, m->pos.path, line, 0,
+			    "raw HTML is shown as text; use Markdown instead");
+		if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+		    !kt_url_allowed(cmark_node_get_url(n)))
+			kt_error(d, m->pos.path, line, 0,
+			    "link to '%s' is not allowed; use http, https, "
+			    "mailto, tel or a link inside the site",
+			    cmark_node_get_url(n));
+	}
+	cmark_iter_free(it);
+}
+
+static char *
+heading_text(cmark_node *h)
+{
+	struct kt_md tmp = { .doc = h };
+	char *s = kt_md_plain(&tmp);
+
+	return g_strstrip(s);
+}
+
+/*
+ * Splits the body at its "## " headings into the named sections; out[i]
+ * receives section names[i] or stays NULL. Tip bodies have no sections
+ * (names == NULL): the whole body goes to out[0].
+ */
+static void
+split_body(const char *path, const char *body, int body_line,
+    const char *const *names, struct kt_md **out, struct kt_diag *d)
+{
+	cmark_node *doc = cmark_parse_document(body, strlen(body),
+	    CMARK_OPT_DEFAULT);
+	cmark_node *n, *next, *cur = NULL;
+	guint nnames = names ? g_strv_length((char **)names) : 0;
+
+	if (names == NULL) {
+		if (cmark_node_first_child(doc) != NULL) {
+			out[0] = kt_md_adopt(doc,
+			    (struct kt_pos){ path, body_line, 1 });
+			kt_md_check(out[0], d);
+		} else {
+			cmark_node_free(doc);
+		}
+		return;
+	}
+	for (n = cmark_node_first_child(doc); n != NULL; n = next) {
+		int line = body_line + cmark_node_get_start_line(n) - 1;
+
+		next = cmark_node_next(n);
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) <= 2) {
+			char *t = heading_text(n);
+			int k = -1;
+
+			for (guint i = 0; i < nnames; i++)
+				if (g_ascii_strcasecmp(t, names[i]) == 0)
+					k = (int)i;
+			cur = NULL;
+			if (cmark_node_get_heading_level(n) == 1) {
+				kt_error(d, path, line, 1, "use '## %s' for a "
+				    "section heading, with two #", t);
+			} else if (k < 0) {
+				const char *s = kt_suggest(t, names, nnames);
+				char *list = g_strjoinv("', '## ",
+				    (char **)names);
+				if (s != NULL)
+					kt_error(d, path, line, 1, "unknown "
+					    "section '%s'; did you mean "
+					    "'## %s'?", t, s);
+				else
+					kt_error(d, path, line, 1, "unknown "
+					    "section '%s'; the sections are "
+					    "'## %s'; use ### for a sub-heading",
+					    t, list);
+				g_free(list);
+			} else if (out[k] != NULL) {
+				kt_error(d, path, line, 1, "section '## %s' "
+				    "appears twice; keep one", names[k]);
+			} else {
+				cmark_node *sd = cmark_node_new(
+				    CMARK_NODE_DOCUMENT);
+				out[k] = kt_md_adopt(sd,
+				    (struct kt_pos){ path, line + 1, 1 });
+				cur = sd;
+			}
+			g_free(t);
+			cmark_node_free(n);
+			continue;
+		}
+		if (cur == NULL) {
+			if (out[0] == NULL && names != NULL)
+				kt_error(d, path, line, 1, "text outside a "
+				    "section; put it under a heading such as "
+				    "'## %s'", names[0]);
+			cmark_node_free(n);
+			continue;
+		}
+		cmark_node_append_child(cur, n);
+	}
+	cmark_node_free(doc);
+	/* the sources were taken before the children moved in */
+	for (guint i = 0; i < nnames; i++) {
+		if (out[i] == NULL)
+			continue;
+		char *src = cmark_render_commonmark(out[i]->doc,
+		    CMARK_OPT_DEFAULT, 0);
+		g_free(out[i]->src);
+		out[i]->src = g_strdup(src);
+		free(src);
+		kt_md_check(out[i], d);
+	}
+}
+
+/* ---- shared front matter ---- */
+
+struct parsed {
+	char *text;
+	struct kt_ynode *front;
+	struct kt_front f;
+};
+
+static gboolean
+parse_file(const char *path, const char *root, struct kt_diag *d,
+    struct parsed *p)
+{
+	size_t len;
+	gboolean empty;
+
+	memset(p, 0, sizeof *p);
+	p->text = kt_read_text(path, root, d, &len);
+	if (p->text == NULL)
+		return FALSE;
+	if (!kt_split_front(path, p->text, d, &p->f))
+		return FALSE;
+	p->front = kt_yaml_parse(p->f.yaml, p->f.yaml_len, path,
+	    p->f.yaml_line, d, &empty);
+	if (p->front == NULL) {
+		if (empty)
+			kt_error(d, path, 2, 1, "the front matter is empty; "
+			    "it needs at least 'titel: ...'");
+		return FALSE;
+	}
+	if (p->front->type != KT_Y_MAP) {
+		kt_error(d, path, p->front->line, p->front->col, "the front "
+		    "matter must be fields like 'titel: ...', not %s",
+		    kt_ytype_name(p->front->type));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static void
+parsed_free(struct parsed *p)
+{
+	kt_ynode_free(p->front);
+	g_free(p->text);
+}
+
+static void
+check_md_list(GPtrArray *a, struct kt_diag *d)
+{
+	for (guint i = 0; i < a->len; i++)
+		kt_md_check(g_ptr_array_index(a, i), d);
+}
+
+static void
+replace_mds(GPtrArray *dst, GPtrArray *src)
+{
+	g_ptr_array_set_size(dst, 0);	/* frees the old ones */
+	for (guint i = 0; i < src->len; i++)
+		g_ptr_array_add(dst, g_ptr_array_index(src, i));
+	g_ptr_array_free(src, TRUE);
+}
+
+static void
+replace_strings(GPtrArray *dst, GPtrArray *src)
+{
+	g_ptr_array_set_size(dst, 0);
+	for (guint i = 0; i < src->len; i++)
+		g_ptr_array_add(dst, g_strdup(g_ptr_array_index(src, i)));
+	g_ptr_array_free(src, TRUE);
+}
+
+static char *
+get_pictogram(const struct kt_ctx *c, const char *key, gboolean required,
+    const struct kt_model *m)
+{
+	const struct kt_ynode *n = kt_field(c, key, required);
+	char *name;
+
+	if (n == NULL)
+		return NULL;
+	name = kt_scalar_text(c, n, key);
+	if (name == NULL)
+		return NULL;
+	if (!g_hash_table_contains(m->pictograms, name)) {
+		guint len;
+		const char **keys = (const char **)g_hash_table_get_keys_as_array(
+		    m->pictograms, &len);
+		const char *s = kt_suggest(name, keys, len);
+
+		if (s != NULL)
+			kt_error(c->d, c->path, n->line, n->col, "unknown "
+			    "pictogram '%s'; did you mean '%s'?", name, s);
+		else
+			kt_error(c->d, c->path, n->line, n->col, "unknown "
+			    "pictogram '%s'; see themes/default/pictograms.yaml "
+			    "for the names, or add content/pictogrammen/%s.svg",
+			    name, name);
+		g_free(keys);
+		g_free(name);
+		return NULL;
+	}
+	return name;
+}
+
+static void
+read_status(const struct kt_ctx *c, struct kt_text *t)
+{
+	int v = kt_get_choice(c, "vertaling", FALSE, KT_V_VERTALING);
+
+	t->status = v == 1 ? KT_REVIEWED : KT_DRAFT;
+}
+
+/* ---- opdracht ---- */
+
+static void
+check_years(const struct kt_ctx *c, struct kt_item *it)
+{
+	const struct kt_ynode *n = kt_field(c, "leerjaar", FALSE);
+	int max = 0;
+
+	if (n == NULL || it->onderwijstype == 0 || it->leerjaar == 0)
+		return;
+	for (int i = 0; i < kt_vocab_size(KT_V_ONDERWIJSTYPE); i++)
+		if (it->onderwijstype & (1u << i))
+			max = MAX(max, last_year[i]);
+	for (int y = max + 1; y <= 6; y++)
+		if (it->leerjaar & (1u << y))
+			kt_error(c->d, c->path, n->line, n->col, "leerjaar %d "
+			    "does not exist for the chosen onderwijstype (up "
+			    "to year %d); remove it or add vwo/havo", y, max);
+}
+
+static void
+load_steps(const struct kt_ctx *c, struct kt_text *t, const struct kt_model *m,
+    const struct kt_text *source)
+{
+	const struct kt_ynode *list = kt_get_records(c, "stappen", TRUE);
+	static const char *const step_keys[] = { "pictogram", "tekst", NULL };
+	static const char *const step_tr_keys[] = { "tekst", NULL };
+	static const char *const picto_only[] = { "pictogram", NULL };
+
+	if (list == NULL)
+		return;
+	if (source != NULL && list->items->len != source->steps->len) {
+		kt_error(c->d, c->path, list->line, list->col, "%u steps, but "
+		    "the Dutch file has %u; translate each step once",
+		    list->items->len, source->steps->len);
+		return;
+	}
+	for (guint i = 0; i < list->items->len; i++) {
+		const struct kt_ynode *e = g_ptr_array_index(list->items, i);
+		struct kt_ctx sc;
+		struct kt_step *s;
+
+		if (!kt_sub(c, e, "stappen", &sc))
+			continue;
+		kt_check_keys(&sc, source ? step_tr_keys : step_keys,
+		    source ? picto_only : NULL,
+		    "comes from the Dutch file; remove it here");
+		s = g_new0(struct kt_step, 1);
+		s->text = kt_get_md(&sc, "tekst", TRUE);
+		if (source == NULL)
+			s->pictogram = get_pictogram(&sc, "pictogram", TRUE, m);
+		else
+			s->pictogram = g_strdup(((struct kt_step *)
+			    g_ptr_array_index(source->steps, i))->pictogram);
+		kt_md_check(s->text, c->d);
+		g_ptr_array_add(t->steps, s);
+	}
+}
+
+static void
+load_thuis(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
+    const struct kt_model *m, const struct kt_text *source)
+{
+	const struct kt_ynode *n = kt_field(c, "thuis", TRUE);
+	static const char *const source_only[] = {
+		"schrijfregels", "handtekening", NULL
+	};
+	struct kt_ctx tc;
+
+	if (n == NULL || !kt_sub(c, n, "thuis", &tc))
+		return;
+	kt_check_keys(&tc, source ? thuis_tr_keys : thuis_keys,
+	    source ? source_only : NULL,
+	    "belongs in the Dutch file only; remove it here");
+	t->intro = kt_get_md(&tc, "intro", TRUE);
+	kt_md_check(t->intro, c->d);
+	load_steps(&tc, t, m, source);
+	replace_mds(t->questions, kt_get_mds(&tc, "vragen", FALSE));
+	check_md_list(t->questions, c->d);
+	if (source == NULL) {
+		gboolean b;
+
+		kt_get_int(&tc, "schrijfregels", FALSE, 0, 8, &it->write_lines);
+		if (kt_get_bool(&tc, "handtekening", &b))
+			it->signature = b;
+	} else if (t->questions->len != source->questions->len &&
+	    t->questions->len > 0) {
+		const struct kt_ynode *q = kt_field(&tc, "vragen", FALSE);
+		kt_warning(c->d, c->path, q->line, q->col, "%u questions, but "
+		    "the Dutch file has %u", t->questions->len,
+		    source->questions->len);
+	}
+}
+
+static void
+load_opdracht(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
+    const struct kt_model *m)
+{
+	it->onderwijstype = kt_get_set(c, "onderwijstype", TRUE,
+	    KT_V_ONDERWIJSTYPE);
+	it->leerjaar = kt_get_numbers(c, "leerjaar", TRUE, 1, 6);
+	check_years(c, it);
+	it->competenties = kt_get_set(c, "competenties", TRUE,
+	    KT_V_COMPETENTIE);
+	it->fase = kt_get_set(c, "fase", TRUE, KT_V_FASE);
+	it->keuze = kt_get_set(c, "keuze", FALSE, KT_V_KEUZE);
+	kt_get_int(c, "duur", TRUE, 5, 240, &it->minutes);
+	it->pictogram = get_pictogram(c, "pictogram", TRUE, m);
+	load_thuis(c, it, t, m, NULL);
+}
+
+/* ---- avond ---- */
+
+static int
+get_role(const struct kt_ctx *c, const char *key)
+{
+	return kt_get_choice(c, key, TRUE, KT_V_ROL);
+}
+
+static void
+load_avond(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
+    const struct kt_model *m)
+{
+	const struct kt_ynode *list;
+	int total = 0;
+
+	it->theme = kt_get_string(c, "thema", TRUE);
+	it->onderwijstype = kt_get_set(c, "onderwijstype", FALSE,
+	    KT_V_ONDERWIJSTYPE);
+	it->leerjaar = kt_get_numbers(c, "leerjaar", TRUE, 1, 6);
+	check_years(c, it);
+	it->audience = kt_get_choice(c, "doelgroep", TRUE, KT_V_DOELGROEP);
+	kt_get_int(c, "duur", TRUE, 10, 600, &it->minutes);
+	it->pictogram = get_pictogram(c, "pictogram", TRUE, m);
+	it->place = kt_get_string(c, "locatie", FALSE);
+
+	it->date = kt_get_string(c, "datum", FALSE);
+	if (it->date != NULL) {
+		GDate *g = g_date_new();
+		int y, mo, da;
+		char rest;
+
+		if (sscanf(it->date, "%4d-%2d-%2d%c", &y, &mo, &da, &rest) != 3 ||
+		    !g_date_valid_dmy((GDateDay)da, (GDateMonth)mo,
+		    (GDateYear)y)) {
+			const struct kt_ynode *n = kt_field(c, "datum", FALSE);
+			kt_error(c->d, c->path, n->line, n->col, "datum '%s' "
+			    "is not a date; write it as 2026-10-08",
+			    it->date);
+			g_clear_pointer(&it->date, g_free);
+		}
+		g_date_free(g);
+	}
+	it->start = kt_get_string(c, "aanvang", FALSE);
+	if (it->start != NULL) {
+		int h, mi;
+		char rest;
+
+		if (sscanf(it->start, "%2d:%2d%c", &h, &mi, &rest) != 2 ||
+		    h > 23 || mi > 59 || h < 0 || mi < 0) {
+			const struct kt_ynode *n = kt_field(c, "aanvang", FALSE);
+			kt_error(c->d, c->path, n->line, n->col, "aanvang '%s' "
+			    "is not a time; write it as \"19:30\"", it->start);
+			g_clear_pointer(&it->start, g_free);
+		}
+	}
+
+	if ((list = kt_get_records(c, "rollen", TRUE)) != NULL)
+		for (guint i = 0; i < list->items->len; i++) {
+			static const char *const keys[] = { "rol", "taak", NULL };
+			struct kt_ctx rc;
+			struct kt_role *r;
+
+			if (!kt_sub(c, g_ptr_array_index(list->items, i),
+			    "rollen", &rc))
+				continue;
+			kt_check_keys(&rc, keys, NULL, NULL);
+			r = g_new0(struct kt_role, 1);
+			r->role = get_role(&rc, "rol");
+			r->task = kt_get_md(&rc, "taak", TRUE);
+			g_ptr_array_add(it->roles, r);
+		}
+	if ((list = kt_get_records(c, "voorbereiding", TRUE)) != NULL)
+		for (guint i = 0; i < list->items->len; i++) {
+			static const char *const keys[] = {
+				"taak", "weken", "wie", NULL
+			};
+			struct kt_ctx pc;
+			struct kt_prep *p;
+
+			if (!kt_sub(c, g_ptr_array_index(list->items, i),
+			    "voorbereiding", &pc))
+				continue;
+			kt_check_keys(&pc, keys, NULL, NULL);
+			p = g_new0(struct kt_prep, 1);
+			p->task = kt_get_md(&pc, "taak", TRUE);
+			kt_get_int(&pc, "weken", TRUE, 0, 52, &p->weeks);
+			p->who = get_role(&pc, "wie");
+			g_ptr_array_add(it->prep, p);
+		}
+	if ((list = kt_get_records(c, "programma", TRUE)) != NULL) {
+		for (guint i = 0; i < list->items->len; i++) {
+			static const char *const keys[] = {
+				"duur", "titel", "werkvorm", "leiding",
+				"beschrijving", NULL
+			};
+			struct kt_ctx bc;
+			struct kt_block *b;
+
+			if (!kt_sub(c, g_ptr_array_index(list->items, i),
+			    "programma", &bc))
+				continue;
+			kt_check_keys(&bc, keys, NULL, NULL);
+			b = g_new0(struct kt_block, 1);
+			kt_get_int(&bc, "duur", TRUE, 1, 600, &b->minutes);
+			total += b->minutes;
+			b->title = kt_get_string(&bc, "titel", TRUE);
+			b->form = kt_get_choice(&bc, "werkvorm", TRUE,
+			    KT_V_WERKVORM);
+			b->lead = get_role(&bc, "leiding");
+			b->text = kt_get_md(&bc, "beschrijving", TRUE);
+			kt_md_check(b->text, c->d);
+			g_ptr_array_add(it->blocks, b);
+		}
+		if (it->minutes > 0 && total != it->minutes)
+			kt_warning(c->d, c->path, list->line, list->col,
+			    "the programme adds up to %d minutes, but duur is "
+			    "%d", total, it->minutes);
+	}
+	(void)t;
+}
+
+/* ---- the files ---- */
+
+static void
+load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
+    gboolean source)
+{
+	t->title = kt_get_string(c, "titel", TRUE);
+	if (kind != KT_TIP)
+		t->summary = kt_get_string(c, "samenvatting", source);
+	if (kind != KT_TIP)
+		replace_strings(t->materials, kt_get_strings(c, "materialen",
+		    FALSE));
+	if (kind == KT_AVOND) {
+		t->invitation = kt_get_md(c, "uitnodiging", source);
+		kt_md_check(t->invitation, c->d);
+		replace_mds(t->statements, kt_get_mds(c, "stellingen", FALSE));
+		check_md_list(t->statements, c->d);
+	}
+	if (kind == KT_TIP) {
+		replace_mds(t->phrases, kt_get_mds(c, "zinnen", FALSE));
+		check_md_list(t->phrases, c->d);
+	}
+}
+
+static void
+load_body(const char *path, const struct parsed *p, enum kt_kind kind,
+    struct kt_text *t, gboolean source, struct kt_diag *d)
+{
+	struct kt_md *sec[3] = { NULL, NULL, NULL };
+
+	switch (kind) {
+	case KT_OPDRACHT:
+		split_body(path, p->f.body, p->f.body_line, opdracht_sections,
+		    sec, d);
+		t->goal = sec[0];
+		t->in_class = sec[1];
+		t->debrief = sec[2];
+		if (source)
+			for (int i = 0; i < 3; i++)
+				if (sec[i] == NULL)
+					kt_error(d, path, p->f.body_line, 1,
+					    "missing section '## %s' for the "
+					    "teacher", opdracht_sections[i]);
+		break;
+	case KT_AVOND:
+		split_body(path, p->f.body, p->f.body_line, avond_sections,
+		    sec, d);
+		t->goal = sec[0];
+		t->followup = sec[1];
+		if (source && sec[1] == NULL)
+			kt_error(d, path, p->f.body_line, 1, "missing section "
+			    "'## Nazorg' (the follow-up after the evening)");
+		break;
+	case KT_TIP:
+		split_body(path, p->f.body, p->f.body_line, NULL, sec, d);
+		t->body = sec[0];
+		if (t->body == NULL)
+			kt_error(d, path, p->f.body_line, 1, "the tip has no "
+			    "text; write it below the closing ---");
+		break;
+	default:
+		break;
+	}
+}
+
+struct kt_item *
+kt_load_source(enum kt_kind kind, const char *path, const char *slug,
+    const char *root, const struct kt_model *m, struct kt_diag *d)
+{
+	static const char *const *const keys[KT_KIND_COUNT] = {
+		opdracht_keys, avond_keys, tip_keys
+	};
+	struct parsed p;
+	struct kt_item *it;
+	struct kt_text *t;
+	struct kt_ctx c;
+
+	if (!parse_file(path, root, d, &p)) {
+		parsed_free(&p);
+		return NULL;
+	}
+	it = kt_item_new(kind, slug);
+	t = kt_text_new("nl", path);
+	t->status = KT_SOURCE;
+	g_hash_table_insert(it->texts, t->lang, t);
+	it->source = t;
+
+	c = (struct kt_ctx){ path, d, p.front, NULL };
+	kt_check_keys(&c, keys[kind], only_translations,
+	    "is for translations only; the Dutch file is the source");
+	load_common(&c, t, kind, TRUE);
+	switch (kind) {
+	case KT_OPDRACHT:
+		load_opdracht(&c, it, t, m);
+		break;
+	case KT_AVOND:
+		load_avond(&c, it, t, m);
+		break;
+	case KT_TIP:
+		it->group = kt_get_choice(&c, "groep", TRUE, KT_V_GROEP);
+		it->audience_tip = MAX(0, kt_get_choice(&c, "voor", FALSE,
+		    KT_V_VOOR));
+		break;
+	default:
+		break;
+	}
+	load_body(path, &p, kind, t, TRUE, d);
+	parsed_free(&p);
+	return it;
+}
+
+struct kt_text *
+kt_load_translation(struct kt_item *it, const char *path, const char *lang,
+    const char *root, const struct kt_model *m, struct kt_diag *d)
+{
+	static const char *const *const keys[KT_KIND_COUNT] = {
+		opdracht_tr_keys, avond_tr_keys, tip_tr_keys
+	};
+	static const char *const *const all[KT_KIND_COUNT] = {
+		opdracht_keys, avond_keys, tip_keys
+	};
+	struct parsed p;
+	struct kt_text *t;
+	struct kt_ctx c;
+
+	if (!parse_file(path, root, d, &p)) {
+		parsed_free(&p);
+		return NULL;
+	}
+	t = kt_text_new(lang, path);
+	c = (struct kt_ctx){ path, d, p.front, NULL };
+	kt_check_keys(&c, keys[it->kind], all[it->kind],
+	    "belongs in the Dutch file only; remove it here");
+	read_status(&c, t);
+	load_common(&c, t, it->kind, FALSE);
+	if (it->kind == KT_OPDRACHT)
+		load_thuis(&c, it, t, m, it->source);
+	load_body(path, &p, it->kind, t, FALSE, d);
+	parsed_free(&p);
+	return t;
+}

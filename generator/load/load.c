@@ -1,0 +1,204 @@
+/*
+ * Walks the content folder: site.yaml first (it names the languages), then
+ * the pictograms, strings and glossary, then the three item folders, each
+ * Dutch source before its translations. Cross-file checks live here.
+ */
+#include "load.h"
+
+#include <string.h>
+
+#include "item.h"
+
+static gboolean
+valid_slug(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == '-')
+		return FALSE;
+	for (size_t i = 0; i < n; i++)
+		if (!g_ascii_islower(s[i]) && !g_ascii_isdigit(s[i]) &&
+		    s[i] != '-')
+			return FALSE;
+	return TRUE;
+}
+
+gboolean
+kt_parse_filename(const char *name, char **slug, char **lang)
+{
+	size_t n = strlen(name);
+	const char *dot;
+
+	if (n < 4 || strcmp(name + n - 3, ".md") != 0)
+		return FALSE;
+	n -= 3;
+	dot = g_strrstr_len(name, (gssize)n, ".");
+	if (dot == NULL || !valid_slug(name, (size_t)(dot - name)))
+		return FALSE;
+	for (const char *p = dot + 1; p < name + n; p++)
+		if (!g_ascii_islower(*p))
+			return FALSE;
+	if (name + n - (dot + 1) < 2 || name + n - (dot + 1) > 3)
+		return FALSE;
+	*slug = g_strndup(name, (gsize)(dot - name));
+	*lang = g_strndup(dot + 1, (gsize)(name + n - dot - 1));
+	return TRUE;
+}
+
+struct entry {
+	char *path, *slug, *lang;
+};
+
+static void
+entry_free(struct entry *e)
+{
+	g_free(e->path);
+	g_free(e->slug);
+	g_free(e->lang);
+	g_free(e);
+}
+
+/* Dutch first within a slug, so translations find their source. */
+static gint
+cmp_entry(gconstpointer a, gconstpointer b)
+{
+	const struct entry *x = *(struct entry *const *)a;
+	const struct entry *y = *(struct entry *const *)b;
+	int c = strcmp(x->slug, y->slug);
+
+	if (c != 0)
+		return c;
+	if (strcmp(x->lang, "nl") == 0)
+		return strcmp(y->lang, "nl") == 0 ? 0 : -1;
+	if (strcmp(y->lang, "nl") == 0)
+		return 1;
+	return strcmp(x->lang, y->lang);
+}
+
+static void
+load_kind(struct kt_model *m, enum kt_kind kind, const char *content,
+    struct kt_diag *d)
+{
+	char *dir = g_build_filename(content, kt_kind_dir(kind), NULL);
+	GDir *g = g_dir_open(dir, 0, NULL);
+	GPtrArray *entries = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)entry_free);
+	GHashTable *by_slug = g_hash_table_new(g_str_hash, g_str_equal);
+	const char *name;
+
+	if (g == NULL) {
+		g_free(dir);
+		g_ptr_array_free(entries, TRUE);
+		g_hash_table_destroy(by_slug);
+		return;		/* an empty bank is allowed */
+	}
+	while ((name = g_dir_read_name(g)) != NULL) {
+		struct entry *e;
+		char *path, *slug, *lang;
+
+		if (name[0] == '.' || g_str_has_suffix(name, "~"))
+			continue;	/* editor and system files */
+		path = g_build_filename(dir, name, NULL);
+		if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+			kt_warning(d, path, 0, 0, "folders inside %s/ are not "
+			    "read; move the files up", kt_kind_dir(kind));
+			g_free(path);
+			continue;
+		}
+		if (!kt_parse_filename(name, &slug, &lang)) {
+			if (g_str_has_suffix(name, ".md"))
+				kt_error(d, path, 0, 0, "name the file "
+				    "<slug>.<language>.md, e.g. "
+				    "mijn-opdracht.nl.md: lower-case letters, "
+				    "digits and hyphens");
+			else
+				kt_warning(d, path, 0, 0, "not read: content "
+				    "files end in .<language>.md");
+			g_free(path);
+			continue;
+		}
+		e = g_new0(struct entry, 1);
+		e->path = path;
+		e->slug = slug;
+		e->lang = lang;
+		g_ptr_array_add(entries, e);
+	}
+	g_dir_close(g);
+	g_ptr_array_sort(entries, cmp_entry);
+
+	for (guint i = 0; i < entries->len; i++) {
+		struct entry *e = g_ptr_array_index(entries, i);
+		struct kt_item *it = g_hash_table_lookup(by_slug, e->slug);
+
+		if (kt_site_language(&m->site, e->lang) == NULL) {
+			kt_error(d, e->path, 0, 0, "language '%s' is not in "
+			    "site.yaml; add it under 'talen' or rename the "
+			    "file", e->lang);
+			continue;
+		}
+		if (strcmp(e->lang, "nl") == 0) {
+			it = kt_load_source(kind, e->path, e->slug, content, m,
+			    d);
+			if (it != NULL) {
+				g_ptr_array_add(m->items[kind], it);
+				g_hash_table_insert(by_slug, it->slug, it);
+			}
+			continue;
+		}
+		if (it == NULL) {
+			char *nl = g_strdup_printf("%s/%s.nl.md", dir, e->slug);
+			if (!g_file_test(nl, G_FILE_TEST_EXISTS))
+				kt_error(d, e->path, 0, 0, "translation "
+				    "without a Dutch source; create %s first "
+				    "(or check the spelling of the name)", nl);
+			g_free(nl);
+			continue;
+		}
+		struct kt_text *t = kt_load_translation(it, e->path, e->lang,
+		    content, m, d);
+		if (t != NULL)
+			g_hash_table_insert(it->texts, t->lang, t);
+	}
+	g_hash_table_destroy(by_slug);
+	g_ptr_array_free(entries, TRUE);
+	g_free(dir);
+}
+
+struct kt_model *
+kt_load(const struct kt_paths *p, struct kt_diag *d)
+{
+	struct kt_model *m = kt_model_new();
+	char *site = g_build_filename(p->content, "site.yaml", NULL);
+	char *vocab = g_build_filename(p->theme, "pictograms.yaml", NULL);
+	char *own = g_build_filename(p->content, "pictogrammen", NULL);
+	char *i18n = g_build_filename(p->theme, "i18n", NULL);
+	char *gloss = g_build_filename(p->content, "woordenlijst", NULL);
+
+	if (!g_file_test(site, G_FILE_TEST_EXISTS))
+		kt_error(d, site, 0, 0, "missing; every content folder needs "
+		    "a site.yaml (see content/README.md)");
+	else
+		kt_load_site(m, site, p->content, d);
+	if (m->site.languages->len == 0) {
+		struct kt_language *nl = g_new0(struct kt_language, 1);
+		nl->code = g_strdup("nl");
+		nl->name = g_strdup("Nederlands");
+		g_ptr_array_add(m->site.languages, nl);
+	}
+	kt_load_pictograms(m, vocab, p->openmoji, own, p->content, d);
+	kt_load_strings(m, i18n, d);
+	kt_load_glossary(m, gloss, p->content, d);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		load_kind(m, (enum kt_kind)k, p->content, d);
+	if (m->site.logo != NULL) {
+		char *logo = g_build_filename(p->content, m->site.logo, NULL);
+		if (!g_file_test(logo, G_FILE_TEST_IS_REGULAR))
+			kt_error(d, site, 0, 0, "logo '%s' not found in the "
+			    "content folder", m->site.logo);
+		g_free(logo);
+	}
+	g_free(site);
+	g_free(vocab);
+	g_free(own);
+	g_free(i18n);
+	g_free(gloss);
+	return m;
+}

@@ -1,0 +1,34 @@
+/*
+ * The loader: reads the content folder and the theme into a model, and
+ * reports every problem it finds to the diagnostics, all in one pass.
+ */
+#ifndef KT_LOAD_H
+#define KT_LOAD_H
+
+#include "../diag.h"
+#include "../model/model.h"
+
+struct kt_paths {
+	const char *content;	/* content/ */
+	const char *theme;	/* themes/default */
+	const char *openmoji;	/* node_modules/openmoji/black/svg */
+};
+
+/* Always returns a model, complete as far as the content allowed. */
+struct kt_model *kt_load(const struct kt_paths *, struct kt_diag *);
+
+/* The parts, for tests. */
+void kt_load_site(struct kt_model *, const char *path, const char *root,
+    struct kt_diag *);
+void kt_load_pictograms(struct kt_model *, const char *vocab_path,
+    const char *openmoji_dir, const char *own_dir, const char *root,
+    struct kt_diag *);
+void kt_load_strings(struct kt_model *, const char *i18n_dir,
+    struct kt_diag *);
+void kt_load_glossary(struct kt_model *, const char *dir, const char *root,
+    struct kt_diag *);
+
+/* Splits "slug.lang.md"; FALSE if the name is not of that form. */
+gboolean kt_parse_filename(const char *name, char **slug, char **lang);
+
+#endif

@@ -1,0 +1,157 @@
+/*
+ * The command line: keukentafel build | check, with options. Parses
+ * arguments and the environment, finds the theme and the pictograms, and
+ * hands over to build.c.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <libxml/parser.h>
+
+#include "build.h"
+
+#ifndef KT_VERSION
+#define KT_VERSION "0.1.0"
+#endif
+#ifndef KT_DATADIR
+#define KT_DATADIR "/usr/local/share/keukentafel"
+#endif
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: keukentafel build [-C content] [-o out] [-t theme] "
+	    "[--openmoji dir] [-q]\n"
+	    "       keukentafel check [-C content] [-t theme] "
+	    "[--format text|json]\n"
+	    "       keukentafel --help | --version\n"
+	    "\n"
+	    "  build   turn the content folder into a website and printable "
+	    "sheets in out/;\n"
+	    "          out/ is replaced only when the whole build succeeds\n"
+	    "  check   report every problem in the content, as "
+	    "file:line:column: error: ...\n"
+	    "\n"
+	    "  -C, --content DIR   content folder (default: content)\n"
+	    "  -o, --out DIR       output folder (default: out)\n"
+	    "  -t, --theme DIR     theme folder (default: themes/default)\n"
+	    "      --openmoji DIR  OpenMoji black SVGs (default: "
+	    "node_modules/openmoji/black/svg)\n"
+	    "      --format FMT    check output: text or json\n"
+	    "  -q, --quiet         no summary line\n"
+	    "\n"
+	    "SOURCE_DATE_EPOCH, when set, dates every PDF, so two builds are "
+	    "identical.\n", f);
+}
+
+/* The first of the candidates that is a folder. */
+static const char *
+first_dir(const char *a, const char *b)
+{
+	return g_file_test(a, G_FILE_TEST_IS_DIR) || b == NULL ? a : b;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "content", required_argument, NULL, 'C' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "openmoji", required_argument, NULL, 'm' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct kt_options o = { "content", "out", NULL, NULL, -1, false,
+	    false };
+	const char *cmd, *env;
+	int c, status;
+
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		usage(stdout);
+		return 0;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("keukentafel %s\n", KT_VERSION);
+		return 0;
+	}
+	if (argc < 2 || argv[1][0] == '-') {
+		usage(stderr);
+		return 2;
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0) {
+		fprintf(stderr, "keukentafel: unknown command '%s'; use build "
+		    "or check\n", cmd);
+		return 2;
+	}
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "C:o:t:qh", longopts, NULL)) != -1)
+		switch (c) {
+		case 'C':
+			o.content = optarg;
+			break;
+		case 'o':
+			o.out = optarg;
+			break;
+		case 't':
+			o.theme = optarg;
+			break;
+		case 'm':
+			o.openmoji = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "text") != 0) {
+				fprintf(stderr, "keukentafel: --format is "
+				    "text or json\n");
+				return 2;
+			}
+			o.json = strcmp(optarg, "json") == 0;
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	if (optind < argc) {
+		fprintf(stderr, "keukentafel: unexpected argument '%s'\n",
+		    argv[optind]);
+		return 2;
+	}
+	if (o.theme == NULL)
+		o.theme = first_dir("themes/default",
+		    KT_DATADIR "/themes/default");
+	if (o.openmoji == NULL)
+		o.openmoji = (env = getenv("KEUKENTAFEL_OPENMOJI")) != NULL ?
+		    env : first_dir("node_modules/openmoji/black/svg",
+		    KT_DATADIR "/openmoji");
+	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env != '\0') {
+		char *end;
+		o.epoch = strtoll(env, &end, 10);
+		if (*end != '\0' || o.epoch < 0) {
+			fprintf(stderr, "keukentafel: SOURCE_DATE_EPOCH must "
+			    "be a number of seconds\n");
+			return 2;
+		}
+	}
+	/* deterministic, locale-independent output */
+	setenv("LC_NUMERIC", "C", 1);
+	xmlInitParser();
+	status = strcmp(cmd, "build") == 0 ? kt_cmd_build(&o) :
+	    kt_cmd_check(&o);
+	xmlCleanupParser();
+	return status;
+}

@@ -1,0 +1,294 @@
+/*
+ * Construction and destruction of the model, and the small queries the
+ * loaders and renderers share.
+ */
+#include "model.h"
+
+#include <string.h>
+
+gboolean
+kt_url_allowed(const char *url)
+{
+	static const char *const schemes[] = {
+		"http:", "https:", "mailto:", "tel:", NULL
+	};
+	const char *colon = strchr(url, ':');
+	const char *slash = strpbrk(url, "/?#");
+
+	if (colon == NULL || (slash != NULL && slash < colon))
+		return TRUE;
+	for (int i = 0; schemes[i] != NULL; i++)
+		if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+struct kt_md *
+kt_md_adopt(cmark_node *doc, struct kt_pos pos)
+{
+	struct kt_md *m = g_new0(struct kt_md, 1);
+	char *src = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+
+	m->src = g_strdup(src);
+	free(src);
+	m->doc = doc;
+	m->pos = pos;
+	return m;
+}
+
+struct kt_md *
+kt_md_new(const char *src, struct kt_pos pos)
+{
+	struct kt_md *m = g_new0(struct kt_md, 1);
+
+	m->src = g_strdup(src);
+	m->doc = cmark_parse_document(src, strlen(src), CMARK_OPT_DEFAULT);
+	m->pos = pos;
+	return m;
+}
+
+void
+kt_md_free(struct kt_md *m)
+{
+	if (m == NULL)
+		return;
+	g_free(m->src);
+	if (m->doc != NULL)
+		cmark_node_free(m->doc);
+	g_free(m);
+}
+
+char *
+kt_md_plain(const struct kt_md *m)
+{
+	GString *s = g_string_new(NULL);
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (m == NULL || m->doc == NULL)
+		return g_string_free(s, FALSE);
+	it = cmark_iter_new(m->doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT ||
+		    t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE ||
+		    t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK))
+			g_string_append(s, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			g_string_append_c(s, ' ');
+		else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH ||
+		    t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM))
+			g_string_append_c(s, '\n');
+	}
+	cmark_iter_free(it);
+	while (s->len > 0 && s->str[s->len - 1] == '\n')
+		g_string_truncate(s, s->len - 1);
+	return g_string_free(s, FALSE);
+}
+
+static void
+step_free(struct kt_step *s)
+{
+	g_free(s->pictogram);
+	kt_md_free(s->text);
+	g_free(s);
+}
+
+struct kt_text *
+kt_text_new(const char *lang, const char *path)
+{
+	struct kt_text *t = g_new0(struct kt_text, 1);
+
+	t->lang = g_strdup(lang);
+	t->path = g_strdup(path);
+	t->materials = g_ptr_array_new_with_free_func(g_free);
+	t->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
+	t->questions = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)kt_md_free);
+	t->statements = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)kt_md_free);
+	t->phrases = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)kt_md_free);
+	return t;
+}
+
+void
+kt_text_free(struct kt_text *t)
+{
+	if (t == NULL)
+		return;
+	g_free(t->lang);
+	g_free(t->path);
+	g_free(t->title);
+	g_free(t->summary);
+	g_ptr_array_free(t->materials, TRUE);
+	kt_md_free(t->intro);
+	g_ptr_array_free(t->steps, TRUE);
+	g_ptr_array_free(t->questions, TRUE);
+	kt_md_free(t->goal);
+	kt_md_free(t->in_class);
+	kt_md_free(t->debrief);
+	kt_md_free(t->invitation);
+	g_ptr_array_free(t->statements, TRUE);
+	kt_md_free(t->followup);
+	kt_md_free(t->body);
+	g_ptr_array_free(t->phrases, TRUE);
+	g_free(t);
+}
+
+static void
+role_free(struct kt_role *r)
+{
+	kt_md_free(r->task);
+	g_free(r);
+}
+
+static void
+prep_free(struct kt_prep *p)
+{
+	kt_md_free(p->task);
+	g_free(p);
+}
+
+static void
+block_free(struct kt_block *b)
+{
+	g_free(b->title);
+	kt_md_free(b->text);
+	g_free(b);
+}
+
+struct kt_item *
+kt_item_new(enum kt_kind kind, const char *slug)
+{
+	struct kt_item *it = g_new0(struct kt_item, 1);
+
+	it->kind = kind;
+	it->slug = g_strdup(slug);
+	it->texts = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+	    (GDestroyNotify)kt_text_free);
+	it->roles = g_ptr_array_new_with_free_func((GDestroyNotify)role_free);
+	it->prep = g_ptr_array_new_with_free_func((GDestroyNotify)prep_free);
+	it->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
+	it->write_lines = 2;
+	return it;
+}
+
+void
+kt_item_free(struct kt_item *it)
+{
+	if (it == NULL)
+		return;
+	g_hash_table_destroy(it->texts);	/* frees source too */
+	g_free(it->slug);
+	g_free(it->pictogram);
+	g_free(it->theme);
+	g_free(it->date);
+	g_free(it->start);
+	g_free(it->place);
+	g_ptr_array_free(it->roles, TRUE);
+	g_ptr_array_free(it->prep, TRUE);
+	g_ptr_array_free(it->blocks, TRUE);
+	g_free(it);
+}
+
+static void
+language_free(struct kt_language *l)
+{
+	g_free(l->code);
+	g_free(l->name);
+	g_free(l);
+}
+
+void
+kt_gloss_free(struct kt_gloss *g)
+{
+	g_free(g->key);
+	g_free(g->word);
+	g_ptr_array_free(g->forms, TRUE);
+	g_free(g->explanation);
+	g_free(g);
+}
+
+struct kt_model *
+kt_model_new(void)
+{
+	struct kt_model *m = g_new0(struct kt_model, 1);
+
+	m->site.languages = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)language_free);
+	m->site.min_score = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, NULL);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		m->items[k] = g_ptr_array_new_with_free_func(
+		    (GDestroyNotify)kt_item_free);
+	m->glossary = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    (GDestroyNotify)g_ptr_array_unref);
+	m->pictograms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_free);
+	m->strings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    (GDestroyNotify)g_hash_table_destroy);
+	return m;
+}
+
+void
+kt_model_free(struct kt_model *m)
+{
+	if (m == NULL)
+		return;
+	g_free(m->site.school);
+	g_free(m->site.base_url);
+	g_free(m->site.logo);
+	g_free(m->site.contact_name);
+	g_free(m->site.contact_phone);
+	g_free(m->site.contact_email);
+	g_ptr_array_free(m->site.languages, TRUE);
+	g_hash_table_destroy(m->site.min_score);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		g_ptr_array_free(m->items[k], TRUE);
+	g_hash_table_destroy(m->glossary);
+	g_hash_table_destroy(m->pictograms);
+	g_hash_table_destroy(m->strings);
+	g_free(m);
+}
+
+const struct kt_language *
+kt_site_language(const struct kt_site *s, const char *code)
+{
+	for (guint i = 0; i < s->languages->len; i++) {
+		const struct kt_language *l = g_ptr_array_index(s->languages, i);
+		if (strcmp(l->code, code) == 0)
+			return l;
+	}
+	return NULL;
+}
+
+struct kt_text *
+kt_item_text(const struct kt_item *it, const char *lang)
+{
+	return g_hash_table_lookup(it->texts, lang);
+}
+
+const char *
+kt_kind_dir(enum kt_kind k)
+{
+	static const char *const dirs[KT_KIND_COUNT] = {
+		"opdrachten", "avonden", "tips"
+	};
+	return dirs[k];
+}
+
+const char *
+kt_str(const struct kt_model *m, const char *lang, const char *key)
+{
+	GHashTable *t = g_hash_table_lookup(m->strings, lang);
+	const char *s = t != NULL ? g_hash_table_lookup(t, key) : NULL;
+
+	if (s == NULL) {
+		t = g_hash_table_lookup(m->strings, "nl");
+		s = t != NULL ? g_hash_table_lookup(t, key) : NULL;
+	}
+	return s != NULL ? s : "";
+}

@@ -1,0 +1,203 @@
+/*
+ * The content model: typed items with their translations, the site, the
+ * glossary, the pictogram vocabulary and the UI strings. It knows nothing
+ * of files, HTML or PDF: loaders fill it, renderers read it.
+ */
+#ifndef KT_MODEL_H
+#define KT_MODEL_H
+
+#include <cmark.h>
+#include <glib.h>
+#include <stdbool.h>
+
+enum kt_kind { KT_OPDRACHT, KT_AVOND, KT_TIP, KT_KIND_COUNT };
+
+/* The fixed vocabularies. Each value is a bit in a facet mask. */
+enum kt_vocab_id {
+	KT_V_ONDERWIJSTYPE, KT_V_COMPETENTIE, KT_V_FASE, KT_V_KEUZE,
+	KT_V_GROEP, KT_V_WERKVORM, KT_V_ROL, KT_V_DOELGROEP, KT_V_VOOR,
+	KT_V_VERTALING, KT_V_COUNT
+};
+
+struct kt_vocab {
+	const char *field;		/* the front matter field */
+	const char *const *values;	/* NULL-terminated, in display order */
+};
+
+extern const struct kt_vocab kt_vocabs[KT_V_COUNT];
+
+/* Index of s in the vocabulary, or -1. */
+int kt_vocab_find(enum kt_vocab_id, const char *s);
+const char *kt_vocab_name(enum kt_vocab_id, int index);
+int kt_vocab_size(enum kt_vocab_id);
+
+/*
+ * The candidate closest to s by edit distance, if close enough to be a
+ * likely typo; else NULL. Compares Unicode characters, case-folded.
+ */
+const char *kt_suggest(const char *s, const char *const *candidates,
+    guint n);
+
+/* TRUE for http, https, mailto, tel and relative links. */
+gboolean kt_url_allowed(const char *url);
+
+/* Where something was written, for diagnostics raised after loading. */
+struct kt_pos {
+	const char *path;	/* points into the owning kt_text */
+	int line, col;
+};
+
+/* A piece of Markdown text, parsed. */
+struct kt_md {
+	char *src;
+	cmark_node *doc;	/* owned; a CMARK_NODE_DOCUMENT */
+	struct kt_pos pos;
+};
+
+struct kt_md *kt_md_new(const char *src, struct kt_pos);
+struct kt_md *kt_md_adopt(cmark_node *doc, struct kt_pos);
+void kt_md_free(struct kt_md *);
+/* The text without markup, words separated by single spaces. */
+char *kt_md_plain(const struct kt_md *);
+
+enum kt_status { KT_SOURCE, KT_DRAFT, KT_REVIEWED };
+
+struct kt_step {
+	char *pictogram;	/* from the Dutch source */
+	struct kt_md *text;
+};
+
+struct kt_role {
+	int role;		/* KT_V_ROL */
+	struct kt_md *task;
+};
+
+struct kt_prep {
+	struct kt_md *task;
+	int weeks;		/* before the evening */
+	int who;		/* KT_V_ROL */
+};
+
+struct kt_block {
+	int minutes;
+	char *title;
+	int form;		/* KT_V_WERKVORM */
+	int lead;		/* KT_V_ROL */
+	struct kt_md *text;
+};
+
+/* One language version of an item; the Dutch one is the source. */
+struct kt_text {
+	char *lang;
+	char *path;		/* the file it came from */
+	enum kt_status status;
+	char *title;
+	char *summary;
+	GPtrArray *materials;	/* of char * */
+
+	/* opdracht: the parent's part, and the teacher's part */
+	struct kt_md *intro;
+	GPtrArray *steps;	/* of struct kt_step * */
+	GPtrArray *questions;	/* of struct kt_md * */
+	struct kt_md *goal;	/* NULL: not in this language */
+	struct kt_md *in_class;
+	struct kt_md *debrief;
+
+	/* avond */
+	struct kt_md *invitation;
+	GPtrArray *statements;	/* of struct kt_md * */
+	struct kt_md *followup;
+
+	/* tip */
+	struct kt_md *body;
+	GPtrArray *phrases;	/* of struct kt_md * */
+};
+
+struct kt_item {
+	enum kt_kind kind;
+	char *slug;
+	struct kt_text *source;	/* the Dutch text, also in texts */
+	GHashTable *texts;	/* language code -> struct kt_text *, owned */
+
+	/* facets, from the Dutch source */
+	guint32 onderwijstype;	/* bits of KT_V_ONDERWIJSTYPE */
+	guint32 leerjaar;	/* bit n: year n */
+	guint32 competenties;
+	guint32 fase;
+	guint32 keuze;
+	int minutes;
+	char *pictogram;
+
+	/* opdracht */
+	int write_lines;
+	bool signature;
+
+	/* avond */
+	char *theme;
+	int audience;		/* KT_V_DOELGROEP */
+	GPtrArray *roles;	/* of struct kt_role * */
+	GPtrArray *prep;	/* of struct kt_prep * */
+	GPtrArray *blocks;	/* of struct kt_block * */
+	char *date;		/* YYYY-MM-DD or NULL */
+	char *start;		/* HH:MM or NULL */
+	char *place;
+
+	/* tip */
+	int group;		/* KT_V_GROEP */
+	int audience_tip;	/* KT_V_VOOR */
+};
+
+struct kt_language {
+	char *code;
+	char *name;		/* in the language itself */
+	bool rtl;
+};
+
+struct kt_site {
+	char *school;
+	char *base_url;		/* ends in / */
+	char *logo;		/* path inside the content folder, or NULL */
+	char *contact_name, *contact_phone, *contact_email;
+	GPtrArray *languages;	/* of struct kt_language *, nl first */
+	GHashTable *min_score;	/* language -> GINT_TO_POINTER(score) */
+};
+
+struct kt_gloss {
+	char *key;
+	char *word;
+	GPtrArray *forms;	/* of char * */
+	char *explanation;
+};
+
+struct kt_model {
+	struct kt_site site;
+	GPtrArray *items[KT_KIND_COUNT];	/* sorted by slug */
+	GHashTable *glossary;	/* lang -> GPtrArray of struct kt_gloss * */
+	GHashTable *pictograms;	/* name -> SVG file path */
+	GHashTable *strings;	/* lang -> GHashTable key -> text */
+};
+
+void kt_gloss_free(struct kt_gloss *);
+struct kt_model *kt_model_new(void);
+void kt_model_free(struct kt_model *);
+
+struct kt_item *kt_item_new(enum kt_kind, const char *slug);
+void kt_item_free(struct kt_item *);
+struct kt_text *kt_text_new(const char *lang, const char *path);
+void kt_text_free(struct kt_text *);
+
+const struct kt_language *kt_site_language(const struct kt_site *,
+    const char *code);
+struct kt_text *kt_item_text(const struct kt_item *, const char *lang);
+
+/* The folder and the singular noun of a kind: "opdrachten", ... */
+const char *kt_kind_dir(enum kt_kind);
+
+/*
+ * A UI string in a language, falling back to Dutch. Never NULL: a key
+ * missing in Dutch too is a bug in the theme, caught by a test, and gives
+ * the empty string rather than the key's name.
+ */
+const char *kt_str(const struct kt_model *, const char *lang, const char *key);
+
+#endif

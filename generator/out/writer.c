@@ -1,0 +1,234 @@
+/*
+ * Atomic replacement of out/ with renameat2(RENAME_EXCHANGE) where the
+ * file system has it, else two renames in quick succession.
+ */
+#define _GNU_SOURCE
+#include "writer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct kt_writer {
+	char *out;		/* out/ as given */
+	char *tmp;		/* .out.tmp-XXXXXX beside it */
+	int lock_fd;
+	GHashTable *dirs;	/* folders already made */
+};
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)flag;
+	(void)f;
+	remove(path);
+	return 0;
+}
+
+void
+kt_remove_tree(const char *path)
+{
+	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* "out" -> ("parent", ".out") prefix for temporary names */
+static void
+sibling_names(const char *out, char **parent, char **prefix)
+{
+	char *trimmed = g_strdup(out);
+	size_t n = strlen(trimmed);
+	char *base;
+
+	while (n > 1 && trimmed[n - 1] == '/')
+		trimmed[--n] = '\0';
+	*parent = g_path_get_dirname(trimmed);
+	base = g_path_get_basename(trimmed);
+	*prefix = g_strconcat(".", base, NULL);
+	g_free(base);
+	g_free(trimmed);
+}
+
+struct kt_writer *
+kt_writer_open(const char *out_dir, GError **err)
+{
+	struct kt_writer *w = g_new0(struct kt_writer, 1);
+	char *parent, *prefix, *lock, *tmpl;
+	GDir *dir;
+	const char *name;
+
+	sibling_names(out_dir, &parent, &prefix);
+	if (g_mkdir_with_parents(parent, 0755) != 0) {
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+		    "cannot create %s: %s", parent, g_strerror(errno));
+		goto fail;
+	}
+	lock = g_strdup_printf("%s/%s.lock", parent, prefix);
+	w->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	g_free(lock);
+	if (w->lock_fd < 0 || flock(w->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+		    "another build of %s is running; wait for it to finish",
+		    out_dir);
+		goto fail;
+	}
+	/* we hold the lock: any temporary folder left is from a dead build */
+	if ((dir = g_dir_open(parent, 0, NULL)) != NULL) {
+		char *tmp_prefix = g_strconcat(prefix, ".tmp-", NULL);
+		char *old_prefix = g_strconcat(prefix, ".old-", NULL);
+
+		while ((name = g_dir_read_name(dir)) != NULL)
+			if (g_str_has_prefix(name, tmp_prefix) ||
+			    g_str_has_prefix(name, old_prefix)) {
+				char *p = g_build_filename(parent, name, NULL);
+				kt_remove_tree(p);
+				g_free(p);
+			}
+		g_dir_close(dir);
+		g_free(tmp_prefix);
+		g_free(old_prefix);
+	}
+	tmpl = g_strdup_printf("%s/%s.tmp-XXXXXX", parent, prefix);
+	if (g_mkdtemp(tmpl) == NULL) {
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+		    "cannot create a temporary folder beside %s: %s", out_dir,
+		    g_strerror(errno));
+		g_free(tmpl);
+		goto fail;
+	}
+	chmod(tmpl, 0755);
+	w->tmp = tmpl;
+	w->out = g_strdup(out_dir);
+	w->dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_free(parent);
+	g_free(prefix);
+	return w;
+fail:
+	if (w->lock_fd > 0)
+		close(w->lock_fd);
+	g_free(w);
+	g_free(parent);
+	g_free(prefix);
+	return NULL;
+}
+
+const char *
+kt_writer_root(const struct kt_writer *w)
+{
+	return w->tmp;
+}
+
+char *
+kt_writer_path(struct kt_writer *w, const char *rel, GError **err)
+{
+	char *path = g_build_filename(w->tmp, rel, NULL);
+	char *dir = g_path_get_dirname(path);
+
+	if (!g_hash_table_contains(w->dirs, dir)) {
+		if (g_mkdir_with_parents(dir, 0755) != 0) {
+			g_set_error(err, G_FILE_ERROR,
+			    g_file_error_from_errno(errno),
+			    "cannot create %s: %s", dir, g_strerror(errno));
+			g_free(dir);
+			g_free(path);
+			return NULL;
+		}
+		g_hash_table_add(w->dirs, dir);
+	} else {
+		g_free(dir);
+	}
+	return path;
+}
+
+gboolean
+kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
+    size_t len, GError **err)
+{
+	char *path = kt_writer_path(w, rel, err);
+	gboolean ok;
+
+	if (path == NULL)
+		return FALSE;
+	/* g_file_set_contents writes a temp file and renames: atomic too */
+	ok = g_file_set_contents_full(path, data, (gssize)len,
+	    G_FILE_SET_CONTENTS_NONE, 0644, err);
+	g_free(path);
+	return ok;
+}
+
+gboolean
+kt_writer_copy(struct kt_writer *w, const char *rel, const char *from,
+    GError **err)
+{
+	char *data;
+	gsize len;
+	gboolean ok;
+
+	if (!g_file_get_contents(from, &data, &len, err))
+		return FALSE;
+	ok = kt_writer_put(w, rel, data, len, err);
+	g_free(data);
+	return ok;
+}
+
+static void
+writer_free(struct kt_writer *w)
+{
+	close(w->lock_fd);
+	g_hash_table_destroy(w->dirs);
+	g_free(w->tmp);
+	g_free(w->out);
+	g_free(w);
+}
+
+gboolean
+kt_writer_commit(struct kt_writer *w, GError **err)
+{
+	gboolean ok = TRUE;
+
+	if (!g_file_test(w->out, G_FILE_TEST_EXISTS)) {
+		if (rename(w->tmp, w->out) != 0) {
+			g_set_error(err, G_FILE_ERROR,
+			    g_file_error_from_errno(errno), "cannot move the "
+			    "new site to %s: %s", w->out, g_strerror(errno));
+			kt_remove_tree(w->tmp);
+			ok = FALSE;
+		}
+	} else if (renameat2(AT_FDCWD, w->tmp, AT_FDCWD, w->out,
+	    RENAME_EXCHANGE) == 0) {
+		kt_remove_tree(w->tmp);	/* now holds the previous site */
+	} else {
+		/* no exchange here: move the old one aside, then the new in */
+		char *old = g_strdup(w->tmp);
+		char *mark = strstr(old, ".tmp-");
+
+		memcpy(mark, ".old-", 5);
+		if (rename(w->out, old) != 0 || rename(w->tmp, w->out) != 0) {
+			g_set_error(err, G_FILE_ERROR,
+			    g_file_error_from_errno(errno), "cannot replace "
+			    "%s: %s", w->out, g_strerror(errno));
+			if (!g_file_test(w->out, G_FILE_TEST_EXISTS))
+				rename(old, w->out);
+			kt_remove_tree(w->tmp);
+			ok = FALSE;
+		}
+		kt_remove_tree(old);
+		g_free(old);
+	}
+	writer_free(w);
+	return ok;
+}
+
+void
+kt_writer_abort(struct kt_writer *w)
+{
+	if (w == NULL)
+		return;
+	kt_remove_tree(w->tmp);
+	writer_free(w);
+}

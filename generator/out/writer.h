@@ -1,0 +1,32 @@
+/*
+ * The output writer: a build writes into a temporary folder beside out/
+ * and swaps it in only when everything succeeded, so a failed or killed
+ * build never leaves a half-written site. A lock keeps two builds of the
+ * same out/ apart; leftovers of a killed build are removed on the next.
+ */
+#ifndef KT_WRITER_H
+#define KT_WRITER_H
+
+#include <glib.h>
+
+struct kt_writer;
+
+/* Locks and prepares; NULL with *err set when it cannot. */
+struct kt_writer *kt_writer_open(const char *out_dir, GError **err);
+/* The folder being written, for renderers that open files themselves. */
+const char *kt_writer_root(const struct kt_writer *);
+/* Full path for a relative output path; creates parent folders. */
+char *kt_writer_path(struct kt_writer *, const char *rel, GError **err);
+gboolean kt_writer_put(struct kt_writer *, const char *rel, const void *data,
+    size_t len, GError **err);
+gboolean kt_writer_copy(struct kt_writer *, const char *rel,
+    const char *from, GError **err);
+/* Swaps the new tree in and removes the old one; frees the writer. */
+gboolean kt_writer_commit(struct kt_writer *, GError **err);
+/* Removes the temporary tree and frees the writer. */
+void kt_writer_abort(struct kt_writer *);
+
+/* rm -rf, without following links. */
+void kt_remove_tree(const char *path);
+
+#endif
