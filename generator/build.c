@@ -69,8 +69,8 @@ kt_cmd_check(const struct kt_options *o)
 	else
 		kt_diag_print(d, stderr);
 	if (!o->quiet && !o->json && m != NULL)
-		fprintf(stderr, "%u assignments, %u evenings, %u tips (%u "
-		    "files): %zu error%s, %zu warning%s\n",
+		fprintf(stderr, "assignments: %u, evenings: %u, tips: %u, "
+		    "files: %u; %zu error%s, %zu warning%s\n",
 		    m->items[KT_OPDRACHT]->len, m->items[KT_AVOND]->len,
 		    m->items[KT_TIP]->len, count_texts(m, KT_OPDRACHT) +
 		    count_texts(m, KT_AVOND) + count_texts(m, KT_TIP),

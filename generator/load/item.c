@@ -57,6 +57,7 @@ kt_md_check(const struct kt_md *m, struct kt_diag *d)
 {
 	cmark_iter *it;
 	cmark_event_type ev;
+	int html_line = 0;	/* one warning a line is enough */
 
 	if (m == NULL || m->doc == NULL)
 		return;
@@ -64,21 +65,25 @@ kt_md_check(const struct kt_md *m, struct kt_diag *d)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it), *b = n;
 		cmark_node_type t = cmark_node_get_type(n);
-		int line;
+		int rel, line, col;
 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		/* inline nodes carry no position: use their block's */
 		while (b != NULL && cmark_node_get_start_line(b) == 0)
 			b = cmark_node_parent(b);
-		line = m->pos.line + (b != NULL ?
-		    cmark_node_get_start_line(b) - 1 : 0);
-		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE)
-			kt_warning(d, m->pos.path, line, 0,
+		rel = b != NULL ? cmark_node_get_start_line(b) : 1;
+		line = m->pos.line + rel - 1;
+		col = rel == 1 ? m->pos.col : 1;
+		if ((t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) &&
+		    line != html_line) {
+			kt_warning(d, m->pos.path, line, col,
 			    "raw HTML is shown as text; use Markdown instead");
+			html_line = line;
+		}
 		if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
 		    !kt_url_allowed(cmark_node_get_url(n)))
-			kt_error(d, m->pos.path, line, 0,
+			kt_error(d, m->pos.path, line, col,
 			    "link to '%s' is not allowed; use http, https, "
 			    "mailto, tel or a link inside the site",
 			    cmark_node_get_url(n));
@@ -102,12 +107,14 @@ heading_text(cmark_node *h)
  */
 static void
 split_body(const char *path, const char *body, int body_line,
-    const char *const *names, struct kt_md **out, struct kt_diag *d)
+    const char *const *names, guint required, struct kt_md **out,
+    struct kt_diag *d)
 {
 	cmark_node *doc = cmark_parse_document(body, strlen(body),
 	    CMARK_OPT_DEFAULT);
 	cmark_node *n, *next, *cur = NULL;
 	guint nnames = names ? g_strv_length((char **)names) : 0;
+	guint meant = 0;	/* sections reported with a "did you mean" */
 
 	if (names == NULL) {
 		if (cmark_node_first_child(doc) != NULL) {
@@ -132,18 +139,21 @@ split_body(const char *path, const char *body, int body_line,
 				if (g_ascii_strcasecmp(t, names[i]) == 0)
 					k = (int)i;
 			cur = NULL;
-			if (cmark_node_get_heading_level(n) == 1) {
+			if (cmark_node_get_heading_level(n) == 1)
 				kt_error(d, path, line, 1, "use '## %s' for a "
 				    "section heading, with two #", t);
-			} else if (k < 0) {
+			if (k < 0) {
 				const char *s = kt_suggest(t, names, nnames);
 				char *list = g_strjoinv("', '## ",
 				    (char **)names);
-				if (s != NULL)
+				if (s != NULL) {
 					kt_error(d, path, line, 1, "unknown "
 					    "section '%s'; did you mean "
 					    "'## %s'?", t, s);
-				else
+					for (guint i = 0; i < nnames; i++)
+						if (names[i] == s)
+							meant |= 1u << i;
+				} else
 					kt_error(d, path, line, 1, "unknown "
 					    "section '%s'; the sections are "
 					    "'## %s'; use ### for a sub-heading",
@@ -176,8 +186,12 @@ split_body(const char *path, const char *body, int body_line,
 	cmark_node_free(doc);
 	/* the sources were taken before the children moved in */
 	for (guint i = 0; i < nnames; i++) {
-		if (out[i] == NULL)
+		if (out[i] == NULL) {
+			if ((required & (1u << i)) && !(meant & (1u << i)))
+				kt_error(d, path, body_line, 1, "missing "
+				    "section '## %s'", names[i]);
 			continue;
+		}
 		char *src = cmark_render_commonmark(out[i]->doc,
 		    CMARK_OPT_DEFAULT, 0);
 		g_free(out[i]->src);
@@ -330,9 +344,10 @@ load_steps(const struct kt_ctx *c, struct kt_text *t, const struct kt_model *m,
 	if (list == NULL)
 		return;
 	if (source != NULL && list->items->len != source->steps->len) {
-		kt_error(c->d, c->path, list->line, list->col, "%u steps, but "
+		kt_error(c->d, c->path, list->line, list->col, "%u step%s, but "
 		    "the Dutch file has %u; translate each step once",
-		    list->items->len, source->steps->len);
+		    list->items->len, list->items->len == 1 ? "" : "s",
+		    source->steps->len);
 		return;
 	}
 	for (guint i = 0; i < list->items->len; i++) {
@@ -562,29 +577,21 @@ load_body(const char *path, const struct parsed *p, enum kt_kind kind,
 
 	switch (kind) {
 	case KT_OPDRACHT:
+		/* the teacher's part: all three in Dutch, optional elsewhere */
 		split_body(path, p->f.body, p->f.body_line, opdracht_sections,
-		    sec, d);
+		    source ? 7 : 0, sec, d);
 		t->goal = sec[0];
 		t->in_class = sec[1];
 		t->debrief = sec[2];
-		if (source)
-			for (int i = 0; i < 3; i++)
-				if (sec[i] == NULL)
-					kt_error(d, path, p->f.body_line, 1,
-					    "missing section '## %s' for the "
-					    "teacher", opdracht_sections[i]);
 		break;
 	case KT_AVOND:
 		split_body(path, p->f.body, p->f.body_line, avond_sections,
-		    sec, d);
+		    source ? 2 : 0, sec, d);
 		t->goal = sec[0];
 		t->followup = sec[1];
-		if (source && sec[1] == NULL)
-			kt_error(d, path, p->f.body_line, 1, "missing section "
-			    "'## Nazorg' (the follow-up after the evening)");
 		break;
 	case KT_TIP:
-		split_body(path, p->f.body, p->f.body_line, NULL, sec, d);
+		split_body(path, p->f.body, p->f.body_line, NULL, 0, sec, d);
 		t->body = sec[0];
 		if (t->body == NULL)
 			kt_error(d, path, p->f.body_line, 1, "the tip has no "

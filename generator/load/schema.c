@@ -64,13 +64,30 @@ kt_check_keys(const struct kt_ctx *c, const char *const *known,
 	g_hash_table_destroy(seen);
 }
 
+/*
+ * Is key written with a typo in the map? Then kt_check_keys has already
+ * said "did you mean", and "missing" would only repeat it.
+ */
+static gboolean
+misspelled(const struct kt_ctx *c, const char *key)
+{
+	const char *const one[] = { key, NULL };
+
+	for (guint i = 0; i < kt_ymap_len(c->map); i++) {
+		const struct kt_ynode *k = kt_ymap_key(c->map, i);
+		if (k->type == KT_Y_SCALAR && kt_suggest(k->value, one, 1))
+			return TRUE;
+	}
+	return FALSE;
+}
+
 const struct kt_ynode *
 kt_field(const struct kt_ctx *c, const char *key, gboolean required)
 {
 	const struct kt_ynode *v = kt_ymap_get(c->map, key);
 	char q[128];
 
-	if (v == NULL && required)
+	if (v == NULL && required && !misspelled(c, key))
 		kt_error(c->d, c->path, c->map->line, c->map->col,
 		    "missing field '%s'; add a line '%s: ...'",
 		    qual(c, key, q, sizeof q), key);

@@ -220,7 +220,7 @@ kt_load_pictograms(struct kt_model *m, const char *vocab_path,
 		while ((f = g_dir_read_name(dir)) != NULL)
 			g_ptr_array_add(names, g_strdup(f));
 		g_dir_close(dir);
-		g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+		g_ptr_array_sort(names, kt_cmp_str);
 		for (guint i = 0; i < names->len; i++) {
 			const char *name = g_ptr_array_index(names, i);
 			char *path = g_build_filename(own_dir, name, NULL);

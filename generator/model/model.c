@@ -6,6 +6,12 @@
 
 #include <string.h>
 
+gint
+kt_cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 gboolean
 kt_url_allowed(const char *url)
 {

@@ -38,6 +38,9 @@ int kt_vocab_size(enum kt_vocab_id);
 const char *kt_suggest(const char *s, const char *const *candidates,
     guint n);
 
+/* For g_ptr_array_sort over arrays of strings: compares the strings. */
+gint kt_cmp_str(gconstpointer a, gconstpointer b);
+
 /* TRUE for http, https, mailto, tel and relative links. */
 gboolean kt_url_allowed(const char *url);
 

@@ -310,6 +310,9 @@ page_begin(struct site *s, const struct kt_language *lang, const char *path)
 	for (const char *c = path; *c; c++)
 		if (*c == '/')
 			g_string_append(up, "../");
+	/* the 404 page is served at any depth: absolute links there */
+	if (strcmp(path, "404.html") == 0 && s->m->site.base_url != NULL)
+		g_string_assign(up, s->m->site.base_url);
 	p->up = g_string_free(up, FALSE);
 	p->doc = xmlCopyDoc(s->layout, 1);
 	html = xmlDocGetRootElement(p->doc);
@@ -831,12 +834,12 @@ card(xmlNodePtr ul, struct page *p, const struct kt_item *it)
 	xmlNodePtr a, meta;
 	char *s;
 
-	mark_lang(li, p, t->lang);
 	a = link(el(li, "h3", NULL), p, target, NULL, NULL);
 	picto(a, p, it->pictogram, 40);
-	el_text(a, "span", NULL, t->title ? t->title : it->slug);
+	mark_lang(el_text(a, "span", NULL, t->title ? t->title : it->slug), p,
+	    t->lang);
 	if (t->summary != NULL)
-		el_text(li, "p", NULL, t->summary);
+		mark_lang(el_text(li, "p", NULL, t->summary), p, t->lang);
 	meta = el(li, "p", "meta");
 	if (it->kind == KT_TIP) {
 		if (it->group >= 0)
@@ -958,7 +961,7 @@ copy_assets(struct site *s)
 			g_ptr_array_add(names, g_strdup(name));
 	if (g != NULL)
 		g_dir_close(g);
-	g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+	g_ptr_array_sort(names, kt_cmp_str);
 	for (guint i = 0; i < names->len; i++) {
 		const char *n = g_ptr_array_index(names, i);
 		char *from = g_build_filename(dir, n, NULL);

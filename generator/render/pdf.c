@@ -22,7 +22,7 @@
 #define MARGIN (16 * MM)		/* left and right */
 #define TOP (14 * MM)
 #define BOTTOM (12 * MM)
-#define FOOTER_H (22 * MM)
+#define FOOTER_H (25 * MM)
 #define WRITE_LINE (8.5 * MM)	/* room for handwriting */
 #define BODY 14.0
 #define FONTS "Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic"
@@ -174,7 +174,7 @@ static void
 footer(struct sheet *sh)
 {
 	double top = PAGE_H - BOTTOM - FOOTER_H + 4 * MM;
-	double qr = 18 * MM, textw = PAGE_W - 2 * MARGIN - qr - 4 * MM;
+	double qr = 22 * MM, textw = PAGE_W - 2 * MARGIN - qr - 4 * MM;
 	double y = top;
 	PangoLayout *l;
 	char *m;

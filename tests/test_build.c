@@ -1,0 +1,636 @@
+/*
+ * End-to-end: runs the generator on tests/site into a temporary folder and
+ * checks what a reader gets. HTML is parsed with libxml2; sheets are read
+ * back with poppler's pdftotext, pdffonts and pdfinfo, and the QR code is
+ * decoded with zbarimg, as a phone would.
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <string.h>
+
+#include "out/writer.h"
+
+#define KT "generator/keukentafel"
+
+static char *tmp;	/* a folder for this run */
+static char *out;	/* the built test site */
+
+/* Runs argv with extra environment; returns the exit status. */
+static int
+run(const char *const *argv, const char *const *env, char **so, char **se)
+{
+	char **envp = g_get_environ();
+	int status;
+	GError *err = NULL;
+
+	for (int i = 0; env != NULL && env[i] != NULL; i += 2)
+		envp = g_environ_setenv(envp, env[i], env[i + 1], TRUE);
+	if (!g_spawn_sync(NULL, (char **)argv, envp, G_SPAWN_SEARCH_PATH, NULL,
+	    NULL, so, se, &status, &err))
+		g_error("cannot run %s: %s", argv[0], err->message);
+	g_strfreev(envp);
+	return g_spawn_check_wait_status(status, NULL) ? 0 :
+	    WIFEXITED(status) ? WEXITSTATUS(status) : 255;
+}
+
+static int
+build(const char *content, const char *dest, const char *epoch, char **se)
+{
+	const char *argv[] = { KT, "build", "-q", "-C", content, "-o", dest,
+	    NULL };
+	const char *env[] = { "SOURCE_DATE_EPOCH", epoch, NULL };
+
+	return run(argv, epoch != NULL ? env : NULL, NULL, se);
+}
+
+static gint
+cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+files_under(const char *dir, const char *rel, GPtrArray *acc)
+{
+	GDir *g = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	if (g == NULL)
+		return;
+	while ((name = g_dir_read_name(g)) != NULL) {
+		char *p = g_build_filename(dir, name, NULL);
+		char *r = rel ? g_build_filename(rel, name, NULL) :
+		    g_strdup(name);
+
+		if (g_file_test(p, G_FILE_TEST_IS_DIR))
+			files_under(p, r, acc);
+		else
+			g_ptr_array_add(acc, g_strdup(r));
+		g_free(p);
+		g_free(r);
+	}
+	g_dir_close(g);
+}
+
+/* path -> checksum of every file below dir, as one sorted text */
+static char *
+tree_digest(const char *dir)
+{
+	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+	GString *s = g_string_new(NULL);
+
+	files_under(dir, NULL, files);
+	g_ptr_array_sort(files, cmp_str);
+	for (guint i = 0; i < files->len; i++) {
+		char *p = g_build_filename(dir, g_ptr_array_index(files, i),
+		    NULL);
+		char *data, *sum;
+		gsize len;
+
+		g_assert_true(g_file_get_contents(p, &data, &len, NULL));
+		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    (guchar *)data, len);
+		g_string_append_printf(s, "%s %s\n", sum,
+		    (char *)g_ptr_array_index(files, i));
+		g_free(sum);
+		g_free(data);
+		g_free(p);
+	}
+	g_ptr_array_free(files, TRUE);
+	return g_string_free(s, FALSE);
+}
+
+static char *
+out_path(const char *rel)
+{
+	return g_build_filename(out, rel, NULL);
+}
+
+static htmlDocPtr
+parse(const char *rel)
+{
+	char *p = out_path(rel);
+	htmlDocPtr d = htmlReadFile(p, "UTF-8", HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+
+	g_assert_nonnull(d);
+	g_free(p);
+	return d;
+}
+
+static xmlXPathObjectPtr
+xpath(htmlDocPtr d, const char *expr)
+{
+	xmlXPathContextPtr c = xmlXPathNewContext(d);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, c);
+
+	xmlXPathFreeContext(c);
+	g_assert_nonnull(o);
+	return o;
+}
+
+static int
+count(htmlDocPtr d, const char *expr)
+{
+	xmlXPathObjectPtr o = xpath(d, expr);
+	int n = o->nodesetval ? o->nodesetval->nodeNr : 0;
+
+	xmlXPathFreeObject(o);
+	return n;
+}
+
+static char *
+string(htmlDocPtr d, const char *expr)
+{
+	char *e = g_strdup_printf("string(%s)", expr);
+	xmlXPathObjectPtr o = xpath(d, e);
+	char *s = g_strdup((const char *)o->stringval);
+
+	xmlXPathFreeObject(o);
+	g_free(e);
+	return s;
+}
+
+static GPtrArray *
+html_files(void)
+{
+	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *html = g_ptr_array_new_with_free_func(g_free);
+
+	files_under(out, NULL, all);
+	for (guint i = 0; i < all->len; i++)
+		if (g_str_has_suffix(g_ptr_array_index(all, i), ".html"))
+			g_ptr_array_add(html, g_strdup(g_ptr_array_index(all,
+			    i)));
+	g_ptr_array_free(all, TRUE);
+	g_ptr_array_sort(html, cmp_str);
+	return html;
+}
+
+/* ---- the site ---- */
+
+static void
+test_site_files(void)
+{
+	static const char *const want[] = {
+		"index.html", "404.html", "assets/style.css",
+		"nl/index.html", "en/index.html", "ar/index.html",
+		"nl/opdrachten/index.html", "nl/avonden/index.html",
+		"nl/tips/index.html",
+		"nl/opdrachten/trots-op-jezelf.html",
+		"ar/opdrachten/trots-op-jezelf.html",
+		"ar/opdrachten/open-dag-samen.html",
+		"nl/avonden/kennismaking-klas-1.html",
+		"en/tips/luister-eerst.html",
+		"nl/opdrachten/trots-op-jezelf.pdf",
+		"en/opdrachten/trots-op-jezelf.pdf",
+		"ar/opdrachten/trots-op-jezelf.pdf",
+		"pictogrammen/trots.svg", NULL
+	};
+
+	for (int i = 0; want[i] != NULL; i++) {
+		char *p = out_path(want[i]);
+		if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
+			g_error("missing %s", want[i]);
+		g_free(p);
+	}
+	/* no sheet in a language the assignment has no text in */
+	{
+		char *p = out_path("ar/opdrachten/open-dag-samen.pdf");
+		g_assert_false(g_file_test(p, G_FILE_TEST_EXISTS));
+		g_free(p);
+	}
+}
+
+/* Every page: lang and dir, a title, one h1, links that resolve. */
+static void
+test_html_structure(void)
+{
+	GPtrArray *files = html_files();
+
+	g_assert_cmpuint(files->len, >=, 29);	/* 3 languages */
+	for (guint i = 0; i < files->len; i++) {
+		const char *rel = g_ptr_array_index(files, i);
+		htmlDocPtr d = parse(rel);
+		char *lang = string(d, "/html/@lang");
+		char *dir = string(d, "/html/@dir");
+		char *title = string(d, "/html/head/title");
+		char *raw, *p = out_path(rel), *base = g_path_get_dirname(p);
+		xmlXPathObjectPtr o;
+
+		g_assert_true(g_file_get_contents(p, &raw, NULL, NULL));
+		g_assert_true(g_str_has_prefix(raw, "<!DOCTYPE html>\n"));
+		g_assert_cmpstr(dir, ==, strcmp(lang, "ar") == 0 ? "rtl" :
+		    "ltr");
+		g_assert_cmpuint(strlen(title), >, 3);
+		if (count(d, "//h1") != 1)
+			g_error("%s: %d h1 elements", rel, count(d, "//h1"));
+		o = xpath(d, "//@href | //@src");
+		for (int j = 0; o->nodesetval && j < o->nodesetval->nodeNr;
+		    j++) {
+			xmlChar *u = xmlNodeGetContent(
+			    o->nodesetval->nodeTab[j]);
+			char *target = g_strdup((const char *)u), *hash, *f;
+
+			xmlFree(u);
+			if ((hash = strchr(target, '#')) != NULL)
+				*hash = '\0';
+			if (strstr(target, "://") || *target == '\0' ||
+			    g_str_has_prefix(target, "mailto:") ||
+			    strcmp(rel, "404.html") == 0) {
+				g_free(target);
+				continue;
+			}
+			f = g_build_filename(base, target, NULL);
+			if (!g_file_test(f, G_FILE_TEST_IS_REGULAR))
+				g_error("%s: link to %s does not resolve", rel,
+				    target);
+			g_free(f);
+			g_free(target);
+		}
+		xmlXPathFreeObject(o);
+		g_free(raw);
+		g_free(base);
+		g_free(p);
+		g_free(lang);
+		g_free(dir);
+		g_free(title);
+		xmlFreeDoc(d);
+	}
+	g_ptr_array_free(files, TRUE);
+}
+
+static void
+test_translations(void)
+{
+	htmlDocPtr nl = parse("nl/opdrachten/trots-op-jezelf.html");
+	htmlDocPtr ar = parse("ar/opdrachten/trots-op-jezelf.html");
+	htmlDocPtr miss = parse("ar/opdrachten/open-dag-samen.html");
+	char *s;
+
+	/* hreflang alternates for each language with a text */
+	g_assert_cmpint(count(nl, "//head/link[@rel='alternate']"), ==, 3);
+	g_assert_cmpint(count(miss, "//head/link[@rel='alternate']"), ==, 1);
+	/* the switcher reaches the same item in every language */
+	g_assert_cmpint(count(nl, "//nav[@class='languages']//a"), ==, 3);
+	s = string(nl, "//nav[@class='languages']//a[@hreflang='ar']/@href");
+	g_assert_cmpstr(s, ==, "../../ar/opdrachten/trots-op-jezelf.html");
+	g_free(s);
+	/* Arabic: right to left, draft label, the Arabic title */
+	s = string(ar, "/html/@dir");
+	g_assert_cmpstr(s, ==, "rtl");
+	g_free(s);
+	g_assert_cmpint(count(ar, "//p[contains(@class,'notice-draft')]"), ==,
+	    1);
+	s = string(ar, "//h1");
+	g_assert_cmpstr(g_strstrip(s), ==, "ثلاثة أشياء أفتخر بها");
+	g_free(s);
+	/* the teacher part is Dutch-only, marked so */
+	g_assert_cmpint(count(ar, "//section[@id='docent']//div[@lang='nl']"),
+	    ==, 3);
+	/* untranslated: says so, links to the Dutch, shows Dutch marked nl */
+	g_assert_cmpint(count(miss, "//p[contains(@class,'notice-missing')]"
+	    "/a[@href='../../nl/opdrachten/open-dag-samen.html']"), ==, 1);
+	g_assert_cmpint(count(miss, "//article[@lang='nl']"), ==, 1);
+	/* download links to each language's sheet */
+	g_assert_cmpint(count(nl, "//section[@class='downloads']//a"
+	    "[@type='application/pdf']"), ==, 3);
+	xmlFreeDoc(nl);
+	xmlFreeDoc(ar);
+	xmlFreeDoc(miss);
+}
+
+/* Nothing from content becomes markup. */
+static void
+test_escaping(void)
+{
+	htmlDocPtr d = parse("nl/opdrachten/veilig.html");
+	char *p = out_path("nl/opdrachten/veilig.html"), *raw, *s;
+
+	g_assert_true(g_file_get_contents(p, &raw, NULL, NULL));
+	g_assert_cmpint(count(d, "//script"), ==, 0);
+	g_assert_cmpint(count(d, "//@*[starts-with(name(), 'on')]"), ==, 0);
+	g_assert_cmpint(count(d, "//img[@src='x']"), ==, 0);
+	g_assert_cmpint(count(d, "//u | //div[@onclick]"), ==, 0);
+	g_assert_null(strstr(raw, "<script>"));
+	g_assert_nonnull(strstr(raw, "Veilig &lt;script&gt;alert(1)&lt;/script&gt; &amp; goed"));
+	s = string(d, "//h1");
+	g_assert_nonnull(strstr(s, "<script>alert(1)</script> & goed"));
+	g_free(s);
+	/* Markdown still works: bold, and a safe link kept as a link */
+	g_assert_cmpint(count(d, "//div[contains(@class,'intro')]//strong"),
+	    ==, 1);
+	g_assert_cmpint(count(d, "//a[@href='https://example.org/?a=1&b=2']"),
+	    ==, 1);
+	g_free(raw);
+	g_free(p);
+	xmlFreeDoc(d);
+}
+
+static void
+test_evening_page(void)
+{
+	htmlDocPtr d = parse("nl/avonden/kennismaking-klas-1.html");
+	char *s;
+
+	g_assert_cmpint(count(d, "//table[@class='programme']/tbody/tr"), ==,
+	    5);
+	/* times from 0:00 without a start time; the last block ends at 1:30 */
+	s = string(d, "//table[@class='programme']/tbody/tr[5]/td[1]");
+	g_assert_cmpstr(s, ==, "1:15–1:30");
+	g_free(s);
+	g_assert_cmpint(count(d, "//table[@class='prep']/tbody/tr"), ==, 5);
+	xmlFreeDoc(d);
+}
+
+/* ---- the sheets ---- */
+
+static char *
+pdf_text(const char *rel)
+{
+	char *p = out_path(rel), *text = NULL;
+	const char *argv[] = { "pdftotext", "-enc", "UTF-8", p, "-", NULL };
+
+	g_assert_cmpint(run(argv, NULL, &text, NULL), ==, 0);
+	g_free(p);
+	return text;
+}
+
+/* pdftotext may split a word where glyphs are kerned: compare unspaced */
+static gboolean
+contains_unspaced(const char *hay, const char *needle)
+{
+	GString *h = g_string_new(NULL), *n = g_string_new(NULL);
+	gboolean r;
+
+	for (const char *c = hay; *c; c++)
+		if (!g_ascii_isspace(*c))
+			g_string_append_c(h, *c);
+	for (const char *c = needle; *c; c++)
+		if (!g_ascii_isspace(*c))
+			g_string_append_c(n, *c);
+	r = strstr(h->str, n->str) != NULL;
+	g_string_free(h, TRUE);
+	g_string_free(n, TRUE);
+	return r;
+}
+
+static void
+test_sheet_text(void)
+{
+	char *nl = pdf_text("nl/opdrachten/trots-op-jezelf.pdf");
+	char *en = pdf_text("en/opdrachten/trots-op-jezelf.pdf");
+	char *ar = pdf_text("ar/opdrachten/trots-op-jezelf.pdf");
+
+	g_assert_true(contains_unspaced(nl, "Drie dingen waar ik trots op ben"));
+	g_assert_true(contains_unspaced(nl, "Uw kind vertelt over het eerste "
+	    "ding. U luistert."));
+	g_assert_true(contains_unspaced(nl, "Op welke drie dingen ben je "
+	    "trots?"));
+	g_assert_true(contains_unspaced(nl, "Handtekening ouder"));
+	g_assert_true(contains_unspaced(nl, "OpenMoji"));
+	g_assert_true(contains_unspaced(en, "Ask more. How did you do that?"));
+	g_assert_true(contains_unspaced(en, "Draft translation"));
+	/*
+	 * Arabic comes out in reading order. Words with the lam-alef
+	 * ligature are left out: poppler writes its two letters swapped.
+	 */
+	g_assert_true(contains_unspaced(ar, "قل ما يعجبك في طفلك"));
+	g_assert_true(contains_unspaced(ar, "يحكي طفلك عن الشيء"));
+	g_assert_true(contains_unspaced(ar, "ماذا ستفعل؟"));
+	g_free(nl);
+	g_free(en);
+	g_free(ar);
+}
+
+static void
+test_sheet_fonts(void)
+{
+	static const char *const sheets[] = {
+		"nl/opdrachten/trots-op-jezelf.pdf",
+		"ar/opdrachten/trots-op-jezelf.pdf", NULL
+	};
+
+	for (int i = 0; sheets[i] != NULL; i++) {
+		char *p = out_path(sheets[i]), *so = NULL;
+		const char *argv[] = { "pdffonts", p, NULL };
+		char **lines;
+		int fonts = 0;
+
+		g_assert_cmpint(run(argv, NULL, &so, NULL), ==, 0);
+		lines = g_strsplit(so, "\n", -1);
+		for (char **l = lines + 2; *l != NULL && **l; l++) {
+			char **f = g_strsplit_set(*l, " ", -1);
+			GPtrArray *cols = g_ptr_array_new();
+
+			for (char **c = f; *c; c++)
+				if (**c)
+					g_ptr_array_add(cols, *c);
+			/* name type... emb sub uni object ID: emb is 5th last */
+			g_assert_cmpuint(cols->len, >=, 7);
+			g_assert_cmpstr(g_ptr_array_index(cols, cols->len - 5),
+			    ==, "yes");
+			g_assert_null(strstr(*l, "DejaVu"));
+			g_assert_nonnull(strstr(*l, "Noto"));
+			fonts++;
+			g_ptr_array_free(cols, TRUE);
+			g_strfreev(f);
+		}
+		g_assert_cmpint(fonts, >, 0);
+		if (strstr(sheets[i], "ar/") != NULL)
+			g_assert_nonnull(strstr(so, "NotoSansArabic"));
+		g_strfreev(lines);
+		g_free(so);
+		g_free(p);
+	}
+}
+
+static void
+test_sheet_pages_and_metadata(void)
+{
+	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+
+	files_under(out, NULL, all);
+	for (guint i = 0; i < all->len; i++) {
+		const char *rel = g_ptr_array_index(all, i);
+		char *p, *so = NULL, *pages;
+		const char *argv[] = { "pdfinfo", NULL, NULL };
+
+		if (!g_str_has_suffix(rel, ".pdf"))
+			continue;
+		p = out_path(rel);
+		argv[1] = p;
+		g_assert_cmpint(run(argv, NULL, &so, NULL), ==, 0);
+		pages = strstr(so, "Pages:");
+		g_assert_nonnull(pages);
+		g_assert_cmpint(atoi(pages + 6), >=, 1);
+		g_assert_cmpint(atoi(pages + 6), <=, 2);
+		g_assert_nonnull(strstr(so, "Author:          Testschool De Brug"));
+		g_assert_nonnull(strstr(so, "Page size:       595.276 x 841.89"));
+		g_free(so);
+		g_free(p);
+	}
+	g_ptr_array_free(all, TRUE);
+}
+
+static void
+test_sheet_qr(void)
+{
+	char *pdf = out_path("ar/opdrachten/trots-op-jezelf.pdf");
+	char *png = g_build_filename(tmp, "qr", NULL);
+	char *png1 = g_strconcat(png, "-1.png", NULL), *so = NULL;
+	const char *render[] = { "pdftoppm", "-r", "150", "-f", "1", "-l", "1",
+	    "-png", pdf, png, NULL };
+	const char *scan[] = { "zbarimg", "-q", "--raw", png1, NULL };
+
+	g_assert_cmpint(run(render, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(run(scan, NULL, &so, NULL), ==, 0);
+	g_assert_cmpstr(g_strstrip(so), ==,
+	    "https://lob.testschool.example/ar/opdrachten/trots-op-jezelf.html");
+	g_free(so);
+	g_free(png1);
+	g_free(png);
+	g_free(pdf);
+}
+
+/* ---- the build as a whole ---- */
+
+static void
+copy_tree(const char *from, const char *to)
+{
+	const char *argv[] = { "cp", "-R", from, to, NULL };
+
+	g_assert_cmpint(run(argv, NULL, NULL, NULL), ==, 0);
+}
+
+static void
+test_failed_build_keeps_out(void)
+{
+	char *content = g_build_filename(tmp, "content", NULL);
+	char *dest = g_build_filename(tmp, "keep-out", NULL);
+	char *bad = g_build_filename(content, "tips", "kapot.nl.md", NULL);
+	char *before, *after, *se = NULL;
+
+	copy_tree("tests/site", content);
+	g_assert_cmpint(build(content, dest, "1700000000", NULL), ==, 0);
+	before = tree_digest(dest);
+	g_assert_true(g_file_set_contents(bad, "---\ntitel: Kapot\ngroep: "
+	    "kontakt\n---\nTekst.\n", -1, NULL));
+	g_assert_cmpint(build(content, dest, "1700000000", &se), ==, 1);
+	g_assert_nonnull(strstr(se, "kapot.nl.md:3:8: error: 'kontakt' is not "
+	    "a known value of 'groep'; did you mean 'contact'?"));
+	after = tree_digest(dest);
+	g_assert_cmpstr(before, ==, after);
+	g_free(se);
+	g_free(before);
+	g_free(after);
+	g_free(bad);
+	g_free(dest);
+	g_free(content);
+}
+
+static void
+test_reproducible(void)
+{
+	char *a = g_build_filename(tmp, "repro-a", NULL);
+	char *b = g_build_filename(tmp, "repro-b", NULL);
+	char *da, *db;
+
+	g_assert_cmpint(build("tests/site", a, "1700000000", NULL), ==, 0);
+	g_assert_cmpint(build("tests/site", b, "1700000000", NULL), ==, 0);
+	da = tree_digest(a);
+	db = tree_digest(b);
+	g_assert_cmpstr(da, ==, db);
+	g_assert_nonnull(strstr(da, ".pdf"));
+	g_free(da);
+	g_free(db);
+	g_free(a);
+	g_free(b);
+}
+
+static void
+test_leftovers_removed(void)
+{
+	char *dest = g_build_filename(tmp, "left", NULL);
+	char *stale = g_build_filename(tmp, ".left.tmp-ABCDEF", NULL);
+	char *inside = g_build_filename(stale, "half.html", NULL);
+
+	/* what a killed build leaves behind is cleaned up by the next */
+	g_assert_cmpint(g_mkdir_with_parents(stale, 0755), ==, 0);
+	g_assert_true(g_file_set_contents(inside, "x", 1, NULL));
+	g_assert_cmpint(build("tests/site", dest, NULL, NULL), ==, 0);
+	g_assert_false(g_file_test(stale, G_FILE_TEST_EXISTS));
+	g_free(inside);
+	g_free(stale);
+	g_free(dest);
+}
+
+static void
+test_cli(void)
+{
+	const char *help[] = { KT, "--help", NULL };
+	const char *version[] = { KT, "--version", NULL };
+	const char *unknown[] = { KT, "bouw", NULL };
+	const char *nodir[] = { KT, "check", "-C", "/nonexistent", NULL };
+	char *so = NULL, *se = NULL;
+
+	g_assert_cmpint(run(help, NULL, &so, NULL), ==, 0);
+	g_assert_nonnull(strstr(so, "keukentafel build"));
+	g_free(so);
+	g_assert_cmpint(run(version, NULL, &so, NULL), ==, 0);
+	g_assert_true(g_str_has_prefix(so, "keukentafel "));
+	g_free(so);
+	g_assert_cmpint(run(unknown, NULL, NULL, &se), ==, 2);
+	g_assert_nonnull(strstr(se, "unknown command 'bouw'"));
+	g_free(se);
+	g_assert_cmpint(run(nodir, NULL, NULL, &se), ==, 1);
+	g_assert_nonnull(strstr(se, "/nonexistent: error: no such folder"));
+	g_free(se);
+}
+
+static void
+test_content_bank_checks(void)
+{
+	/* the shipped bank itself has no errors */
+	const char *argv[] = { KT, "check", "-C", "content", NULL };
+	char *se = NULL;
+
+	g_assert_cmpint(run(argv, NULL, NULL, &se), ==, 0);
+	g_assert_nonnull(strstr(se, "; 0 errors"));
+	g_free(se);
+}
+
+int
+main(int argc, char *argv[])
+{
+	int r;
+	char *se = NULL;
+
+	g_test_init(&argc, &argv, NULL);
+	tmp = g_dir_make_tmp("kt-build-XXXXXX", NULL);
+	out = g_build_filename(tmp, "out", NULL);
+	if (build("tests/site", out, "1700000000", &se) != 0)
+		g_error("the test site does not build:\n%s", se);
+	g_free(se);
+	g_test_add_func("/site/files", test_site_files);
+	g_test_add_func("/site/html-structure", test_html_structure);
+	g_test_add_func("/site/translations", test_translations);
+	g_test_add_func("/site/escaping", test_escaping);
+	g_test_add_func("/site/evening", test_evening_page);
+	g_test_add_func("/sheet/text", test_sheet_text);
+	g_test_add_func("/sheet/fonts", test_sheet_fonts);
+	g_test_add_func("/sheet/pages-metadata", test_sheet_pages_and_metadata);
+	g_test_add_func("/sheet/qr", test_sheet_qr);
+	g_test_add_func("/build/failed-keeps-out", test_failed_build_keeps_out);
+	g_test_add_func("/build/reproducible", test_reproducible);
+	g_test_add_func("/build/leftovers-removed", test_leftovers_removed);
+	g_test_add_func("/cli/basics", test_cli);
+	g_test_add_func("/content/bank-checks", test_content_bank_checks);
+	r = g_test_run();
+	kt_remove_tree(tmp);
+	g_free(out);
+	g_free(tmp);
+	return r;
+}
