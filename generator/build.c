@@ -22,6 +22,17 @@ load(const struct kt_options *o, struct kt_diag *d)
 		    "content folder with -C");
 		return NULL;
 	}
+	if (!g_file_test(o->theme, G_FILE_TEST_IS_DIR)) {
+		kt_error(d, o->theme, 0, 0, "theme folder not found; give it "
+		    "with -t, or run 'make install'");
+		return NULL;
+	}
+	if (!g_file_test(o->openmoji, G_FILE_TEST_IS_DIR)) {
+		kt_error(d, o->openmoji, 0, 0, "OpenMoji pictograms not found; "
+		    "run 'npm ci' in the source folder, or give the folder "
+		    "with --openmoji");
+		return NULL;
+	}
 	return kt_load(&p, d);
 }
 

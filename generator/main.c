@@ -47,11 +47,41 @@ usage(FILE *f)
 	    "identical.\n", f);
 }
 
-/* The first of the candidates that is a folder. */
-static const char *
-first_dir(const char *a, const char *b)
+/*
+ * The installed data: ../share/keukentafel beside the program, so an
+ * install under any prefix works; else the folder compiled in.
+ */
+static char *
+data_dir(void)
 {
-	return g_file_test(a, G_FILE_TEST_IS_DIR) || b == NULL ? a : b;
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	char *dir = NULL;
+
+	if (exe != NULL) {
+		char *bin = g_path_get_dirname(exe);
+		dir = g_build_filename(bin, "..", "share", "keukentafel", NULL);
+		g_free(bin);
+		g_free(exe);
+		if (g_file_test(dir, G_FILE_TEST_IS_DIR))
+			return dir;
+		g_free(dir);
+	}
+	return g_strdup(KT_DATADIR);
+}
+
+/* The folder in the working directory, else the installed one. */
+static char *
+find_dir(const char *local, const char *installed)
+{
+	char *data;
+	char *path;
+
+	if (g_file_test(local, G_FILE_TEST_IS_DIR))
+		return g_strdup(local);
+	data = data_dir();
+	path = g_build_filename(data, installed, NULL);
+	g_free(data);
+	return path;
 }
 
 int
@@ -71,6 +101,7 @@ main(int argc, char *argv[])
 	struct kt_options o = { "content", "out", NULL, NULL, -1, false,
 	    false };
 	const char *cmd, *env;
+	char *theme = NULL, *openmoji = NULL;
 	int c, status;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
@@ -132,12 +163,12 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	if (o.theme == NULL)
-		o.theme = first_dir("themes/default",
-		    KT_DATADIR "/themes/default");
+		o.theme = theme = find_dir("themes/default", "themes/default");
+	if (o.openmoji == NULL && (env = getenv("KEUKENTAFEL_OPENMOJI")) != NULL)
+		o.openmoji = env;
 	if (o.openmoji == NULL)
-		o.openmoji = (env = getenv("KEUKENTAFEL_OPENMOJI")) != NULL ?
-		    env : first_dir("node_modules/openmoji/black/svg",
-		    KT_DATADIR "/openmoji");
+		o.openmoji = openmoji = find_dir(
+		    "node_modules/openmoji/black/svg", "openmoji");
 	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env != '\0') {
 		char *end;
 		o.epoch = strtoll(env, &end, 10);
@@ -153,5 +184,7 @@ main(int argc, char *argv[])
 	status = strcmp(cmd, "build") == 0 ? kt_cmd_build(&o) :
 	    kt_cmd_check(&o);
 	xmlCleanupParser();
+	g_free(theme);
+	g_free(openmoji);
 	return status;
 }
