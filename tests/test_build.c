@@ -329,6 +329,25 @@ test_escaping(void)
 	xmlFreeDoc(d);
 }
 
+/* A school's own pictogram is used on the page and copied as it is. */
+static void
+test_own_pictogram(void)
+{
+	htmlDocPtr d = parse("nl/opdrachten/veilig.html");
+	char *a, *b, *p = out_path("pictogrammen/schoolbord.svg");
+
+	g_assert_cmpint(count(d, "//img[@src='../../pictogrammen/schoolbord.svg']"),
+	    ==, 1);
+	g_assert_true(g_file_get_contents(p, &a, NULL, NULL));
+	g_assert_true(g_file_get_contents("tests/site/pictogrammen/schoolbord.svg",
+	    &b, NULL, NULL));
+	g_assert_cmpstr(a, ==, b);
+	g_free(a);
+	g_free(b);
+	g_free(p);
+	xmlFreeDoc(d);
+}
+
 static void
 test_evening_page(void)
 {
@@ -618,6 +637,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/site/html-structure", test_html_structure);
 	g_test_add_func("/site/translations", test_translations);
 	g_test_add_func("/site/escaping", test_escaping);
+	g_test_add_func("/site/own-pictogram", test_own_pictogram);
 	g_test_add_func("/site/evening", test_evening_page);
 	g_test_add_func("/sheet/text", test_sheet_text);
 	g_test_add_func("/sheet/fonts", test_sheet_fonts);

@@ -330,9 +330,11 @@ run_bad(void)
 static void
 add_bad_tests(void)
 {
-	static const char *const dirs[] = { "opdrachten", "avonden", "tips" };
+	static const char *const dirs[] = {
+		"opdrachten", "avonden", "tips", "pictogrammen"
+	};
 
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		char *dir = g_build_filename("tests/bad", dirs[i], NULL);
 		GDir *g = g_dir_open(dir, 0, NULL);
 		GPtrArray *names = g_ptr_array_new();

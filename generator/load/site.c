@@ -5,6 +5,7 @@
  */
 #include "load.h"
 
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "file.h"
@@ -164,6 +165,34 @@ kt_load_site(struct kt_model *m, const char *path, const char *root,
 	kt_ynode_free(root_node);
 }
 
+/* The SVG as bytes, if it is well-formed XML with an <svg> root. */
+static GBytes *
+read_svg(const char *path, const char *root, struct kt_diag *d)
+{
+	size_t len;
+	char *text = kt_read_text(path, root, d, &len);
+	xmlDocPtr doc;
+	gboolean ok;
+
+	if (text == NULL)
+		return NULL;
+	doc = xmlReadMemory(text, (int)len, path, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	ok = doc != NULL && xmlDocGetRootElement(doc) != NULL &&
+	    strcmp((const char *)xmlDocGetRootElement(doc)->name, "svg") == 0;
+	if (!ok) {
+		const xmlError *e = xmlGetLastError();
+		kt_error(d, path, doc == NULL && e ? e->line : 0, 0,
+		    "not a valid SVG file; export it again as plain SVG");
+	}
+	xmlFreeDoc(doc);
+	if (!ok) {
+		g_free(text);
+		return NULL;
+	}
+	return g_bytes_new_take(text, len);
+}
+
 static gboolean
 valid_name(const char *s)
 {
@@ -196,6 +225,8 @@ kt_load_pictograms(struct kt_model *m, const char *vocab_path,
 				    "case, the OpenMoji code in hex");
 				continue;
 			}
+			GBytes *svg;
+
 			file = g_strdup_printf("%s/%s.svg", openmoji_dir,
 			    v->value);
 			if (!g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
@@ -206,8 +237,11 @@ kt_load_pictograms(struct kt_model *m, const char *vocab_path,
 				g_free(file);
 				continue;
 			}
-			g_hash_table_insert(m->pictograms, g_strdup(k->value),
-			    file);
+			svg = read_svg(file, NULL, d);
+			if (svg != NULL)
+				g_hash_table_insert(m->pictograms,
+				    g_strdup(k->value), kt_picto_new(file, svg));
+			g_free(file);
 		}
 		kt_ynode_free(map);
 	}
@@ -244,17 +278,14 @@ kt_load_pictograms(struct kt_model *m, const char *vocab_path,
 				g_free(path);
 				continue;
 			}
-			{
-				size_t len;
-				char *text = kt_read_text(path, root, d, &len);
-				if (text == NULL) {
-					g_free(base);
-					g_free(path);
-					continue;
-				}
-				g_free(text);
-			}
-			g_hash_table_insert(m->pictograms, base, path);
+			GBytes *svg = read_svg(path, root, d);
+
+			if (svg != NULL)
+				g_hash_table_insert(m->pictograms, base,
+				    kt_picto_new(path, svg));
+			else
+				g_free(base);
+			g_free(path);
 		}
 		g_ptr_array_free(names, TRUE);
 	}

@@ -218,6 +218,24 @@ kt_gloss_free(struct kt_gloss *g)
 	g_free(g);
 }
 
+struct kt_picto *
+kt_picto_new(const char *path, GBytes *svg)
+{
+	struct kt_picto *p = g_new0(struct kt_picto, 1);
+
+	p->path = g_strdup(path);
+	p->svg = svg;
+	return p;
+}
+
+void
+kt_picto_free(struct kt_picto *p)
+{
+	g_free(p->path);
+	g_bytes_unref(p->svg);
+	g_free(p);
+}
+
 struct kt_model *
 kt_model_new(void)
 {
@@ -233,7 +251,7 @@ kt_model_new(void)
 	m->glossary = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    (GDestroyNotify)g_ptr_array_unref);
 	m->pictograms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    g_free);
+	    (GDestroyNotify)kt_picto_free);
 	m->strings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    (GDestroyNotify)g_hash_table_destroy);
 	return m;

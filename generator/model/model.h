@@ -172,15 +172,23 @@ struct kt_gloss {
 	char *explanation;
 };
 
+/* A pictogram: where it came from, and the SVG itself. */
+struct kt_picto {
+	char *path;
+	GBytes *svg;
+};
+
 struct kt_model {
 	struct kt_site site;
 	GPtrArray *items[KT_KIND_COUNT];	/* sorted by slug */
 	GHashTable *glossary;	/* lang -> GPtrArray of struct kt_gloss * */
-	GHashTable *pictograms;	/* name -> SVG file path */
+	GHashTable *pictograms;	/* name -> struct kt_picto * */
 	GHashTable *strings;	/* lang -> GHashTable key -> text */
 };
 
 void kt_gloss_free(struct kt_gloss *);
+struct kt_picto *kt_picto_new(const char *path, GBytes *svg);
+void kt_picto_free(struct kt_picto *);
 struct kt_model *kt_model_new(void);
 void kt_model_free(struct kt_model *);
 

@@ -989,12 +989,19 @@ copy_pictograms(struct site *s)
 	GError *err = NULL;
 
 	for (guint i = 0; i < n; i++) {
-		const char *file = g_hash_table_lookup(s->m->pictograms,
-		    names[i]);
+		const struct kt_picto *pic = g_hash_table_lookup(
+		    s->m->pictograms, names[i]);
 		char *to = g_strdup_printf("pictogrammen/%s.svg", names[i]);
+		gsize len;
+		const void *data;
 
-		if (file != NULL && !kt_writer_copy(s->w, to, file, &err)) {
-			kt_error(s->d, file, 0, 0, "cannot copy: %s",
+		if (pic == NULL) {
+			g_free(to);
+			continue;
+		}
+		data = g_bytes_get_data(pic->svg, &len);
+		if (!kt_writer_put(s->w, to, data, len, &err)) {
+			kt_error(s->d, to, 0, 0, "cannot write: %s",
 			    err->message);
 			g_clear_error(&err);
 			s->ok = FALSE;

@@ -130,14 +130,18 @@ draw_svg(struct sheet *sh, const char *name, double x, double y, double size)
 		return;
 	h = g_hash_table_lookup(sh->s->svg, name);
 	if (h == NULL) {
-		const char *file = g_hash_table_lookup(sh->s->m->pictograms,
-		    name);
-		if (file == NULL)
+		const struct kt_picto *pic = g_hash_table_lookup(
+		    sh->s->m->pictograms, name);
+		gsize len;
+		const guint8 *data;
+
+		if (pic == NULL)
 			return;
-		h = rsvg_handle_new_from_file(file, &err);
+		data = g_bytes_get_data(pic->svg, &len);
+		h = rsvg_handle_new_from_data(data, len, &err);
 		if (h == NULL) {
-			kt_error(sh->s->d, file, 0, 0, "cannot read this SVG: "
-			    "%s", err->message);
+			kt_error(sh->s->d, pic->path, 0, 0, "cannot draw this "
+			    "SVG: %s", err->message);
 			g_error_free(err);
 			sh->s->ok = FALSE;
 			return;
