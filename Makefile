@@ -54,8 +54,10 @@ deps-check:
 
 generator: $(BIN)
 
+# linked beside and renamed, so a running keukentafel is never half-written
 $(BIN): $(OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@.tmp $(OBJ) $(PKG_LIBS)
+	mv -f $@.tmp $@
 
 build/%.o: generator/%.c Makefile
 	@mkdir -p $(@D)

@@ -98,7 +98,8 @@ kt_cmd_build(const struct kt_options *o)
 	struct kt_diag *d = kt_diag_new();
 	struct kt_model *m = load(o, d);
 	struct kt_writer *w = NULL;
-	struct kt_render_opts ro = { o->theme, o->content, o->epoch };
+	struct kt_render_opts ro = { o->theme, o->epoch, NULL, NULL, NULL,
+	    NULL, NULL, NULL, NULL };
 	GError *err = NULL;
 	gint64 start = g_get_monotonic_time();
 	int status = 1;

@@ -44,6 +44,12 @@ kt_sheet_path(const char *lang, const char *slug)
 	return g_strdup_printf("%s/opdrachten/%s.pdf", lang, slug);
 }
 
+char *
+kt_bilingual_path(const char *lang, const char *slug)
+{
+	return g_strdup_printf("%s/opdrachten/%s.%s-nl.pdf", lang, slug, lang);
+}
+
 /* ---- building nodes ---- */
 
 static xmlNodePtr

@@ -11,8 +11,15 @@
 
 struct kt_render_opts {
 	const char *theme;	/* theme folder */
-	const char *content;	/* for the logo only */
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 */
+	/* what the command line adds to the printables; NULL when not given */
+	const char *mentor;	/* who takes the sheets back */
+	const char *phone;	/* whom parents call */
+	const char *due;	/* hand-in date, YYYY-MM-DD */
+	const char *date;	/* evening: YYYY-MM-DD, over the script's */
+	const char *start;	/* evening: HH:MM */
+	const char *place;	/* evening: where */
+	GPtrArray *pupils;	/* class list: names, or NULL for blank rows */
 };
 
 /* The website: every page in every language, assets, pictograms. */
@@ -26,5 +33,6 @@ gboolean kt_render_sheets(const struct kt_model *,
 /* Output paths shared by both, relative to out/. */
 char *kt_page_path(const char *lang, enum kt_kind, const char *slug);
 char *kt_sheet_path(const char *lang, const char *slug);
+char *kt_bilingual_path(const char *lang, const char *slug);
 
 #endif

@@ -1,0 +1,406 @@
+/*
+ * The drawing primitives of every printable. Fonts are a list of Noto
+ * families, so Arabic and Ethiopic never fall back to another font;
+ * Pango's resolution is 72 dpi, so sizes are points.
+ */
+#include "pdfkit.h"
+
+#include <cairo-pdf.h>
+#include <librsvg/rsvg.h>
+#include <qrencode.h>
+#include <string.h>
+
+void
+kt_pdfkit_init(struct kt_pdfkit *k, const struct kt_model *m,
+    const struct kt_render_opts *o, struct kt_writer *w, struct kt_diag *d)
+{
+	k->m = m;
+	k->o = o;
+	k->w = w;
+	k->d = d;
+	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+	    g_object_unref);
+	k->fonts = pango_cairo_font_map_new();
+	k->ok = TRUE;
+}
+
+void
+kt_pdfkit_free(struct kt_pdfkit *k)
+{
+	g_hash_table_destroy(k->svg);
+	g_object_unref(k->fonts);
+}
+
+static char *
+iso_date(long long epoch)
+{
+	GDateTime *dt = g_date_time_new_from_unix_utc(epoch);
+	char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S");
+
+	g_date_time_unref(dt);
+	return s;
+}
+
+struct kt_pdf *
+kt_pdf_open(struct kt_pdfkit *k, const char *rel,
+    const struct kt_language *lang, const struct kt_pdf_meta *meta,
+    gboolean landscape)
+{
+	struct kt_pdf *p = g_new0(struct kt_pdf, 1);
+	GError *err = NULL;
+	char *path = kt_writer_path(k->w, rel, &err);
+	char *kw;
+
+	if (path == NULL) {
+		kt_error(k->d, rel, 0, 0, "%s", err->message);
+		g_error_free(err);
+		k->ok = FALSE;
+		path = g_strdup("/dev/null");
+	}
+	p->kit = k;
+	p->lang = lang;
+	p->rel = g_strdup(rel);
+	p->w = landscape ? KT_A4_H : KT_A4_W;
+	p->h = landscape ? KT_A4_W : KT_A4_H;
+	p->left = p->right = 16 * KT_MM;
+	p->top = 14 * KT_MM;
+	p->bottom = p->h - 12 * KT_MM;
+	p->surf = cairo_pdf_surface_create(path, p->w, p->h);
+	g_free(path);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE,
+	    meta->title ? meta->title : "");
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR,
+	    k->m->site.school ? k->m->site.school : "");
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_SUBJECT,
+	    meta->subject ? meta->subject : "");
+	/* cairo 1.16 cannot write /Lang: the language leads the keywords */
+	kw = g_strdup_printf("%s%s%s", lang->code, meta->keywords ? ", " : "",
+	    meta->keywords ? meta->keywords : "");
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_KEYWORDS,
+	    kw);
+	g_free(kw);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATOR,
+	    "keukentafel");
+	if (k->o->epoch >= 0) {
+		char *d = iso_date(k->o->epoch);
+		cairo_pdf_surface_set_metadata(p->surf,
+		    CAIRO_PDF_METADATA_CREATE_DATE, d);
+		cairo_pdf_surface_set_metadata(p->surf,
+		    CAIRO_PDF_METADATA_MOD_DATE, d);
+		g_free(d);
+	}
+	p->cr = cairo_create(p->surf);
+	for (int i = 0; i < 2; i++) {
+		PangoContext *c = pango_font_map_create_context(k->fonts);
+		gboolean rtl = i == 0 ? lang->rtl : !lang->rtl;
+
+		pango_cairo_context_set_resolution(c, 72);
+		pango_context_set_base_dir(c, rtl ? PANGO_DIRECTION_RTL :
+		    PANGO_DIRECTION_LTR);
+		pango_context_set_language(c, pango_language_from_string(
+		    lang->code));
+		pango_cairo_update_context(p->cr, c);
+		if (i == 0)
+			p->pc = c;
+		else
+			p->pc_other = c;
+	}
+	return p;
+}
+
+int
+kt_pdf_close(struct kt_pdf *p)
+{
+	int pages = p->page;
+
+	if (p->page > 0 && p->footer != NULL)
+		p->footer(p, p->footer_data);
+	cairo_destroy(p->cr);
+	cairo_surface_finish(p->surf);
+	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
+		kt_error(p->kit->d, p->rel, 0, 0, "cannot write the PDF: %s",
+		    cairo_status_to_string(cairo_surface_status(p->surf)));
+		p->kit->ok = FALSE;
+	}
+	cairo_surface_destroy(p->surf);
+	g_object_unref(p->pc);
+	g_object_unref(p->pc_other);
+	g_free(p->rel);
+	g_free(p);
+	return pages;
+}
+
+void
+kt_pdf_page(struct kt_pdf *p)
+{
+	if (p->page > 0) {
+		if (p->footer != NULL)
+			p->footer(p, p->footer_data);
+		cairo_show_page(p->cr);
+	}
+	p->page++;
+	p->y = p->top;
+}
+
+void
+kt_pdf_need(struct kt_pdf *p, double h)
+{
+	if (p->page == 0 || p->y + h > p->bottom)
+		kt_pdf_page(p);
+}
+
+double
+kt_pdf_x(const struct kt_pdf *p, double x, double width)
+{
+	return p->lang->rtl ? p->w - x - width : x;
+}
+
+double
+kt_pdf_width(const struct kt_pdf *p)
+{
+	return p->w - p->left - p->right;
+}
+
+PangoLayout *
+kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
+    gboolean bold, double width, int rtl, gboolean tight)
+{
+	gboolean r = rtl < 0 ? p->lang->rtl : rtl != 0;
+	/* a column against the document's direction has its own context */
+	PangoLayout *l = pango_layout_new(r == p->lang->rtl ? p->pc :
+	    p->pc_other);
+	PangoFontDescription *fd = pango_font_description_from_string(KT_FONTS);
+	PangoAttrList *attrs;
+
+	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+	if (bold)
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	/* ragged, never justified; the alignment follows the column, so an
+	 * Arabic line that starts with "LOB" is still right-aligned */
+	pango_layout_set_justify(l, FALSE);
+	pango_layout_set_auto_dir(l, FALSE);
+	pango_layout_set_alignment(l, r ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_markup(l, markup, -1);
+	/* line height 1.5 (or 1.2) times the size, whatever the script's
+	 * font says, so Arabic and Latin lines keep one rhythm */
+	attrs = pango_layout_get_attributes(l);
+	attrs = attrs != NULL ? pango_attr_list_copy(attrs) :
+	    pango_attr_list_new();
+	pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
+	    (int)((tight ? 1.2 : 1.5) * size * PANGO_SCALE)));
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
+	return l;
+}
+
+double
+kt_pdf_height(PangoLayout *l)
+{
+	int w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+void
+kt_pdf_show(struct kt_pdf *p, PangoLayout *l, double x, double y,
+    double width)
+{
+	cairo_move_to(p->cr, kt_pdf_x(p, x, width), y);
+	pango_cairo_show_layout(p->cr, l);
+}
+
+void
+kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
+    double after)
+{
+	char *m = g_markup_escape_text(text, -1);
+	PangoLayout *l = kt_pdf_text(p, m, size, bold, kt_pdf_width(p), -1,
+	    FALSE);
+	double h = kt_pdf_height(l);
+
+	kt_pdf_need(p, h);
+	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	p->y += h + after;
+	g_object_unref(l);
+	g_free(m);
+}
+
+void
+kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
+    double size)
+{
+	struct kt_pdfkit *k = p->kit;
+	RsvgHandle *h;
+	RsvgRectangle vp = { kt_pdf_x(p, x, size), y, size, size };
+	GError *err = NULL;
+
+	if (name == NULL)
+		return;
+	h = g_hash_table_lookup(k->svg, name);
+	if (h == NULL) {
+		const struct kt_picto *pic = g_hash_table_lookup(
+		    k->m->pictograms, name);
+		const guint8 *data;
+		gsize len;
+
+		if (pic == NULL)
+			return;
+		data = g_bytes_get_data(pic->svg, &len);
+		h = rsvg_handle_new_from_data(data, len, &err);
+		if (h == NULL) {
+			kt_error(k->d, pic->path, 0, 0, "cannot draw this SVG: "
+			    "%s", err->message);
+			g_error_free(err);
+			k->ok = FALSE;
+			return;
+		}
+		g_hash_table_insert(k->svg, (gpointer)name, h);
+	}
+	if (!rsvg_handle_render_document(h, p->cr, &vp, &err)) {
+		kt_error(k->d, name, 0, 0, "cannot draw pictogram: %s",
+		    err->message);
+		g_error_free(err);
+	}
+}
+
+void
+kt_pdf_link(struct kt_pdf *p, const char *url, double x, double y, double w,
+    double h)
+{
+	char *esc = g_strescape(url, NULL);
+	char *attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] uri='%s'",
+	    x, y, w, h, esc);
+
+	/* a URL with a quote cannot be written safely in cairo's syntax */
+	if (strchr(url, '\'') == NULL) {
+		cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
+		cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+	}
+	g_free(attrs);
+	g_free(esc);
+}
+
+void
+kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
+{
+	QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	double cell;
+
+	if (q == NULL)
+		return;
+	cell = size / q->width;
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	for (int r = 0; r < q->width; r++)
+		for (int c = 0; c < q->width; c++)
+			if (q->data[r * q->width + c] & 1)
+				cairo_rectangle(p->cr, x + c * cell,
+				    y + r * cell, cell, cell);
+	cairo_fill(p->cr);
+	QRcode_free(q);
+	kt_pdf_link(p, url, x, y, size, size);
+}
+
+void
+kt_pdf_rule(struct kt_pdf *p, double x1, double y, double x2, double grey,
+    double width)
+{
+	cairo_set_source_rgb(p->cr, grey, grey, grey);
+	cairo_set_line_width(p->cr, width);
+	cairo_move_to(p->cr, x1, y);
+	cairo_line_to(p->cr, x2, y);
+	cairo_stroke(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+void
+kt_pdf_box(struct kt_pdf *p, double x, double y, double w, double h,
+    double grey, double width)
+{
+	cairo_set_source_rgb(p->cr, grey, grey, grey);
+	cairo_set_line_width(p->cr, width);
+	cairo_rectangle(p->cr, x, y, w, h);
+	cairo_stroke(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+void
+kt_pdf_dashed(struct kt_pdf *p, double x1, double y1, double x2, double y2)
+{
+	static const double dash[] = { 4, 3 };
+
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
+	cairo_set_line_width(p->cr, 0.8);
+	cairo_set_dash(p->cr, dash, 2, 0);
+	cairo_move_to(p->cr, x1, y1);
+	cairo_line_to(p->cr, x2, y2);
+	cairo_stroke(p->cr);
+	cairo_restore(p->cr);
+}
+
+void
+kt_pdf_cutmarks(struct kt_pdf *p, double x, double y, double w, double h)
+{
+	double m = 3 * KT_MM, len = 5 * KT_MM;
+	double xs[2] = { x, x + w }, ys[2] = { y, y + h };
+
+	cairo_set_source_rgb(p->cr, 0.2, 0.2, 0.2);
+	cairo_set_line_width(p->cr, 0.4);
+	for (int i = 0; i < 2; i++)
+		for (int j = 0; j < 2; j++) {
+			double dx = i == 0 ? -1 : 1, dy = j == 0 ? -1 : 1;
+			/* horizontal and vertical ticks outside the corner */
+			cairo_move_to(p->cr, xs[i] + dx * m, ys[j]);
+			cairo_line_to(p->cr, xs[i] + dx * (m + len), ys[j]);
+			cairo_move_to(p->cr, xs[i], ys[j] + dy * m);
+			cairo_line_to(p->cr, xs[i], ys[j] + dy * (m + len));
+		}
+	cairo_stroke(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+int
+kt_pdf_outline(struct kt_pdf *p, int parent, const char *title)
+{
+	char *dest = g_strdup_printf("page=%d pos=[0 0]", p->page);
+	int id = cairo_pdf_surface_add_outline(p->surf, parent, title, dest,
+	    0);
+
+	g_free(dest);
+	return id;
+}
+
+const char *
+kt_pdf_str(const struct kt_pdf *p, const char *key)
+{
+	return kt_str(p->kit->m, p->lang->code, key);
+}
+
+char *
+kt_pdf_fmt(const struct kt_pdf *p, const char *key, const char *name,
+    const char *value)
+{
+	char *ph = g_strdup_printf("{%s}", name);
+	char **parts = g_strsplit(kt_pdf_str(p, key), ph, -1);
+	char *r = g_strjoinv(value, parts);
+
+	g_strfreev(parts);
+	g_free(ph);
+	return r;
+}
+
+char *
+kt_date_display(const char *iso)
+{
+	int y, m, d;
+
+	if (iso == NULL || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3)
+		return NULL;
+	/* U+2011 non-breaking hyphens: a date never splits over two lines */
+	return g_strdup_printf("%d\u2011%d\u2011%d", d, m, y);
+}

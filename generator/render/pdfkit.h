@@ -1,0 +1,120 @@
+/*
+ * What every printable shares: an A4 document with its metadata, text laid
+ * out by Pango (shaped, bidirectional), pictograms drawn by librsvg, QR
+ * codes, a flowing cursor with page breaks and a footer, and cut marks.
+ * Positions are given from the reading-start side and mirrored for
+ * right-to-left documents; kt_pdf_x() does the mirroring.
+ */
+#ifndef KT_PDFKIT_H
+#define KT_PDFKIT_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "render.h"
+
+#define KT_MM 2.834645669
+#define KT_A4_W 595.2756
+#define KT_A4_H 841.8898
+#define KT_BODY 14.0		/* the smallest size of text a parent reads */
+#define KT_FONTS "Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic"
+
+/* Shared by all documents of one build: fonts and pictograms, loaded once. */
+struct kt_pdfkit {
+	const struct kt_model *m;
+	const struct kt_render_opts *o;
+	struct kt_writer *w;
+	struct kt_diag *d;
+	GHashTable *svg;	/* pictogram name -> RsvgHandle */
+	PangoFontMap *fonts;
+	gboolean ok;
+};
+
+struct kt_pdf;
+typedef void (*kt_pdf_footer_fn)(struct kt_pdf *, void *);
+
+struct kt_pdf {
+	struct kt_pdfkit *kit;
+	const struct kt_language *lang;	/* sets the direction */
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	PangoContext *pc;	/* the document's direction */
+	PangoContext *pc_other;	/* columns in the other direction */
+	char *rel;		/* path inside out/ */
+	double w, h;		/* page size */
+	double left, right;	/* margins */
+	double top, bottom;	/* content area, bottom includes the footer */
+	double y;		/* the cursor */
+	int page;
+	kt_pdf_footer_fn footer;
+	void *footer_data;
+};
+
+void kt_pdfkit_init(struct kt_pdfkit *, const struct kt_model *,
+    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *);
+void kt_pdfkit_free(struct kt_pdfkit *);
+
+struct kt_pdf_meta {
+	const char *title;
+	const char *subject;
+	const char *keywords;
+};
+
+/* Opens out/<rel> as A4 (landscape when asked) in a language. */
+struct kt_pdf *kt_pdf_open(struct kt_pdfkit *, const char *rel,
+    const struct kt_language *, const struct kt_pdf_meta *,
+    gboolean landscape);
+/* Ends the last page and writes the file; returns the number of pages. */
+int kt_pdf_close(struct kt_pdf *);
+
+/* Starts the first or the next page, drawing the footer of the last. */
+void kt_pdf_page(struct kt_pdf *);
+/* Makes room for h points below the cursor, else starts a page. */
+void kt_pdf_need(struct kt_pdf *, double h);
+
+double kt_pdf_x(const struct kt_pdf *, double x, double width);
+double kt_pdf_width(const struct kt_pdf *);
+
+/*
+ * A layout of Pango markup at size points in width, aligned to the start
+ * of the document's direction, with line height 1.5 (or 1.2 when tight).
+ * rtl < 0 takes the document's direction; 0 and 1 force one.
+ */
+PangoLayout *kt_pdf_text(struct kt_pdf *, const char *markup, double size,
+    gboolean bold, double width, int rtl, gboolean tight);
+double kt_pdf_height(PangoLayout *);
+void kt_pdf_show(struct kt_pdf *, PangoLayout *, double x, double y,
+    double width);
+/* Plain text (escaped here) shown at the cursor across the page. */
+void kt_pdf_para(struct kt_pdf *, const char *text, double size,
+    gboolean bold, double after);
+
+void kt_pdf_picto(struct kt_pdf *, const char *name, double x, double y,
+    double size);
+void kt_pdf_qr(struct kt_pdf *, const char *url, double x, double y,
+    double size);
+/* A clickable area pointing at url (in page coordinates, not mirrored). */
+void kt_pdf_link(struct kt_pdf *, const char *url, double x, double y,
+    double w, double h);
+void kt_pdf_rule(struct kt_pdf *, double x1, double y, double x2,
+    double grey, double width);
+void kt_pdf_box(struct kt_pdf *, double x, double y, double w, double h,
+    double grey, double width);
+void kt_pdf_dashed(struct kt_pdf *, double x1, double y1, double x2,
+    double y2);
+/* Cut marks around a card of w x h at x, y. */
+void kt_pdf_cutmarks(struct kt_pdf *, double x, double y, double w,
+    double h);
+/* A bookmark to the current page. */
+int kt_pdf_outline(struct kt_pdf *, int parent, const char *title);
+
+/* A UI string of the document's language (Dutch when missing). */
+const char *kt_pdf_str(const struct kt_pdf *, const char *key);
+/* A UI string with {name} replaced. */
+char *kt_pdf_fmt(const struct kt_pdf *, const char *key, const char *name,
+    const char *value);
+
+/* "2026-10-08" -> "8-10-2026", digits joined so they never break. */
+char *kt_date_display(const char *iso);
+
+#endif

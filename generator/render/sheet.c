@@ -1,0 +1,633 @@
+/*
+ * The take-home sheet, in one language or in the home language beside
+ * Dutch. A sheet is a set of columns (one, or two with their own language
+ * and direction) laid out in rows: each row takes the height of its
+ * tallest column, so the two languages stay side by side, step for step.
+ * The easy-reading rules: body 14 pt, line height 1.5, ragged, a 16 mm
+ * pictogram at the reading start of every numbered step, a box to tick,
+ * important things boxed, hard words explained, one page where possible.
+ */
+#include <string.h>
+
+#include "markdown.h"
+#include "pdfkit.h"
+
+#define MM KT_MM
+#define PICTO (16 * MM)
+#define WRITE_LINE (8.5 * MM)
+#define FOOTER_H (25 * MM)
+
+struct col {
+	const struct kt_text *t;
+	const struct kt_language *lang;
+	double x0, w;		/* on the page, not mirrored */
+	gboolean rtl;
+};
+
+struct sheet {
+	struct kt_pdf *p;
+	const struct kt_item *it;
+	struct col cols[2];
+	int n;
+	char *url;		/* the web page in the home language */
+	const struct kt_text *home;
+};
+
+/* ---- placing things inside a column ---- */
+
+/* page x of something iw wide, ox from the column's reading start */
+static double
+col_x(const struct col *c, double ox, double iw)
+{
+	return c->rtl ? c->x0 + c->w - ox - iw : c->x0 + ox;
+}
+
+static void
+col_show(struct sheet *s, const struct col *c, PangoLayout *l, double ox,
+    double y, double iw)
+{
+	kt_pdf_show(s->p, l, kt_pdf_x(s->p, col_x(c, ox, iw), iw), y, iw);
+}
+
+static PangoLayout *
+col_text(struct sheet *s, const struct col *c, const char *markup,
+    double size, gboolean bold, double width, gboolean tight)
+{
+	return kt_pdf_text(s->p, markup, size, bold, width, c->rtl, tight);
+}
+
+static const char *
+col_str(const struct sheet *s, const struct col *c, const char *key)
+{
+	return kt_str(s->p->kit->m, c->lang->code, key);
+}
+
+/* ---- rows ---- */
+
+typedef double (*row_fn)(struct sheet *, const struct col *, double y,
+    gboolean draw, const void *arg);
+
+static double
+row_height(struct sheet *s, row_fn fn, const void *arg)
+{
+	double h = 0;
+
+	for (int i = 0; i < s->n; i++)
+		h = MAX(h, fn(s, &s->cols[i], 0, FALSE, arg));
+	return h;
+}
+
+/* Measures a row in every column, makes room, then draws it. */
+static void
+row(struct sheet *s, row_fn fn, const void *arg, double after)
+{
+	double h = row_height(s, fn, arg);
+
+	kt_pdf_need(s->p, h);
+	for (int i = 0; i < s->n; i++)
+		fn(s, &s->cols[i], s->p->y, TRUE, arg);
+	s->p->y += h + after;
+}
+
+static double
+layout_row(struct sheet *s, const struct col *c, PangoLayout *l, double y,
+    gboolean draw)
+{
+	double h = kt_pdf_height(l);
+
+	if (draw)
+		col_show(s, c, l, 0, y, c->w);
+	g_object_unref(l);
+	return h;
+}
+
+static double
+r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
+    const void *arg)
+{
+	double pic = s->n == 1 ? 22 * MM : 0, gap = s->n == 1 ? 5 * MM : 0;
+	double w = c->w - pic - gap, h;
+	char *m = g_markup_escape_text(c->t->title ? c->t->title :
+	    s->it->slug, -1);
+	PangoLayout *l = col_text(s, c, m, s->n == 1 ? 24 : 19, TRUE, w, TRUE);
+
+	(void)arg;
+	h = kt_pdf_height(l);
+	if (draw) {
+		if (pic > 0)
+			kt_pdf_picto(s->p, s->it->pictogram,
+			    kt_pdf_x(s->p, col_x(c, 0, pic), pic), y, pic);
+		col_show(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w);
+	}
+	g_object_unref(l);
+	g_free(m);
+	return MAX(pic, h);
+}
+
+static double
+r_intro(struct sheet *s, const struct col *c, double y, gboolean draw,
+    const void *arg)
+{
+	char *m = kt_md_to_pango(c->t->intro);
+	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, c->w, FALSE);
+
+	(void)arg;
+	g_free(m);
+	return layout_row(s, c, l, y, draw);
+}
+
+static double
+r_heading(struct sheet *s, const struct col *c, double y, gboolean draw,
+    const void *arg)
+{
+	char *m = g_markup_escape_text(col_str(s, c, arg), -1);
+	PangoLayout *l = col_text(s, c, m, 18, TRUE, c->w, TRUE);
+
+	g_free(m);
+	return layout_row(s, c, l, y, draw);
+}
+
+static double
+r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
+    const void *arg)
+{
+	guint i = GPOINTER_TO_UINT(arg);
+	const struct kt_step *st = g_ptr_array_index(c->t->steps, i);
+	double num = 8 * MM, box = 6.5 * MM, gap = 3 * MM;
+	gboolean tick = c == &s->cols[0];	/* one box, for the parent */
+	double tx = PICTO + gap + num + gap;
+	double tw = c->w - tx - (tick ? box + gap : 0);
+	char *m = kt_md_to_pango(st->text);
+	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, tw, FALSE);
+	double h = MAX(PICTO, kt_pdf_height(l));
+	double cy = y + 5 * MM;	/* the middle of the first line */
+
+	g_free(m);
+	if (draw) {
+		cairo_t *cr = s->p->cr;
+		char n[8];
+		PangoLayout *nl;
+		double nx = col_x(c, PICTO + gap, num);
+
+		kt_pdf_picto(s->p, st->pictogram,
+		    kt_pdf_x(s->p, col_x(c, 0, PICTO), PICTO), y, PICTO);
+		cairo_set_source_rgb(cr, 0.11, 0.36, 0.30);
+		cairo_arc(cr, nx + num / 2, cy, num / 2, 0, 2 * G_PI);
+		cairo_fill(cr);
+		g_snprintf(n, sizeof n, "%u", i + 1);
+		nl = kt_pdf_text(s->p, n, 14, TRUE, num, 0, TRUE);
+		pango_layout_set_alignment(nl, PANGO_ALIGN_CENTER);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_move_to(cr, nx, cy - kt_pdf_height(nl) / 2);
+		pango_cairo_show_layout(cr, nl);
+		g_object_unref(nl);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		col_show(s, c, l, tx, cy - KT_BODY * 0.75, tw);
+		if (tick)
+			kt_pdf_box(s->p, col_x(c, c->w - box, box),
+			    cy - box / 2, box, box, 0, 1.2);
+	}
+	g_object_unref(l);
+	return h;
+}
+
+static double
+r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
+    const void *arg)
+{
+	char *m = kt_md_to_pango(g_ptr_array_index(c->t->questions,
+	    GPOINTER_TO_UINT(arg)));
+	PangoLayout *l = col_text(s, c, m, KT_BODY, TRUE, c->w, FALSE);
+
+	g_free(m);
+	return layout_row(s, c, l, y, draw);
+}
+
+static void
+write_lines(struct sheet *s, int n)
+{
+	struct kt_pdf *p = s->p;
+
+	kt_pdf_need(p, n * WRITE_LINE);
+	for (int i = 0; i < n; i++) {
+		p->y += WRITE_LINE;
+		kt_pdf_rule(p, p->left, p->y, p->w - p->right, 0.55, 0.6);
+	}
+	p->y += 3 * MM;
+}
+
+/* ---- the boxed panel: what, by when, who ---- */
+
+struct panel_line {
+	const char *key;
+	const char *value;	/* NULL: a line to write on */
+};
+
+static double
+r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
+    const void *arg)
+{
+	const struct panel_line *lines = arg;
+	double pad = 3 * MM, label_w = c->w * (s->n == 1 ? 0.42 : 0.5);
+	double h = pad;
+
+	for (int i = 0; lines[i].key != NULL; i++) {
+		char *m = g_markup_escape_text(col_str(s, c, lines[i].key), -1);
+		PangoLayout *l;
+		double lh;
+
+		if (lines[i].value == NULL && i > 0 &&
+		    strcmp(lines[i].key, "sheet.box.discuss") == 0) {
+			/* the closing sentence takes the whole line, bold */
+			l = col_text(s, c, m, KT_BODY, TRUE, c->w - 2 * pad,
+			    TRUE);
+			lh = kt_pdf_height(l);
+			if (draw)
+				col_show(s, c, l, pad, y + h, c->w - 2 * pad);
+			h += lh + 1.5 * MM;
+			g_object_unref(l);
+			g_free(m);
+			continue;
+		}
+		l = col_text(s, c, m, KT_BODY, FALSE, label_w - pad, TRUE);
+		lh = MAX(kt_pdf_height(l), 8 * MM);
+		{
+			double vx = pad + label_w, vw = c->w - vx - pad;
+			PangoLayout *vl = NULL;
+
+			if (lines[i].value != NULL) {
+				char *v = g_markup_escape_text(lines[i].value,
+				    -1);
+				vl = col_text(s, c, v, KT_BODY, TRUE, vw, TRUE);
+				lh = MAX(lh, kt_pdf_height(vl));
+				g_free(v);
+			}
+			if (!draw) {
+				if (vl != NULL)
+					g_object_unref(vl);
+			} else if (vl != NULL) {
+				col_show(s, c, l, pad, y + h, label_w - pad);
+				col_show(s, c, vl, vx, y + h, vw);
+				g_object_unref(vl);
+			} else {
+				col_show(s, c, l, pad, y + h, label_w - pad);
+				kt_pdf_rule(s->p, col_x(c, vx, vw),
+				    y + h + 6.5 * MM, col_x(c, vx, vw) + vw,
+				    0.45, 0.6);
+			}
+		}
+		h += lh + 1.5 * MM;
+		g_object_unref(l);
+		g_free(m);
+	}
+	h += pad - 1.5 * MM;
+	if (draw)
+		kt_pdf_box(s->p, c->x0, y, c->w, h, 0.11, 1.5);
+	return h;
+}
+
+static void
+panel(struct sheet *s)
+{
+	const struct kt_render_opts *o = s->p->kit->o;
+	const struct kt_site *site = &s->p->kit->m->site;
+	char *due = kt_date_display(o->due);
+	char *call = NULL;
+	const char *who = o->mentor != NULL ? o->mentor : site->contact_name;
+	const char *phone = o->phone != NULL ? o->phone : site->contact_phone;
+	struct panel_line lines[5];
+	int n = 0;
+
+	if (phone != NULL) {
+		/* a number never breaks, and keeps its order in Arabic */
+		char **parts = g_strsplit(phone, " ", -1);
+		char *nb = g_strjoinv("\u00A0", parts);
+
+		call = g_strconcat(who ? who : "", who ? "\n" : "", nb, NULL);
+		g_free(nb);
+		g_strfreev(parts);
+	} else if (who != NULL) {
+		call = g_strdup(who);
+	}
+	lines[n++] = (struct panel_line){ "sheet.box.return", who };
+	lines[n++] = (struct panel_line){ "sheet.box.date", due };
+	lines[n++] = (struct panel_line){ "sheet.box.call", call };
+	lines[n++] = (struct panel_line){ "sheet.box.discuss", NULL };
+	lines[n] = (struct panel_line){ NULL, NULL };
+	/* the heading stays with its box */
+	kt_pdf_need(s->p, row_height(s, r_heading, "sheet.box.title") +
+	    2 * MM + row_height(s, r_panel, lines));
+	row(s, r_heading, "sheet.box.title", 2 * MM);
+	row(s, r_panel, lines, 4 * MM);
+	g_free(due);
+	g_free(call);
+}
+
+/* ---- the glossary box ---- */
+
+static void
+append_plain(GString *s, const struct kt_md *m)
+{
+	char *t = kt_md_plain(m);
+
+	g_string_append(s, t);
+	g_string_append_c(s, '\n');
+	g_free(t);
+}
+
+static gboolean
+word_char(const char *p)
+{
+	return g_unichar_isalnum(g_utf8_get_char(p));
+}
+
+/* Does form occur in text (both case-folded) as a whole word? */
+static gboolean
+has_word(const char *text, const char *form)
+{
+	size_t n = strlen(form);
+
+	if (n == 0)
+		return FALSE;
+	for (const char *p = strstr(text, form); p != NULL;
+	    p = strstr(p + 1, form)) {
+		gboolean start = p == text ||
+		    !word_char(g_utf8_find_prev_char(text, p));
+		gboolean end = p[n] == '\0' || !word_char(p + n);
+		if (start && end)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* The glossary entries whose words occur on this sheet, in list order. */
+static GPtrArray *
+glossary_for(const struct kt_model *m, const struct kt_text *t)
+{
+	GPtrArray *list = g_hash_table_lookup(m->glossary, t->lang);
+	GPtrArray *found = g_ptr_array_new();
+	GString *all = g_string_new(t->title);
+	char *folded;
+
+	g_string_append_c(all, '\n');
+	append_plain(all, t->intro);
+	for (guint i = 0; i < t->steps->len; i++)
+		append_plain(all, ((struct kt_step *)g_ptr_array_index(
+		    t->steps, i))->text);
+	for (guint i = 0; i < t->questions->len; i++)
+		append_plain(all, g_ptr_array_index(t->questions, i));
+	folded = g_utf8_casefold(all->str, -1);
+	for (guint i = 0; list != NULL && i < list->len; i++) {
+		const struct kt_gloss *g = g_ptr_array_index(list, i);
+
+		for (guint j = 0; j < g->forms->len; j++) {
+			char *f = g_utf8_casefold(g_ptr_array_index(g->forms,
+			    j), -1);
+			gboolean hit = has_word(folded, f);
+
+			g_free(f);
+			if (hit) {
+				g_ptr_array_add(found, (gpointer)g);
+				break;
+			}
+		}
+	}
+	g_free(folded);
+	g_string_free(all, TRUE);
+	return found;
+}
+
+static void
+glossary(struct sheet *s)
+{
+	const struct col *c = &s->cols[0];
+	GPtrArray *words = glossary_for(s->p->kit->m, c->t);
+	GString *m = g_string_new(NULL);
+	PangoLayout *l;
+	double pad = 3 * MM, h;
+	struct kt_pdf *p = s->p;
+	/* the box spans the page, in the home language */
+	struct col wide = { c->t, c->lang, p->left, kt_pdf_width(p), c->rtl };
+
+	if (words->len == 0) {
+		g_ptr_array_free(words, TRUE);
+		g_string_free(m, TRUE);
+		return;
+	}
+	for (guint i = 0; i < words->len; i++) {
+		const struct kt_gloss *g = g_ptr_array_index(words, i);
+		char *w = g_markup_escape_text(g->word ? g->word : "", -1);
+		char *e = g_markup_escape_text(g->explanation ?
+		    g->explanation : "", -1);
+
+		g_string_append_printf(m, "%s<b>%s</b>: %s", i ? "\n" : "", w,
+		    e);
+		g_free(w);
+		g_free(e);
+	}
+	l = col_text(s, &wide, m->str, KT_BODY, FALSE, wide.w - 2 * pad, FALSE);
+	h = kt_pdf_height(l);
+	{
+		char *hm = g_markup_escape_text(col_str(s, c, "sheet.glossary"),
+		    -1);
+		PangoLayout *hl = col_text(s, &wide, hm, 16, TRUE,
+		    wide.w - 2 * pad, TRUE);
+		double hh = kt_pdf_height(hl);
+
+		kt_pdf_need(p, hh + h + 3 * pad);
+		kt_pdf_box(p, p->left, p->y, wide.w, hh + h + 3 * pad, 0.4,
+		    0.8);
+		col_show(s, &wide, hl, pad, p->y + pad, wide.w - 2 * pad);
+		col_show(s, &wide, l, pad, p->y + 2 * pad + hh,
+		    wide.w - 2 * pad);
+		p->y += hh + h + 3 * pad + 4 * MM;
+		g_object_unref(hl);
+		g_free(hm);
+	}
+	g_object_unref(l);
+	g_string_free(m, TRUE);
+	g_ptr_array_free(words, TRUE);
+}
+
+/* ---- names and signature ---- */
+
+/* Labels with a line to write on, in one row; both languages stacked. */
+static void
+names(struct sheet *s)
+{
+	static const char *const keys[3] = {
+		"sheet.pupil", "sheet.parent", "sheet.signature"
+	};
+	struct kt_pdf *p = s->p;
+	int n = s->it->signature ? 3 : 2;
+	double gap = 6 * MM, colw = (kt_pdf_width(p) - (n - 1) * gap) / n;
+	double label = 0;
+	PangoLayout *l[3][2];
+
+	for (int i = 0; i < n; i++) {
+		double h = 0;
+
+		for (int j = 0; j < s->n; j++) {
+			char *e = g_markup_escape_text(col_str(s, &s->cols[j],
+			    keys[i]), -1);
+			l[i][j] = kt_pdf_text(p, e, KT_BODY, FALSE, colw,
+			    s->cols[j].rtl, TRUE);
+			h += kt_pdf_height(l[i][j]);
+			g_free(e);
+		}
+		label = MAX(label, h);
+	}
+	kt_pdf_need(p, label + 12 * MM);
+	p->y += 3 * MM;
+	for (int i = 0; i < n; i++) {
+		double x = kt_pdf_x(p, p->left + i * (colw + gap), colw);
+		double y = p->y;
+
+		for (int j = 0; j < s->n; j++) {
+			/* page coordinates: the layout aligns itself */
+			cairo_move_to(p->cr, x, y);
+			pango_cairo_show_layout(p->cr, l[i][j]);
+			y += kt_pdf_height(l[i][j]);
+			g_object_unref(l[i][j]);
+		}
+		kt_pdf_rule(p, x, p->y + label + 8 * MM, x + colw, 0.4, 0.6);
+	}
+	p->y += label + 10 * MM;
+}
+
+/* ---- the footer: draft note, school, web page, credit, QR ---- */
+
+static void
+footer(struct kt_pdf *p, void *data)
+{
+	struct sheet *s = data;
+	double top = p->h - 12 * MM - FOOTER_H + 4 * MM;
+	double qr = 22 * MM, textw = kt_pdf_width(p) - qr - 4 * MM;
+	double y = top;
+	GString *m = g_string_new(NULL);
+	PangoLayout *l;
+	char *e;
+
+	kt_pdf_rule(p, p->left, top - 3 * MM, p->w - p->right, 0.6, 0.5);
+	for (int i = 0; i < s->n; i++)
+		if (s->cols[i].t->status == KT_DRAFT) {
+			e = g_markup_escape_text(col_str(s, &s->cols[i],
+			    "sheet.draft"), -1);
+			g_string_append_printf(m, "<b>%s</b>\n", e);
+			g_free(e);
+		}
+	e = g_markup_printf_escaped("%s\n%s: %s\n%s",
+	    p->kit->m->site.school ? p->kit->m->site.school : "",
+	    kt_pdf_str(p, "sheet.web"), s->url, kt_pdf_str(p, "sheet.credit"));
+	g_string_append(m, e);
+	g_free(e);
+	l = kt_pdf_text(p, m->str, 8, FALSE, textw, -1, TRUE);
+	kt_pdf_show(p, l, p->left, y, textw);
+	kt_pdf_link(p, s->url, kt_pdf_x(p, p->left, textw), y, textw,
+	    kt_pdf_height(l));
+	g_object_unref(l);
+	g_string_free(m, TRUE);
+	kt_pdf_qr(p, s->url, kt_pdf_x(p, p->w - p->right - qr, qr), top, qr);
+}
+
+/* ---- the sheet ---- */
+
+static void
+render(struct kt_pdfkit *k, const struct kt_item *it,
+    const struct kt_text *home, const struct kt_language *lang,
+    gboolean bilingual)
+{
+	const struct kt_language *nl = g_ptr_array_index(k->m->site.languages,
+	    0);
+	char *rel = bilingual ? kt_bilingual_path(lang->code, it->slug) :
+	    kt_sheet_path(lang->code, it->slug);
+	char *page = kt_page_path(lang->code, it->kind, it->slug);
+	struct kt_pdf_meta meta = { home->title, home->summary,
+	    "LOB, thuisopdracht" };
+	struct sheet s = { NULL, it, { { 0 } }, bilingual ? 2 : 1, NULL, home };
+	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+	int pages, nq;
+
+	s.p = p;
+	s.url = g_strconcat(k->m->site.base_url ? k->m->site.base_url : "",
+	    page, NULL);
+	p->bottom = p->h - 12 * MM - FOOTER_H;
+	p->footer = footer;
+	p->footer_data = &s;
+	if (!bilingual) {
+		s.cols[0] = (struct col){ home, lang, p->left, kt_pdf_width(p),
+		    lang->rtl };
+	} else {
+		double gutter = 8 * MM, w = (kt_pdf_width(p) - gutter) / 2;
+		double start = lang->rtl ? p->w - p->right - w : p->left;
+		double other = lang->rtl ? p->left : p->w - p->right - w;
+
+		s.cols[0] = (struct col){ home, lang, start, w, lang->rtl };
+		s.cols[1] = (struct col){ it->source, nl, other, w,
+		    nl->rtl };
+	}
+	kt_pdf_page(p);
+	row(&s, r_title, NULL, 5 * MM);
+	row(&s, r_intro, NULL, 3 * MM);
+	p->y += 3 * MM;
+	kt_pdf_need(p, row_height(&s, r_heading, "sheet.steps") + 2 * MM +
+	    row_height(&s, r_step, GUINT_TO_POINTER(0)));
+	row(&s, r_heading, "sheet.steps", 2 * MM);
+	for (guint i = 0; i < home->steps->len; i++)
+		row(&s, r_step, GUINT_TO_POINTER(i), 2 * MM);
+	nq = (int)home->questions->len;
+	if (bilingual)
+		nq = MIN(nq, (int)it->source->questions->len);
+	if (nq > 0) {
+		p->y += 3 * MM;
+		kt_pdf_need(p, row_height(&s, r_heading, "sheet.questions") +
+		    12 * MM + it->write_lines * WRITE_LINE);
+		row(&s, r_heading, "sheet.questions", 2 * MM);
+		for (int i = 0; i < nq; i++) {
+			/* keep a question with its lines */
+			kt_pdf_need(p, 10 * MM + it->write_lines * WRITE_LINE);
+			row(&s, r_question, GUINT_TO_POINTER((guint)i), 0);
+			write_lines(&s, it->write_lines);
+		}
+	}
+	panel(&s);
+	glossary(&s);
+	names(&s);
+	pages = kt_pdf_close(p);
+	if (pages > 2)
+		kt_warning(k->d, home->path, 0, 0, "the %ssheet takes %d "
+		    "pages; shorten the text to fit two", bilingual ?
+		    "bilingual " : "", pages);
+	g_free(s.url);
+	g_free(page);
+	g_free(rel);
+}
+
+gboolean
+kt_render_sheets(const struct kt_model *m, const struct kt_render_opts *o,
+    struct kt_writer *w, struct kt_diag *d)
+{
+	struct kt_pdfkit k;
+	GPtrArray *items = m->items[KT_OPDRACHT];
+	gboolean ok;
+
+	kt_pdfkit_init(&k, m, o, w, d);
+	for (guint i = 0; i < items->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(items, i);
+
+		for (guint j = 0; j < m->site.languages->len; j++) {
+			const struct kt_language *l = g_ptr_array_index(
+			    m->site.languages, j);
+			const struct kt_text *t = kt_item_text(it, l->code);
+
+			if (t == NULL)
+				continue;
+			render(&k, it, t, l, FALSE);
+			if (t != it->source)
+				render(&k, it, t, l, TRUE);
+		}
+	}
+	ok = k.ok;
+	kt_pdfkit_free(&k);
+	return ok;
+}
