@@ -28,6 +28,7 @@ OBJ := $(SRC:generator/%.c=build/%.o)
 LIB_OBJ := $(filter-out build/main.o,$(OBJ))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=build/tests/%)
+TEST_UTIL := tests/util.c
 
 BIN := generator/keukentafel
 
@@ -65,10 +66,10 @@ build/%.o: generator/%.c Makefile
 
 tests: $(TEST_BIN)
 
-build/tests/%: tests/%.c $(LIB_OBJ)
+build/tests/%: tests/%.c $(TEST_UTIL) tests/util.h $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -MMD -MP \
-		-o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -Itests \
+		-MMD -MP -o $@ $< $(TEST_UTIL) $(LIB_OBJ) $(PKG_LIBS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

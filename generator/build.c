@@ -6,8 +6,10 @@
 #include "build.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
+#include "load/file.h"
 #include "load/load.h"
 #include "out/writer.h"
 #include "render/render.h"
@@ -92,19 +94,63 @@ kt_cmd_check(const struct kt_options *o)
 	return errors > 0 ? 1 : 0;
 }
 
+/*
+ * A class list: a pupil's name on each line, or a spreadsheet saved as CSV
+ * (the first column; a header line "naam" is skipped).
+ */
+static GPtrArray *
+read_class_list(const char *path, struct kt_diag *d)
+{
+	size_t len;
+	char *text = kt_read_text(path, NULL, d, &len);
+	GPtrArray *names;
+	char **lines;
+	int n = 0;
+
+	if (text == NULL)
+		return NULL;
+	names = g_ptr_array_new_with_free_func(g_free);
+	lines = g_strsplit(text, "\n", -1);
+	for (char **l = lines; *l != NULL; l++) {
+		char *name = g_strndup(*l, strcspn(*l, ";,\t"));
+
+		n++;
+		g_strstrip(name);
+		if (name[0] == '"' && strlen(name) >= 2 &&
+		    name[strlen(name) - 1] == '"') {
+			memmove(name, name + 1, strlen(name));
+			name[strlen(name) - 1] = '\0';
+		}
+		if (*name == '\0' || (n == 1 &&
+		    g_ascii_strcasecmp(name, "naam") == 0)) {
+			g_free(name);
+			continue;
+		}
+		g_ptr_array_add(names, name);
+	}
+	if (names->len > 200)
+		kt_error(d, path, 0, 0, "%u names; a class list has at most "
+		    "200", names->len);
+	g_strfreev(lines);
+	g_free(text);
+	return names;
+}
+
 int
 kt_cmd_build(const struct kt_options *o)
 {
 	struct kt_diag *d = kt_diag_new();
 	struct kt_model *m = load(o, d);
 	struct kt_writer *w = NULL;
-	struct kt_render_opts ro = { o->theme, o->epoch, NULL, NULL, NULL,
-	    NULL, NULL, NULL, NULL };
+	struct kt_render_opts ro = { o->theme, o->epoch, o->mentor, o->phone,
+	    o->due, o->date, o->start, o->place, NULL };
 	GError *err = NULL;
 	gint64 start = g_get_monotonic_time();
 	int status = 1;
 	gboolean ok;
 
+	if (o->class_list != NULL)
+		ro.pupils = read_class_list(o->class_list, d);
 	if (kt_diag_count(d, KT_ERROR) > 0) {
 		kt_diag_print(d, stderr);
 		fprintf(stderr, "keukentafel: %zu error%s; nothing was "
@@ -120,6 +166,8 @@ kt_cmd_build(const struct kt_options *o)
 	}
 	ok = kt_render_site(m, &ro, w, d);
 	ok = kt_render_sheets(m, &ro, w, d) && ok;
+	ok = kt_render_evenings(m, &ro, w, d) && ok;
+	ok = kt_render_mentor(m, &ro, w, d) && ok;
 	kt_diag_print(d, stderr);
 	if (!ok || kt_diag_count(d, KT_ERROR) > 0) {
 		kt_writer_abort(w);
@@ -140,6 +188,8 @@ kt_cmd_build(const struct kt_options *o)
 		    (double)(g_get_monotonic_time() - start) / 1e6);
 	status = 0;
 done:
+	if (ro.pupils != NULL)
+		g_ptr_array_free(ro.pupils, TRUE);
 	kt_model_free(m);
 	kt_diag_free(d);
 	return status;

@@ -15,6 +15,10 @@ struct kt_options {
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 */
 	bool quiet;
 	bool json;		/* check: --format json */
+	/* for the printables; NULL when not given */
+	const char *mentor, *phone, *due;
+	const char *date, *start, *place;
+	const char *class_list;	/* a file with a pupil's name on each line */
 };
 
 int kt_cmd_build(const struct kt_options *);

@@ -43,8 +43,29 @@ usage(FILE *f)
 	    "      --format FMT    check output: text or json\n"
 	    "  -q, --quiet         no summary line\n"
 	    "\n"
+	    "For the printables (otherwise from site.yaml, or a line to write "
+	    "on):\n"
+	    "      --mentor NAME       who takes the sheets back\n"
+	    "      --telefoon NUMBER   whom parents can call\n"
+	    "      --inleveren DATE    hand-in date, 2026-12-04\n"
+	    "      --datum DATE        date of the theme evenings\n"
+	    "      --aanvang TIME      start of the evenings, 19:30\n"
+	    "      --locatie PLACE     where the evenings are\n"
+	    "      --klas FILE         class list: a pupil's name on each "
+	    "line\n"
+	    "\n"
 	    "SOURCE_DATE_EPOCH, when set, dates every PDF, so two builds are "
 	    "identical.\n", f);
+}
+
+static bool
+valid_date(const char *s)
+{
+	int y, m, d;
+	char rest;
+
+	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 &&
+	    g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
 }
 
 /*
@@ -94,12 +115,19 @@ main(int argc, char *argv[])
 		{ "openmoji", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "mentor", required_argument, NULL, 1 },
+		{ "telefoon", required_argument, NULL, 2 },
+		{ "inleveren", required_argument, NULL, 3 },
+		{ "datum", required_argument, NULL, 4 },
+		{ "aanvang", required_argument, NULL, 5 },
+		{ "locatie", required_argument, NULL, 6 },
+		{ "klas", required_argument, NULL, 7 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct kt_options o = { "content", "out", NULL, NULL, -1, false,
-	    false };
+	struct kt_options o = { .content = "content", .out = "out",
+	    .epoch = -1 };
 	const char *cmd, *env;
 	char *theme = NULL, *openmoji = NULL;
 	int c, status;
@@ -149,6 +177,42 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			o.quiet = true;
+			break;
+		case 1:
+			o.mentor = optarg;
+			break;
+		case 2:
+			o.phone = optarg;
+			break;
+		case 3:
+		case 4:
+			if (!valid_date(optarg)) {
+				fprintf(stderr, "keukentafel: '%s' is not a "
+				    "date; write it as 2026-12-04\n", optarg);
+				return 2;
+			}
+			if (c == 3)
+				o.due = optarg;
+			else
+				o.date = optarg;
+			break;
+		case 5: {
+			int h, m;
+			char rest;
+			if (sscanf(optarg, "%2d:%2d%c", &h, &m, &rest) != 2 ||
+			    h < 0 || h > 23 || m < 0 || m > 59) {
+				fprintf(stderr, "keukentafel: '%s' is not a "
+				    "time; write it as 19:30\n", optarg);
+				return 2;
+			}
+			o.start = optarg;
+			break;
+		}
+		case 6:
+			o.place = optarg;
+			break;
+		case 7:
+			o.class_list = optarg;
 			break;
 		case 'h':
 			usage(stdout);

@@ -11,95 +11,15 @@
 #include <string.h>
 
 #include "out/writer.h"
-
-#define KT "generator/keukentafel"
+#include "util.h"
 
 static char *tmp;	/* a folder for this run */
 static char *out;	/* the built test site */
 
-/* Runs argv with extra environment; returns the exit status. */
-static int
-run(const char *const *argv, const char *const *env, char **so, char **se)
-{
-	char **envp = g_get_environ();
-	int status;
-	GError *err = NULL;
-
-	for (int i = 0; env != NULL && env[i] != NULL; i += 2)
-		envp = g_environ_setenv(envp, env[i], env[i + 1], TRUE);
-	if (!g_spawn_sync(NULL, (char **)argv, envp, G_SPAWN_SEARCH_PATH, NULL,
-	    NULL, so, se, &status, &err))
-		g_error("cannot run %s: %s", argv[0], err->message);
-	g_strfreev(envp);
-	return g_spawn_check_wait_status(status, NULL) ? 0 :
-	    WIFEXITED(status) ? WEXITSTATUS(status) : 255;
-}
-
 static int
 build(const char *content, const char *dest, const char *epoch, char **se)
 {
-	const char *argv[] = { KT, "build", "-q", "-C", content, "-o", dest,
-	    NULL };
-	const char *env[] = { "SOURCE_DATE_EPOCH", epoch, NULL };
-
-	return run(argv, epoch != NULL ? env : NULL, NULL, se);
-}
-
-static gint
-cmp_str(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void
-files_under(const char *dir, const char *rel, GPtrArray *acc)
-{
-	GDir *g = g_dir_open(dir, 0, NULL);
-	const char *name;
-
-	if (g == NULL)
-		return;
-	while ((name = g_dir_read_name(g)) != NULL) {
-		char *p = g_build_filename(dir, name, NULL);
-		char *r = rel ? g_build_filename(rel, name, NULL) :
-		    g_strdup(name);
-
-		if (g_file_test(p, G_FILE_TEST_IS_DIR))
-			files_under(p, r, acc);
-		else
-			g_ptr_array_add(acc, g_strdup(r));
-		g_free(p);
-		g_free(r);
-	}
-	g_dir_close(g);
-}
-
-/* path -> checksum of every file below dir, as one sorted text */
-static char *
-tree_digest(const char *dir)
-{
-	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-	GString *s = g_string_new(NULL);
-
-	files_under(dir, NULL, files);
-	g_ptr_array_sort(files, cmp_str);
-	for (guint i = 0; i < files->len; i++) {
-		char *p = g_build_filename(dir, g_ptr_array_index(files, i),
-		    NULL);
-		char *data, *sum;
-		gsize len;
-
-		g_assert_true(g_file_get_contents(p, &data, &len, NULL));
-		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-		    (guchar *)data, len);
-		g_string_append_printf(s, "%s %s\n", sum,
-		    (char *)g_ptr_array_index(files, i));
-		g_free(sum);
-		g_free(data);
-		g_free(p);
-	}
-	g_ptr_array_free(files, TRUE);
-	return g_string_free(s, FALSE);
+	return t_build(content, dest, epoch, NULL, se);
 }
 
 static char *
@@ -156,16 +76,14 @@ string(htmlDocPtr d, const char *expr)
 static GPtrArray *
 html_files(void)
 {
-	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *all = t_files(out);
 	GPtrArray *html = g_ptr_array_new_with_free_func(g_free);
 
-	files_under(out, NULL, all);
 	for (guint i = 0; i < all->len; i++)
 		if (g_str_has_suffix(g_ptr_array_index(all, i), ".html"))
 			g_ptr_array_add(html, g_strdup(g_ptr_array_index(all,
 			    i)));
 	g_ptr_array_free(all, TRUE);
-	g_ptr_array_sort(html, cmp_str);
 	return html;
 }
 
@@ -294,9 +212,34 @@ test_translations(void)
 	g_assert_cmpint(count(miss, "//p[contains(@class,'notice-missing')]"
 	    "/a[@href='../../nl/opdrachten/open-dag-samen.html']"), ==, 1);
 	g_assert_cmpint(count(miss, "//article[@lang='nl']"), ==, 1);
-	/* download links to each language's sheet */
-	g_assert_cmpint(count(nl, "//section[@class='downloads']//a"
-	    "[@type='application/pdf']"), ==, 3);
+	/* downloads: each language's sheet, bilingual ones, the checklist */
+	{
+		static const char *const want[] = {
+			"../../nl/opdrachten/trots-op-jezelf.pdf",
+			"../../en/opdrachten/trots-op-jezelf.pdf",
+			"../../en/opdrachten/trots-op-jezelf.en-nl.pdf",
+			"../../ar/opdrachten/trots-op-jezelf.pdf",
+			"../../ar/opdrachten/trots-op-jezelf.ar-nl.pdf",
+			"../../nl/opdrachten/trots-op-jezelf-klassenlijst.pdf",
+			NULL
+		};
+		GString *got = g_string_new(NULL), *exp = g_string_new(NULL);
+		xmlXPathObjectPtr o = xpath(nl, "//section[@class='downloads']"
+		    "//a[@type='application/pdf']/@href");
+
+		for (int i = 0; o->nodesetval && i < o->nodesetval->nodeNr;
+		    i++) {
+			xmlChar *h = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
+			g_string_append_printf(got, "%s\n", (char *)h);
+			xmlFree(h);
+		}
+		for (int i = 0; want[i] != NULL; i++)
+			g_string_append_printf(exp, "%s\n", want[i]);
+		g_assert_cmpstr(got->str, ==, exp->str);
+		xmlXPathFreeObject(o);
+		g_string_free(got, TRUE);
+		g_string_free(exp, TRUE);
+	}
 	xmlFreeDoc(nl);
 	xmlFreeDoc(ar);
 	xmlFreeDoc(miss);
@@ -369,31 +312,10 @@ test_evening_page(void)
 static char *
 pdf_text(const char *rel)
 {
-	char *p = out_path(rel), *text = NULL;
-	const char *argv[] = { "pdftotext", "-enc", "UTF-8", p, "-", NULL };
+	char *p = out_path(rel), *text = t_pdf_text(p, 0);
 
-	g_assert_cmpint(run(argv, NULL, &text, NULL), ==, 0);
 	g_free(p);
 	return text;
-}
-
-/* pdftotext may split a word where glyphs are kerned: compare unspaced */
-static gboolean
-contains_unspaced(const char *hay, const char *needle)
-{
-	GString *h = g_string_new(NULL), *n = g_string_new(NULL);
-	gboolean r;
-
-	for (const char *c = hay; *c; c++)
-		if (!g_ascii_isspace(*c))
-			g_string_append_c(h, *c);
-	for (const char *c = needle; *c; c++)
-		if (!g_ascii_isspace(*c))
-			g_string_append_c(n, *c);
-	r = strstr(h->str, n->str) != NULL;
-	g_string_free(h, TRUE);
-	g_string_free(n, TRUE);
-	return r;
 }
 
 static void
@@ -403,22 +325,22 @@ test_sheet_text(void)
 	char *en = pdf_text("en/opdrachten/trots-op-jezelf.pdf");
 	char *ar = pdf_text("ar/opdrachten/trots-op-jezelf.pdf");
 
-	g_assert_true(contains_unspaced(nl, "Drie dingen waar ik trots op ben"));
-	g_assert_true(contains_unspaced(nl, "Uw kind vertelt over het eerste "
+	g_assert_true(t_contains(nl, "Drie dingen waar ik trots op ben"));
+	g_assert_true(t_contains(nl, "Uw kind vertelt over het eerste "
 	    "ding. U luistert."));
-	g_assert_true(contains_unspaced(nl, "Op welke drie dingen ben je "
+	g_assert_true(t_contains(nl, "Op welke drie dingen ben je "
 	    "trots?"));
-	g_assert_true(contains_unspaced(nl, "Handtekening ouder"));
-	g_assert_true(contains_unspaced(nl, "OpenMoji"));
-	g_assert_true(contains_unspaced(en, "Ask more. How did you do that?"));
-	g_assert_true(contains_unspaced(en, "Draft translation"));
+	g_assert_true(t_contains(nl, "Handtekening ouder"));
+	g_assert_true(t_contains(nl, "OpenMoji"));
+	g_assert_true(t_contains(en, "Ask more. How did you do that?"));
+	g_assert_true(t_contains(en, "Draft translation"));
 	/*
 	 * Arabic comes out in reading order. Words with the lam-alef
 	 * ligature are left out: poppler writes its two letters swapped.
 	 */
-	g_assert_true(contains_unspaced(ar, "قل ما يعجبك في طفلك"));
-	g_assert_true(contains_unspaced(ar, "يحكي طفلك عن الشيء"));
-	g_assert_true(contains_unspaced(ar, "ماذا ستفعل؟"));
+	g_assert_true(t_contains(ar, "قل ما يعجبك في طفلك"));
+	g_assert_true(t_contains(ar, "يحكي طفلك عن الشيء"));
+	g_assert_true(t_contains(ar, "ماذا ستفعل؟"));
 	g_free(nl);
 	g_free(en);
 	g_free(ar);
@@ -438,7 +360,7 @@ test_sheet_fonts(void)
 		char **lines;
 		int fonts = 0;
 
-		g_assert_cmpint(run(argv, NULL, &so, NULL), ==, 0);
+		g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
 		lines = g_strsplit(so, "\n", -1);
 		for (char **l = lines + 2; *l != NULL && **l; l++) {
 			char **f = g_strsplit_set(*l, " ", -1);
@@ -469,28 +391,38 @@ test_sheet_fonts(void)
 static void
 test_sheet_pages_and_metadata(void)
 {
-	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *all = t_files(out);
+	int sheets = 0;
 
-	files_under(out, NULL, all);
 	for (guint i = 0; i < all->len; i++) {
 		const char *rel = g_ptr_array_index(all, i);
-		char *p, *so = NULL, *pages;
+		char *p, *so = NULL;
 		const char *argv[] = { "pdfinfo", NULL, NULL };
+		gboolean sheet;
 
 		if (!g_str_has_suffix(rel, ".pdf"))
 			continue;
 		p = out_path(rel);
 		argv[1] = p;
-		g_assert_cmpint(run(argv, NULL, &so, NULL), ==, 0);
-		pages = strstr(so, "Pages:");
-		g_assert_nonnull(pages);
-		g_assert_cmpint(atoi(pages + 6), >=, 1);
-		g_assert_cmpint(atoi(pages + 6), <=, 2);
+		g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
 		g_assert_nonnull(strstr(so, "Author:          Testschool De Brug"));
-		g_assert_nonnull(strstr(so, "Page size:       595.276 x 841.89"));
+		g_assert_nonnull(strstr(so, "Creator:         keukentafel"));
+		/* a take-home sheet: one page where possible, two at most */
+		sheet = strstr(rel, "/opdrachten/") != NULL &&
+		    strstr(rel, "leerjaar-") == NULL &&
+		    strstr(rel, "klassenlijst") == NULL;
+		if (sheet) {
+			int n = t_pdf_pages(p);
+			g_assert_cmpint(n, >=, 1);
+			g_assert_cmpint(n, <=, 2);
+			g_assert_nonnull(strstr(so,
+			    "Page size:       595.276 x 841.89"));
+			sheets++;
+		}
 		g_free(so);
 		g_free(p);
 	}
+	g_assert_cmpint(sheets, >=, 6);
 	g_ptr_array_free(all, TRUE);
 }
 
@@ -504,8 +436,8 @@ test_sheet_qr(void)
 	    "-png", pdf, png, NULL };
 	const char *scan[] = { "zbarimg", "-q", "--raw", png1, NULL };
 
-	g_assert_cmpint(run(render, NULL, NULL, NULL), ==, 0);
-	g_assert_cmpint(run(scan, NULL, &so, NULL), ==, 0);
+	g_assert_cmpint(t_run(render, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(t_run(scan, NULL, &so, NULL), ==, 0);
 	g_assert_cmpstr(g_strstrip(so), ==,
 	    "https://lob.testschool.example/ar/opdrachten/trots-op-jezelf.html");
 	g_free(so);
@@ -521,7 +453,7 @@ copy_tree(const char *from, const char *to)
 {
 	const char *argv[] = { "cp", "-R", from, to, NULL };
 
-	g_assert_cmpint(run(argv, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(t_run(argv, NULL, NULL, NULL), ==, 0);
 }
 
 static void
@@ -534,13 +466,13 @@ test_failed_build_keeps_out(void)
 
 	copy_tree("tests/site", content);
 	g_assert_cmpint(build(content, dest, "1700000000", NULL), ==, 0);
-	before = tree_digest(dest);
+	before = t_tree_digest(dest);
 	g_assert_true(g_file_set_contents(bad, "---\ntitel: Kapot\ngroep: "
 	    "kontakt\n---\nTekst.\n", -1, NULL));
 	g_assert_cmpint(build(content, dest, "1700000000", &se), ==, 1);
 	g_assert_nonnull(strstr(se, "kapot.nl.md:3:8: error: 'kontakt' is not "
 	    "a known value of 'groep'; did you mean 'contact'?"));
-	after = tree_digest(dest);
+	after = t_tree_digest(dest);
 	g_assert_cmpstr(before, ==, after);
 	g_free(se);
 	g_free(before);
@@ -559,8 +491,8 @@ test_reproducible(void)
 
 	g_assert_cmpint(build("tests/site", a, "1700000000", NULL), ==, 0);
 	g_assert_cmpint(build("tests/site", b, "1700000000", NULL), ==, 0);
-	da = tree_digest(a);
-	db = tree_digest(b);
+	da = t_tree_digest(a);
+	db = t_tree_digest(b);
 	g_assert_cmpstr(da, ==, db);
 	g_assert_nonnull(strstr(da, ".pdf"));
 	g_free(da);
@@ -595,16 +527,16 @@ test_cli(void)
 	const char *nodir[] = { KT, "check", "-C", "/nonexistent", NULL };
 	char *so = NULL, *se = NULL;
 
-	g_assert_cmpint(run(help, NULL, &so, NULL), ==, 0);
+	g_assert_cmpint(t_run(help, NULL, &so, NULL), ==, 0);
 	g_assert_nonnull(strstr(so, "keukentafel build"));
 	g_free(so);
-	g_assert_cmpint(run(version, NULL, &so, NULL), ==, 0);
+	g_assert_cmpint(t_run(version, NULL, &so, NULL), ==, 0);
 	g_assert_true(g_str_has_prefix(so, "keukentafel "));
 	g_free(so);
-	g_assert_cmpint(run(unknown, NULL, NULL, &se), ==, 2);
+	g_assert_cmpint(t_run(unknown, NULL, NULL, &se), ==, 2);
 	g_assert_nonnull(strstr(se, "unknown command 'bouw'"));
 	g_free(se);
-	g_assert_cmpint(run(nodir, NULL, NULL, &se), ==, 1);
+	g_assert_cmpint(t_run(nodir, NULL, NULL, &se), ==, 1);
 	g_assert_nonnull(strstr(se, "/nonexistent: error: no such folder"));
 	g_free(se);
 }
@@ -616,7 +548,7 @@ test_content_bank_checks(void)
 	const char *argv[] = { KT, "check", "-C", "content", NULL };
 	char *se = NULL;
 
-	g_assert_cmpint(run(argv, NULL, NULL, &se), ==, 0);
+	g_assert_cmpint(t_run(argv, NULL, NULL, &se), ==, 0);
 	g_assert_nonnull(strstr(se, "; 0 errors"));
 	g_free(se);
 }

@@ -549,31 +549,105 @@ translations_list(xmlNodePtr parent, const struct page *p,
 	}
 }
 
+/* One download: a link to a PDF, its language marked, "(PDF)" after it. */
+static void
+pdf_link(xmlNodePtr ul, const struct page *p, const char *target,
+    const char *label, const struct kt_language *l)
+{
+	xmlNodePtr li = el(ul, "li", NULL);
+	xmlNodePtr a = link(li, p, target, label, "download");
+
+	if (l != NULL) {
+		attr(a, "hreflang", l->code);
+		attr(a, "lang", l->code);
+		attr(a, "dir", l->rtl ? "rtl" : "ltr");
+	}
+	attr(a, "type", "application/pdf");
+	text(li, " (PDF)");
+}
+
+static xmlNodePtr
+downloads_section(xmlNodePtr parent, const struct page *p)
+{
+	xmlNodePtr sec = el(parent, "section", "downloads");
+
+	el_text(sec, "h2", NULL, str(p, "section.downloads"));
+	return el(sec, "ul", NULL);
+}
+
 static void
 downloads(xmlNodePtr parent, const struct page *p, const struct kt_item *it)
 {
 	const struct kt_site *site = &p->s->m->site;
-	xmlNodePtr sec = el(parent, "section", "downloads");
-	xmlNodePtr ul;
+	xmlNodePtr ul = downloads_section(parent, p);
+	char *target, *label;
 
-	el_text(sec, "h2", NULL, str(p, "section.downloads"));
-	ul = el(sec, "ul", NULL);
 	for (guint i = 0; i < site->languages->len; i++) {
 		const struct kt_language *l = g_ptr_array_index(
 		    site->languages, i);
-		char *target;
-		xmlNodePtr li, a;
 
 		if (kt_item_text(it, l->code) == NULL)
 			continue;
 		target = kt_sheet_path(l->code, it->slug);
-		li = el(ul, "li", NULL);
-		a = link(li, p, target, l->name, "download");
-		attr(a, "hreflang", l->code);
-		attr(a, "lang", l->code);
-		attr(a, "dir", l->rtl ? "rtl" : "ltr");
-		attr(a, "type", "application/pdf");
-		text(li, " (PDF)");
+		pdf_link(ul, p, target, l->name, l);
+		g_free(target);
+		if (i == 0)
+			continue;
+		/* the same sheet beside the Dutch */
+		target = kt_bilingual_path(l->code, it->slug);
+		label = g_strdup_printf("%s + Nederlands", l->name);
+		pdf_link(ul, p, target, label, l);
+		g_free(label);
+		g_free(target);
+	}
+	target = kt_checklist_path(it->slug);
+	pdf_link(ul, p, target, kt_str(p->s->m, "nl", "checklist.title"),
+	    g_ptr_array_index(site->languages, 0));
+	g_free(target);
+}
+
+/* The printables of an evening: invitations, cards, run-sheet. */
+static void
+evening_downloads(xmlNodePtr parent, const struct page *p,
+    const struct kt_item *it)
+{
+	const struct kt_site *site = &p->s->m->site;
+	const struct kt_language *nl = g_ptr_array_index(site->languages, 0);
+	xmlNodePtr ul = downloads_section(parent, p);
+	char *target, *label;
+
+	target = kt_evening_path("nl", it->slug, "draaiboek");
+	pdf_link(ul, p, target, kt_str(p->s->m, "nl", "runsheet.title"), nl);
+	g_free(target);
+	for (guint i = 0; i < site->languages->len; i++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    site->languages, i);
+		const struct kt_text *t = kt_item_text(it, l->code);
+
+		if (t == NULL)
+			continue;
+		if (t->invitation != NULL) {
+			target = kt_evening_path(l->code, it->slug,
+			    "uitnodiging");
+			label = g_strdup_printf("%s: %s", kt_str(p->s->m,
+			    l->code, "invite.title"), l->name);
+			pdf_link(ul, p, target, label, l);
+			g_free(label);
+			g_free(target);
+		}
+		if (t->statements->len > 0) {
+			target = kt_evening_path(l->code, it->slug,
+			    "stellingen");
+			label = g_strdup_printf("%s: %s", kt_str(p->s->m,
+			    l->code, "section.stellingen"), l->name);
+			pdf_link(ul, p, target, label, l);
+			g_free(label);
+			g_free(target);
+		}
+	}
+	if (g_hash_table_contains(p->s->m->strings, p->lang->code)) {
+		target = kt_compliments_path(p->lang->code);
+		pdf_link(ul, p, target, str(p, "compliment.title"), p->lang);
 		g_free(target);
 	}
 }
@@ -696,6 +770,7 @@ render_avond(struct site *s, const struct kt_item *it,
 	fact(dl, str(p, "facet.duur"), s1);
 	g_free(s1);
 	translations_list(art, p, it);
+	evening_downloads(art, p, it);
 
 	if (t->invitation != NULL) {
 		sec = el(art, "section", "invitation");
@@ -897,6 +972,52 @@ render_home(struct site *s, const struct kt_language *lang)
 	g_free(path);
 }
 
+/* A bundle per school year with sheets in this language. */
+static void
+bundle_links(struct page *p)
+{
+	GPtrArray *items = p->s->m->items[KT_OPDRACHT];
+	xmlNodePtr ul = NULL;
+
+	for (int year = 1; year <= 6; year++) {
+		gboolean any = FALSE;
+		char n[8], *target, *label;
+
+		for (guint i = 0; i < items->len && !any; i++) {
+			const struct kt_item *it = g_ptr_array_index(items, i);
+			any = (it->leerjaar & (1u << year)) &&
+			    kt_item_text(it, p->lang->code) != NULL;
+		}
+		if (!any)
+			continue;
+		if (ul == NULL)
+			ul = downloads_section(p->main, p);
+		g_snprintf(n, sizeof n, "%d", year);
+		target = kt_bundle_path(p->lang->code, year);
+		label = fmt(p, "bundle.title", "n", n);
+		pdf_link(ul, p, target, label, NULL);
+		g_free(label);
+		g_free(target);
+	}
+}
+
+static void
+tipcard_link(struct page *p)
+{
+	GPtrArray *items = p->s->m->items[KT_TIP];
+	char *target;
+
+	for (guint i = 0; i < items->len; i++)
+		if (kt_item_text(g_ptr_array_index(items, i),
+		    p->lang->code) != NULL) {
+			target = kt_tipcards_path(p->lang->code);
+			pdf_link(downloads_section(p->main, p), p, target,
+			    str(p, "tipcards.title"), NULL);
+			g_free(target);
+			return;
+		}
+}
+
 static void
 render_kind_index(struct site *s, const struct kt_language *lang,
     enum kt_kind k)
@@ -907,6 +1028,10 @@ render_kind_index(struct site *s, const struct kt_language *lang,
 	char key[32];
 
 	card_list(p->main, p, k, 1);
+	if (k == KT_OPDRACHT)
+		bundle_links(p);
+	if (k == KT_TIP)
+		tipcard_link(p);
 	g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
 	page_end(p, str(p, key));
 	g_free(path);

@@ -108,6 +108,82 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 	return p;
 }
 
+/*
+ * cairo 1.16.0 reserves an object for the structure tree of link tags and
+ * never writes it; its cross-reference entry then points into another
+ * object, and checkers such as qpdf call the file damaged. An entry that
+ * does not point at its own object is marked free (the reference then
+ * reads as null, which is valid). Entries keep their 20 bytes, so no
+ * offset moves. Files without the fault are left as they are.
+ */
+gboolean
+kt_pdf_fix_xref(char *pdf, size_t len)
+{
+	char *startxref = NULL, *xref, *e;
+	long off;
+	unsigned long first, count;
+	gboolean changed = FALSE;
+
+	/* the trailer is text at the very end; the streams before it are
+	 * binary, so no string function may walk them */
+	size_t from = len > 2048 ? len - 2048 : 0;
+
+	for (size_t i = len >= 9 ? len - 8 : 0; i-- > from;)
+		if (memcmp(pdf + i, "startxref", 9) == 0) {
+			startxref = pdf + i;
+			break;
+		}
+	if (startxref == NULL)
+		return FALSE;
+	off = strtol(startxref + 9, NULL, 10);
+	if (off <= 0 || (size_t)off + 5 > len ||
+	    strncmp(pdf + off, "xref\n", 5) != 0)
+		return FALSE;
+	xref = pdf + off + 5;
+	if (sscanf(xref, "%lu %lu", &first, &count) != 2)
+		return FALSE;
+	e = strchr(xref, '\n');
+	if (e == NULL)
+		return FALSE;
+	e++;
+	for (unsigned long i = 0; i < count; i++, e += 20) {
+		unsigned long at, obj = first + i;
+		char want[32];
+
+		if (e + 20 > pdf + len)
+			return changed;
+		if (e[17] != 'n')
+			continue;
+		at = strtoul(e, NULL, 10);
+		g_snprintf(want, sizeof want, "%lu 0 obj", obj);
+		if (at + strlen(want) <= len &&
+		    strncmp(pdf + at, want, strlen(want)) == 0)
+			continue;
+		memcpy(e, "0000000000 00001 f", 18);
+		changed = TRUE;
+	}
+	return changed;
+}
+
+static void
+fix_file(struct kt_pdf *p)
+{
+	GError *err = NULL;
+	char *path = kt_writer_path(p->kit->w, p->rel, &err), *data;
+	gsize len;
+
+	if (path == NULL) {
+		g_clear_error(&err);
+		return;
+	}
+	if (g_file_get_contents(path, &data, &len, NULL)) {
+		if (kt_pdf_fix_xref(data, len))
+			g_file_set_contents(path, data, (gssize)len, NULL);
+		g_free(data);
+	}
+	g_free(path);
+}
+
 int
 kt_pdf_close(struct kt_pdf *p)
 {
@@ -123,6 +199,8 @@ kt_pdf_close(struct kt_pdf *p)
 		p->kit->ok = FALSE;
 	}
 	cairo_surface_destroy(p->surf);
+	if (p->links)
+		fix_file(p);
 	g_object_unref(p->pc);
 	g_object_unref(p->pc_other);
 	g_free(p->rel);
@@ -278,6 +356,7 @@ kt_pdf_link(struct kt_pdf *p, const char *url, double x, double y, double w,
 
 	/* a URL with a quote cannot be written safely in cairo's syntax */
 	if (strchr(url, '\'') == NULL) {
+		p->links = TRUE;
 		cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
 		cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 	}

@@ -46,6 +46,7 @@ struct kt_pdf {
 	double top, bottom;	/* content area, bottom includes the footer */
 	double y;		/* the cursor */
 	int page;
+	gboolean links;		/* the file needs kt_pdf_fix_xref() */
 	kt_pdf_footer_fn footer;
 	void *footer_data;
 };
@@ -113,6 +114,9 @@ const char *kt_pdf_str(const struct kt_pdf *, const char *key);
 /* A UI string with {name} replaced. */
 char *kt_pdf_fmt(const struct kt_pdf *, const char *key, const char *name,
     const char *value);
+
+/* Repairs cairo 1.16's cross-reference table in place; TRUE if changed. */
+gboolean kt_pdf_fix_xref(char *pdf, size_t len);
 
 /* "2026-10-08" -> "8-10-2026", digits joined so they never break. */
 char *kt_date_display(const char *iso);

@@ -30,9 +30,23 @@ gboolean kt_render_site(const struct kt_model *, const struct kt_render_opts *,
 gboolean kt_render_sheets(const struct kt_model *,
     const struct kt_render_opts *, struct kt_writer *, struct kt_diag *);
 
+/* The evening printables: invitations, cards, run-sheets. */
+gboolean kt_render_evenings(const struct kt_model *,
+    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *);
+
+/* The mentor's printables: tip cards, class checklists. */
+gboolean kt_render_mentor(const struct kt_model *,
+    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *);
+
 /* Output paths shared by both, relative to out/. */
 char *kt_page_path(const char *lang, enum kt_kind, const char *slug);
 char *kt_sheet_path(const char *lang, const char *slug);
 char *kt_bilingual_path(const char *lang, const char *slug);
+/* what: "uitnodiging", "stellingen" or "draaiboek" */
+char *kt_evening_path(const char *lang, const char *slug, const char *what);
+char *kt_compliments_path(const char *lang);
+char *kt_bundle_path(const char *lang, int year);
+char *kt_tipcards_path(const char *lang);
+char *kt_checklist_path(const char *slug);
 
 #endif

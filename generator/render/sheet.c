@@ -533,74 +533,166 @@ footer(struct kt_pdf *p, void *data)
 /* ---- the sheet ---- */
 
 static void
-render(struct kt_pdfkit *k, const struct kt_item *it,
+sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
     const struct kt_text *home, const struct kt_language *lang,
     gboolean bilingual)
 {
-	const struct kt_language *nl = g_ptr_array_index(k->m->site.languages,
-	    0);
-	char *rel = bilingual ? kt_bilingual_path(lang->code, it->slug) :
-	    kt_sheet_path(lang->code, it->slug);
+	const struct kt_model *m = p->kit->m;
+	const struct kt_language *nl = g_ptr_array_index(m->site.languages, 0);
 	char *page = kt_page_path(lang->code, it->kind, it->slug);
-	struct kt_pdf_meta meta = { home->title, home->summary,
-	    "LOB, thuisopdracht" };
-	struct sheet s = { NULL, it, { { 0 } }, bilingual ? 2 : 1, NULL, home };
-	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-	int pages, nq;
 
-	s.p = p;
-	s.url = g_strconcat(k->m->site.base_url ? k->m->site.base_url : "",
-	    page, NULL);
-	p->bottom = p->h - 12 * MM - FOOTER_H;
-	p->footer = footer;
-	p->footer_data = &s;
+	memset(s, 0, sizeof *s);
+	s->p = p;
+	s->it = it;
+	s->home = home;
+	s->n = bilingual ? 2 : 1;
+	s->url = g_strconcat(m->site.base_url ? m->site.base_url : "", page,
+	    NULL);
+	g_free(page);
 	if (!bilingual) {
-		s.cols[0] = (struct col){ home, lang, p->left, kt_pdf_width(p),
+		s->cols[0] = (struct col){ home, lang, p->left, kt_pdf_width(p),
 		    lang->rtl };
 	} else {
 		double gutter = 8 * MM, w = (kt_pdf_width(p) - gutter) / 2;
 		double start = lang->rtl ? p->w - p->right - w : p->left;
 		double other = lang->rtl ? p->left : p->w - p->right - w;
 
-		s.cols[0] = (struct col){ home, lang, start, w, lang->rtl };
-		s.cols[1] = (struct col){ it->source, nl, other, w,
-		    nl->rtl };
+		s->cols[0] = (struct col){ home, lang, start, w, lang->rtl };
+		s->cols[1] = (struct col){ it->source, nl, other, w, nl->rtl };
 	}
-	kt_pdf_page(p);
-	row(&s, r_title, NULL, 5 * MM);
-	row(&s, r_intro, NULL, 3 * MM);
+}
+
+/*
+ * Draws the sheet from a new page of p, with a bookmark to that page when
+ * one is given. The footer of its last page is drawn when the next page
+ * starts or the document closes, so s must live until then. Returns the
+ * number of pages it took.
+ */
+static int
+sheet_draw(struct sheet *s, const char *bookmark)
+{
+	struct kt_pdf *p = s->p;
+	const struct kt_item *it = s->it;
+	const struct kt_text *home = s->home;
+	int first, nq;
+
+	if (p->page > 0)
+		kt_pdf_page(p);	/* ends the previous sheet, its footer */
+	p->bottom = p->h - 12 * MM - FOOTER_H;
+	p->footer = footer;
+	p->footer_data = s;
+	if (p->page == 0)
+		kt_pdf_page(p);
+	first = p->page;
+	if (bookmark != NULL)
+		kt_pdf_outline(p, 0, bookmark);
+	row(s, r_title, NULL, 5 * MM);
+	row(s, r_intro, NULL, 3 * MM);
 	p->y += 3 * MM;
-	kt_pdf_need(p, row_height(&s, r_heading, "sheet.steps") + 2 * MM +
-	    row_height(&s, r_step, GUINT_TO_POINTER(0)));
-	row(&s, r_heading, "sheet.steps", 2 * MM);
+	kt_pdf_need(p, row_height(s, r_heading, "sheet.steps") + 2 * MM +
+	    row_height(s, r_step, GUINT_TO_POINTER(0)));
+	row(s, r_heading, "sheet.steps", 2 * MM);
 	for (guint i = 0; i < home->steps->len; i++)
-		row(&s, r_step, GUINT_TO_POINTER(i), 2 * MM);
+		row(s, r_step, GUINT_TO_POINTER(i), 2 * MM);
 	nq = (int)home->questions->len;
-	if (bilingual)
+	if (s->n == 2)
 		nq = MIN(nq, (int)it->source->questions->len);
 	if (nq > 0) {
 		p->y += 3 * MM;
-		kt_pdf_need(p, row_height(&s, r_heading, "sheet.questions") +
+		kt_pdf_need(p, row_height(s, r_heading, "sheet.questions") +
 		    12 * MM + it->write_lines * WRITE_LINE);
-		row(&s, r_heading, "sheet.questions", 2 * MM);
+		row(s, r_heading, "sheet.questions", 2 * MM);
 		for (int i = 0; i < nq; i++) {
 			/* keep a question with its lines */
 			kt_pdf_need(p, 10 * MM + it->write_lines * WRITE_LINE);
-			row(&s, r_question, GUINT_TO_POINTER((guint)i), 0);
-			write_lines(&s, it->write_lines);
+			row(s, r_question, GUINT_TO_POINTER((guint)i), 0);
+			write_lines(s, it->write_lines);
 		}
 	}
-	panel(&s);
-	glossary(&s);
-	names(&s);
-	pages = kt_pdf_close(p);
+	panel(s);
+	glossary(s);
+	names(s);
+	return p->page - first + 1;
+}
+
+static void
+render(struct kt_pdfkit *k, const struct kt_item *it,
+    const struct kt_text *home, const struct kt_language *lang,
+    gboolean bilingual)
+{
+	char *rel = bilingual ? kt_bilingual_path(lang->code, it->slug) :
+	    kt_sheet_path(lang->code, it->slug);
+	struct kt_pdf_meta meta = { home->title, home->summary,
+	    "LOB, thuisopdracht" };
+	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+	struct sheet s;
+	int pages;
+
+	sheet_init(&s, p, it, home, lang, bilingual);
+	pages = sheet_draw(&s, NULL);
+	kt_pdf_close(p);
 	if (pages > 2)
 		kt_warning(k->d, home->path, 0, 0, "the %ssheet takes %d "
 		    "pages; shorten the text to fit two", bilingual ?
 		    "bilingual " : "", pages);
 	g_free(s.url);
-	g_free(page);
 	g_free(rel);
+}
+
+char *
+kt_bundle_path(const char *lang, int year)
+{
+	return g_strdup_printf("%s/opdrachten/leerjaar-%d.pdf", lang, year);
+}
+
+/* All sheets of one school year in one language, a bookmark for each. */
+static void
+bundle(struct kt_pdfkit *k, const struct kt_language *lang, int year)
+{
+	GPtrArray *items = k->m->items[KT_OPDRACHT];
+	GPtrArray *sheets = g_ptr_array_new();
+	char n[8], *title, *rel;
+	struct kt_pdf_meta meta = { NULL, NULL, "LOB, bundel" };
+	struct kt_pdf *p;
+
+	for (guint i = 0; i < items->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(items, i);
+		if ((it->leerjaar & (1u << year)) &&
+		    kt_item_text(it, lang->code) != NULL)
+			g_ptr_array_add(sheets, (gpointer)it);
+	}
+	if (sheets->len == 0) {
+		g_ptr_array_free(sheets, TRUE);
+		return;
+	}
+	g_snprintf(n, sizeof n, "%d", year);
+	{
+		char **parts = g_strsplit(kt_str(k->m, lang->code,
+		    "bundle.title"), "{n}", -1);
+		title = g_strjoinv(n, parts);
+		g_strfreev(parts);
+	}
+	meta.title = meta.subject = title;
+	rel = kt_bundle_path(lang->code, year);
+	p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+	{
+		struct sheet *ss = g_new0(struct sheet, sheets->len);
+
+		for (guint i = 0; i < sheets->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(sheets, i);
+			const struct kt_text *t = kt_item_text(it, lang->code);
+
+			sheet_init(&ss[i], p, it, t, lang, FALSE);
+			sheet_draw(&ss[i], t->title ? t->title : it->slug);
+		}
+		kt_pdf_close(p);
+		for (guint i = 0; i < sheets->len; i++)
+			g_free(ss[i].url);
+		g_free(ss);
+	}
+	g_ptr_array_free(sheets, TRUE);
+	g_free(rel);
+	g_free(title);
 }
 
 gboolean
@@ -627,6 +719,10 @@ kt_render_sheets(const struct kt_model *m, const struct kt_render_opts *o,
 				render(&k, it, t, l, TRUE);
 		}
 	}
+	for (guint j = 0; j < m->site.languages->len; j++)
+		for (int year = 1; year <= 6; year++)
+			bundle(&k, g_ptr_array_index(m->site.languages, j),
+			    year);
 	ok = k.ok;
 	kt_pdfkit_free(&k);
 	return ok;

@@ -1,0 +1,583 @@
+/*
+ * What a theme evening needs on paper: the invitation with a tear-off
+ * reply strip and a framed space for the pupil's own words (every
+ * language), compliment cards and statement cards with cut marks, and the
+ * facilitator's run-sheet with clock times and a preparation checklist
+ * dated back from the evening (Dutch, for the school).
+ */
+#include <string.h>
+
+#include "markdown.h"
+#include "pdfkit.h"
+
+#define MM KT_MM
+
+char *
+kt_evening_path(const char *lang, const char *slug, const char *what)
+{
+	return g_strdup_printf("%s/avonden/%s-%s.pdf", lang, slug, what);
+}
+
+char *
+kt_compliments_path(const char *lang)
+{
+	return g_strdup_printf("%s/avonden/complimentenkaarten.pdf", lang);
+}
+
+static void
+footer(struct kt_pdf *p, void *data)
+{
+	char *m = g_markup_printf_escaped("%s · %s",
+	    p->kit->m->site.school ? p->kit->m->site.school : "",
+	    kt_pdf_str(p, "sheet.credit"));
+	PangoLayout *l = kt_pdf_text(p, m, 8, FALSE, kt_pdf_width(p), -1, TRUE);
+
+	(void)data;
+	kt_pdf_show(p, l, p->left, p->h - 10 * MM, kt_pdf_width(p));
+	g_object_unref(l);
+	g_free(m);
+}
+
+/* A label and its value, or a line to write on when there is none. */
+static void
+field(struct kt_pdf *p, const char *key, const char *value, double labelw)
+{
+	char *m = g_markup_escape_text(kt_pdf_str(p, key), -1);
+	PangoLayout *l = kt_pdf_text(p, m, KT_BODY, FALSE, labelw, -1, TRUE);
+	double vx = p->left + labelw, vw = kt_pdf_width(p) - labelw;
+	double h = MAX(kt_pdf_height(l), 9 * MM);
+
+	kt_pdf_need(p, h);
+	kt_pdf_show(p, l, p->left, p->y, labelw);
+	if (value != NULL) {
+		char *v = g_markup_escape_text(value, -1);
+		PangoLayout *vl = kt_pdf_text(p, v, KT_BODY, TRUE, vw, -1,
+		    TRUE);
+		kt_pdf_show(p, vl, vx, p->y, vw);
+		h = MAX(h, kt_pdf_height(vl));
+		g_object_unref(vl);
+		g_free(v);
+	} else {
+		kt_pdf_rule(p, kt_pdf_x(p, vx, vw), p->y + 7 * MM,
+		    kt_pdf_x(p, vx, vw) + vw, 0.4, 0.6);
+	}
+	p->y += h + 1 * MM;
+	g_object_unref(l);
+	g_free(m);
+}
+
+/* A small square to tick, then its word. */
+static double
+tick(struct kt_pdf *p, double x, double y, const char *word)
+{
+	double box = 5 * MM;
+	char *m = g_markup_escape_text(word, -1);
+	PangoLayout *l = kt_pdf_text(p, m, KT_BODY, FALSE, 30 * MM, -1, TRUE);
+	int w, h;
+
+	kt_pdf_box(p, kt_pdf_x(p, x, box), y + 0.8 * MM, box, box, 0, 1);
+	pango_layout_get_pixel_size(l, &w, &h);
+	kt_pdf_show(p, l, x + box + 2 * MM, y, 30 * MM);
+	g_object_unref(l);
+	g_free(m);
+	return box + 2 * MM + w + 8 * MM;
+}
+
+static const char *
+evening_date(const struct kt_pdfkit *k, const struct kt_item *it)
+{
+	return k->o->date != NULL ? k->o->date : it->date;
+}
+
+static const char *
+evening_start(const struct kt_pdfkit *k, const struct kt_item *it)
+{
+	return k->o->start != NULL ? k->o->start : it->start;
+}
+
+static const char *
+evening_place(const struct kt_pdfkit *k, const struct kt_item *it)
+{
+	return k->o->place != NULL ? k->o->place : it->place;
+}
+
+static void
+invitation(struct kt_pdfkit *k, const struct kt_item *it,
+    const struct kt_text *t, const struct kt_language *lang)
+{
+	char *rel = kt_evening_path(lang->code, it->slug, "uitnodiging");
+	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, uitnodiging" };
+	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+	double w = kt_pdf_width(p), labelw = 50 * MM, pic = 20 * MM, x;
+	char *date = kt_date_display(evening_date(k, it));
+	char *m;
+	PangoLayout *l;
+
+	p->footer = footer;
+	p->bottom = p->h - 16 * MM;
+	kt_pdf_page(p);
+	/* heading with the pictogram at the reading start */
+	kt_pdf_picto(p, "uitnodiging", p->left, p->y, pic);
+	m = g_markup_escape_text(kt_pdf_str(p, "invite.title"), -1);
+	l = kt_pdf_text(p, m, 26, TRUE, w - pic - 5 * MM, -1, TRUE);
+	kt_pdf_show(p, l, p->left + pic + 5 * MM, p->y + (pic -
+	    kt_pdf_height(l)) / 2, w - pic - 5 * MM);
+	g_object_unref(l);
+	g_free(m);
+	p->y += pic + 4 * MM;
+	kt_pdf_para(p, t->title ? t->title : it->slug, 20, TRUE, 3 * MM);
+	m = kt_md_to_pango(t->invitation);
+	l = kt_pdf_text(p, m, KT_BODY, FALSE, w, -1, FALSE);
+	kt_pdf_show(p, l, p->left, p->y, w);
+	p->y += kt_pdf_height(l) + 5 * MM;
+	g_object_unref(l);
+	g_free(m);
+
+	/* when and where, boxed */
+	{
+		double top = p->y;
+		p->y += 3 * MM;
+		p->left += 4 * MM;
+		p->right += 4 * MM;
+		field(p, "invite.when", date, labelw);
+		field(p, "invite.time", evening_start(k, it), labelw);
+		field(p, "invite.where", evening_place(k, it), labelw);
+		p->left -= 4 * MM;
+		p->right -= 4 * MM;
+		p->y += 2 * MM;
+		kt_pdf_box(p, p->left, top, w, p->y - top, 0.11, 1.5);
+		p->y += 6 * MM;
+	}
+
+	/* the pupil's own words to the parent, in a frame */
+	{
+		double top = p->y, fh = 52 * MM;
+
+		kt_pdf_box(p, p->left, top, w, fh, 0.3, 1);
+		p->y += 3 * MM;
+		p->left += 4 * MM;
+		p->right += 4 * MM;
+		kt_pdf_para(p, kt_pdf_str(p, "invite.own"), KT_BODY, TRUE, 0);
+		for (int i = 0; i < 4; i++)
+			kt_pdf_rule(p, p->left, p->y + (i + 1) * 9 * MM,
+			    p->w - p->right, 0.6, 0.5);
+		p->left -= 4 * MM;
+		p->right -= 4 * MM;
+		p->y = top + fh + 6 * MM;
+	}
+
+	/* the reply strip below a cut line */
+	kt_pdf_dashed(p, 8 * MM, p->y, p->w - 8 * MM, p->y);
+	m = g_markup_escape_text(kt_pdf_str(p, "invite.cut"), -1);
+	l = kt_pdf_text(p, m, 8, FALSE, 30 * MM, -1, TRUE);
+	kt_pdf_show(p, l, p->left, p->y + 1 * MM, 30 * MM);
+	g_object_unref(l);
+	g_free(m);
+	p->y += 6 * MM;
+	kt_pdf_para(p, kt_pdf_str(p, "invite.reply"), 16, TRUE, 1 * MM);
+	kt_pdf_para(p, t->title ? t->title : it->slug, KT_BODY, FALSE, 2 * MM);
+	field(p, "invite.name", NULL, labelw);
+	m = g_markup_escape_text(kt_pdf_str(p, "invite.coming"), -1);
+	l = kt_pdf_text(p, m, KT_BODY, FALSE, labelw, -1, TRUE);
+	kt_pdf_need(p, 10 * MM);
+	kt_pdf_show(p, l, p->left, p->y, labelw);
+	x = p->left + labelw;
+	x += tick(p, x, p->y, kt_pdf_str(p, "invite.yes"));
+	tick(p, x, p->y, kt_pdf_str(p, "invite.no"));
+	p->y += 10 * MM;
+	g_object_unref(l);
+	g_free(m);
+	field(p, "invite.count", NULL, labelw + 20 * MM);
+	kt_pdf_close(p);
+	g_free(date);
+	g_free(rel);
+}
+
+/* Cards of w x h on a grid, with cut marks; draw is called per card. */
+typedef void (*card_fn)(struct kt_pdf *, double x, double y, double w,
+    double h, guint i, const void *data);
+
+static void
+cards(struct kt_pdf *p, guint n, int cols, int rows, card_fn draw,
+    const void *data)
+{
+	double gap = 10 * MM;
+	double cw = (p->w - 2 * 12 * MM - (cols - 1) * gap) / cols;
+	double ch = (p->h - 2 * 12 * MM - (rows - 1) * gap) / rows;
+
+	for (guint i = 0; i < n; i++) {
+		int slot = (int)(i % (guint)(cols * rows));
+		double x = 12 * MM + (slot % cols) * (cw + gap);
+		double y = 12 * MM + (slot / cols) * (ch + gap);
+
+		if (slot == 0)
+			kt_pdf_page(p);
+		kt_pdf_cutmarks(p, x, y, cw, ch);
+		draw(p, x, y, cw, ch, i, data);
+	}
+}
+
+static void
+compliment_card(struct kt_pdf *p, double x, double y, double w, double h,
+    guint i, const void *data)
+{
+	double pad = 6 * MM, pic = 16 * MM, cy;
+	double inner = w - 2 * pad;
+	char *m = g_markup_escape_text(kt_pdf_str(p, "compliment.title"), -1);
+	PangoLayout *l = kt_pdf_text(p, m, 22, TRUE, inner - pic - 4 * MM, -1,
+	    TRUE);
+	static const char *const keys[] = {
+		"compliment.to", "compliment.good", "compliment.from"
+	};
+	static const int lines[] = { 1, 4, 1 };
+
+	(void)i;
+	(void)data;
+	g_free(m);
+	kt_pdf_box(p, x, y, w, h, 0.75, 0.5);
+	kt_pdf_picto(p, "compliment", kt_pdf_x(p, x + pad, pic) == x + pad ?
+	    x + pad : kt_pdf_x(p, x + w - pad - pic, pic), y + pad, pic);
+	cairo_move_to(p->cr, p->lang->rtl ? x + pad : x + pad + pic + 4 * MM,
+	    y + pad + (pic - kt_pdf_height(l)) / 2);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+	cy = y + pad + pic + 5 * MM;
+	for (int k = 0; k < 3; k++) {
+		m = g_markup_escape_text(kt_pdf_str(p, keys[k]), -1);
+		l = kt_pdf_text(p, m, KT_BODY, TRUE, inner, -1, TRUE);
+		cairo_move_to(p->cr, x + pad, cy);
+		pango_cairo_show_layout(p->cr, l);
+		cy += kt_pdf_height(l);
+		for (int j = 0; j < lines[k]; j++) {
+			cy += 9 * MM;
+			kt_pdf_rule(p, x + pad, cy, x + w - pad, 0.55, 0.6);
+		}
+		cy += 5 * MM;
+		g_object_unref(l);
+		g_free(m);
+	}
+}
+
+static void
+compliments(struct kt_pdfkit *k, const struct kt_language *lang)
+{
+	char *rel = kt_compliments_path(lang->code);
+	const char *title = kt_str(k->m, lang->code, "compliment.title");
+	struct kt_pdf_meta meta = { title, title, "LOB, complimentenkaart" };
+	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+
+	/* four cards on a page: two pages, for a whole presentation round */
+	cards(p, 8, 2, 2, compliment_card, NULL);
+	kt_pdf_close(p);
+	g_free(rel);
+}
+
+static void
+statement_card(struct kt_pdf *p, double x, double y, double w, double h,
+    guint i, const void *data)
+{
+	const struct kt_text *t = data;
+	char *m = kt_md_to_pango(g_ptr_array_index(t->statements, i));
+	double pad = 10 * MM;
+	PangoLayout *l = kt_pdf_text(p, m, 26, TRUE, w - 2 * pad, -1, FALSE);
+	char *yes = g_markup_escape_text(kt_pdf_str(p, "statement.agree"), -1);
+	char *no = g_markup_escape_text(kt_pdf_str(p, "statement.disagree"),
+	    -1);
+	PangoLayout *ly = kt_pdf_text(p, yes, KT_BODY, TRUE, 50 * MM, -1, TRUE);
+	PangoLayout *ln = kt_pdf_text(p, no, KT_BODY, TRUE, 50 * MM, -1, TRUE);
+	char num[16];
+	PangoLayout *lnum;
+
+	kt_pdf_box(p, x, y, w, h, 0.75, 0.5);
+	g_snprintf(num, sizeof num, "%u", i + 1);
+	lnum = kt_pdf_text(p, num, 12, TRUE, 20 * MM, -1, TRUE);
+	cairo_move_to(p->cr, p->lang->rtl ? x + w - pad - 20 * MM : x + pad,
+	    y + pad / 2);
+	pango_cairo_show_layout(p->cr, lnum);
+	g_object_unref(lnum);
+	cairo_move_to(p->cr, x + pad, y + (h - kt_pdf_height(l)) / 2);
+	pango_cairo_show_layout(p->cr, l);
+	/* agree at the start side, disagree at the end */
+	cairo_move_to(p->cr, p->lang->rtl ? x + w - pad - 50 * MM : x + pad,
+	    y + h - pad - kt_pdf_height(ly));
+	pango_cairo_show_layout(p->cr, ly);
+	pango_layout_set_alignment(ln, p->lang->rtl ? PANGO_ALIGN_LEFT :
+	    PANGO_ALIGN_RIGHT);
+	cairo_move_to(p->cr, p->lang->rtl ? x + pad : x + w - pad - 50 * MM,
+	    y + h - pad - kt_pdf_height(ln));
+	pango_cairo_show_layout(p->cr, ln);
+	g_object_unref(l);
+	g_object_unref(ly);
+	g_object_unref(ln);
+	g_free(yes);
+	g_free(no);
+	g_free(m);
+}
+
+static void
+statements(struct kt_pdfkit *k, const struct kt_item *it,
+    const struct kt_text *t, const struct kt_language *lang)
+{
+	char *rel = kt_evening_path(lang->code, it->slug, "stellingen");
+	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, stellingen" };
+	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, TRUE);
+
+	/* landscape, two large cards a page, readable across a room */
+	cards(p, t->statements->len, 2, 1, statement_card, t);
+	kt_pdf_close(p);
+	g_free(rel);
+}
+
+/* ---- the run-sheet ---- */
+
+static char *
+clock_at(const char *start, int offset)
+{
+	int h = 0, m = 0;	/* without a start time: from 0:00 */
+
+	if (start != NULL)
+		sscanf(start, "%d:%d", &h, &m);
+	m += h * 60 + offset;
+	return g_strdup_printf("%d:%02d", (m / 60) % 24, m % 60);
+}
+
+/* Columns of a table row, from the start side: widths in points. */
+static double
+table_row(struct kt_pdf *p, const char *const *cells, const double *widths,
+    int n, gboolean bold, gboolean draw)
+{
+	double h = 0, x = p->left;
+	PangoLayout *l[8];
+
+	for (int i = 0; i < n; i++) {
+		l[i] = kt_pdf_text(p, cells[i] ? cells[i] : "", 11, bold,
+		    widths[i] - 2 * MM, -1, TRUE);
+		h = MAX(h, kt_pdf_height(l[i]));
+	}
+	for (int i = 0; i < n; i++) {
+		if (draw)
+			kt_pdf_show(p, l[i], x, p->y + 1.5 * MM,
+			    widths[i] - 2 * MM);
+		x += widths[i];
+		g_object_unref(l[i]);
+	}
+	return h + 3 * MM;
+}
+
+static void
+table_line(struct kt_pdf *p, const char *const *cells, const double *widths,
+    int n, gboolean bold)
+{
+	double h = table_row(p, cells, widths, n, bold, FALSE);
+
+	kt_pdf_need(p, h);
+	table_row(p, cells, widths, n, bold, TRUE);
+	p->y += h;
+	kt_pdf_rule(p, p->left, p->y, p->w - p->right, bold ? 0 : 0.7,
+	    bold ? 1 : 0.4);
+}
+
+static char *
+esc(const char *s)
+{
+	return g_markup_escape_text(s ? s : "", -1);
+}
+
+static void
+runsheet(struct kt_pdfkit *k, const struct kt_item *it,
+    const struct kt_language *nl)
+{
+	const struct kt_text *t = it->source;
+	char *rel = kt_evening_path("nl", it->slug, "draaiboek");
+	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, draaiboek" };
+	struct kt_pdf *p = kt_pdf_open(k, rel, nl, &meta, FALSE);
+	double w = kt_pdf_width(p);
+	const char *date = evening_date(k, it), *start = evening_start(k, it);
+	char *s1, *s2;
+	int at = 0;
+	GDate *evening = NULL;
+
+	p->footer = footer;
+	p->bottom = p->h - 16 * MM;
+	kt_pdf_page(p);
+	s1 = g_strdup_printf("%s: %s", kt_pdf_str(p, "runsheet.title"),
+	    t->title ? t->title : it->slug);
+	kt_pdf_para(p, s1, 20, TRUE, 2 * MM);
+	g_free(s1);
+	s1 = kt_date_display(date);
+	s2 = g_strdup_printf("%s %s    %s %s    %s %s",
+	    kt_pdf_str(p, "runsheet.date"), s1 ? s1 : "________",
+	    kt_pdf_str(p, "runsheet.start"), start ? start : "______",
+	    kt_pdf_str(p, "runsheet.place"), evening_place(k, it) ?
+	    evening_place(k, it) : "________________");
+	kt_pdf_para(p, s2, 11, FALSE, 4 * MM);
+	g_free(s1);
+	g_free(s2);
+
+	/* the timed programme */
+	kt_pdf_para(p, kt_str(k->m, "nl", "section.programma"), 15, TRUE,
+	    1 * MM);
+	{
+		const double wd[4] = { w * 0.14, w * 0.54, w * 0.17, w * 0.15 };
+		const char *head[4] = {
+			kt_pdf_str(p, "table.tijd"),
+			kt_pdf_str(p, "table.onderdeel"),
+			kt_pdf_str(p, "table.werkvorm"),
+			kt_pdf_str(p, "table.leiding")
+		};
+		char *eh[4];
+
+		for (int i = 0; i < 4; i++)
+			eh[i] = esc(head[i]);
+		table_line(p, (const char *const *)eh, wd, 4, TRUE);
+		for (int i = 0; i < 4; i++)
+			g_free(eh[i]);
+		for (guint i = 0; i < it->blocks->len; i++) {
+			const struct kt_block *b = g_ptr_array_index(
+			    it->blocks, i);
+			char *from = clock_at(start, at), *to, *what, *desc;
+			char *cells[4];
+
+			at += b->minutes;
+			to = clock_at(start, at);
+			desc = kt_md_to_pango(b->text);
+			what = g_markup_printf_escaped("<b>%s</b>\n",
+			    b->title ? b->title : "");
+			cells[0] = g_strdup_printf("%s–%s", from, to);
+			cells[1] = g_strconcat(what, desc, NULL);
+			cells[2] = esc(b->form >= 0 ?
+			    kt_vocab_name(KT_V_WERKVORM, b->form) : "");
+			cells[3] = esc(b->lead >= 0 ?
+			    kt_vocab_name(KT_V_ROL, b->lead) : "");
+			table_line(p, (const char *const *)cells, wd, 4, FALSE);
+			for (int j = 0; j < 4; j++)
+				g_free(cells[j]);
+			g_free(what);
+			g_free(desc);
+			g_free(from);
+			g_free(to);
+		}
+	}
+	p->y += 5 * MM;
+
+	/* roles */
+	kt_pdf_para(p, kt_str(k->m, "nl", "section.rollen"), 15, TRUE, 1 * MM);
+	{
+		const double wd[2] = { w * 0.22, w * 0.78 };
+
+		for (guint i = 0; i < it->roles->len; i++) {
+			const struct kt_role *r = g_ptr_array_index(it->roles,
+			    i);
+			char *cells[2] = {
+				g_markup_printf_escaped("<b>%s</b>",
+				    r->role >= 0 ? kt_vocab_name(KT_V_ROL,
+				    r->role) : ""),
+				kt_md_to_pango(r->task)
+			};
+			table_line(p, (const char *const *)cells, wd, 2, FALSE);
+			g_free(cells[0]);
+			g_free(cells[1]);
+		}
+	}
+	p->y += 5 * MM;
+	if (t->materials->len > 0) {
+		GString *mat = g_string_new(NULL);
+
+		for (guint i = 0; i < t->materials->len; i++)
+			g_string_append_printf(mat, "%s%s", i ? ", " : "",
+			    (char *)g_ptr_array_index(t->materials, i));
+		kt_pdf_para(p, kt_str(k->m, "nl", "facet.materialen"), 15,
+		    TRUE, 1 * MM);
+		kt_pdf_para(p, mat->str, 11, FALSE, 5 * MM);
+		g_string_free(mat, TRUE);
+	}
+
+	/* the preparation, dated back from the evening, with boxes */
+	kt_pdf_para(p, kt_str(k->m, "nl", "section.voorbereiding"), 15, TRUE,
+	    1 * MM);
+	if (date != NULL) {
+		int y, mo, d;
+		sscanf(date, "%d-%d-%d", &y, &mo, &d);
+		evening = g_date_new_dmy((GDateDay)d, (GDateMonth)mo,
+		    (GDateYear)y);
+	}
+	{
+		const double wd[4] = { w * 0.07, w * 0.2, w * 0.55, w * 0.18 };
+
+		for (guint i = 0; i < it->prep->len; i++) {
+			const struct kt_prep *pr = g_ptr_array_index(it->prep,
+			    i);
+			char *cells[4], when[64];
+			double y0;
+
+			if (evening != NULL) {
+				GDate *due = g_date_copy(evening);
+				g_date_subtract_days(due, (guint)(7 * pr->weeks));
+				g_date_strftime(when, sizeof when, "%d-%m-%Y",
+				    due);
+				g_date_free(due);
+			} else {
+				char n[16], *f;
+
+				g_snprintf(n, sizeof n, "%d", pr->weeks);
+				f = kt_pdf_fmt(p, pr->weeks == 0 ? "weken.nul" :
+				    pr->weeks == 1 ? "weken.een" :
+				    "weken.vooraf", "n", n);
+				g_strlcpy(when, f, sizeof when);
+				g_free(f);
+			}
+			cells[0] = g_strdup("");
+			cells[1] = esc(when);
+			cells[2] = kt_md_to_pango(pr->task);
+			cells[3] = esc(pr->who >= 0 ? kt_vocab_name(KT_V_ROL,
+			    pr->who) : "");
+			y0 = p->y;
+			table_line(p, (const char *const *)cells, wd, 4, FALSE);
+			if (p->y > y0)	/* the box, on the row just drawn */
+				kt_pdf_box(p, kt_pdf_x(p, p->left + 1 * MM,
+				    4.5 * MM), p->y - 7 * MM, 4.5 * MM,
+				    4.5 * MM, 0, 1);
+			for (int j = 0; j < 4; j++)
+				g_free(cells[j]);
+		}
+	}
+	if (evening != NULL)
+		g_date_free(evening);
+	kt_pdf_close(p);
+	g_free(rel);
+}
+
+gboolean
+kt_render_evenings(const struct kt_model *m, const struct kt_render_opts *o,
+    struct kt_writer *w, struct kt_diag *d)
+{
+	struct kt_pdfkit k;
+	GPtrArray *items = m->items[KT_AVOND];
+	gboolean ok;
+
+	kt_pdfkit_init(&k, m, o, w, d);
+	for (guint j = 0; j < m->site.languages->len; j++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    m->site.languages, j);
+
+		for (guint i = 0; i < items->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(items, i);
+			const struct kt_text *t = kt_item_text(it, l->code);
+
+			if (t == NULL)
+				continue;
+			if (t->invitation != NULL)
+				invitation(&k, it, t, l);
+			if (t->statements->len > 0)
+				statements(&k, it, t, l);
+			if (j == 0)
+				runsheet(&k, it, l);
+		}
+		/* compliment cards in every language with UI strings */
+		if (g_hash_table_contains(m->strings, l->code))
+			compliments(&k, l);
+	}
+	ok = k.ok;
+	kt_pdfkit_free(&k);
+	return ok;
+}

@@ -1,0 +1,223 @@
+/*
+ * What a mentor prints: the tips as cards, four to an A4 with cut marks,
+ * and a class checklist per assignment (a row per pupil, blank or from
+ * the class list; who was reached, which sheets came back, discussed).
+ */
+#include <string.h>
+
+#include "markdown.h"
+#include "pdfkit.h"
+
+#define MM KT_MM
+#define CARD_TEXT 10.5		/* tip cards are for mentors, not parents */
+
+char *
+kt_tipcards_path(const char *lang)
+{
+	return g_strdup_printf("%s/tips/tipkaarten.pdf", lang);
+}
+
+char *
+kt_checklist_path(const char *slug)
+{
+	return g_strdup_printf("nl/opdrachten/%s-klassenlijst.pdf", slug);
+}
+
+struct tipcard {
+	const struct kt_item *it;
+	const struct kt_text *t;
+};
+
+static void
+tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
+    double w, double h, struct kt_diag *d)
+{
+	double pad = 6 * MM, inner = w - 2 * pad, cy = y + pad;
+	GString *m = g_string_new(NULL);
+	char *e, *body = kt_md_to_pango(c->t->body);
+	PangoLayout *l;
+
+	kt_pdf_box(p, x, y, w, h, 0.75, 0.5);
+	if (c->it->group >= 0) {
+		char *key = g_strdup_printf("v.groep.%s",
+		    kt_vocab_name(KT_V_GROEP, c->it->group));
+		e = g_markup_escape_text(kt_str(p->kit->m, p->lang->code, key),
+		    -1);
+		g_free(key);
+	} else {
+		e = g_strdup("");
+	}
+	g_string_append_printf(m, "<span foreground=\"#1d5c4d\"><b>%s</b>"
+	    "</span>\n", e);
+	g_free(e);
+	e = g_markup_escape_text(c->t->title ? c->t->title : c->it->slug, -1);
+	g_string_append_printf(m, "<span size=\"larger\"><b>%s</b></span>\n"
+	    "%s", e, body);
+	g_free(e);
+	for (guint i = 0; i < c->t->phrases->len; i++) {
+		char *ph = kt_md_to_pango(g_ptr_array_index(c->t->phrases, i));
+		g_string_append_printf(m, "\n“%s”", ph);
+		g_free(ph);
+	}
+	l = kt_pdf_text(p, m->str, CARD_TEXT, FALSE, inner, -1, TRUE);
+	if (kt_pdf_height(l) > h - 2 * pad)
+		kt_warning(d, c->t->path, 0, 0, "the tip does not fit on a "
+		    "card; shorten it");
+	cairo_move_to(p->cr, x + pad, cy);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+	g_string_free(m, TRUE);
+	g_free(body);
+}
+
+static void
+tipcards(struct kt_pdfkit *k, const struct kt_language *lang)
+{
+	GPtrArray *items = k->m->items[KT_TIP];
+	GArray *cards = g_array_new(FALSE, FALSE, sizeof(struct tipcard));
+	const char *title = kt_str(k->m, lang->code, "tipcards.title");
+	struct kt_pdf_meta meta = { title, title, "LOB, tips" };
+	double gap = 10 * MM, margin = 12 * MM;
+	struct kt_pdf *p;
+	char *rel;
+
+	for (guint i = 0; i < items->len; i++) {
+		struct tipcard c = { g_ptr_array_index(items, i), NULL };
+
+		c.t = kt_item_text(c.it, lang->code);
+		if (c.t != NULL)
+			g_array_append_val(cards, c);
+	}
+	if (cards->len == 0) {
+		g_array_free(cards, TRUE);
+		return;
+	}
+	rel = kt_tipcards_path(lang->code);
+	p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+	for (guint i = 0; i < cards->len; i++) {
+		double cw = (p->w - 2 * margin - gap) / 2;
+		double ch = (p->h - 2 * margin - gap) / 2;
+		int slot = (int)(i % 4);
+		double x = margin + (slot % 2) * (cw + gap);
+		double y = margin + (slot / 2) * (ch + gap);
+
+		if (slot == 0)
+			kt_pdf_page(p);
+		kt_pdf_cutmarks(p, x, y, cw, ch);
+		tip_card(p, &g_array_index(cards, struct tipcard, i), x, y, cw,
+		    ch, k->d);
+	}
+	kt_pdf_close(p);
+	g_free(rel);
+	g_array_free(cards, TRUE);
+}
+
+static void
+checklist_footer(struct kt_pdf *p, void *data)
+{
+	char *m = g_markup_escape_text(data, -1);
+	PangoLayout *l = kt_pdf_text(p, m, 8, FALSE, kt_pdf_width(p), -1, TRUE);
+
+	kt_pdf_show(p, l, p->left, p->h - 10 * MM, kt_pdf_width(p));
+	g_object_unref(l);
+	g_free(m);
+}
+
+static void
+checklist_header(struct kt_pdf *p, const double *wd)
+{
+	static const char *const keys[] = {
+		"checklist.pupil", "checklist.reached", "checklist.returned",
+		"checklist.discussed"
+	};
+	double x = p->left, h = 0;
+	PangoLayout *l[4];
+
+	for (int i = 0; i < 4; i++) {
+		char *m = g_markup_escape_text(kt_pdf_str(p, keys[i]), -1);
+		l[i] = kt_pdf_text(p, m, 11, TRUE, wd[i] - 2 * MM, -1, TRUE);
+		if (i > 0)	/* over its column of boxes */
+			pango_layout_set_alignment(l[i], PANGO_ALIGN_CENTER);
+		h = MAX(h, kt_pdf_height(l[i]));
+		g_free(m);
+	}
+	for (int i = 0; i < 4; i++) {
+		kt_pdf_show(p, l[i], x + 1 * MM, p->y, wd[i] - 2 * MM);
+		x += wd[i];
+		g_object_unref(l[i]);
+	}
+	p->y += h + 2 * MM;
+	kt_pdf_rule(p, p->left, p->y, p->w - p->right, 0, 1);
+}
+
+static void
+checklist(struct kt_pdfkit *k, const struct kt_item *it,
+    const struct kt_language *nl)
+{
+	const struct kt_text *t = it->source;
+	char *rel = kt_checklist_path(it->slug);
+	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, klassenlijst" };
+	struct kt_pdf *p = kt_pdf_open(k, rel, nl, &meta, FALSE);
+	double w = kt_pdf_width(p), rowh = 9 * MM;
+	const double wd[4] = { w * 0.46, w * 0.18, w * 0.18, w * 0.18 };
+	GPtrArray *pupils = k->o->pupils;
+	guint rows = pupils != NULL ? pupils->len : 30;
+	char *title = g_strdup_printf("%s: %s", kt_pdf_str(p,
+	    "checklist.title"), t->title ? t->title : it->slug);
+
+	p->footer = checklist_footer;
+	p->footer_data = title;
+	p->bottom = p->h - 16 * MM;
+	for (guint i = 0; i < rows; i++) {
+		double x;
+
+		if (p->page == 0 || p->y + rowh > p->bottom) {
+			kt_pdf_page(p);
+			kt_pdf_para(p, title, 16, TRUE, 1 * MM);
+			kt_pdf_para(p, "Klas: ____________    Mentor: "
+			    "____________________    Datum: ____________", 11,
+			    FALSE, 4 * MM);
+			checklist_header(p, wd);
+		}
+		if (pupils != NULL) {
+			char *m = g_markup_escape_text(g_ptr_array_index(
+			    pupils, i), -1);
+			PangoLayout *l = kt_pdf_text(p, m, 11, FALSE,
+			    wd[0] - 2 * MM, -1, TRUE);
+			kt_pdf_show(p, l, p->left + 1 * MM, p->y + 2 * MM,
+			    wd[0] - 2 * MM);
+			g_object_unref(l);
+			g_free(m);
+		}
+		/* a box to tick in each of the three columns */
+		x = p->left + wd[0];
+		for (int c = 1; c < 4; c++) {
+			kt_pdf_box(p, kt_pdf_x(p, x + wd[c] / 2 - 2.5 * MM,
+			    5 * MM), p->y + 2 * MM, 5 * MM, 5 * MM, 0, 0.8);
+			x += wd[c];
+		}
+		p->y += rowh;
+		kt_pdf_rule(p, p->left, p->y, p->w - p->right, 0.7, 0.4);
+	}
+	kt_pdf_close(p);
+	g_free(title);
+	g_free(rel);
+}
+
+gboolean
+kt_render_mentor(const struct kt_model *m, const struct kt_render_opts *o,
+    struct kt_writer *w, struct kt_diag *d)
+{
+	struct kt_pdfkit k;
+	const struct kt_language *nl = g_ptr_array_index(m->site.languages, 0);
+	gboolean ok;
+
+	kt_pdfkit_init(&k, m, o, w, d);
+	for (guint j = 0; j < m->site.languages->len; j++)
+		tipcards(&k, g_ptr_array_index(m->site.languages, j));
+	for (guint i = 0; i < m->items[KT_OPDRACHT]->len; i++)
+		checklist(&k, g_ptr_array_index(m->items[KT_OPDRACHT], i), nl);
+	ok = k.ok;
+	kt_pdfkit_free(&k);
+	return ok;
+}

@@ -1,0 +1,159 @@
+/*
+ * Test helpers: processes through GLib, PDFs through poppler's tools.
+ */
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+gint
+t_cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+t_run(const char *const *argv, const char *const *env, char **out,
+    char **err)
+{
+	char **envp = g_get_environ();
+	int status;
+	GError *e = NULL;
+
+	for (int i = 0; env != NULL && env[i] != NULL; i += 2)
+		envp = g_environ_setenv(envp, env[i], env[i + 1], TRUE);
+	if (!g_spawn_sync(NULL, (char **)argv, envp, G_SPAWN_SEARCH_PATH, NULL,
+	    NULL, out, err, &status, &e))
+		g_error("cannot run %s: %s", argv[0], e->message);
+	g_strfreev(envp);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 255;
+}
+
+int
+t_build(const char *content, const char *dest, const char *epoch,
+    const char *const *extra, char **err)
+{
+	GPtrArray *argv = g_ptr_array_new();
+	const char *env[] = { "SOURCE_DATE_EPOCH", epoch, NULL };
+	int r;
+
+	g_ptr_array_add(argv, (gpointer)KT);
+	g_ptr_array_add(argv, (gpointer)"build");
+	g_ptr_array_add(argv, (gpointer)"-q");
+	g_ptr_array_add(argv, (gpointer)"-C");
+	g_ptr_array_add(argv, (gpointer)content);
+	g_ptr_array_add(argv, (gpointer)"-o");
+	g_ptr_array_add(argv, (gpointer)dest);
+	for (int i = 0; extra != NULL && extra[i] != NULL; i++)
+		g_ptr_array_add(argv, (gpointer)extra[i]);
+	g_ptr_array_add(argv, NULL);
+	r = t_run((const char *const *)argv->pdata, epoch ? env : NULL, NULL,
+	    err);
+	g_ptr_array_free(argv, TRUE);
+	return r;
+}
+
+static void
+collect(const char *dir, const char *rel, GPtrArray *acc)
+{
+	GDir *g = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	if (g == NULL)
+		return;
+	while ((name = g_dir_read_name(g)) != NULL) {
+		char *p = g_build_filename(dir, name, NULL);
+		char *r = rel ? g_build_filename(rel, name, NULL) :
+		    g_strdup(name);
+
+		if (g_file_test(p, G_FILE_TEST_IS_DIR))
+			collect(p, r, acc);
+		else
+			g_ptr_array_add(acc, g_strdup(r));
+		g_free(p);
+		g_free(r);
+	}
+	g_dir_close(g);
+}
+
+GPtrArray *
+t_files(const char *dir)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+
+	collect(dir, NULL, a);
+	g_ptr_array_sort(a, t_cmp_str);
+	return a;
+}
+
+char *
+t_tree_digest(const char *dir)
+{
+	GPtrArray *files = t_files(dir);
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < files->len; i++) {
+		char *p = g_build_filename(dir, g_ptr_array_index(files, i),
+		    NULL);
+		char *data, *sum;
+		gsize len;
+
+		g_assert_true(g_file_get_contents(p, &data, &len, NULL));
+		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    (guchar *)data, len);
+		g_string_append_printf(s, "%s %s\n", sum,
+		    (char *)g_ptr_array_index(files, i));
+		g_free(sum);
+		g_free(data);
+		g_free(p);
+	}
+	g_ptr_array_free(files, TRUE);
+	return g_string_free(s, FALSE);
+}
+
+char *
+t_pdf_text(const char *path, int page)
+{
+	char n[16], *text = NULL;
+	const char *all[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+	const char *one[] = { "pdftotext", "-enc", "UTF-8", "-f", n, "-l", n,
+	    path, "-", NULL };
+
+	g_snprintf(n, sizeof n, "%d", page);
+	g_assert_cmpint(t_run(page > 0 ? one : all, NULL, &text, NULL), ==, 0);
+	return text;
+}
+
+gboolean
+t_contains(const char *hay, const char *needle)
+{
+	GString *h = g_string_new(NULL), *n = g_string_new(NULL);
+	gboolean r;
+
+	for (const char *c = hay; *c; c++)
+		if (!g_ascii_isspace(*c))
+			g_string_append_c(h, *c);
+	for (const char *c = needle; *c; c++)
+		if (!g_ascii_isspace(*c))
+			g_string_append_c(n, *c);
+	r = strstr(h->str, n->str) != NULL;
+	g_string_free(h, TRUE);
+	g_string_free(n, TRUE);
+	return r;
+}
+
+int
+t_pdf_pages(const char *path)
+{
+	const char *argv[] = { "pdfinfo", path, NULL };
+	char *out = NULL, *p;
+	int n;
+
+	g_assert_cmpint(t_run(argv, NULL, &out, NULL), ==, 0);
+	p = strstr(out, "Pages:");
+	g_assert_nonnull(p);
+	n = atoi(p + 6);
+	g_free(out);
+	return n;
+}

@@ -1,0 +1,30 @@
+/*
+ * Helpers shared by the end-to-end tests: run a program, build a content
+ * folder, list and hash an output tree, read a PDF's text.
+ */
+#ifndef KT_TEST_UTIL_H
+#define KT_TEST_UTIL_H
+
+#include <glib.h>
+
+#define KT "generator/keukentafel"
+
+/* Runs argv (NULL-terminated) with extra NAME, VALUE pairs in env. */
+int t_run(const char *const *argv, const char *const *env, char **out,
+    char **err);
+/* keukentafel build -q -C content -o dest [extra...]; epoch may be NULL. */
+int t_build(const char *content, const char *dest, const char *epoch,
+    const char *const *extra, char **err);
+/* Every file below dir, relative, sorted. */
+GPtrArray *t_files(const char *dir);
+/* "sha256 path" lines for every file below dir. */
+char *t_tree_digest(const char *dir);
+/* The text of a PDF, or of one page (page 0: all). */
+char *t_pdf_text(const char *path, int page);
+/* pdftotext splits where glyphs are kerned: compare without spaces. */
+gboolean t_contains(const char *hay, const char *needle);
+/* The number of pages of a PDF. */
+int t_pdf_pages(const char *path);
+gint t_cmp_str(gconstpointer, gconstpointer);
+
+#endif
