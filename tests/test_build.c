@@ -128,7 +128,7 @@ test_html_structure(void)
 {
 	GPtrArray *files = html_files();
 
-	g_assert_cmpuint(files->len, >=, 29);	/* 3 languages */
+	g_assert_cmpuint(files->len, >=, 38);	/* 4 languages */
 	for (guint i = 0; i < files->len; i++) {
 		const char *rel = g_ptr_array_index(files, i);
 		htmlDocPtr d = parse(rel);
@@ -189,10 +189,10 @@ test_translations(void)
 	char *s;
 
 	/* hreflang alternates for each language with a text */
-	g_assert_cmpint(count(nl, "//head/link[@rel='alternate']"), ==, 3);
+	g_assert_cmpint(count(nl, "//head/link[@rel='alternate']"), ==, 4);
 	g_assert_cmpint(count(miss, "//head/link[@rel='alternate']"), ==, 1);
 	/* the switcher reaches the same item in every language */
-	g_assert_cmpint(count(nl, "//nav[@class='languages']//a"), ==, 3);
+	g_assert_cmpint(count(nl, "//nav[@class='languages']//a"), ==, 4);
 	s = string(nl, "//nav[@class='languages']//a[@hreflang='ar']/@href");
 	g_assert_cmpstr(s, ==, "../../ar/opdrachten/trots-op-jezelf.html");
 	g_free(s);
@@ -220,6 +220,8 @@ test_translations(void)
 			"../../en/opdrachten/trots-op-jezelf.en-nl.pdf",
 			"../../ar/opdrachten/trots-op-jezelf.pdf",
 			"../../ar/opdrachten/trots-op-jezelf.ar-nl.pdf",
+			"../../ti/opdrachten/trots-op-jezelf.pdf",
+			"../../ti/opdrachten/trots-op-jezelf.ti-nl.pdf",
 			"../../nl/opdrachten/trots-op-jezelf-klassenlijst.pdf",
 			NULL
 		};

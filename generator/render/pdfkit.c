@@ -480,6 +480,11 @@ kt_date_display(const char *iso)
 
 	if (iso == NULL || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3)
 		return NULL;
-	/* U+2011 non-breaking hyphens: a date never splits over two lines */
-	return g_strdup_printf("%d\u2011%d\u2011%d", d, m, y);
+	/*
+	 * Word joiners keep the date on one line. The hyphens stay ASCII:
+	 * between digits the bidi algorithm binds them into one number, so
+	 * in Arabic the date still reads 8-10-2026 (a U+2011 would let the
+	 * parts swap places).
+	 */
+	return g_strdup_printf("%d\u2060-\u2060%d\u2060-\u2060%d", d, m, y);
 }

@@ -118,7 +118,7 @@ char *kt_pdf_fmt(const struct kt_pdf *, const char *key, const char *name,
 /* Repairs cairo 1.16's cross-reference table in place; TRUE if changed. */
 gboolean kt_pdf_fix_xref(char *pdf, size_t len);
 
-/* "2026-10-08" -> "8-10-2026", digits joined so they never break. */
+/* "2026-10-08" -> "8-10-2026", joined so it never breaks, in any script. */
 char *kt_date_display(const char *iso);
 
 #endif

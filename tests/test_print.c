@@ -1,0 +1,396 @@
+/*
+ * The printables, read back as a person and a printer would: the text of
+ * every kind in Dutch, Arabic and Tigrinya, fonts, page counts and sizes,
+ * qpdf's check, the smallest body font size measured from the words'
+ * boxes, the side of the pictograms measured in pixels, clock times and
+ * dates counted back on the run-sheet, names from a class list, bookmarks.
+ */
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out/writer.h"
+#include "util.h"
+
+static char *tmp, *out;
+
+static char *
+path(const char *rel)
+{
+	return g_build_filename(out, rel, NULL);
+}
+
+static char *
+text_of(const char *rel)
+{
+	char *p = path(rel), *t = t_pdf_text(p, 0);
+
+	g_free(p);
+	return t;
+}
+
+static void
+assert_text(const char *rel, const char *const *want)
+{
+	char *t = text_of(rel);
+
+	for (int i = 0; want[i] != NULL; i++)
+		if (!t_contains(t, want[i]))
+			g_error("%s: no \"%s\" in:\n%s", rel, want[i], t);
+	g_free(t);
+}
+
+static void
+test_sheet_languages(void)
+{
+	static const char *const nl[] = {
+		"Wat gaat u doen?", "Uw kind denkt aan drie dingen",
+		"Belangrijk", "Geef dit blad terug aan:", "Meneer Jansen",
+		"4-12-2026", "We praten hierover in de klas.", NULL
+	};
+	/* Arabic words without the lam-alef ligature, which poppler swaps */
+	static const char *const ar[] = {
+		"قل ما يعجبك في طفلك", "ترجمة أولية", NULL
+	};
+	static const char *const ti[] = {
+		"ውላድኩም ብዛዕባ ዝሕበነሉ ሰለስተ ነገራት ይሓስብ።", NULL
+	};
+	/* side by side, pdftotext interleaves the columns: words, then */
+	static const char *const ar_nl[] = {
+		"يعجبك", "طفلك", "ماذا", "ستفعل؟", "Zeg", "vindt", "luistert.",
+		"Wat gaat u doen?", NULL
+	};
+
+	assert_text("nl/opdrachten/trots-op-jezelf.pdf", nl);
+	assert_text("ar/opdrachten/trots-op-jezelf.pdf", ar);
+	assert_text("ti/opdrachten/trots-op-jezelf.pdf", ti);
+	assert_text("ar/opdrachten/trots-op-jezelf.ar-nl.pdf", ar_nl);
+}
+
+static void
+test_glossary_box(void)
+{
+	static const char *const want[] = {
+		"Moeilijke woorden", "open dag:",
+		"Een dag waarop u een school mag bekijken", NULL
+	};
+
+	assert_text("nl/opdrachten/open-dag-samen.pdf", want);
+}
+
+static void
+test_fonts(void)
+{
+	static const char *const pdfs[] = {
+		"nl/opdrachten/trots-op-jezelf.pdf",
+		"ar/opdrachten/trots-op-jezelf.ar-nl.pdf",
+		"ti/opdrachten/trots-op-jezelf.pdf",
+		"ar/avonden/kennismaking-klas-1-uitnodiging.pdf",
+		"nl/avonden/complimentenkaarten.pdf",
+		"nl/tips/tipkaarten.pdf", NULL
+	};
+
+	for (int i = 0; pdfs[i] != NULL; i++) {
+		char *p = path(pdfs[i]), *so = NULL;
+		const char *argv[] = { "pdffonts", p, NULL };
+		char **lines;
+
+		g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
+		lines = g_strsplit(so, "\n", -1);
+		for (char **l = lines + 2; *l != NULL && **l; l++) {
+			/* columns: ... emb sub uni object ID */
+			char **f = g_strsplit_set(g_strstrip(*l), " ", -1);
+			GPtrArray *c = g_ptr_array_new();
+			for (char **x = f; *x; x++)
+				if (**x)
+					g_ptr_array_add(c, *x);
+			if (strcmp(g_ptr_array_index(c, c->len - 5), "yes"))
+				g_error("%s: font not embedded: %s", pdfs[i],
+				    *l);
+			g_assert_nonnull(strstr(*l, "Noto"));
+			g_ptr_array_free(c, TRUE);
+			g_strfreev(f);
+		}
+		if (strstr(pdfs[i], "ti/"))
+			g_assert_nonnull(strstr(so, "NotoSansEthiopic"));
+		if (strstr(pdfs[i], "ar/"))
+			g_assert_nonnull(strstr(so, "NotoSansArabic"));
+		g_strfreev(lines);
+		g_free(so);
+		g_free(p);
+	}
+}
+
+/*
+ * The smallest text in the body of a Dutch sheet, measured: pdftotext
+ * gives each word's box, and a Noto Sans box is 1.362 times the size.
+ * The footer (credit, web address) is small print and left out.
+ */
+static void
+test_min_body_size(void)
+{
+	char *p = path("nl/opdrachten/open-dag-samen.pdf"), *so = NULL;
+	const char *argv[] = { "pdftotext", "-bbox", p, "-", NULL };
+	double footer_top = 841.89 - 12 * 2.8346 - 25 * 2.8346;
+	double smallest = 1000;
+	int words = 0;
+
+	g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
+	for (char *w = strstr(so, "<word "); w != NULL;
+	    w = strstr(w + 1, "<word ")) {
+		double y0 = g_ascii_strtod(strstr(w, "yMin=\"") + 6, NULL);
+		double y1 = g_ascii_strtod(strstr(w, "yMax=\"") + 6, NULL);
+
+		if (y1 > footer_top)
+			continue;
+		smallest = MIN(smallest, (y1 - y0) / 1.362);
+		words++;
+	}
+	g_assert_cmpint(words, >, 100);
+	if (smallest < 13.95)
+		g_error("body text at %.2f pt, under the 14 pt minimum",
+		    smallest);
+	g_free(so);
+	g_free(p);
+}
+
+/* Dark pixels in a band of x (mm) over the steps, at 36 dpi, grey. */
+static long
+dark_in_band(const char *pdf, double x0mm, double x1mm)
+{
+	char *base = g_build_filename(tmp, "band", NULL);
+	char *pgm = g_strconcat(base, "-1.pgm", NULL), *data;
+	const char *argv[] = { "pdftoppm", "-r", "36", "-gray", "-f", "1",
+	    "-l", "1", pdf, base, NULL };
+	gsize len;
+	int w, h, max, off;
+	long dark = 0;
+	double px = 36 / 25.4;
+
+	g_assert_cmpint(t_run(argv, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_get_contents(pgm, &data, &len, NULL));
+	g_assert_cmpint(sscanf(data, "P5 %d %d %d%n", &w, &h, &max, &off), ==,
+	    3);
+	off++;	/* the single blank after the header */
+	/* the steps lie between 70 mm and 160 mm from the top */
+	for (int y = (int)(70 * px); y < (int)(160 * px); y++)
+		for (int x = (int)(x0mm * px); x < (int)(x1mm * px); x++)
+			if ((unsigned char)data[off + y * w + x] < 128)
+				dark++;
+	g_free(data);
+	g_free(pgm);
+	g_free(base);
+	return dark;
+}
+
+static void
+test_pictogram_side(void)
+{
+	char *nl = path("nl/opdrachten/trots-op-jezelf.pdf");
+	char *ar = path("ar/opdrachten/trots-op-jezelf.pdf");
+	/* 24-32 mm holds a left-to-right pictogram only; 178-186 mm its
+	 * mirror image (the tick boxes lie outside both bands) */
+	long nl_left = dark_in_band(nl, 24, 32), nl_right = dark_in_band(nl,
+	    178, 186);
+	long ar_left = dark_in_band(ar, 24, 32), ar_right = dark_in_band(ar,
+	    178, 186);
+
+	g_assert_cmpint(nl_left, >, 40);
+	g_assert_cmpint(nl_right, <, nl_left / 10);
+	g_assert_cmpint(ar_right, >, 40);
+	g_assert_cmpint(ar_left, <, ar_right / 10);
+	g_free(nl);
+	g_free(ar);
+}
+
+static void
+test_invitation(void)
+{
+	static const char *const nl[] = {
+		"Uitnodiging", "Kennismakingsavond klas 1",
+		"Wij nodigen u uit voor een avond", "Wanneer:", "8-10-2026",
+		"19:30", "Aula De Brug", "Dit schrijf ik voor jou:",
+		"Strookje, terug naar school", "Ik kom:", "ja", "nee",
+		"Met hoeveel personen:", NULL
+	};
+	/* the date stays 8-10-2026 inside Arabic, not 2026-10-8 */
+	static const char *const ar[] = {
+		"ندعوك", "أمسية", "طفلك", "8-10-2026", NULL
+	};
+	char *p = path("nl/avonden/kennismaking-klas-1-uitnodiging.pdf");
+
+	assert_text("nl/avonden/kennismaking-klas-1-uitnodiging.pdf", nl);
+	assert_text("ar/avonden/kennismaking-klas-1-uitnodiging.pdf", ar);
+	g_assert_cmpint(t_pdf_pages(p), ==, 1);
+	g_free(p);
+}
+
+static void
+test_cards(void)
+{
+	char *p = path("nl/avonden/complimentenkaarten.pdf");
+	char *t = t_pdf_text(p, 1), *s, *so = NULL;
+	int n = 0;
+	const char *argv[] = { "pdfinfo", NULL, NULL };
+	static const char *const st[] = {
+		"Ouders moeten weten welke keuzes hun kind maakt.", "Eens",
+		"Oneens", NULL
+	};
+
+	/* four compliment cards on a page */
+	for (s = strstr(t, "Dit deed je goed:"); s; s = strstr(s + 1,
+	    "Dit deed je goed:"))
+		n++;
+	g_assert_cmpint(n, ==, 4);
+	g_free(t);
+	g_free(p);
+	/* statement cards: landscape, from the script's statements */
+	assert_text("nl/avonden/kennismaking-klas-1-stellingen.pdf", st);
+	p = path("nl/avonden/kennismaking-klas-1-stellingen.pdf");
+	argv[1] = p;
+	g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
+	g_assert_nonnull(strstr(so, "Page size:       841.89 x 595.276"));
+	g_free(so);
+	g_free(p);
+}
+
+static void
+test_runsheet(void)
+{
+	/* --aanvang 19:30: 15 + 10 + 20 + 30 + 15 minutes */
+	static const char *const want[] = {
+		"Draaiboek: Kennismakingsavond klas 1", "19:30–19:45",
+		"19:45–19:55", "20:45–21:00", "Welkom met koffie",
+		/* --datum 2026-10-08: eight weeks before is 13 August */
+		"13-08-2026", "Datum vastleggen met mentoren en decaan.",
+		"08-10-2026", "decaan", NULL
+	};
+
+	assert_text("nl/avonden/kennismaking-klas-1-draaiboek.pdf", want);
+}
+
+static void
+test_mentor(void)
+{
+	static const char *const tips[] = {
+		"Maak van kritiek een vraag", "Gesprekken en bijeenkomsten",
+		NULL
+	};
+	static const char *const list[] = {
+		"Klassenlijst: Drie dingen waar ik trots op ben", "Ayşe Yılmaz",
+		"Mohammed El Amrani", "Sanne Bakker", "Ouder bereikt",
+		"Blad terug", "Besproken in de klas", NULL
+	};
+	char *t = text_of("nl/opdrachten/trots-op-jezelf-klassenlijst.pdf");
+
+	assert_text("nl/tips/tipkaarten.pdf", tips);
+	assert_text("nl/opdrachten/trots-op-jezelf-klassenlijst.pdf", list);
+	/* the header line of the CSV is not a pupil, quotes are dropped */
+	g_assert_false(t_contains(t, "naam"));
+	g_assert_false(t_contains(t, "\"Mohammed"));
+	g_free(t);
+}
+
+static void
+test_bundle(void)
+{
+	char *p = path("nl/opdrachten/leerjaar-1.pdf"), *so = NULL;
+	const char *argv[] = { "qpdf", "--json", "--json-key=outlines", p,
+	    NULL };
+
+	/* year 1: trots-op-jezelf (1 page or 2) and veilig; a bookmark each */
+	g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
+	g_assert_nonnull(strstr(so, "\"title\": \"Drie dingen waar ik trots "
+	    "op ben\""));
+	g_assert_nonnull(strstr(so, "\"destpageposfrom1\": 1"));
+	g_assert_nonnull(strstr(so, "Veilig"));
+	g_assert_cmpint(t_pdf_pages(p), >=, 2);
+	g_free(so);
+	g_free(p);
+}
+
+/* Every PDF passes qpdf's structural check, and has its metadata. */
+static void
+test_qpdf_check(void)
+{
+	GPtrArray *all = t_files(out);
+	int n = 0;
+
+	for (guint i = 0; i < all->len; i++) {
+		const char *rel = g_ptr_array_index(all, i);
+		char *p, *so = NULL, *se = NULL;
+		const char *check[] = { "qpdf", "--check", NULL, NULL };
+
+		if (!g_str_has_suffix(rel, ".pdf"))
+			continue;
+		p = path(rel);
+		check[2] = p;
+		if (t_run(check, NULL, &so, &se) != 0)
+			g_error("qpdf --check %s:\n%s%s", rel, so, se);
+		g_free(so);
+		g_free(se);
+		g_free(p);
+		n++;
+	}
+	g_assert_cmpint(n, >, 25);
+	g_ptr_array_free(all, TRUE);
+}
+
+/* The QR code on a Tigrinya sheet decodes to its page in Tigrinya. */
+static void
+test_qr_ti(void)
+{
+	char *pdf = path("ti/opdrachten/trots-op-jezelf.pdf");
+	char *png = g_build_filename(tmp, "qr", NULL);
+	char *png1 = g_strconcat(png, "-1.png", NULL), *so = NULL;
+	const char *render[] = { "pdftoppm", "-r", "150", "-f", "1", "-l", "1",
+	    "-png", pdf, png, NULL };
+	const char *scan[] = { "zbarimg", "-q", "--raw", png1, NULL };
+
+	g_assert_cmpint(t_run(render, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(t_run(scan, NULL, &so, NULL), ==, 0);
+	g_assert_cmpstr(g_strstrip(so), ==,
+	    "https://lob.testschool.example/ti/opdrachten/trots-op-jezelf.html");
+	g_free(so);
+	g_free(png1);
+	g_free(png);
+	g_free(pdf);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const char *const opts[] = {
+		"--mentor", "Meneer Jansen", "--inleveren", "2026-12-04",
+		"--datum", "2026-10-08", "--aanvang", "19:30",
+		"--locatie", "Aula De Brug", "--klas", "tests/klas.csv", NULL
+	};
+	char *se = NULL;
+	int r;
+
+	g_test_init(&argc, &argv, NULL);
+	tmp = g_dir_make_tmp("kt-print-XXXXXX", NULL);
+	out = g_build_filename(tmp, "out", NULL);
+	if (t_build("tests/site", out, "1700000000", opts, &se) != 0)
+		g_error("the test site does not build:\n%s", se);
+	g_free(se);
+	g_test_add_func("/print/sheet-languages", test_sheet_languages);
+	g_test_add_func("/print/glossary-box", test_glossary_box);
+	g_test_add_func("/print/fonts", test_fonts);
+	g_test_add_func("/print/min-body-size", test_min_body_size);
+	g_test_add_func("/print/pictogram-side", test_pictogram_side);
+	g_test_add_func("/print/invitation", test_invitation);
+	g_test_add_func("/print/cards", test_cards);
+	g_test_add_func("/print/runsheet", test_runsheet);
+	g_test_add_func("/print/mentor", test_mentor);
+	g_test_add_func("/print/bundle", test_bundle);
+	g_test_add_func("/print/qpdf-check", test_qpdf_check);
+	g_test_add_func("/print/qr-tigrinya", test_qr_ti);
+	r = g_test_run();
+	kt_remove_tree(tmp);
+	g_free(out);
+	g_free(tmp);
+	return r;
+}
