@@ -154,9 +154,11 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 	guint i = GPOINTER_TO_UINT(arg);
 	const struct kt_step *st = g_ptr_array_index(c->t->steps, i);
 	double num = 8 * MM, box = 6.5 * MM, gap = 3 * MM;
-	gboolean tick = c == &s->cols[0];	/* one box, for the parent */
+	/* one box to tick: at the end of the line, or between the languages */
+	gboolean tick = c == &s->cols[0];
+	gboolean in_gutter = s->n == 2;
 	double tx = PICTO + gap + num + gap;
-	double tw = c->w - tx - (tick ? box + gap : 0);
+	double tw = c->w - tx - (tick && !in_gutter ? box + gap : 0);
 	char *m = kt_md_to_pango(st->text);
 	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, tw, FALSE);
 	double h = MAX(PICTO, kt_pdf_height(l));
@@ -183,9 +185,16 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 		g_object_unref(nl);
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		col_show(s, c, l, tx, cy - KT_BODY * 0.75, tw);
-		if (tick)
+		if (tick && in_gutter) {
+			double gx = (s->cols[0].x0 < s->cols[1].x0 ?
+			    s->cols[0].x0 + s->cols[0].w + s->cols[1].x0 :
+			    s->cols[1].x0 + s->cols[1].w + s->cols[0].x0) / 2;
+			kt_pdf_box(s->p, gx - box / 2, cy - box / 2, box, box,
+			    0, 1.2);
+		} else if (tick) {
 			kt_pdf_box(s->p, col_x(c, c->w - box, box),
 			    cy - box / 2, box, box, 0, 1.2);
+		}
 	}
 	g_object_unref(l);
 	return h;
@@ -314,11 +323,25 @@ panel(struct sheet *s)
 	lines[n++] = (struct panel_line){ "sheet.box.call", call };
 	lines[n++] = (struct panel_line){ "sheet.box.discuss", NULL };
 	lines[n] = (struct panel_line){ NULL, NULL };
-	/* the heading stays with its box */
-	kt_pdf_need(s->p, row_height(s, r_heading, "sheet.box.title") +
-	    2 * MM + row_height(s, r_panel, lines));
-	row(s, r_heading, "sheet.box.title", 2 * MM);
-	row(s, r_panel, lines, 4 * MM);
+	/*
+	 * The panel is for the parent: on a bilingual sheet it spans the page
+	 * once, in the home language (names and dates read the same in both).
+	 * The heading stays with its box.
+	 */
+	{
+		int ncols = s->n;
+		struct col saved = s->cols[0];
+
+		s->n = 1;
+		s->cols[0].x0 = s->p->left;
+		s->cols[0].w = kt_pdf_width(s->p);
+		kt_pdf_need(s->p, row_height(s, r_heading, "sheet.box.title") +
+		    2 * MM + row_height(s, r_panel, lines));
+		row(s, r_heading, "sheet.box.title", 2 * MM);
+		row(s, r_panel, lines, 4 * MM);
+		s->cols[0] = saved;
+		s->n = ncols;
+	}
 	g_free(due);
 	g_free(call);
 }
@@ -553,7 +576,8 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
 		s->cols[0] = (struct col){ home, lang, p->left, kt_pdf_width(p),
 		    lang->rtl };
 	} else {
-		double gutter = 8 * MM, w = (kt_pdf_width(p) - gutter) / 2;
+		/* the gutter holds the boxes to tick */
+		double gutter = 12 * MM, w = (kt_pdf_width(p) - gutter) / 2;
 		double start = lang->rtl ? p->w - p->right - w : p->left;
 		double other = lang->rtl ? p->left : p->w - p->right - w;
 
@@ -598,13 +622,18 @@ sheet_draw(struct sheet *s, const char *bookmark)
 	if (s->n == 2)
 		nq = MIN(nq, (int)it->source->questions->len);
 	if (nq > 0) {
+		double lines = it->write_lines * WRITE_LINE;
+
 		p->y += 3 * MM;
+		/* the heading with the first question, a question with its
+		 * lines: measured, so nothing is pushed over by a guess */
 		kt_pdf_need(p, row_height(s, r_heading, "sheet.questions") +
-		    12 * MM + it->write_lines * WRITE_LINE);
+		    2 * MM + row_height(s, r_question, GUINT_TO_POINTER(0)) +
+		    lines);
 		row(s, r_heading, "sheet.questions", 2 * MM);
 		for (int i = 0; i < nq; i++) {
-			/* keep a question with its lines */
-			kt_pdf_need(p, 10 * MM + it->write_lines * WRITE_LINE);
+			kt_pdf_need(p, row_height(s, r_question,
+			    GUINT_TO_POINTER((guint)i)) + lines);
 			row(s, r_question, GUINT_TO_POINTER((guint)i), 0);
 			write_lines(s, it->write_lines);
 		}
