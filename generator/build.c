@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "diag.h"
 #include "load/file.h"
 #include "load/load.h"
 #include "out/writer.h"
 #include "render/render.h"
+#include "text/json.h"
 
 static struct kt_model *
 load(const struct kt_options *o, struct kt_diag *d)
@@ -50,23 +52,31 @@ count_texts(const struct kt_model *m, enum kt_kind k)
 }
 
 static void
-print_json(struct kt_diag *d)
+print_json(struct kt_diag *d, const struct kt_model *m, GString *figures)
 {
-	kt_diag_print(d, stderr);	/* sorts */
-	printf("{\"problems\":[");
+	GString *j = g_string_new("{\"problems\":[");
+
+	kt_diag_print(d, stderr);	/* sorts them too */
 	for (guint i = 0; i < d->problems->len; i++) {
 		const struct kt_problem *p = g_ptr_array_index(d->problems, i);
-		char *path = g_strescape(p->path, NULL);
-		char *msg = g_strescape(p->message, NULL);
 
-		printf("%s{\"path\":\"%s\",\"line\":%d,\"column\":%d,"
-		    "\"severity\":\"%s\",\"message\":\"%s\"}", i ? "," : "",
-		    path, p->line, p->col,
-		    p->severity == KT_ERROR ? "error" : "warning", msg);
-		g_free(path);
-		g_free(msg);
+		g_string_append(j, i ? ",\n{\"path\":" : "\n{\"path\":");
+		kt_json_str(j, p->path);
+		g_string_append_printf(j, ",\"line\":%d,\"column\":%d,"
+		    "\"severity\":\"%s\",\"message\":", p->line, p->col,
+		    p->severity == KT_ERROR ? "error" : "warning");
+		kt_json_str(j, p->message);
+		g_string_append_c(j, '}');
 	}
-	printf("]}\n");
+	g_string_append_printf(j, "],\n\"readability\":[%s],\n"
+	    "\"translations\":", figures->str);
+	if (m != NULL)
+		kt_translation_table(m, j, TRUE);
+	else
+		g_string_append(j, "{}");
+	g_string_append(j, "}\n");
+	fputs(j->str, stdout);
+	g_string_free(j, TRUE);
 }
 
 int
@@ -74,13 +84,25 @@ kt_cmd_check(const struct kt_options *o)
 {
 	struct kt_diag *d = kt_diag_new();
 	struct kt_model *m = load(o, d);
-	size_t errors = kt_diag_count(d, KT_ERROR);
-	size_t warnings = kt_diag_count(d, KT_WARNING);
+	GString *figures = g_string_new(NULL);
+	size_t errors, warnings;
 
-	if (o->json)
-		print_json(d);
-	else
+	if (m != NULL)
+		kt_check_model(m, KT_HYPHEN_DIR, d, o->json ? figures : NULL);
+	errors = kt_diag_count(d, KT_ERROR);
+	warnings = kt_diag_count(d, KT_WARNING);
+	if (o->json) {
+		print_json(d, m, figures);
+	} else {
 		kt_diag_print(d, stderr);
+		if (!o->quiet && m != NULL) {
+			GString *t = g_string_new(NULL);
+
+			kt_translation_table(m, t, FALSE);
+			fputs(t->str, stderr);
+			g_string_free(t, TRUE);
+		}
+	}
 	if (!o->quiet && !o->json && m != NULL)
 		fprintf(stderr, "assignments: %u, evenings: %u, tips: %u, "
 		    "files: %u; %zu error%s, %zu warning%s\n",
@@ -89,6 +111,7 @@ kt_cmd_check(const struct kt_options *o)
 		    count_texts(m, KT_AVOND) + count_texts(m, KT_TIP),
 		    errors, errors == 1 ? "" : "s", warnings,
 		    warnings == 1 ? "" : "s");
+	g_string_free(figures, TRUE);
 	kt_model_free(m);
 	kt_diag_free(d);
 	return errors > 0 ? 1 : 0;
@@ -149,6 +172,8 @@ kt_cmd_build(const struct kt_options *o)
 	int status = 1;
 	gboolean ok;
 
+	if (m != NULL)
+		kt_check_model(m, KT_HYPHEN_DIR, d, NULL);
 	if (o->class_list != NULL)
 		ro.pupils = read_class_list(o->class_list, d);
 	if (kt_diag_count(d, KT_ERROR) > 0) {

@@ -7,6 +7,9 @@
 
 #include <stdbool.h>
 
+/* Debian's hyphenation patterns, for counting syllables. */
+#define KT_HYPHEN_DIR "/usr/share/hyphen"
+
 struct kt_options {
 	const char *content;
 	const char *out;

@@ -543,6 +543,39 @@ test_cli(void)
 	g_free(se);
 }
 
+/* check --format json: valid JSON (parsed by node), with the figures. */
+static void
+test_check_json(void)
+{
+	const char *argv[] = { KT, "check", "--format", "json", "-C",
+	    "tests/site", NULL };
+	char *json = NULL, *file = g_build_filename(tmp, "check.json", NULL);
+	char *so = NULL;
+	/* prints: problems, the nl intro's formula and score, translations */
+	const char *js = "const j = JSON.parse(require('fs').readFileSync("
+	    "process.argv[1], 'utf8'));"
+	    "const r = j.readability.find(x => x.item === "
+	    "'opdrachten/trots-op-jezelf' && x.lang === 'nl' && "
+	    "x.text === 'intro');"
+	    "console.log(j.problems.length, r.formula, r.score, r.words, "
+	    "r.sentences, j.translations.opdrachten.ar, "
+	    "j.readability.filter(x => x.lang === 'ar').length > 0);";
+	const char *node[] = { "node", "-e", js, file, NULL };
+
+	g_assert_cmpint(t_run(argv, NULL, &json, NULL), ==, 0);
+	g_assert_true(g_file_set_contents(file, json, -1, NULL));
+	g_assert_cmpint(t_run(node, NULL, &so, NULL), ==, 0);
+	/*
+	 * 5 warnings: raw HTML three times and a hard intro in veilig, no
+	 * Tigrinya glossary. The intro: 19 words, 2 sentences, 108.85 as
+	 * counted by hand in test_text.c.
+	 */
+	g_assert_cmpstr(g_strstrip(so), ==, "5 Flesch-Douma 108.8 19 2 1 true");
+	g_free(so);
+	g_free(json);
+	g_free(file);
+}
+
 static void
 test_content_bank_checks(void)
 {
@@ -581,6 +614,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/build/reproducible", test_reproducible);
 	g_test_add_func("/build/leftovers-removed", test_leftovers_removed);
 	g_test_add_func("/cli/basics", test_cli);
+	g_test_add_func("/cli/check-json", test_check_json);
 	g_test_add_func("/content/bank-checks", test_content_bank_checks);
 	r = g_test_run();
 	kt_remove_tree(tmp);

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "build.h"
+#include "check.h"
 #include "diag.h"
 #include "load/file.h"
 #include "load/load.h"
@@ -341,6 +343,7 @@ run_bad(void)
 	size_t len;
 	FILE *f = open_memstream(&buf, &len);
 
+	kt_check_model(m, KT_HYPHEN_DIR, d, NULL);	/* as check does */
 	kt_diag_print(d, f);
 	fclose(f);
 	bad_output = buf;
@@ -352,10 +355,10 @@ static void
 add_bad_tests(void)
 {
 	static const char *const dirs[] = {
-		"opdrachten", "avonden", "tips", "pictogrammen"
+		"opdrachten", "avonden", "tips", "pictogrammen", "woordenlijst"
 	};
 
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		char *dir = g_build_filename("tests/bad", dirs[i], NULL);
 		GDir *g = g_dir_open(dir, 0, NULL);
 		GPtrArray *names = g_ptr_array_new();

@@ -620,6 +620,8 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
 	}
 	it = kt_item_new(kind, slug);
 	t = kt_text_new("nl", path);
+	/* positions in the model point at the path the text owns */
+	path = t->path;
 	t->status = KT_SOURCE;
 	g_hash_table_insert(it->texts, t->lang, t);
 	it->source = t;
@@ -667,6 +669,7 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
 		return NULL;
 	}
 	t = kt_text_new(lang, path);
+	path = t->path;
 	c = (struct kt_ctx){ path, d, p.front, NULL };
 	kt_check_keys(&c, keys[it->kind], all[it->kind],
 	    "belongs in the Dutch file only; remove it here");

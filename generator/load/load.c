@@ -186,6 +186,7 @@ kt_load(const struct kt_paths *p, struct kt_diag *d)
 	kt_load_pictograms(m, vocab, p->openmoji, own, p->content, d);
 	kt_load_strings(m, i18n, d);
 	kt_load_glossary(m, gloss, p->content, d);
+	m->glossary_dir = g_strdup(gloss);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		load_kind(m, (enum kt_kind)k, p->content, d);
 	if (m->site.logo != NULL) {

@@ -13,8 +13,29 @@ kt_cmp_str(gconstpointer a, gconstpointer b)
 }
 
 gboolean
+kt_item_link(const char *url, enum kt_kind *kind, const char **slug)
+{
+	static const char *const schemes[KT_KIND_COUNT] = {
+		"opdracht:", "avond:", "tip:"
+	};
+
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		if (g_str_has_prefix(url, schemes[k])) {
+			*kind = (enum kt_kind)k;
+			*slug = url + strlen(schemes[k]);
+			return TRUE;
+		}
+	return FALSE;
+}
+
+gboolean
 kt_url_allowed(const char *url)
 {
+	enum kt_kind k;
+	const char *slug;
+
+	if (kt_item_link(url, &k, &slug))
+		return TRUE;
 	static const char *const schemes[] = {
 		"http:", "https:", "mailto:", "tel:", NULL
 	};
@@ -273,6 +294,7 @@ kt_model_free(struct kt_model *m)
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		g_ptr_array_free(m->items[k], TRUE);
 	g_hash_table_destroy(m->glossary);
+	g_free(m->glossary_dir);
 	g_hash_table_destroy(m->pictograms);
 	g_hash_table_destroy(m->strings);
 	g_free(m);

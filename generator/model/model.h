@@ -41,8 +41,14 @@ const char *kt_suggest(const char *s, const char *const *candidates,
 /* For g_ptr_array_sort over arrays of strings: compares the strings. */
 gint kt_cmp_str(gconstpointer a, gconstpointer b);
 
-/* TRUE for http, https, mailto, tel and relative links. */
+/* TRUE for http, https, mailto, tel, item and relative links. */
 gboolean kt_url_allowed(const char *url);
+
+/*
+ * A link to another item, written opdracht:slug, avond:slug or tip:slug:
+ * TRUE with its kind and slug (pointing into url).
+ */
+gboolean kt_item_link(const char *url, enum kt_kind *, const char **slug);
 
 /* Where something was written, for diagnostics raised after loading. */
 struct kt_pos {
@@ -182,6 +188,7 @@ struct kt_model {
 	struct kt_site site;
 	GPtrArray *items[KT_KIND_COUNT];	/* sorted by slug */
 	GHashTable *glossary;	/* lang -> GPtrArray of struct kt_gloss * */
+	char *glossary_dir;	/* where the glossary files are, for messages */
 	GHashTable *pictograms;	/* name -> struct kt_picto * */
 	GHashTable *strings;	/* lang -> GHashTable key -> text */
 };

@@ -1,0 +1,370 @@
+/*
+ * Checks across the model. Readability is measured per text a parent
+ * reads (the intro, the steps, the questions of an assignment, the
+ * invitation of an evening) in every language, with the language's
+ * formula where it has one.
+ */
+#include "check.h"
+
+#include <string.h>
+
+#include "text/json.h"
+#include "text/readability.h"
+
+/* ---- readability ---- */
+
+static char *
+joined(GPtrArray *mds, gboolean steps)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < mds->len; i++) {
+		const struct kt_md *m = steps ? ((const struct kt_step *)
+		    g_ptr_array_index(mds, i))->text : g_ptr_array_index(mds, i);
+		char *t = kt_md_plain(m);
+
+		g_string_append_printf(s, "%s\n", t);
+		g_free(t);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* A number in JSON: a dot, whatever the locale. */
+static void
+json_num(GString *j, const char *key, double v, const char *fmt)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_string_append_printf(j, ",\"%s\":%s", key,
+	    g_ascii_formatd(buf, sizeof buf, fmt, v));
+}
+
+static void
+figures_json(GString *j, const struct kt_item *it, const struct kt_text *t,
+    const char *part, const struct kt_figures *f, int min)
+{
+	char *id = g_strdup_printf("%s/%s", kt_kind_dir(it->kind), it->slug);
+
+	if (j->len > 0)
+		g_string_append_c(j, ',');
+	g_string_append(j, "\n{\"item\":");
+	kt_json_str(j, id);
+	g_string_append(j, ",\"lang\":");
+	kt_json_str(j, t->lang);
+	g_string_append(j, ",\"text\":");
+	kt_json_str(j, part);
+	g_string_append(j, ",\"path\":");
+	kt_json_str(j, t->path);
+	g_string_append_printf(j, ",\"sentences\":%d,\"words\":%d,"
+	    "\"syllables\":%d,\"letters\":%d", f->sentences, f->words,
+	    f->syllables, f->letters);
+	json_num(j, "words_per_sentence", f->words_per_sentence, "%.2f");
+	json_num(j, "letters_per_word", f->letters_per_word, "%.2f");
+	if (f->syllables_per_word >= 0)
+		json_num(j, "syllables_per_word", f->syllables_per_word,
+		    "%.2f");
+	g_string_append_printf(j, ",\"longest_sentence_words\":%d",
+	    f->longest);
+	g_string_append(j, ",\"longest_sentence\":");
+	kt_json_str(j, f->longest_text);
+	if (f->formula != KT_FORMULA_NONE) {
+		g_string_append(j, ",\"formula\":");
+		kt_json_str(j, kt_formula_name(f->formula));
+		json_num(j, "score", f->score, "%.1f");
+		g_string_append_printf(j, ",\"minimum\":%d", min);
+	}
+	g_string_append_c(j, '}');
+	g_free(id);
+}
+
+static void
+measure(const struct kt_model *m, struct kt_counter *c,
+    const struct kt_item *it, const struct kt_text *t, const char *part,
+    const char *text, const struct kt_pos *pos, struct kt_diag *d,
+    GString *json)
+{
+	struct kt_figures f;
+	gpointer min_p;
+	int min = KT_DEFAULT_SCORE;
+	GPtrArray *longs;
+
+	if (text == NULL || *text == '\0' || pos == NULL)
+		return;
+	if (g_hash_table_lookup_extended(m->site.min_score, t->lang, NULL,
+	    &min_p))
+		min = GPOINTER_TO_INT(min_p);
+	kt_figures(c, t->lang, text, &f);
+	if (f.formula != KT_FORMULA_NONE && f.score < min)
+		kt_warning(d, pos->path, pos->line, pos->col, "%s is hard to "
+		    "read: %s %.1f, under %d (%.1f words a sentence, %.2f "
+		    "syllables a word); use shorter sentences and words", part,
+		    kt_formula_name(f.formula), f.score, min,
+		    f.words_per_sentence, f.syllables_per_word);
+	longs = kt_long_sentences(text, KT_LONG_SENTENCE);
+	for (guint i = 0; i < longs->len; i++)
+		kt_warning(d, pos->path, pos->line, pos->col, "a sentence of "
+		    "more than %d words in %s: \"%s\"; split it",
+		    KT_LONG_SENTENCE, part, (char *)g_ptr_array_index(longs, i));
+	g_ptr_array_free(longs, TRUE);
+	if (json != NULL)
+		figures_json(json, it, t, part, &f, min);
+	kt_figures_clear(&f);
+}
+
+static void
+readability(const struct kt_model *m, struct kt_counter *c,
+    const struct kt_item *it, const struct kt_text *t, struct kt_diag *d,
+    GString *json)
+{
+	char *s;
+
+	if (it->kind == KT_OPDRACHT) {
+		if (t->intro != NULL) {
+			s = kt_md_plain(t->intro);
+			measure(m, c, it, t, "intro", s, &t->intro->pos, d,
+			    json);
+			g_free(s);
+		}
+		if (t->steps->len > 0) {
+			const struct kt_step *st = g_ptr_array_index(t->steps,
+			    0);
+			s = joined(t->steps, TRUE);
+			measure(m, c, it, t, "steps", s, st->text ?
+			    &st->text->pos : NULL, d, json);
+			g_free(s);
+		}
+		if (t->questions->len > 0) {
+			const struct kt_md *q = g_ptr_array_index(t->questions,
+			    0);
+			s = joined(t->questions, FALSE);
+			measure(m, c, it, t, "questions", s, &q->pos, d, json);
+			g_free(s);
+		}
+	} else if (it->kind == KT_AVOND && t->invitation != NULL) {
+		s = kt_md_plain(t->invitation);
+		measure(m, c, it, t, "invitation", s, &t->invitation->pos, d,
+		    json);
+		g_free(s);
+	}
+}
+
+/* ---- links between items: opdracht:slug, avond:slug, tip:slug ---- */
+
+static const struct kt_item *
+find_item(const struct kt_model *m, enum kt_kind k, const char *slug)
+{
+	for (guint i = 0; i < m->items[k]->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(m->items[k], i);
+		if (strcmp(it->slug, slug) == 0)
+			return it;
+	}
+	return NULL;
+}
+
+static void
+check_links(const struct kt_model *m, const struct kt_md *md,
+    struct kt_diag *d)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (md == NULL || md->doc == NULL)
+		return;
+	it = cmark_iter_new(md->doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		enum kt_kind k;
+		const char *url, *slug;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_LINK)
+			continue;
+		url = cmark_node_get_url(n);
+		if (!kt_item_link(url, &k, &slug))
+			continue;
+		if (find_item(m, k, slug) == NULL) {
+			char **names = g_new0(char *, m->items[k]->len + 1);
+			const char *s;
+
+			for (guint i = 0; i < m->items[k]->len; i++)
+				names[i] = ((struct kt_item *)g_ptr_array_index(
+				    m->items[k], i))->slug;
+			s = kt_suggest(slug, (const char *const *)names,
+			    m->items[k]->len);
+			kt_error(d, md->pos.path, md->pos.line, md->pos.col,
+			    "link to '%s', but there is no %s/%s.nl.md%s%s%s",
+			    url, kt_kind_dir(k), slug, s ? "; did you mean '" :
+			    "", s ? s : "", s ? "'?" : "");
+			g_free(names);
+		}
+	}
+	cmark_iter_free(it);
+}
+
+static void
+check_md_array(const struct kt_model *m, GPtrArray *a, struct kt_diag *d)
+{
+	for (guint i = 0; i < a->len; i++)
+		check_links(m, g_ptr_array_index(a, i), d);
+}
+
+static void
+links_in(const struct kt_model *m, const struct kt_item *it,
+    const struct kt_text *t, struct kt_diag *d)
+{
+	const struct kt_md *mds[] = {
+		t->intro, t->goal, t->in_class, t->debrief, t->invitation,
+		t->followup, t->body
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(mds); i++)
+		check_links(m, mds[i], d);
+	for (guint i = 0; i < t->steps->len; i++)
+		check_links(m, ((struct kt_step *)g_ptr_array_index(t->steps,
+		    i))->text, d);
+	check_md_array(m, t->questions, d);
+	check_md_array(m, t->statements, d);
+	check_md_array(m, t->phrases, d);
+	if (t == it->source) {
+		for (guint i = 0; i < it->roles->len; i++)
+			check_links(m, ((struct kt_role *)g_ptr_array_index(
+			    it->roles, i))->task, d);
+		for (guint i = 0; i < it->prep->len; i++)
+			check_links(m, ((struct kt_prep *)g_ptr_array_index(
+			    it->prep, i))->task, d);
+		for (guint i = 0; i < it->blocks->len; i++)
+			check_links(m, ((struct kt_block *)g_ptr_array_index(
+			    it->blocks, i))->text, d);
+	}
+}
+
+/* ---- the glossary in every language ---- */
+
+static gboolean
+has_texts(const struct kt_model *m, const char *lang)
+{
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < m->items[k]->len; i++)
+			if (kt_item_text(g_ptr_array_index(m->items[k], i),
+			    lang) != NULL)
+				return TRUE;
+	return FALSE;
+}
+
+static void
+glossary(const struct kt_model *m, struct kt_diag *d)
+{
+	GPtrArray *nl = g_hash_table_lookup(m->glossary, "nl");
+
+	if (nl == NULL)
+		return;
+	for (guint i = 1; i < m->site.languages->len; i++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    m->site.languages, i);
+		GPtrArray *list = g_hash_table_lookup(m->glossary, l->code);
+		char *path = g_strdup_printf("%s/%s.yaml", m->glossary_dir,
+		    l->code);
+
+		if (list == NULL) {
+			if (has_texts(m, l->code))
+				kt_warning(d, path, 0, 0, "no glossary in %s: "
+				    "the hard words on its sheets go "
+				    "unexplained", l->name);
+			g_free(path);
+			continue;
+		}
+		for (guint j = 0; j < nl->len; j++) {
+			const struct kt_gloss *g = g_ptr_array_index(nl, j);
+			gboolean found = FALSE;
+
+			for (guint k = 0; k < list->len && !found; k++)
+				found = strcmp(((struct kt_gloss *)
+				    g_ptr_array_index(list, k))->key, g->key) == 0;
+			if (!found)
+				kt_warning(d, path, 0, 0, "glossary word '%s' "
+				    "is missing in %s; add '%s:' with woord, "
+				    "vormen and uitleg", g->key, l->name,
+				    g->key);
+		}
+		g_free(path);
+	}
+}
+
+void
+kt_check_model(const struct kt_model *m, const char *hyphen_dir,
+    struct kt_diag *d, GString *json)
+{
+	struct kt_counter *c = kt_counter_new(hyphen_dir);
+	GHashTable *slugs = g_hash_table_new(g_str_hash, g_str_equal);
+
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < m->items[k]->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(
+			    m->items[k], i);
+			const struct kt_item *other = g_hash_table_lookup(slugs,
+			    it->slug);
+
+			if (other != NULL)
+				kt_warning(d, it->source->path, 0, 0, "slug "
+				    "'%s' is also used in %s/; a different "
+				    "name avoids mix-ups", it->slug,
+				    kt_kind_dir(other->kind));
+			else
+				g_hash_table_insert(slugs, it->slug,
+				    (gpointer)it);
+			for (guint j = 0; j < m->site.languages->len; j++) {
+				const struct kt_language *l =
+				    g_ptr_array_index(m->site.languages, j);
+				const struct kt_text *t = kt_item_text(it,
+				    l->code);
+
+				if (t == NULL)
+					continue;
+				readability(m, c, it, t, d, json);
+				links_in(m, it, t, d);
+			}
+		}
+	glossary(m, d);
+	g_hash_table_destroy(slugs);
+	kt_counter_free(c);
+}
+
+void
+kt_translation_table(const struct kt_model *m, GString *out, gboolean json)
+{
+	if (json)
+		g_string_append_c(out, '{');
+	else
+		g_string_append_printf(out, "%-12s", "translated");
+	for (guint j = 0; !json && j < m->site.languages->len; j++)
+		g_string_append_printf(out, " %4s", ((struct kt_language *)
+		    g_ptr_array_index(m->site.languages, j))->code);
+	if (!json)
+		g_string_append_c(out, '\n');
+	for (int k = 0; k < KT_KIND_COUNT; k++) {
+		if (json) {
+			g_string_append_printf(out, "%s\"%s\":{", k ? "," : "",
+			    kt_kind_dir(k));
+		} else {
+			g_string_append_printf(out, "%-12s", kt_kind_dir(k));
+		}
+		for (guint j = 0; j < m->site.languages->len; j++) {
+			const char *code = ((struct kt_language *)
+			    g_ptr_array_index(m->site.languages, j))->code;
+			guint n = 0;
+
+			for (guint i = 0; i < m->items[k]->len; i++)
+				if (kt_item_text(g_ptr_array_index(m->items[k],
+				    i), code) != NULL)
+					n++;
+			if (json)
+				g_string_append_printf(out, "%s\"%s\":%u",
+				    j ? "," : "", code, n);
+			else
+				g_string_append_printf(out, " %4u", n);
+		}
+		g_string_append(out, json ? "}" : "\n");
+	}
+	if (json)
+		g_string_append_c(out, '}');
+}

@@ -1,0 +1,28 @@
+/*
+ * The checks that need the whole model: readability of every text a
+ * parent reads, links between items, the glossary in every language,
+ * slugs used twice. Loading has already checked each file on its own.
+ */
+#ifndef KT_CHECK_H
+#define KT_CHECK_H
+
+#include <glib.h>
+
+#include "diag.h"
+#include "model/model.h"
+
+#define KT_LONG_SENTENCE 15	/* words */
+#define KT_DEFAULT_SCORE 70	/* "fairly easy" */
+
+/*
+ * Reports problems to the diagnostics. When figures is not NULL, appends
+ * the readability figures of every text as JSON array elements.
+ */
+void kt_check_model(const struct kt_model *, const char *hyphen_dir,
+    struct kt_diag *, GString *figures);
+
+/* The number of texts per kind and language, as a small table. */
+void kt_translation_table(const struct kt_model *, GString *out,
+    gboolean json);
+
+#endif

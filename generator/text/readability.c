@@ -1,0 +1,386 @@
+/*
+ * Counting for readability. Words are runs of letters and digits between
+ * blanks, trimmed of punctuation; a sentence ends at terminal punctuation
+ * or a line end (steps and questions are written one to a line).
+ */
+#include "readability.h"
+
+#include <hyphen.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct kt_counter {
+	char *dir;
+	GHashTable *dicts;	/* lang -> HyphenDict *, or a sentinel */
+	GMutex lock;
+};
+
+static int no_dict;		/* sentinel: looked for, not there */
+
+struct kt_counter *
+kt_counter_new(const char *hyphen_dir)
+{
+	struct kt_counter *c = g_new0(struct kt_counter, 1);
+
+	c->dir = g_strdup(hyphen_dir);
+	c->dicts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_mutex_init(&c->lock);
+	return c;
+}
+
+static void
+free_dict(gpointer key, gpointer value, gpointer data)
+{
+	(void)key;
+	(void)data;
+	if (value != &no_dict)
+		hnj_hyphen_free(value);
+}
+
+void
+kt_counter_free(struct kt_counter *c)
+{
+	if (c == NULL)
+		return;
+	g_hash_table_foreach(c->dicts, free_dict, NULL);
+	g_hash_table_destroy(c->dicts);
+	g_mutex_clear(&c->lock);
+	g_free(c->dir);
+	g_free(c);
+}
+
+/*
+ * Debian's Dutch patterns follow the syllables (Dutch hyphenation is by
+ * syllable). The English ones mark hyphenation points, not syllables
+ * ("to-gether"), so English uses the rule below instead.
+ */
+static HyphenDict *
+dict_for(struct kt_counter *c, const char *lang)
+{
+	HyphenDict *d;
+
+	if (strcmp(lang, "nl") != 0)
+		return NULL;
+	g_mutex_lock(&c->lock);
+	d = g_hash_table_lookup(c->dicts, lang);
+	if (d == NULL) {
+		char *path = g_strdup_printf("%s/hyph_nl_NL.dic", c->dir);
+		d = hnj_hyphen_load(path);
+		g_hash_table_insert(c->dicts, g_strdup(lang),
+		    d != NULL ? (gpointer)d : (gpointer)&no_dict);
+		g_free(path);
+	}
+	g_mutex_unlock(&c->lock);
+	return d == (HyphenDict *)&no_dict ? NULL : d;
+}
+
+static gboolean
+is_vowel(const char *lang, gunichar u)
+{
+	static const char *const vowels[][2] = {
+		{ "nl", "aeiouyáéíóúäëïöüèàâêîôû" },
+		{ "en", "aeiouy" },
+		{ "tr", "aeıioöuü" },
+		{ "pl", "aąeęioóuy" },
+		{ "uk", "аеєиіїоуюя" },
+		{ "so", "aeiou" },
+	};
+	char buf[8];
+
+	buf[g_unichar_to_utf8(g_unichar_tolower(u), buf)] = '\0';
+	for (size_t i = 0; i < G_N_ELEMENTS(vowels); i++)
+		if (strcmp(vowels[i][0], lang) == 0)
+			return strstr(vowels[i][1], buf) != NULL;
+	return FALSE;
+}
+
+/*
+ * Groups of vowels, or each vowel alone where every vowel is a syllable.
+ * A vowel with a diaeresis (ë, ï) starts a new group: that is what the
+ * mark is for (ide-eën, geïnteresseerd).
+ */
+static int
+vowel_count(const char *lang, const char *word, gboolean groups)
+{
+	int n = 0;
+	gboolean prev = FALSE;
+
+	for (const char *p = word; *p; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+		gboolean v = is_vowel(lang, u);
+		gboolean diaeresis = u == 0xEB || u == 0xEF || u == 0xF6 ||
+		    u == 0xFC || u == 0xE4;
+
+		if (v && (!groups || !prev || (diaeresis &&
+		    strcmp(lang, "nl") == 0)))
+			n++;
+		prev = v;
+	}
+	return n;
+}
+
+/*
+ * The rules, by language:
+ *   nl  libhyphen with hyph_nl_NL: pieces between hyphenation points,
+ *       but never fewer than the groups of vowels: the patterns keep a
+ *       lone first vowel with the next syllable (o-ver), and the groups
+ *       alone would join koe-ien
+ *       (a vowel-group count alone when the dictionary is missing)
+ *   en  groups of vowels (a e i o u y), less a silent final e (not in
+ *       "-le": "table" has two), at least one
+ *   tr  one syllable per vowel: Turkish has no diphthongs
+ *   uk  one per vowel letter, likewise
+ *   pl, so  groups of vowels ("nie", "aabbe": one nucleus per group)
+ *   ar, ti  not counted: the script writes no vowels, or a syllable per
+ *       letter; these languages get letters per word instead
+ * Numbers count as one syllable.
+ */
+int
+kt_syllables(struct kt_counter *c, const char *lang, const char *word)
+{
+	char *low = g_utf8_strdown(word, -1);
+	size_t n = strlen(low);
+	int count = 0;
+	HyphenDict *d;
+
+	if (g_unichar_isdigit(g_utf8_get_char(low))) {
+		g_free(low);
+		return 1;
+	}
+	if (strcmp(lang, "ar") == 0 || strcmp(lang, "ti") == 0) {
+		g_free(low);
+		return -1;
+	}
+	if (strcmp(lang, "nl") == 0 && (d = dict_for(c, lang)) != NULL) {
+		gsize len;
+		char *latin = g_convert(low, -1, "ISO-8859-1", "UTF-8", NULL,
+		    &len, NULL);
+
+		if (latin != NULL && len > 0) {
+			char *hy = g_malloc0(len + 5), *hw = g_malloc0(2 * len +
+			    10);
+			char **rep = NULL;
+			int *pos = NULL, *cut = NULL;
+
+			hnj_hyphen_hyphenate3(d, latin, (int)len, hy, hw, &rep,
+			    &pos, &cut, 1, 1, 1, 1);
+			count = 1;
+			for (gsize i = 0; i < len; i++)
+				if (hy[i] & 1)
+					count++;
+			if (rep != NULL) {
+				for (gsize i = 0; i < len; i++)
+					free(rep[i]);
+				free(rep);
+				free(pos);
+				free(cut);
+			}
+			g_free(hy);
+			g_free(hw);
+		}
+		g_free(latin);
+		if (count > 0) {
+			count = MAX(count, vowel_count(lang, low, TRUE));
+			g_free(low);
+			return count;
+		}
+	}
+	if (strcmp(lang, "en") == 0) {
+		count = vowel_count(lang, low, TRUE);
+		if (n > 2 && low[n - 1] == 'e' && count > 1 &&
+		    !(low[n - 2] == 'l' && !is_vowel(lang, (gunichar)low[n - 3])))
+			count--;
+	} else if (strcmp(lang, "tr") == 0 || strcmp(lang, "uk") == 0) {
+		count = vowel_count(lang, low, FALSE);
+	} else {
+		count = vowel_count(strcmp(lang, "nl") == 0 ||
+		    strcmp(lang, "pl") == 0 || strcmp(lang, "so") == 0 ?
+		    lang : "en", low, TRUE);
+	}
+	g_free(low);
+	return MAX(count, 1);
+}
+
+enum kt_formula
+kt_formula_of(const char *lang)
+{
+	if (strcmp(lang, "nl") == 0)
+		return KT_FLESCH_DOUMA;
+	if (strcmp(lang, "en") == 0)
+		return KT_FLESCH_EN;
+	if (strcmp(lang, "tr") == 0)
+		return KT_ATESMAN;
+	return KT_FORMULA_NONE;
+}
+
+const char *
+kt_formula_name(enum kt_formula f)
+{
+	switch (f) {
+	case KT_FLESCH_DOUMA:
+		return "Flesch-Douma";
+	case KT_FLESCH_EN:
+		return "Flesch Reading Ease";
+	case KT_ATESMAN:
+		return "Ateşman";
+	default:
+		return NULL;
+	}
+}
+
+static gboolean
+ends_sentence(gunichar u)
+{
+	return u == '.' || u == '!' || u == '?' || u == 0x061F ||
+	    u == 0x1362 || u == 0x1367 || u == '\n';
+}
+
+/* The sentences of text, trimmed, empty ones left out. */
+static GPtrArray *
+sentences(const char *text)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+	const char *start = text;
+
+	for (const char *p = text;; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+		gboolean end = *p == '\0';
+
+		/* "2.5" and "nl." inside a word do not end a sentence */
+		if (!end && ends_sentence(u) && u != '\n') {
+			const char *q = g_utf8_next_char(p);
+			if (*q != '\0' && !g_unichar_isspace(g_utf8_get_char(q))
+			    && !ends_sentence(g_utf8_get_char(q)) &&
+			    g_utf8_get_char(q) != '"' && g_utf8_get_char(q) != ')')
+				continue;
+		}
+		if (end || ends_sentence(u)) {
+			const char *stop = end ? p : g_utf8_next_char(p);
+			char *s = g_strstrip(g_strndup(start,
+			    (gsize)(stop - start)));
+			gboolean letters = FALSE;
+
+			for (const char *c = s; *c; c = g_utf8_next_char(c))
+				if (g_unichar_isalnum(g_utf8_get_char(c)))
+					letters = TRUE;
+			if (letters)
+				g_ptr_array_add(a, s);
+			else
+				g_free(s);
+			start = stop;
+		}
+		if (end)
+			break;
+	}
+	return a;
+}
+
+/* The words of a sentence: blank-separated, trimmed of punctuation. */
+static GPtrArray *
+words(const char *sentence)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+	char **parts = g_regex_split_simple("\\s+", sentence, 0, 0);
+
+	for (char **w = parts; *w != NULL; w++) {
+		const char *b = *w, *e = *w + strlen(*w);
+
+		while (*b && !g_unichar_isalnum(g_utf8_get_char(b)))
+			b = g_utf8_next_char(b);
+		while (e > b && !g_unichar_isalnum(g_utf8_get_char(
+		    g_utf8_find_prev_char(b, e))))
+			e = g_utf8_find_prev_char(b, e);
+		if (e > b)
+			g_ptr_array_add(a, g_strndup(b, (gsize)(e - b)));
+	}
+	g_strfreev(parts);
+	return a;
+}
+
+void
+kt_figures(struct kt_counter *c, const char *lang, const char *text,
+    struct kt_figures *f)
+{
+	GPtrArray *ss = sentences(text);
+	gboolean counted = TRUE;
+
+	memset(f, 0, sizeof *f);
+	f->formula = kt_formula_of(lang);
+	for (guint i = 0; i < ss->len; i++) {
+		GPtrArray *ws = words(g_ptr_array_index(ss, i));
+
+		if (ws->len == 0) {
+			g_ptr_array_free(ws, TRUE);
+			continue;
+		}
+		f->sentences++;
+		if ((int)ws->len > f->longest) {
+			f->longest = (int)ws->len;
+			g_free(f->longest_text);
+			f->longest_text = g_strdup(g_ptr_array_index(ss, i));
+		}
+		for (guint j = 0; j < ws->len; j++) {
+			const char *w = g_ptr_array_index(ws, j);
+			int s = kt_syllables(c, lang, w);
+
+			f->words++;
+			f->letters += (int)g_utf8_strlen(w, -1);
+			if (s < 0)
+				counted = FALSE;
+			else
+				f->syllables += s;
+		}
+		g_ptr_array_free(ws, TRUE);
+	}
+	g_ptr_array_free(ss, TRUE);
+	if (f->sentences > 0)
+		f->words_per_sentence = (double)f->words / f->sentences;
+	if (f->words > 0) {
+		f->letters_per_word = (double)f->letters / f->words;
+		f->syllables_per_word = counted ? (double)f->syllables /
+		    f->words : -1;
+	}
+	if (!counted)
+		f->syllables = -1;
+	if (f->words == 0 || !counted)
+		f->formula = KT_FORMULA_NONE;
+	switch (f->formula) {
+	case KT_FLESCH_DOUMA:
+		f->score = 206.84 - 0.77 * (100 * f->syllables_per_word) -
+		    0.93 * f->words_per_sentence;
+		break;
+	case KT_FLESCH_EN:
+		f->score = 206.835 - 1.015 * f->words_per_sentence -
+		    84.6 * f->syllables_per_word;
+		break;
+	case KT_ATESMAN:
+		f->score = 198.825 - 40.175 * f->syllables_per_word -
+		    2.610 * f->words_per_sentence;
+		break;
+	default:
+		break;
+	}
+}
+
+void
+kt_figures_clear(struct kt_figures *f)
+{
+	g_free(f->longest_text);
+	f->longest_text = NULL;
+}
+
+GPtrArray *
+kt_long_sentences(const char *text, int max)
+{
+	GPtrArray *ss = sentences(text);
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+
+	for (guint i = 0; i < ss->len; i++) {
+		GPtrArray *ws = words(g_ptr_array_index(ss, i));
+		if ((int)ws->len > max)
+			g_ptr_array_add(out, g_strdup(g_ptr_array_index(ss, i)));
+		g_ptr_array_free(ws, TRUE);
+	}
+	g_ptr_array_free(ss, TRUE);
+	return out;
+}
