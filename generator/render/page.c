@@ -1,0 +1,414 @@
+/*
+ * The frame every page shares: a copy of the theme's layout.html with its
+ * slots filled, relative links, the language switcher and hreflang
+ * alternates, and the small helpers that build nodes. All text goes in as
+ * text nodes, so escaping is never a choice.
+ */
+#include "page.h"
+
+#include <libxml/parser.h>
+#include <string.h>
+
+#include "html_write.h"
+
+
+char *
+kt_page_path(const char *lang, enum kt_kind k, const char *slug)
+{
+	return g_strdup_printf("%s/%s/%s.html", lang, kt_kind_dir(k), slug);
+}
+
+char *
+kt_sheet_path(const char *lang, const char *slug)
+{
+	return g_strdup_printf("%s/opdrachten/%s.pdf", lang, slug);
+}
+
+char *
+kt_bilingual_path(const char *lang, const char *slug)
+{
+	return g_strdup_printf("%s/opdrachten/%s.%s-nl.pdf", lang, slug, lang);
+}
+
+/* ---- building nodes ---- */
+
+xmlNodePtr
+h_el(xmlNodePtr parent, const char *name, const char *cls)
+{
+	xmlNodePtr n = xmlNewDocNode(parent->doc, NULL, BAD_CAST name, NULL);
+
+	if (cls != NULL)
+		xmlSetProp(n, BAD_CAST "class", BAD_CAST cls);
+	return xmlAddChild(parent, n);
+}
+
+void
+h_text(xmlNodePtr parent, const char *s)
+{
+	xmlAddChild(parent, xmlNewDocText(parent->doc, BAD_CAST s));
+}
+
+xmlNodePtr
+h_el_text(xmlNodePtr parent, const char *name, const char *cls, const char *s)
+{
+	xmlNodePtr n = h_el(parent, name, cls);
+
+	h_text(n, s);
+	return n;
+}
+
+void
+h_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlSetProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+void
+h_clear(xmlNodePtr n)
+{
+	while (n->children != NULL) {
+		xmlNodePtr c = n->children;
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+}
+
+const char *
+h_str(const struct page *p, const char *key)
+{
+	return kt_str(p->s->m, p->lang->code, key);
+}
+
+/* A UI string with {n}, {lang} filled in. */
+char *
+h_fmt(const struct page *p, const char *key, const char *name,
+    const char *value)
+{
+	const char *t = h_str(p, key);
+	char *ph = g_strdup_printf("{%s}", name);
+	char **parts = g_strsplit(t, ph, -1);
+	char *r = g_strjoinv(value, parts);
+
+	g_strfreev(parts);
+	g_free(ph);
+	return r;
+}
+
+char *
+h_fmt_int(const struct page *p, const char *key, int n)
+{
+	char v[16];
+
+	g_snprintf(v, sizeof v, "%d", n);
+	return h_fmt(p, key, "n", v);
+}
+
+/* The display name of a vocabulary value, or the value itself. */
+const char *
+h_vocab_label(const struct page *p, enum kt_vocab_id v, int i)
+{
+	char *key = g_strdup_printf("v.%s.%s", kt_vocabs[v].field,
+	    kt_vocab_name(v, i));
+	const char *s = h_str(p, key);
+
+	g_free(key);
+	return *s != '\0' ? s : kt_vocab_name(v, i);
+}
+
+char *
+h_vocab_list(const struct page *p, enum kt_vocab_id v, guint32 mask)
+{
+	GString *s = g_string_new(NULL);
+
+	for (int i = 0; i < kt_vocab_size(v); i++)
+		if (mask & (1u << i)) {
+			if (s->len > 0)
+				g_string_append(s, ", ");
+			g_string_append(s, h_vocab_label(p, v, i));
+		}
+	return g_string_free(s, FALSE);
+}
+
+char *
+h_year_list(guint32 mask)
+{
+	GString *s = g_string_new(NULL);
+
+	for (int y = 1; y <= 6; y++)
+		if (mask & (1u << y))
+			g_string_append_printf(s, "%s%d", s->len ? ", " : "", y);
+	return g_string_free(s, FALSE);
+}
+
+char *
+h_href(const struct page *p, const char *target)
+{
+	return g_strconcat(p->up, target, NULL);
+}
+
+xmlNodePtr
+h_link(xmlNodePtr parent, const struct page *p, const char *target,
+    const char *label, const char *cls)
+{
+	xmlNodePtr a = h_el(parent, "a", cls);
+	char *h = h_href(p, target);
+
+	h_attr(a, "href", h);
+	g_free(h);
+	if (label != NULL)
+		h_text(a, label);
+	return a;
+}
+
+void
+h_picto(xmlNodePtr parent, struct page *p, const char *name, int size)
+{
+	xmlNodePtr img;
+	char *target, *h;
+	char sz[16];
+
+	if (name == NULL)
+		return;
+	g_hash_table_add(p->s->pictos, (gpointer)name);
+	target = g_strdup_printf("pictogrammen/%s.svg", name);
+	h = h_href(p, target);
+	img = h_el(parent, "img", "picto");
+	h_attr(img, "src", h);
+	h_attr(img, "alt", "");
+	g_snprintf(sz, sizeof sz, "%d", size);
+	h_attr(img, "width", sz);
+	h_attr(img, "height", sz);
+	g_free(h);
+	g_free(target);
+}
+
+/* Marks a node as being in another language than the page. */
+void
+h_mark_lang(xmlNodePtr n, const struct page *p, const char *lang)
+{
+	const struct kt_language *l;
+
+	if (strcmp(lang, p->lang->code) == 0)
+		return;
+	h_attr(n, "lang", lang);
+	l = kt_site_language(&p->s->m->site, lang);
+	h_attr(n, "dir", l != NULL && l->rtl ? "rtl" : "ltr");
+}
+
+/* ---- the page frame ---- */
+
+static void
+h_fill_template(struct page *p, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		xmlChar *v;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = xmlGetProp(n, BAD_CAST "data-i18n")) != NULL) {
+			h_clear(n);
+			h_text(n, h_str(p, (const char *)v));
+			xmlUnsetProp(n, BAD_CAST "data-i18n");
+			xmlFree(v);
+		}
+		if (xmlHasProp(n, BAD_CAST "data-root")) {
+			const char *const attrs[] = { "href", "src" };
+			for (int i = 0; i < 2; i++) {
+				xmlChar *u = xmlGetProp(n, BAD_CAST attrs[i]);
+				if (u != NULL) {
+					char *h = h_href(p, (const char *)u);
+					h_attr(n, attrs[i], h);
+					g_free(h);
+					xmlFree(u);
+				}
+			}
+			xmlUnsetProp(n, BAD_CAST "data-root");
+		}
+		if ((v = xmlGetProp(n, BAD_CAST "data-slot")) != NULL) {
+			const char *slot = (const char *)v;
+
+			/* what the designer wrote in a filled slot is a sample */
+			if (strcmp(slot, "head") != 0 && strcmp(slot, "home") != 0)
+				h_clear(n);
+
+			if (strcmp(slot, "main") == 0)
+				p->main = n;
+			else if (strcmp(slot, "head") == 0)
+				p->head = n;
+			else if (strcmp(slot, "title") == 0)
+				p->title = n;
+			else if (strcmp(slot, "languages") == 0)
+				p->languages = n;
+			else if (strcmp(slot, "school") == 0)
+				h_text(n, p->s->m->site.school ?
+				    p->s->m->site.school : "");
+			else if (strcmp(slot, "home") == 0) {
+				char *t = g_strdup_printf("%s/index.html",
+				    p->lang->code);
+				char *h = h_href(p, t);
+				h_attr(n, "href", h);
+				g_free(h);
+				g_free(t);
+			} else if (strcmp(slot, "nav") == 0) {
+				xmlNodePtr ul = h_el(n, "ul", NULL);
+				char *t = g_strdup_printf("%s/index.html",
+				    p->lang->code);
+				h_link(h_el(ul, "li", NULL), p, t,
+				    h_str(p, "nav.home"), NULL);
+				g_free(t);
+				h_attr(n, "aria-label", h_str(p, "nav.label"));
+				for (int k = 0; k < KT_KIND_COUNT; k++) {
+					char key[32];
+					g_snprintf(key, sizeof key, "nav.%s",
+					    kt_kind_dir((enum kt_kind)k));
+					t = g_strdup_printf("%s/%s/index.html",
+					    p->lang->code,
+					    kt_kind_dir((enum kt_kind)k));
+					h_link(h_el(ul, "li", NULL), p, t,
+					    h_str(p, key), NULL);
+					g_free(t);
+				}
+			} else if (strcmp(slot, "footer") == 0) {
+				xmlNodePtr f = h_el(n, "p", NULL);
+				xmlNodePtr a = h_el(f, "a", NULL);
+				h_attr(a, "href", "https://openmoji.org/");
+				h_text(a, h_str(p, "credit"));
+				h_text(f, " · ");
+				h_text(f, h_str(p, "made.with"));
+			}
+			xmlUnsetProp(n, BAD_CAST "data-slot");
+			xmlFree(v);
+		}
+		h_fill_template(p, n->children);
+	}
+}
+
+struct page *
+h_page_begin(struct site *s, const struct kt_language *lang, const char *path)
+{
+	struct page *p = g_new0(struct page, 1);
+	xmlNodePtr html;
+	GString *up = g_string_new(NULL);
+
+	p->s = s;
+	p->lang = lang;
+	p->path = path;
+	for (const char *c = path; *c; c++)
+		if (*c == '/')
+			g_string_append(up, "../");
+	/* the 404 page is served at any depth: absolute links there */
+	if (strcmp(path, "404.html") == 0 && s->m->site.base_url != NULL)
+		g_string_assign(up, s->m->site.base_url);
+	p->up = g_string_free(up, FALSE);
+	p->doc = xmlCopyDoc(s->layout, 1);
+	html = xmlDocGetRootElement(p->doc);
+	h_attr(html, "lang", lang->code);
+	h_attr(html, "dir", lang->rtl ? "rtl" : "ltr");
+	h_fill_template(p, html);
+	return p;
+}
+
+/* The same page in another language: swap the leading language folder. */
+static char *
+h_path_in(const struct page *p, const char *lang)
+{
+	const char *rest = strchr(p->path, '/');
+
+	return g_strconcat(lang, rest ? rest : "/index.html", NULL);
+}
+
+void
+h_page_end(struct page *p, const char *title)
+{
+	const struct kt_site *site = &p->s->m->site;
+	GString *out = g_string_new(NULL);
+	GError *err = NULL;
+
+	if (p->title != NULL) {
+		char *t = g_strdup_printf("%s · %s", title,
+		    site->school ? site->school : "keukentafel");
+		h_clear(p->title);
+		h_text(p->title, t);
+		g_free(t);
+	}
+	/* language switcher, and hreflang alternates in the head */
+	if (p->languages != NULL) {
+		xmlNodePtr ul = h_el(p->languages, "ul", NULL);
+		h_attr(p->languages, "aria-label", h_str(p, "lang.label"));
+		for (guint i = 0; i < site->languages->len; i++) {
+			const struct kt_language *l = g_ptr_array_index(
+			    site->languages, i);
+			char *target = h_path_in(p, l->code);
+			xmlNodePtr li = h_el(ul, "li", NULL);
+			xmlNodePtr a = h_link(li, p, target, l->name, NULL);
+
+			h_attr(a, "hreflang", l->code);
+			h_attr(a, "lang", l->code);
+			if (l == p->lang)
+				h_attr(a, "aria-current", "page");
+			g_free(target);
+		}
+	}
+	if (p->head != NULL) {
+		for (guint i = 0; i < site->languages->len; i++) {
+			const struct kt_language *l = g_ptr_array_index(
+			    site->languages, i);
+			xmlNodePtr ln;
+			char *target, *h;
+
+			if (p->alternates != NULL &&
+			    !g_ptr_array_find_with_equal_func(p->alternates,
+			    l->code, g_str_equal, NULL))
+				continue;
+			target = h_path_in(p, l->code);
+			h = h_href(p, target);
+			ln = xmlNewDocNode(p->doc, NULL, BAD_CAST "link", NULL);
+			h_attr(ln, "rel", "alternate");
+			h_attr(ln, "hreflang", l->code);
+			h_attr(ln, "href", h);
+			xmlAddPrevSibling(p->head, ln);
+			xmlAddPrevSibling(p->head,
+			    xmlNewDocText(p->doc, BAD_CAST "\n"));
+			g_free(h);
+			g_free(target);
+		}
+		xmlUnlinkNode(p->head);
+		xmlFreeNode(p->head);
+	}
+	kt_html_serialize(p->doc, out);
+	if (!kt_writer_put(p->s->w, p->path, out->str, out->len, &err)) {
+		kt_error(p->s->d, p->path, 0, 0, "cannot write: %s",
+		    err->message);
+		g_error_free(err);
+		p->s->ok = FALSE;
+	}
+	g_string_free(out, TRUE);
+	xmlFreeDoc(p->doc);
+	if (p->alternates != NULL)
+		g_ptr_array_free(p->alternates, TRUE);
+	g_free(p->up);
+	g_free(p);
+}
+
+
+struct kt_text *
+h_text_or_source(const struct kt_item *it, const char *lang)
+{
+	struct kt_text *t = kt_item_text(it, lang);
+
+	return t != NULL ? t : it->source;
+}
+
+GPtrArray *
+h_languages_of(const struct kt_model *m, const struct kt_item *it)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+
+	for (guint i = 0; i < m->site.languages->len; i++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    m->site.languages, i);
+		if (kt_item_text(it, l->code) != NULL)
+			g_ptr_array_add(a, g_strdup(l->code));
+	}
+	return a;
+}

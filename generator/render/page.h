@@ -1,0 +1,66 @@
+/*
+ * Internal to the website renderer: the site being written, a page being
+ * built, and the helpers every page uses. Not used outside render/.
+ */
+#ifndef KT_PAGE_H
+#define KT_PAGE_H
+
+#include <libxml/tree.h>
+
+#include "render.h"
+
+struct site {
+	const struct kt_model *m;
+	const struct kt_render_opts *o;
+	xmlDocPtr layout;
+	struct kt_writer *w;
+	struct kt_diag *d;
+	GHashTable *pictos;	/* names used on pages */
+	gboolean ok;
+};
+
+struct page {
+	struct site *s;
+	const struct kt_language *lang;
+	const char *path;	/* relative to out/ */
+	char *up;		/* "../" repeated to reach out/ */
+	xmlDocPtr doc;
+	xmlNodePtr main, head, title, languages;
+	GPtrArray *alternates;	/* languages with real content, or NULL */
+};
+
+/* Nodes; text is always added as text, never parsed. */
+xmlNodePtr h_el(xmlNodePtr parent, const char *name, const char *cls);
+void h_text(xmlNodePtr parent, const char *s);
+xmlNodePtr h_el_text(xmlNodePtr parent, const char *name, const char *cls,
+    const char *s);
+void h_attr(xmlNodePtr, const char *name, const char *value);
+void h_clear(xmlNodePtr);
+
+/* UI strings of the page's language; h_fmt fills {name} with value. */
+const char *h_str(const struct page *, const char *key);
+char *h_fmt(const struct page *, const char *key, const char *name,
+    const char *value);
+char *h_fmt_int(const struct page *, const char *key, int n);
+const char *h_vocab_label(const struct page *, enum kt_vocab_id, int i);
+char *h_vocab_list(const struct page *, enum kt_vocab_id, guint32 mask);
+char *h_year_list(guint32 mask);
+
+/* A link from this page to target, a path relative to out/. */
+char *h_href(const struct page *, const char *target);
+xmlNodePtr h_link(xmlNodePtr parent, const struct page *, const char *target,
+    const char *label, const char *cls);
+void h_picto(xmlNodePtr parent, struct page *, const char *name, int size);
+/* Marks n as written in lang when that is not the page's language. */
+void h_mark_lang(xmlNodePtr n, const struct page *, const char *lang);
+
+/* A page at path (relative to out/) in a language; ends by writing it. */
+struct page *h_page_begin(struct site *, const struct kt_language *,
+    const char *path);
+void h_page_end(struct page *, const char *title);
+
+struct kt_text *h_text_or_source(const struct kt_item *, const char *lang);
+/* The codes of the languages an item has a text in. */
+GPtrArray *h_languages_of(const struct kt_model *, const struct kt_item *);
+
+#endif
