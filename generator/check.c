@@ -290,6 +290,53 @@ glossary(const struct kt_model *m, struct kt_diag *d)
 	}
 }
 
+/* UI strings a language lacks: shown in Dutch, listed so they get done. */
+static void
+strings(const struct kt_model *m, struct kt_diag *d)
+{
+	GHashTable *nl = g_hash_table_lookup(m->strings, "nl");
+	GPtrArray *keys;
+
+	if (nl == NULL)
+		return;
+	{
+		guint n;
+		gpointer *all = g_hash_table_get_keys_as_array(nl, &n);
+
+		keys = g_ptr_array_sized_new(n);
+		for (guint i = 0; i < n; i++)
+			g_ptr_array_add(keys, all[i]);
+		g_free(all);
+	}
+	g_ptr_array_sort(keys, kt_cmp_str);
+	for (guint i = 1; i < m->site.languages->len; i++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    m->site.languages, i);
+		GHashTable *t = g_hash_table_lookup(m->strings, l->code);
+		char *path = g_strdup_printf("%s/%s.yaml", m->strings_dir,
+		    l->code);
+		GString *missing = g_string_new(NULL);
+		guint n = 0;
+
+		for (guint j = 0; j < keys->len; j++)
+			if (t == NULL || !g_hash_table_contains(t,
+			    g_ptr_array_index(keys, j))) {
+				if (n < 8)
+					g_string_append_printf(missing, "%s%s",
+					    n ? ", " : "",
+					    (char *)g_ptr_array_index(keys, j));
+				n++;
+			}
+		if (n > 0)
+			kt_warning(d, path, 0, 0, "%u UI string%s missing in "
+			    "%s, shown in Dutch: %s%s", n, n == 1 ? "" : "s",
+			    l->name, missing->str, n > 8 ? ", ..." : "");
+		g_string_free(missing, TRUE);
+		g_free(path);
+	}
+	g_ptr_array_free(keys, TRUE);
+}
+
 void
 kt_check_model(const struct kt_model *m, const char *hyphen_dir,
     struct kt_diag *d, GString *json)
@@ -325,6 +372,7 @@ kt_check_model(const struct kt_model *m, const char *hyphen_dir,
 			}
 		}
 	glossary(m, d);
+	strings(m, d);
 	g_hash_table_destroy(slugs);
 	kt_counter_free(c);
 }

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <string.h>
 
 #include "out/writer.h"
@@ -255,7 +256,18 @@ test_escaping(void)
 	char *p = out_path("nl/opdrachten/veilig.html"), *raw, *s;
 
 	g_assert_true(g_file_get_contents(p, &raw, NULL, NULL));
-	g_assert_cmpint(count(d, "//script"), ==, 0);
+	/* the only scripts: site.js and the escaped JSON-LD */
+	g_assert_cmpint(count(d, "//script"), ==, 2);
+	g_assert_cmpint(count(d, "//script[@src='../../assets/site.js']"), ==, 1);
+	g_assert_cmpint(count(d, "//script[@type='application/ld+json']"), ==,
+	    1);
+	{
+		char *ld = string(d, "//script[@type='application/ld+json']");
+		/* nothing in it can end the element */
+		g_assert_null(strstr(ld, "<"));
+		g_assert_nonnull(strstr(ld, "\\u003cscript\\u003ealert(1)"));
+		g_free(ld);
+	}
 	g_assert_cmpint(count(d, "//@*[starts-with(name(), 'on')]"), ==, 0);
 	g_assert_cmpint(count(d, "//img[@src='x']"), ==, 0);
 	g_assert_cmpint(count(d, "//u | //div[@onclick]"), ==, 0);
@@ -291,6 +303,92 @@ test_own_pictogram(void)
 	g_free(b);
 	g_free(p);
 	xmlFreeDoc(d);
+}
+
+/* The bank's facet pages, the planner, the search index. */
+static void
+test_bank(void)
+{
+	htmlDocPtr y1 = parse("nl/leerjaar/1.html");
+	htmlDocPtr home = parse("nl/index.html");
+	htmlDocPtr plan = parse("nl/jaarplanner.html");
+	char *p = out_path("nl/index.js"), *js, *s;
+
+	/* year 1: trots-op-jezelf, veilig and the evening for klas 1 */
+	g_assert_cmpint(count(y1, "//li[@class='card']"), ==, 3);
+	g_assert_cmpint(count(y1, "//li[@data-id='opdrachten/open-dag-samen']"),
+	    ==, 0);
+	/* the home page: every item, the facets with counts as links */
+	g_assert_cmpint(count(home, "//li[@class='card']"), ==, 5);
+	s = string(home, "//section[@data-facet='leerjaar']//a[@data-value='1']"
+	    "/span[@class='count']");
+	g_assert_cmpstr(s, ==, "3");
+	g_free(s);
+	s = string(home, "//section[@data-facet='leerjaar']//a[@data-value='1']"
+	    "/@href");
+	g_assert_cmpstr(s, ==, "../nl/leerjaar/1.html");
+	g_free(s);
+	g_assert_cmpint(count(home, "//section[@data-facet='fase']//a"
+	    "[@data-value='orienteren']"), ==, 1);
+	g_assert_cmpint(count(home, "//script[@src='../nl/index.js']"), ==, 1);
+	/* the planner: year 1, phase oriënteren, trots-op-jezelf */
+	g_assert_cmpint(count(plan, "//section[h2='Leerjaar 1']//div[dt="
+	    "'oriënteren']//a[@href='../nl/opdrachten/trots-op-jezelf.html']"),
+	    ==, 1);
+	/* the search index knows every item and its words, folded */
+	g_assert_true(g_file_get_contents(p, &js, NULL, NULL));
+	g_assert_true(g_str_has_prefix(js, "window.ktIndex = ["));
+	g_assert_nonnull(strstr(js, "\"id\":\"tips/luister-eerst\""));
+	g_assert_nonnull(strstr(js, "orienteren"));
+	g_assert_nonnull(strstr(js, "kritiek"));
+	g_assert_null(strstr(js, "</"));
+	g_free(js);
+	g_free(p);
+	xmlFreeDoc(y1);
+	xmlFreeDoc(home);
+	xmlFreeDoc(plan);
+}
+
+/* sitemap.xml and the feeds are well-formed, with the right entries. */
+static void
+test_feeds(void)
+{
+	char *sm = out_path("sitemap.xml"), *feed = out_path("ar/feed.xml");
+	xmlDocPtr d = xmlReadFile(sm, NULL, XML_PARSE_NONET);
+	xmlDocPtr f = xmlReadFile(feed, NULL, XML_PARSE_NONET);
+	xmlXPathContextPtr c;
+	xmlXPathObjectPtr o;
+
+	g_assert_nonnull(d);
+	g_assert_nonnull(f);
+	c = xmlXPathNewContext(d);
+	xmlXPathRegisterNs(c, BAD_CAST "s",
+	    BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+	xmlXPathRegisterNs(c, BAD_CAST "x",
+	    BAD_CAST "http://www.w3.org/1999/xhtml");
+	/* the Arabic page of trots-op-jezelf, with its four alternates */
+	o = xmlXPathEvalExpression(BAD_CAST "//s:url[s:loc='https://lob."
+	    "testschool.example/ar/opdrachten/trots-op-jezelf.html']/x:link",
+	    c);
+	g_assert_cmpint(o->nodesetval ? o->nodesetval->nodeNr : 0, ==, 4);
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(c);
+	c = xmlXPathNewContext(f);
+	xmlXPathRegisterNs(c, BAD_CAST "a",
+	    BAD_CAST "http://www.w3.org/2005/Atom");
+	/* Arabic texts: trots-op-jezelf and the evening */
+	o = xmlXPathEvalExpression(BAD_CAST "//a:entry", c);
+	g_assert_cmpint(o->nodesetval ? o->nodesetval->nodeNr : 0, ==, 2);
+	xmlXPathFreeObject(o);
+	/* dated from SOURCE_DATE_EPOCH=1700000000 */
+	o = xmlXPathEvalExpression(BAD_CAST "string(/a:feed/a:updated)", c);
+	g_assert_cmpstr((char *)o->stringval, ==, "2023-11-14T22:13:20Z");
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(c);
+	xmlFreeDoc(d);
+	xmlFreeDoc(f);
+	g_free(sm);
+	g_free(feed);
 }
 
 static void
@@ -606,6 +704,8 @@ main(int argc, char *argv[])
 	g_test_add_func("/site/escaping", test_escaping);
 	g_test_add_func("/site/own-pictogram", test_own_pictogram);
 	g_test_add_func("/site/evening", test_evening_page);
+	g_test_add_func("/site/bank", test_bank);
+	g_test_add_func("/site/feeds", test_feeds);
 	g_test_add_func("/sheet/text", test_sheet_text);
 	g_test_add_func("/sheet/fonts", test_sheet_fonts);
 	g_test_add_func("/sheet/pages-metadata", test_sheet_pages_and_metadata);

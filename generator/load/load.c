@@ -187,6 +187,7 @@ kt_load(const struct kt_paths *p, struct kt_diag *d)
 	kt_load_strings(m, i18n, d);
 	kt_load_glossary(m, gloss, p->content, d);
 	m->glossary_dir = g_strdup(gloss);
+	m->strings_dir = g_strdup(i18n);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		load_kind(m, (enum kt_kind)k, p->content, d);
 	if (m->site.logo != NULL) {

@@ -295,6 +295,7 @@ kt_model_free(struct kt_model *m)
 		g_ptr_array_free(m->items[k], TRUE);
 	g_hash_table_destroy(m->glossary);
 	g_free(m->glossary_dir);
+	g_free(m->strings_dir);
 	g_hash_table_destroy(m->pictograms);
 	g_hash_table_destroy(m->strings);
 	g_free(m);

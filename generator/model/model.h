@@ -189,6 +189,7 @@ struct kt_model {
 	GPtrArray *items[KT_KIND_COUNT];	/* sorted by slug */
 	GHashTable *glossary;	/* lang -> GPtrArray of struct kt_gloss * */
 	char *glossary_dir;	/* where the glossary files are, for messages */
+	char *strings_dir;	/* where the UI string files are */
 	GHashTable *pictograms;	/* name -> struct kt_picto * */
 	GHashTable *strings;	/* lang -> GHashTable key -> text */
 };

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "../text/json.h"
 #include "markdown.h"
 
 /* ---- parts of item pages ---- */
@@ -78,6 +79,75 @@ md_section(xmlNodePtr parent, const struct page *p, const char *heading,
 
 
 
+/* schema.org LearningResource: what search engines and school tools read */
+static void
+jsonld(struct page *p, const struct kt_item *it, const struct kt_text *t)
+{
+	static const char *const types[KT_KIND_COUNT] = {
+		"thuisopdracht", "thema-avond", "tip"
+	};
+	GString *j = g_string_new("{\"@context\":\"https://schema.org\","
+	    "\"@type\":\"LearningResource\",\"name\":");
+	const struct kt_site *site = &p->s->m->site;
+	char *page = kt_page_path(p->lang->code, it->kind, it->slug);
+	char *u = g_strconcat(site->base_url ? site->base_url : "", page, NULL);
+	gboolean first = TRUE;
+
+	kt_json_str(j, t->title ? t->title : it->slug);
+	if (t->summary != NULL) {
+		g_string_append(j, ",\"description\":");
+		kt_json_str(j, t->summary);
+	}
+	g_string_append(j, ",\"inLanguage\":");
+	kt_json_str(j, t->lang);
+	g_string_append(j, ",\"url\":");
+	kt_json_str(j, u);
+	g_string_append(j, ",\"learningResourceType\":");
+	kt_json_str(j, types[it->kind]);
+	g_string_append(j, ",\"educationalLevel\":[");
+	for (int i = 0; i < kt_vocab_size(KT_V_ONDERWIJSTYPE); i++)
+		if (it->onderwijstype & (1u << i)) {
+			g_string_append(j, first ? "" : ",");
+			kt_json_str(j, kt_vocab_name(KT_V_ONDERWIJSTYPE, i));
+			first = FALSE;
+		}
+	for (int y = 1; y <= 6; y++)
+		if (it->leerjaar & (1u << y)) {
+			char *s = g_strdup_printf("leerjaar %d", y);
+			g_string_append(j, first ? "" : ",");
+			kt_json_str(j, s);
+			first = FALSE;
+			g_free(s);
+		}
+	g_string_append_c(j, ']');
+	if (it->minutes > 0)
+		g_string_append_printf(j, ",\"timeRequired\":\"PT%dM\"",
+		    it->minutes);
+	if (it->competenties != 0) {
+		first = TRUE;
+		g_string_append(j, ",\"teaches\":[");
+		for (int i = 0; i < kt_vocab_size(KT_V_COMPETENTIE); i++)
+			if (it->competenties & (1u << i)) {
+				g_string_append(j, first ? "" : ",");
+				kt_json_str(j, h_vocab_label(p,
+				    KT_V_COMPETENTIE, i));
+				first = FALSE;
+			}
+		g_string_append_c(j, ']');
+	}
+	g_string_append(j, ",\"isAccessibleForFree\":true");
+	if (site->school != NULL) {
+		g_string_append(j, ",\"publisher\":{\"@type\":"
+		    "\"EducationalOrganization\",\"name\":");
+		kt_json_str(j, site->school);
+		g_string_append_c(j, '}');
+	}
+	g_string_append_c(j, '}');
+	p->jsonld = j;
+	g_free(u);
+	g_free(page);
+}
+
 /* Title block shared by every item page. */
 static xmlNodePtr
 item_head(struct page *p, const struct kt_item *it, const struct kt_text *t,
@@ -87,6 +157,7 @@ item_head(struct page *p, const struct kt_item *it, const struct kt_text *t,
 	xmlNodePtr h1;
 
 	h_mark_lang(art, p, t->lang);
+	jsonld(p, it, t);
 	h_el_text(art, "p", "kind", h_str(p, kind_key));
 	h1 = h_el(art, "h1", NULL);
 	h_picto(h1, p, it->pictogram, 72);
@@ -130,37 +201,11 @@ translations_list(xmlNodePtr parent, const struct page *p,
 	}
 }
 
-/* One download: a link to a PDF, its language marked, "(PDF)" after it. */
-static void
-pdf_link(xmlNodePtr ul, const struct page *p, const char *target,
-    const char *label, const struct kt_language *l)
-{
-	xmlNodePtr li = h_el(ul, "li", NULL);
-	xmlNodePtr a = h_link(li, p, target, label, "download");
-
-	if (l != NULL) {
-		h_attr(a, "hreflang", l->code);
-		h_attr(a, "lang", l->code);
-		h_attr(a, "dir", l->rtl ? "rtl" : "ltr");
-	}
-	h_attr(a, "type", "application/pdf");
-	h_text(li, " (PDF)");
-}
-
-static xmlNodePtr
-downloads_section(xmlNodePtr parent, const struct page *p)
-{
-	xmlNodePtr sec = h_el(parent, "section", "downloads");
-
-	h_el_text(sec, "h2", NULL, h_str(p, "section.downloads"));
-	return h_el(sec, "ul", NULL);
-}
-
 static void
 downloads(xmlNodePtr parent, const struct page *p, const struct kt_item *it)
 {
 	const struct kt_site *site = &p->s->m->site;
-	xmlNodePtr ul = downloads_section(parent, p);
+	xmlNodePtr ul = h_downloads_section(parent, p);
 	char *target, *label;
 
 	for (guint i = 0; i < site->languages->len; i++) {
@@ -170,19 +215,19 @@ downloads(xmlNodePtr parent, const struct page *p, const struct kt_item *it)
 		if (kt_item_text(it, l->code) == NULL)
 			continue;
 		target = kt_sheet_path(l->code, it->slug);
-		pdf_link(ul, p, target, l->name, l);
+		h_pdf_link(ul, p, target, l->name, l);
 		g_free(target);
 		if (i == 0)
 			continue;
 		/* the same sheet beside the Dutch */
 		target = kt_bilingual_path(l->code, it->slug);
 		label = g_strdup_printf("%s + Nederlands", l->name);
-		pdf_link(ul, p, target, label, l);
+		h_pdf_link(ul, p, target, label, l);
 		g_free(label);
 		g_free(target);
 	}
 	target = kt_checklist_path(it->slug);
-	pdf_link(ul, p, target, kt_str(p->s->m, "nl", "checklist.title"),
+	h_pdf_link(ul, p, target, kt_str(p->s->m, "nl", "checklist.title"),
 	    g_ptr_array_index(site->languages, 0));
 	g_free(target);
 }
@@ -194,11 +239,11 @@ evening_downloads(xmlNodePtr parent, const struct page *p,
 {
 	const struct kt_site *site = &p->s->m->site;
 	const struct kt_language *nl = g_ptr_array_index(site->languages, 0);
-	xmlNodePtr ul = downloads_section(parent, p);
+	xmlNodePtr ul = h_downloads_section(parent, p);
 	char *target, *label;
 
 	target = kt_evening_path("nl", it->slug, "draaiboek");
-	pdf_link(ul, p, target, kt_str(p->s->m, "nl", "runsheet.title"), nl);
+	h_pdf_link(ul, p, target, kt_str(p->s->m, "nl", "runsheet.title"), nl);
 	g_free(target);
 	for (guint i = 0; i < site->languages->len; i++) {
 		const struct kt_language *l = g_ptr_array_index(
@@ -212,7 +257,7 @@ evening_downloads(xmlNodePtr parent, const struct page *p,
 			    "uitnodiging");
 			label = g_strdup_printf("%s: %s", kt_str(p->s->m,
 			    l->code, "invite.title"), l->name);
-			pdf_link(ul, p, target, label, l);
+			h_pdf_link(ul, p, target, label, l);
 			g_free(label);
 			g_free(target);
 		}
@@ -221,14 +266,14 @@ evening_downloads(xmlNodePtr parent, const struct page *p,
 			    "stellingen");
 			label = g_strdup_printf("%s: %s", kt_str(p->s->m,
 			    l->code, "section.stellingen"), l->name);
-			pdf_link(ul, p, target, label, l);
+			h_pdf_link(ul, p, target, label, l);
 			g_free(label);
 			g_free(target);
 		}
 	}
 	if (g_hash_table_contains(p->s->m->strings, p->lang->code)) {
 		target = kt_compliments_path(p->lang->code);
-		pdf_link(ul, p, target, h_str(p, "compliment.title"), p->lang);
+		h_pdf_link(ul, p, target, h_str(p, "compliment.title"), p->lang);
 		g_free(target);
 	}
 }
@@ -274,6 +319,21 @@ render_opdracht(struct site *s, const struct kt_item *it,
 	sec = h_el(art, "section", "home-part");
 	h_attr(sec, "id", "thuis");
 	h_el_text(sec, "h2", NULL, h_str(p, "section.thuis"));
+	{
+		/* shown by site.js when the browser has a voice for the page */
+		xmlNodePtr b = h_el_text(sec, "button", "read-aloud",
+		    h_str(p, "readaloud"));
+
+		h_attr(b, "type", "button");
+		h_attr(b, "hidden", "hidden");
+		h_attr(b, "data-read-aloud", "");
+		h_attr(b, "aria-controls", "thuis-text");
+		h_attr(b, "aria-pressed", "false");
+		h_attr(b, "data-label", h_str(p, "readaloud"));
+		h_attr(b, "data-stop", h_str(p, "readaloud.stop"));
+		sec = h_el(sec, "div", NULL);
+		h_attr(sec, "id", "thuis-text");
+	}
 	body = h_el(sec, "div", "prose intro");
 	kt_md_to_xml(t->intro, body, 3, FALSE);
 	h_el_text(sec, "h3", NULL, h_str(p, "section.stappen"));
@@ -485,180 +545,6 @@ render_tip(struct site *s, const struct kt_item *it,
 	g_free(path);
 }
 
-/* ---- listings ---- */
-
-static void
-card(xmlNodePtr ul, struct page *p, const struct kt_item *it)
-{
-	const struct kt_text *t = h_text_or_source(it, p->lang->code);
-	xmlNodePtr li = h_el(ul, "li", "card");
-	char *target = kt_page_path(p->lang->code, it->kind, it->slug);
-	xmlNodePtr a, meta;
-	char *s;
-
-	a = h_link(h_el(li, "h3", NULL), p, target, NULL, NULL);
-	h_picto(a, p, it->pictogram, 40);
-	h_mark_lang(h_el_text(a, "span", NULL, t->title ? t->title : it->slug), p,
-	    t->lang);
-	if (t->summary != NULL)
-		h_mark_lang(h_el_text(li, "p", NULL, t->summary), p, t->lang);
-	meta = h_el(li, "p", "meta");
-	if (it->kind == KT_TIP) {
-		if (it->group >= 0)
-			h_text(meta, h_vocab_label(p, KT_V_GROEP, it->group));
-	} else {
-		s = h_year_list(it->leerjaar);
-		h_text(meta, h_str(p, "facet.leerjaar"));
-		h_text(meta, " ");
-		h_text(meta, s);
-		g_free(s);
-		s = h_fmt_int(p, "duur.minuten", it->minutes);
-		h_text(meta, " · ");
-		h_text(meta, s);
-		g_free(s);
-	}
-	if (t->status == KT_DRAFT && strcmp(t->lang, p->lang->code) == 0) {
-		h_text(meta, " · ");
-		h_text(meta, h_str(p, "draft.label"));
-	}
-	g_free(target);
-}
-
-static void
-card_list(xmlNodePtr parent, struct page *p, enum kt_kind k, int heading)
-{
-	GPtrArray *items = p->s->m->items[k];
-	char key[32], h[4];
-	xmlNodePtr sec = h_el(parent, "section", "listing"), ul;
-
-	g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
-	g_snprintf(h, sizeof h, "h%d", heading);
-	h_el_text(sec, h, NULL, h_str(p, key));
-	ul = h_el(sec, "ul", "cards");
-	for (guint i = 0; i < items->len; i++)
-		card(ul, p, g_ptr_array_index(items, i));
-}
-
-static void
-render_home(struct site *s, const struct kt_language *lang)
-{
-	char *path = g_strdup_printf("%s/index.html", lang->code);
-	struct page *p = h_page_begin(s, lang, path);
-
-	h_el_text(p->main, "h1", NULL, h_str(p, "home.heading"));
-	h_el_text(p->main, "p", "lead", h_str(p, "home.intro"));
-	for (int k = 0; k < KT_KIND_COUNT; k++)
-		card_list(p->main, p, (enum kt_kind)k, 2);
-	h_page_end(p, h_str(p, "site.title"));
-	g_free(path);
-}
-
-/* A bundle per school year with sheets in this language. */
-static void
-bundle_links(struct page *p)
-{
-	GPtrArray *items = p->s->m->items[KT_OPDRACHT];
-	xmlNodePtr ul = NULL;
-
-	for (int year = 1; year <= 6; year++) {
-		gboolean any = FALSE;
-		char n[8], *target, *label;
-
-		for (guint i = 0; i < items->len && !any; i++) {
-			const struct kt_item *it = g_ptr_array_index(items, i);
-			any = (it->leerjaar & (1u << year)) &&
-			    kt_item_text(it, p->lang->code) != NULL;
-		}
-		if (!any)
-			continue;
-		if (ul == NULL)
-			ul = downloads_section(p->main, p);
-		g_snprintf(n, sizeof n, "%d", year);
-		target = kt_bundle_path(p->lang->code, year);
-		label = h_fmt(p, "bundle.title", "n", n);
-		pdf_link(ul, p, target, label, NULL);
-		g_free(label);
-		g_free(target);
-	}
-}
-
-static void
-tipcard_link(struct page *p)
-{
-	GPtrArray *items = p->s->m->items[KT_TIP];
-	char *target;
-
-	for (guint i = 0; i < items->len; i++)
-		if (kt_item_text(g_ptr_array_index(items, i),
-		    p->lang->code) != NULL) {
-			target = kt_tipcards_path(p->lang->code);
-			pdf_link(downloads_section(p->main, p), p, target,
-			    h_str(p, "tipcards.title"), NULL);
-			g_free(target);
-			return;
-		}
-}
-
-static void
-render_kind_index(struct site *s, const struct kt_language *lang,
-    enum kt_kind k)
-{
-	char *path = g_strdup_printf("%s/%s/index.html", lang->code,
-	    kt_kind_dir(k));
-	struct page *p = h_page_begin(s, lang, path);
-	char key[32];
-
-	card_list(p->main, p, k, 1);
-	if (k == KT_OPDRACHT)
-		bundle_links(p);
-	if (k == KT_TIP)
-		tipcard_link(p);
-	g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
-	h_page_end(p, h_str(p, key));
-	g_free(path);
-}
-
-static void
-render_root(struct site *s)
-{
-	const struct kt_site *site = &s->m->site;
-	struct page *p = h_page_begin(s, g_ptr_array_index(site->languages, 0),
-	    "index.html");
-	xmlNodePtr ul;
-
-	h_el_text(p->main, "h1", NULL, site->school ? site->school : "");
-	ul = h_el(p->main, "ul", "language-choice");
-	for (guint i = 0; i < site->languages->len; i++) {
-		const struct kt_language *l = g_ptr_array_index(
-		    site->languages, i);
-		char *target = g_strdup_printf("%s/index.html", l->code);
-		xmlNodePtr li = h_el(ul, "li", NULL);
-		xmlNodePtr a = h_link(li, p, target, NULL, NULL);
-
-		h_attr(a, "hreflang", l->code);
-		h_attr(a, "lang", l->code);
-		h_attr(a, "dir", l->rtl ? "rtl" : "ltr");
-		h_el_text(a, "span", "language-name", l->name);
-		h_el_text(a, "span", "language-title",
-		    kt_str(s->m, l->code, "site.title"));
-		g_free(target);
-	}
-	h_page_end(p, kt_str(s->m, "nl", "lang.choose"));
-}
-
-static void
-render_404(struct site *s)
-{
-	const struct kt_language *nl = g_ptr_array_index(
-	    s->m->site.languages, 0);
-	struct page *p = h_page_begin(s, nl, "404.html");
-
-	h_el_text(p->main, "h1", NULL, h_str(p, "notfound.title"));
-	h_link(h_el(p->main, "p", NULL), p, "index.html",
-	    h_str(p, "notfound.text"), NULL);
-	h_page_end(p, h_str(p, "notfound.title"));
-}
-
 static void
 copy_assets(struct site *s)
 {
@@ -741,17 +627,17 @@ kt_render_site(const struct kt_model *m, const struct kt_render_opts *o,
 		return FALSE;
 	}
 	s.pictos = g_hash_table_new(g_str_hash, g_str_equal);
-	render_root(&s);
-	render_404(&s);
+	h_root(&s);
+	h_404(&s);
+	h_feeds(&s);
 	for (guint i = 0; i < m->site.languages->len; i++) {
 		const struct kt_language *l = g_ptr_array_index(
 		    m->site.languages, i);
 
-		render_home(&s, l);
+		h_bank(&s, l);
 		for (int k = 0; k < KT_KIND_COUNT; k++) {
 			GPtrArray *items = m->items[k];
 
-			render_kind_index(&s, l, (enum kt_kind)k);
 			for (guint j = 0; j < items->len; j++) {
 				const struct kt_item *it = g_ptr_array_index(
 				    items, j);

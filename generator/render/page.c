@@ -268,6 +268,11 @@ h_fill_template(struct page *p, xmlNodePtr n)
 					    h_str(p, key), NULL);
 					g_free(t);
 				}
+				t = g_strdup_printf("%s/jaarplanner.html",
+				    p->lang->code);
+				h_link(h_el(ul, "li", NULL), p, t,
+				    h_str(p, "nav.planner"), NULL);
+				g_free(t);
 			} else if (strcmp(slot, "footer") == 0) {
 				xmlNodePtr f = h_el(n, "p", NULL);
 				xmlNodePtr a = h_el(f, "a", NULL);
@@ -372,6 +377,14 @@ h_page_end(struct page *p, const char *title)
 			g_free(h);
 			g_free(target);
 		}
+		if (p->jsonld != NULL) {
+			/* kt_json_str escapes <, so </script> cannot occur */
+			xmlNodePtr sc = xmlNewDocNode(p->doc, NULL,
+			    BAD_CAST "script", NULL);
+			h_attr(sc, "type", "application/ld+json");
+			h_text(sc, p->jsonld->str);
+			xmlAddPrevSibling(p->head, sc);
+		}
 		xmlUnlinkNode(p->head);
 		xmlFreeNode(p->head);
 	}
@@ -386,6 +399,8 @@ h_page_end(struct page *p, const char *title)
 	xmlFreeDoc(p->doc);
 	if (p->alternates != NULL)
 		g_ptr_array_free(p->alternates, TRUE);
+	if (p->jsonld != NULL)
+		g_string_free(p->jsonld, TRUE);
 	g_free(p->up);
 	g_free(p);
 }
@@ -412,3 +427,30 @@ h_languages_of(const struct kt_model *m, const struct kt_item *it)
 	}
 	return a;
 }
+
+/* One download: a link to a PDF, its language marked, "(PDF)" after it. */
+void
+h_pdf_link(xmlNodePtr ul, const struct page *p, const char *target,
+    const char *label, const struct kt_language *l)
+{
+	xmlNodePtr li = h_el(ul, "li", NULL);
+	xmlNodePtr a = h_link(li, p, target, label, "download");
+
+	if (l != NULL) {
+		h_attr(a, "hreflang", l->code);
+		h_attr(a, "lang", l->code);
+		h_attr(a, "dir", l->rtl ? "rtl" : "ltr");
+	}
+	h_attr(a, "type", "application/pdf");
+	h_text(li, " (PDF)");
+}
+
+xmlNodePtr
+h_downloads_section(xmlNodePtr parent, const struct page *p)
+{
+	xmlNodePtr sec = h_el(parent, "section", "downloads");
+
+	h_el_text(sec, "h2", NULL, h_str(p, "section.downloads"));
+	return h_el(sec, "ul", NULL);
+}
+

@@ -27,6 +27,7 @@ struct page {
 	xmlDocPtr doc;
 	xmlNodePtr main, head, title, languages;
 	GPtrArray *alternates;	/* languages with real content, or NULL */
+	GString *jsonld;	/* structured data for the head, or NULL */
 };
 
 /* Nodes; text is always added as text, never parsed. */
@@ -58,6 +59,18 @@ void h_mark_lang(xmlNodePtr n, const struct page *, const char *lang);
 struct page *h_page_begin(struct site *, const struct kt_language *,
     const char *path);
 void h_page_end(struct page *, const char *title);
+
+/* A section "Werkbladen" with a list; a link to a PDF in it. */
+xmlNodePtr h_downloads_section(xmlNodePtr parent, const struct page *);
+void h_pdf_link(xmlNodePtr ul, const struct page *, const char *target,
+    const char *label, const struct kt_language *);
+
+/* The bank (bank.c): listings, facets, planner, search index. */
+void h_bank(struct site *, const struct kt_language *);
+void h_root(struct site *);
+void h_404(struct site *);
+/* sitemap.xml and a feed per language (feeds.c) */
+void h_feeds(struct site *);
 
 struct kt_text *h_text_or_source(const struct kt_item *, const char *lang);
 /* The codes of the languages an item has a text in. */

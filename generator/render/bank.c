@@ -1,0 +1,654 @@
+/*
+ * The bank: the pages teachers browse. Every page lists cards; the home
+ * page of each language lists all items beside the facets. Without
+ * JavaScript each facet value is a page of its own (like Hugo's term
+ * pages) with its count, so every item is a plain link away. With
+ * JavaScript, site.js turns the facets into checkboxes and filters the
+ * cards in place, searching the words of each item from index.js.
+ * Also here: the year planner, the language chooser and the 404 page.
+ */
+#include "page.h"
+
+#include <string.h>
+
+#include "../text/json.h"
+#include "markdown.h"
+
+/* ---- facets ---- */
+
+enum facet {
+	F_SOORT, F_ONDERWIJSTYPE, F_LEERJAAR, F_COMPETENTIES, F_FASE, F_KEUZE,
+	F_DUUR, F_TALEN, F_COUNT
+};
+
+static const char *const facet_ids[F_COUNT] = {
+	"soort", "onderwijstype", "leerjaar", "competenties", "fase", "keuze",
+	"duur", "talen"
+};
+
+static const enum kt_vocab_id facet_vocab[F_COUNT] = {
+	[F_ONDERWIJSTYPE] = KT_V_ONDERWIJSTYPE,
+	[F_COMPETENTIES] = KT_V_COMPETENTIE, [F_FASE] = KT_V_FASE,
+	[F_KEUZE] = KT_V_KEUZE
+};
+
+/* duration bands: up to 15, 16-30, 31-45, more than 45 minutes */
+static const int band_max[] = { 15, 30, 45, 10000 };
+static const char *const band_ids[] = { "0-15", "16-30", "31-45", "46-plus" };
+
+static int
+facet_size(const struct site *s, enum facet f)
+{
+	switch (f) {
+	case F_SOORT:
+		return KT_KIND_COUNT;
+	case F_LEERJAAR:
+		return 6;
+	case F_DUUR:
+		return 4;
+	case F_TALEN:
+		return (int)s->m->site.languages->len;
+	default:
+		return kt_vocab_size(facet_vocab[f]);
+	}
+}
+
+/* An ASCII id for a value: no accents, so it can be a file name. */
+static char *
+value_id(const struct site *s, enum facet f, int i)
+{
+	char *norm, *out;
+	GString *a;
+
+	switch (f) {
+	case F_SOORT:
+		return g_strdup(kt_kind_dir((enum kt_kind)i));
+	case F_LEERJAAR:
+		return g_strdup_printf("%d", i + 1);
+	case F_DUUR:
+		return g_strdup(band_ids[i]);
+	case F_TALEN:
+		return g_strdup(((struct kt_language *)g_ptr_array_index(
+		    s->m->site.languages, i))->code);
+	default:
+		break;
+	}
+	norm = g_utf8_normalize(kt_vocab_name(facet_vocab[f], i), -1,
+	    G_NORMALIZE_NFD);
+	a = g_string_new(NULL);
+	for (const char *c = norm; *c; c++)
+		if ((unsigned char)*c < 0x80)
+			g_string_append_c(a, *c);
+	g_free(norm);
+	out = g_string_free(a, FALSE);
+	return out;
+}
+
+static char *
+value_label(const struct page *p, enum facet f, int i)
+{
+	char key[32];
+
+	switch (f) {
+	case F_SOORT:
+		g_snprintf(key, sizeof key, "kind.%s",
+		    kt_kind_dir((enum kt_kind)i));
+		return g_strdup(h_str(p, key));
+	case F_LEERJAAR:
+		return g_strdup_printf("%d", i + 1);
+	case F_DUUR:
+		g_snprintf(key, sizeof key, "duur.band.%d", i + 1);
+		return g_strdup(h_str(p, key));
+	case F_TALEN:
+		return g_strdup(((struct kt_language *)g_ptr_array_index(
+		    p->s->m->site.languages, i))->name);
+	default:
+		return g_strdup(h_vocab_label(p, facet_vocab[f], i));
+	}
+}
+
+static gboolean
+has(const struct site *s, const struct kt_item *it, enum facet f, int i)
+{
+	switch (f) {
+	case F_SOORT:
+		return (int)it->kind == i;
+	case F_ONDERWIJSTYPE:
+		return (it->onderwijstype >> i) & 1;
+	case F_LEERJAAR:
+		return (it->leerjaar >> (i + 1)) & 1;
+	case F_COMPETENTIES:
+		return (it->competenties >> i) & 1;
+	case F_FASE:
+		return (it->fase >> i) & 1;
+	case F_KEUZE:
+		return (it->keuze >> i) & 1;
+	case F_DUUR:
+		return it->minutes > 0 && it->minutes <= band_max[i] &&
+		    (i == 0 || it->minutes > band_max[i - 1]);
+	case F_TALEN:
+		return kt_item_text(it, ((struct kt_language *)
+		    g_ptr_array_index(s->m->site.languages, i))->code) != NULL;
+	default:
+		return FALSE;
+	}
+}
+
+static guint
+count_with(const struct site *s, enum facet f, int i)
+{
+	guint n = 0;
+
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint j = 0; j < s->m->items[k]->len; j++)
+			if (has(s, g_ptr_array_index(s->m->items[k], j), f, i))
+				n++;
+	return n;
+}
+
+/* The page that lists the items with value i of facet f. */
+static char *
+term_path(const struct site *s, const char *lang, enum facet f, int i)
+{
+	char *id, *path;
+
+	if (f == F_SOORT)
+		return g_strdup_printf("%s/%s/index.html", lang,
+		    kt_kind_dir((enum kt_kind)i));
+	id = value_id(s, f, i);
+	path = g_strdup_printf("%s/%s/%s.html", lang, facet_ids[f], id);
+	g_free(id);
+	return path;
+}
+
+/* ---- cards ---- */
+
+static void
+card(xmlNodePtr ul, struct page *p, const struct kt_item *it)
+{
+	const struct kt_text *t = h_text_or_source(it, p->lang->code);
+	xmlNodePtr li = h_el(ul, "li", "card");
+	char *target = kt_page_path(p->lang->code, it->kind, it->slug);
+	char *id = g_strdup_printf("%s/%s", kt_kind_dir(it->kind), it->slug);
+	xmlNodePtr a, meta;
+	char *s;
+
+	h_attr(li, "data-id", id);
+	a = h_link(h_el(li, "h3", NULL), p, target, NULL, NULL);
+	h_picto(a, p, it->pictogram, 40);
+	h_mark_lang(h_el_text(a, "span", NULL, t->title ? t->title : it->slug),
+	    p, t->lang);
+	if (t->summary != NULL)
+		h_mark_lang(h_el_text(li, "p", NULL, t->summary), p, t->lang);
+	meta = h_el(li, "p", "meta");
+	if (it->kind == KT_TIP) {
+		if (it->group >= 0)
+			h_text(meta, h_vocab_label(p, KT_V_GROEP, it->group));
+	} else {
+		s = h_year_list(it->leerjaar);
+		h_text(meta, h_str(p, "facet.leerjaar"));
+		h_text(meta, " ");
+		h_text(meta, s);
+		g_free(s);
+		s = h_fmt_int(p, "duur.minuten", it->minutes);
+		h_text(meta, " · ");
+		h_text(meta, s);
+		g_free(s);
+	}
+	if (strcmp(t->lang, p->lang->code) != 0) {
+		h_text(meta, " · ");
+		h_text(meta, h_str(p, "card.dutch"));
+	} else if (t->status == KT_DRAFT) {
+		h_text(meta, " · ");
+		h_text(meta, h_str(p, "draft.label"));
+	}
+	g_free(id);
+	g_free(target);
+}
+
+/* The items of one kind that pass keep (all when NULL), under a heading. */
+static void
+card_list(xmlNodePtr parent, struct page *p, enum kt_kind k, int heading,
+    enum facet f, int value)
+{
+	GPtrArray *items = p->s->m->items[k];
+	char key[32], h[4];
+	xmlNodePtr sec = NULL, ul = NULL;
+
+	for (guint i = 0; i < items->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(items, i);
+
+		if ((int)f >= 0 && !has(p->s, it, f, value))
+			continue;
+		if (sec == NULL) {
+			sec = h_el(parent, "section", "listing");
+			h_attr(sec, "data-kind", kt_kind_dir(k));
+			g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
+			g_snprintf(h, sizeof h, "h%d", heading);
+			h_el_text(sec, h, NULL, h_str(p, key));
+			ul = h_el(sec, "ul", "cards");
+		}
+		card(ul, p, it);
+	}
+}
+
+/* ---- the facets beside the list ---- */
+
+static void
+facets(xmlNodePtr parent, struct page *p)
+{
+	xmlNodePtr aside = h_el(parent, "aside", "filters");
+	xmlNodePtr form, label, input;
+
+	h_attr(aside, "aria-labelledby", "filters-title");
+	h_attr(h_el_text(aside, "h2", NULL, h_str(p, "filters.title")), "id",
+	    "filters-title");
+	/* the search box works with JavaScript only: hidden until then */
+	form = h_el(aside, "form", "search");
+	h_attr(form, "role", "search");
+	h_attr(form, "hidden", "hidden");
+	label = h_el_text(form, "label", NULL, h_str(p, "search.label"));
+	h_attr(label, "for", "q");
+	input = h_el(form, "input", NULL);
+	h_attr(input, "type", "search");
+	h_attr(input, "id", "q");
+	h_attr(input, "name", "q");
+	h_attr(input, "autocomplete", "off");
+	for (int f = 0; f < F_COUNT; f++) {
+		xmlNodePtr sec = NULL, ul = NULL;
+		char key[32];
+
+		for (int i = 0; i < facet_size(p->s, (enum facet)f); i++) {
+			guint n = count_with(p->s, (enum facet)f, i);
+			char *target, *label_text, *id, num[16];
+			xmlNodePtr li, a;
+
+			if (n == 0)
+				continue;
+			if (sec == NULL) {
+				sec = h_el(aside, "section", "facet");
+				h_attr(sec, "data-facet", facet_ids[f]);
+				g_snprintf(key, sizeof key, "facet.%s",
+				    facet_ids[f]);
+				h_el_text(sec, "h3", NULL, h_str(p, key));
+				ul = h_el(sec, "ul", NULL);
+			}
+			target = term_path(p->s, p->lang->code, (enum facet)f,
+			    i);
+			label_text = value_label(p, (enum facet)f, i);
+			id = value_id(p->s, (enum facet)f, i);
+			li = h_el(ul, "li", NULL);
+			a = h_link(li, p, target, NULL, NULL);
+			h_attr(a, "data-value", id);
+			if (f == F_TALEN) {
+				const struct kt_language *l = g_ptr_array_index(
+				    p->s->m->site.languages, i);
+				h_attr(a, "lang", l->code);
+				h_attr(a, "dir", l->rtl ? "rtl" : "ltr");
+			}
+			h_el_text(a, "span", "label", label_text);
+			g_snprintf(num, sizeof num, "%u", n);
+			h_el_text(a, "span", "count", num);
+			g_free(id);
+			g_free(label_text);
+			g_free(target);
+		}
+	}
+}
+
+/* ---- the pages ---- */
+
+static void
+home(struct site *s, const struct kt_language *lang)
+{
+	char *path = g_strdup_printf("%s/index.html", lang->code);
+	struct page *p = h_page_begin(s, lang, path);
+	xmlNodePtr bank, results, status, script;
+	char *n, *target;
+	guint total = 0;
+
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		total += s->m->items[k]->len;
+	h_el_text(p->main, "h1", NULL, h_str(p, "home.heading"));
+	h_el_text(p->main, "p", "lead", h_str(p, "home.intro"));
+	bank = h_el(p->main, "div", "bank");
+	facets(bank, p);
+	results = h_el(bank, "div", "results");
+	h_attr(results, "id", "results");
+	n = h_fmt_int(p, "results.count", (int)total);
+	status = h_el_text(results, "p", "result-count", n);
+	h_attr(status, "role", "status");
+	h_attr(status, "data-template", h_str(p, "results.count"));
+	h_attr(status, "data-none", h_str(p, "results.none"));
+	h_attr(status, "data-clear", h_str(p, "filters.clear"));
+	h_attr(status, "aria-live", "polite");
+	g_free(n);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		card_list(results, p, (enum kt_kind)k, 2, (enum facet)-1, 0);
+	/* the index for search, then the script that uses it */
+	script = h_el(p->main, "script", NULL);
+	target = g_strdup_printf("%s/index.js", lang->code);
+	{
+		char *h = h_href(p, target);
+		h_attr(script, "src", h);
+		g_free(h);
+	}
+	h_attr(script, "defer", "defer");
+	g_free(target);
+	h_page_end(p, h_str(p, "site.title"));
+	g_free(path);
+}
+
+static void
+term_page(struct site *s, const struct kt_language *lang, enum facet f,
+    int i)
+{
+	char *path = term_path(s, lang->code, f, i);
+	struct page *p = h_page_begin(s, lang, path);
+	char key[32], *label = value_label(p, f, i), *title;
+	char *home_target = g_strdup_printf("%s/index.html", lang->code);
+
+	g_snprintf(key, sizeof key, "facet.%s", facet_ids[f]);
+	title = g_strdup_printf("%s: %s", h_str(p, key), label);
+	h_el_text(p->main, "h1", NULL, title);
+	h_link(h_el(p->main, "p", NULL), p, home_target,
+	    h_str(p, "filters.all"), NULL);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		card_list(p->main, p, (enum kt_kind)k, 2, f, i);
+	h_page_end(p, title);
+	g_free(home_target);
+	g_free(title);
+	g_free(label);
+	g_free(path);
+}
+
+static void
+kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k)
+{
+	char *path = g_strdup_printf("%s/%s/index.html", lang->code,
+	    kt_kind_dir(k));
+	struct page *p = h_page_begin(s, lang, path);
+	xmlNodePtr ul = NULL;
+	char key[32];
+
+	g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
+	h_el_text(p->main, "h1", NULL, h_str(p, key));
+	card_list(p->main, p, k, 2, (enum facet)-1, 0);
+	/* the sheets of a school year in one PDF */
+	for (int year = 1; k == KT_OPDRACHT && year <= 6; year++) {
+			GPtrArray *items = s->m->items[KT_OPDRACHT];
+			gboolean any = FALSE;
+			char n[8], *target, *label;
+
+			for (guint i = 0; i < items->len && !any; i++) {
+				const struct kt_item *it = g_ptr_array_index(
+				    items, i);
+				any = (it->leerjaar & (1u << year)) &&
+				    kt_item_text(it, lang->code) != NULL;
+			}
+			if (!any)
+				continue;
+			if (ul == NULL)
+				ul = h_downloads_section(p->main, p);
+			g_snprintf(n, sizeof n, "%d", year);
+			target = kt_bundle_path(lang->code, year);
+			label = h_fmt(p, "bundle.title", "n", n);
+			h_pdf_link(ul, p, target, label, NULL);
+			g_free(label);
+			g_free(target);
+		}
+	if (k == KT_TIP) {
+		GPtrArray *items = s->m->items[KT_TIP];
+
+		for (guint i = 0; i < items->len; i++)
+			if (kt_item_text(g_ptr_array_index(items, i),
+			    lang->code) != NULL) {
+				char *target = kt_tipcards_path(lang->code);
+				h_pdf_link(h_downloads_section(p->main, p), p,
+				    target, h_str(p, "tipcards.title"), NULL);
+				g_free(target);
+				break;
+			}
+	}
+	h_page_end(p, h_str(p, key));
+	g_free(path);
+}
+
+/* Per school year: which assignments and evenings, by phase. */
+static void
+planner(struct site *s, const struct kt_language *lang)
+{
+	char *path = g_strdup_printf("%s/jaarplanner.html", lang->code);
+	struct page *p = h_page_begin(s, lang, path);
+
+	h_el_text(p->main, "h1", NULL, h_str(p, "planner.title"));
+	h_el_text(p->main, "p", "lead", h_str(p, "planner.intro"));
+	for (int year = 1; year <= 6; year++) {
+		xmlNodePtr sec = h_el(p->main, "section", "year");
+		xmlNodePtr dl;
+		char *h = g_strdup_printf("%s %d", h_str(p, "facet.leerjaar"),
+		    year);
+
+		h_el_text(sec, "h2", NULL, h);
+		g_free(h);
+		dl = h_el(sec, "dl", "planner");
+		for (int f = 0; f <= kt_vocab_size(KT_V_FASE); f++) {
+			/* the phases, then the evenings */
+			enum kt_kind k = f < kt_vocab_size(KT_V_FASE) ?
+			    KT_OPDRACHT : KT_AVOND;
+			GPtrArray *items = s->m->items[k];
+			xmlNodePtr div = NULL, ul = NULL;
+
+			for (guint i = 0; i < items->len; i++) {
+				const struct kt_item *it = g_ptr_array_index(
+				    items, i);
+				const struct kt_text *t;
+				char *target;
+				xmlNodePtr a;
+
+				if (!(it->leerjaar & (1u << year)) ||
+				    (k == KT_OPDRACHT && !(it->fase & (1u << f))))
+					continue;
+				if (div == NULL) {
+					div = h_el(dl, "div", NULL);
+					h_el_text(div, "dt", NULL, k ==
+					    KT_OPDRACHT ? h_vocab_label(p,
+					    KT_V_FASE, f) :
+					    h_str(p, "kind.avonden"));
+					ul = h_el(h_el(div, "dd", NULL), "ul",
+					    NULL);
+				}
+				t = h_text_or_source(it, lang->code);
+				target = kt_page_path(lang->code, k, it->slug);
+				a = h_link(h_el(ul, "li", NULL), p, target,
+				    t->title ? t->title : it->slug, NULL);
+				h_mark_lang(a, p, t->lang);
+				g_free(target);
+			}
+		}
+	}
+	h_page_end(p, h_str(p, "planner.title"));
+	g_free(path);
+}
+
+/* ---- the search index ---- */
+
+static void
+fold_into(GString *out, const char *s)
+{
+	char *low, *norm;
+
+	if (s == NULL)
+		return;
+	low = g_utf8_strdown(s, -1);
+	norm = g_utf8_normalize(low, -1, G_NORMALIZE_NFD);
+	for (const char *c = norm; *c; c = g_utf8_next_char(c)) {
+		gunichar u = g_utf8_get_char(c);
+
+		if (g_unichar_type(u) == G_UNICODE_NON_SPACING_MARK)
+			continue;
+		if (g_unichar_isspace(u))
+			u = ' ';
+		if (u == ' ' && out->len > 0 && out->str[out->len - 1] == ' ')
+			continue;
+		g_string_append_unichar(out, u);
+	}
+	g_string_append_c(out, ' ');
+	g_free(norm);
+	g_free(low);
+}
+
+static void
+fold_md(GString *out, const struct kt_md *m)
+{
+	char *t = kt_md_plain(m);
+
+	fold_into(out, t);
+	g_free(t);
+}
+
+static void
+fold_mds(GString *out, GPtrArray *a)
+{
+	for (guint i = 0; i < a->len; i++)
+		fold_md(out, g_ptr_array_index(a, i));
+}
+
+/* The words a teacher may search for, folded like site.js folds. */
+static char *
+search_text(const struct kt_item *it, const struct kt_text *t)
+{
+	GString *s = g_string_new(NULL);
+
+	fold_into(s, t->title);
+	fold_into(s, t->summary);
+	fold_md(s, t->intro);
+	for (guint i = 0; i < t->steps->len; i++)
+		fold_md(s, ((struct kt_step *)g_ptr_array_index(t->steps,
+		    i))->text);
+	fold_mds(s, t->questions);
+	fold_md(s, t->goal ? t->goal : it->source->goal);
+	fold_md(s, t->in_class ? t->in_class : it->source->in_class);
+	fold_md(s, t->debrief ? t->debrief : it->source->debrief);
+	fold_md(s, t->invitation);
+	fold_mds(s, t->statements);
+	fold_md(s, t->body);
+	fold_mds(s, t->phrases);
+	fold_into(s, it->theme);
+	return g_string_free(s, FALSE);
+}
+
+static void
+index_file(struct site *s, const struct kt_language *lang)
+{
+	GString *j = g_string_new("window.ktIndex = [");
+	char *rel = g_strdup_printf("%s/index.js", lang->code);
+	GError *err = NULL;
+	gboolean first = TRUE;
+
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < s->m->items[k]->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(
+			    s->m->items[k], i);
+			const struct kt_text *t = h_text_or_source(it,
+			    lang->code);
+			char *id = g_strdup_printf("%s/%s", kt_kind_dir(k),
+			    it->slug);
+			char *text = search_text(it, t);
+
+			g_string_append(j, first ? "\n{\"id\":" : ",\n{\"id\":");
+			first = FALSE;
+			kt_json_str(j, id);
+			g_string_append(j, ",\"f\":{");
+			for (int f = 0; f < F_COUNT; f++) {
+				gboolean any = FALSE;
+
+				g_string_append_printf(j, "%s\"%s\":[",
+				    f ? "," : "", facet_ids[f]);
+				for (int v = 0; v < facet_size(s,
+				    (enum facet)f); v++) {
+					char *vid;
+
+					if (!has(s, it, (enum facet)f, v))
+						continue;
+					vid = value_id(s, (enum facet)f, v);
+					if (any)
+						g_string_append_c(j, ',');
+					kt_json_str(j, vid);
+					any = TRUE;
+					g_free(vid);
+				}
+				g_string_append_c(j, ']');
+			}
+			g_string_append(j, "},\"x\":");
+			kt_json_str(j, text);
+			g_string_append_c(j, '}');
+			g_free(text);
+			g_free(id);
+		}
+	g_string_append(j, "\n];\n");
+	if (!kt_writer_put(s->w, rel, j->str, j->len, &err)) {
+		kt_error(s->d, rel, 0, 0, "cannot write: %s", err->message);
+		g_error_free(err);
+		s->ok = FALSE;
+	}
+	g_string_free(j, TRUE);
+	g_free(rel);
+}
+
+/* ---- the pages outside a language ---- */
+
+void
+h_root(struct site *s)
+{
+	const struct kt_site *site = &s->m->site;
+	struct page *p = h_page_begin(s, g_ptr_array_index(site->languages, 0),
+	    "index.html");
+	xmlNodePtr ul;
+
+	h_el_text(p->main, "h1", NULL, site->school ? site->school : "");
+	ul = h_el(p->main, "ul", "language-choice");
+	for (guint i = 0; i < site->languages->len; i++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    site->languages, i);
+		char *target = g_strdup_printf("%s/index.html", l->code);
+		xmlNodePtr a = h_link(h_el(ul, "li", NULL), p, target, NULL,
+		    NULL);
+
+		h_attr(a, "hreflang", l->code);
+		h_attr(a, "lang", l->code);
+		h_attr(a, "dir", l->rtl ? "rtl" : "ltr");
+		h_el_text(a, "span", "language-name", l->name);
+		h_el_text(a, "span", "language-title",
+		    kt_str(s->m, l->code, "site.title"));
+		g_free(target);
+	}
+	h_page_end(p, kt_str(s->m, "nl", "lang.choose"));
+}
+
+void
+h_404(struct site *s)
+{
+	const struct kt_language *nl = g_ptr_array_index(
+	    s->m->site.languages, 0);
+	struct page *p = h_page_begin(s, nl, "404.html");
+
+	h_el_text(p->main, "h1", NULL, h_str(p, "notfound.title"));
+	h_link(h_el(p->main, "p", NULL), p, "index.html",
+	    h_str(p, "notfound.text"), NULL);
+	h_page_end(p, h_str(p, "notfound.title"));
+}
+
+void
+h_bank(struct site *s, const struct kt_language *lang)
+{
+	home(s, lang);
+	index_file(s, lang);
+	planner(s, lang);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		kind_index(s, lang, (enum kt_kind)k);
+	for (int f = F_ONDERWIJSTYPE; f < F_COUNT; f++)
+		for (int i = 0; i < facet_size(s, (enum facet)f); i++)
+			if (count_with(s, (enum facet)f, i) > 0)
+				term_page(s, lang, (enum facet)f, i);
+}

@@ -1,0 +1,228 @@
+/*
+ * The machine-readable outputs of the site: sitemap.xml with hreflang
+ * alternates for every page that exists in several languages, and an Atom
+ * feed of the items per language. Built as libxml2 trees and saved as XML,
+ * so every value is escaped. Addresses are absolute, from basis_url.
+ */
+#include "page.h"
+
+#include <libxml/xmlsave.h>
+#include <string.h>
+
+#define NS_SITEMAP "http://www.sitemaps.org/schemas/sitemap/0.9"
+#define NS_XHTML "http://www.w3.org/1999/xhtml"
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+
+static char *
+url(const struct site *s, const char *rel)
+{
+	return g_strconcat(s->m->site.base_url ? s->m->site.base_url : "/",
+	    rel, NULL);
+}
+
+static void
+save(struct site *s, xmlDocPtr doc, const char *rel)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlSaveCtxtPtr ctx = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT);
+	GError *err = NULL;
+
+	xmlSaveDoc(ctx, doc);
+	xmlSaveClose(ctx);
+	if (!kt_writer_put(s->w, rel, xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf), &err)) {
+		kt_error(s->d, rel, 0, 0, "cannot write: %s", err->message);
+		g_error_free(err);
+		s->ok = FALSE;
+	}
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
+}
+
+static xmlNodePtr
+child(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char *text)
+{
+	xmlNodePtr n = xmlNewDocNode(parent->doc, ns, BAD_CAST name, NULL);
+
+	if (text != NULL)
+		xmlAddChild(n, xmlNewDocText(parent->doc, BAD_CAST text));
+	return xmlAddChild(parent, n);
+}
+
+static void
+sitemap_url(struct site *s, xmlNodePtr set, xmlNsPtr xhtml, const char *rel,
+    GPtrArray *langs, const char *(*path_in)(const char *, gpointer),
+    gpointer data)
+{
+	xmlNodePtr u = child(set, NULL, "url", NULL);
+	char *loc = url(s, rel);
+
+	child(u, NULL, "loc", loc);
+	g_free(loc);
+	for (guint i = 0; langs != NULL && i < langs->len; i++) {
+		const char *code = g_ptr_array_index(langs, i);
+		char *alt = url(s, path_in(code, data));
+		xmlNodePtr l = child(u, xhtml, "link", NULL);
+
+		xmlSetProp(l, BAD_CAST "rel", BAD_CAST "alternate");
+		xmlSetProp(l, BAD_CAST "hreflang", BAD_CAST code);
+		xmlSetProp(l, BAD_CAST "href", BAD_CAST alt);
+		g_free(alt);
+	}
+}
+
+struct item_ref {
+	const struct kt_item *it;
+	char *buf;
+};
+
+static const char *
+item_path(const char *lang, gpointer data)
+{
+	struct item_ref *r = data;
+
+	g_free(r->buf);
+	r->buf = kt_page_path(lang, r->it->kind, r->it->slug);
+	return r->buf;
+}
+
+static const char *
+home_path(const char *lang, gpointer data)
+{
+	char **buf = data;
+
+	g_free(*buf);
+	*buf = g_strdup_printf("%s/index.html", lang);
+	return *buf;
+}
+
+static void
+sitemap(struct site *s)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr set = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
+	xmlNsPtr xhtml;
+	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+	const struct kt_site *site = &s->m->site;
+	char *buf = NULL;
+
+	xmlDocSetRootElement(doc, set);
+	xmlSetNs(set, xmlNewNs(set, BAD_CAST NS_SITEMAP, NULL));
+	xhtml = xmlNewNs(set, BAD_CAST NS_XHTML, BAD_CAST "xhtml");
+	for (guint i = 0; i < site->languages->len; i++)
+		g_ptr_array_add(all, g_strdup(((struct kt_language *)
+		    g_ptr_array_index(site->languages, i))->code));
+	for (guint i = 0; i < all->len; i++) {
+		const char *code = g_ptr_array_index(all, i);
+		char *home = g_strdup_printf("%s/index.html", code);
+		char *planner = g_strdup_printf("%s/jaarplanner.html", code);
+
+		sitemap_url(s, set, xhtml, home, all, home_path, &buf);
+		sitemap_url(s, set, xhtml, planner, NULL, NULL, NULL);
+		g_free(home);
+		g_free(planner);
+	}
+	/* an item page is listed in each language it has a text in */
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < s->m->items[k]->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(
+			    s->m->items[k], i);
+			GPtrArray *langs = h_languages_of(s->m, it);
+			struct item_ref ref = { it, NULL };
+
+			for (guint j = 0; j < langs->len; j++) {
+				char *rel = kt_page_path(g_ptr_array_index(
+				    langs, j), it->kind, it->slug);
+				sitemap_url(s, set, xhtml, rel, langs, item_path,
+				    &ref);
+				g_free(rel);
+			}
+			g_free(ref.buf);
+			g_ptr_array_free(langs, TRUE);
+		}
+	g_free(buf);
+	g_ptr_array_free(all, TRUE);
+	save(s, doc, "sitemap.xml");
+}
+
+/* SOURCE_DATE_EPOCH when set, so feeds are reproducible; else now. */
+static char *
+updated(const struct site *s)
+{
+	GDateTime *dt = s->o->epoch >= 0 ?
+	    g_date_time_new_from_unix_utc(s->o->epoch) :
+	    g_date_time_new_now_utc();
+	char *r = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+
+	g_date_time_unref(dt);
+	return r;
+}
+
+static void
+feed(struct site *s, const struct kt_language *lang)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "feed", NULL);
+	char *when = updated(s), *rel, *self, *home, *title;
+	xmlNodePtr l;
+
+	xmlDocSetRootElement(doc, root);
+	xmlSetNs(root, xmlNewNs(root, BAD_CAST NS_ATOM, NULL));
+	xmlNodeSetLang(root, BAD_CAST lang->code);
+	rel = g_strdup_printf("%s/feed.xml", lang->code);
+	self = url(s, rel);
+	home = g_strdup_printf("%s/index.html", lang->code);
+	title = g_strdup_printf("%s · %s", kt_str(s->m, lang->code,
+	    "site.title"), s->m->site.school ? s->m->site.school : "");
+	child(root, NULL, "title", title);
+	child(root, NULL, "id", self);
+	child(root, NULL, "updated", when);
+	child(child(root, NULL, "author", NULL), NULL, "name",
+	    s->m->site.school ? s->m->site.school : "keukentafel");
+	l = child(root, NULL, "link", NULL);
+	xmlSetProp(l, BAD_CAST "rel", BAD_CAST "self");
+	xmlSetProp(l, BAD_CAST "href", BAD_CAST self);
+	{
+		char *h = url(s, home);
+		l = child(root, NULL, "link", NULL);
+		xmlSetProp(l, BAD_CAST "href", BAD_CAST h);
+		g_free(h);
+	}
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < s->m->items[k]->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(
+			    s->m->items[k], i);
+			const struct kt_text *t = kt_item_text(it, lang->code);
+			xmlNodePtr e;
+			char *page, *u;
+
+			if (t == NULL)
+				continue;
+			page = kt_page_path(lang->code, it->kind, it->slug);
+			u = url(s, page);
+			e = child(root, NULL, "entry", NULL);
+			child(e, NULL, "title", t->title ? t->title : it->slug);
+			child(e, NULL, "id", u);
+			child(e, NULL, "updated", when);
+			l = child(e, NULL, "link", NULL);
+			xmlSetProp(l, BAD_CAST "href", BAD_CAST u);
+			if (t->summary != NULL)
+				child(e, NULL, "summary", t->summary);
+			g_free(u);
+			g_free(page);
+		}
+	save(s, doc, rel);
+	g_free(title);
+	g_free(home);
+	g_free(self);
+	g_free(rel);
+	g_free(when);
+}
+
+void
+h_feeds(struct site *s)
+{
+	sitemap(s);
+	for (guint i = 0; i < s->m->site.languages->len; i++)
+		feed(s, g_ptr_array_index(s->m->site.languages, i));
+}
