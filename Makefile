@@ -21,7 +21,7 @@ DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \
 	libcairo2-dev libpango1.0-dev libyaml-dev librsvg2-dev libglib2.0-dev \
 	libqrencode-dev libhyphen-dev
 DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
-DEB_TEST := poppler-utils qpdf zbar-tools
+DEB_TEST := poppler-utils qpdf zbar-tools chromium
 
 SRC := $(sort $(wildcard generator/*.c generator/*/*.c))
 OBJ := $(SRC:generator/%.c=build/%.o)

@@ -21,6 +21,20 @@ for t in build/tests/test_*; do
 		fi
 	done
 done
+# the browser tests (Node's test runner, TAP): each top-level test counts
+if [ -d tests/browser ]; then
+	node --test --test-reporter=tap tests/browser/ > "$log" 2>&1
+	status=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	grep -E '^(not )?ok ' "$log" | sed 's/^\(ok\|not ok\) [0-9]* - /\1 - tests\/browser /'
+	if [ "$f" -gt 0 ] || [ "$status" -ne 0 ]; then
+		sed 's/^/#   /' "$log"
+		[ "$f" -eq 0 ] && f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+fi
 rm -f "$log"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -254,6 +254,13 @@ facets(xmlNodePtr parent, struct page *p)
 	h_attr(input, "id", "q");
 	h_attr(input, "name", "q");
 	h_attr(input, "autocomplete", "off");
+	{
+		/* results follow the typing; the button is there for those
+		 * who expect one (and WCAG H32) */
+		xmlNodePtr b = h_el_text(form, "button", NULL,
+		    h_str(p, "search.label"));
+		h_attr(b, "type", "submit");
+	}
 	for (int f = 0; f < F_COUNT; f++) {
 		xmlNodePtr sec = NULL, ul = NULL;
 		char key[32];

@@ -1,0 +1,195 @@
+// The website in a real browser (Debian's Chromium through playwright-core):
+// valid HTML on every page, no accessibility violations (axe-core) on each
+// kind of page in Dutch and Arabic, and a teacher's way through the bank
+// with the mouse and with the keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { chromium } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+import { serve } from './serve.mjs';
+
+const tmp = mkdtempSync(join(tmpdir(), 'kt-browser-'));
+const out = join(tmp, 'out');
+let browser, server, base;
+
+function pages(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const p = join(dir, name);
+		if (statSync(p).isDirectory())
+			return pages(p);
+		return name.endsWith('.html') ? [p] : [];
+	});
+}
+
+before(async () => {
+	execFileSync('generator/keukentafel', ['build', '-q', '-C', 'tests/site',
+	    '-o', out], { env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
+	    stdio: ['ignore', 'ignore', 'ignore'] });
+	({ server, base } = await serve(out, '/lob/'));
+	browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu',
+		    '--disable-background-networking',
+		    '--disable-component-update', '--no-first-run',
+		    '--disable-sync'],
+	});
+});
+
+after(async () => {
+	await browser?.close();
+	server?.close();
+	rmSync(tmp, { recursive: true, force: true });
+});
+
+test('every page is valid HTML (html-validate)', async () => {
+	const validator = new HtmlValidate({
+		extends: ['html-validate:recommended'],
+		rules: {
+			// the generator writes hidden="hidden", a valid form
+			'attribute-boolean-style': 'off',
+			// long lines of text are content, not markup
+			'long-title': 'off',
+		},
+	});
+	const all = pages(out);
+	assert.ok(all.length > 30);
+	const problems = [];
+	for (const file of all) {
+		const report = await validator.validateFile(file);
+		for (const r of report.results)
+			for (const m of r.messages)
+				problems.push(`${relative(out, file)}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`);
+	}
+	assert.deepEqual(problems, []);
+});
+
+const kinds = [
+	'index.html', 'opdrachten/trots-op-jezelf.html',
+	'avonden/kennismaking-klas-1.html', 'tips/luister-eerst.html',
+	'opdrachten/index.html', 'leerjaar/1.html', 'jaarplanner.html',
+];
+
+for (const lang of ['nl', 'ar']) {
+	test(`no accessibility violations on each kind of page in ${lang} (axe-core)`, async () => {
+		const page = await browser.newPage();
+		const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+		const found = [];
+		for (const kind of [...kinds.map((k) => `${lang}/${k}`), 'index.html', '404.html']) {
+			await page.goto(base + kind);
+			await page.addScriptTag({ content: axe });
+			const result = await page.evaluate(() => window.axe.run());
+			for (const v of result.violations)
+				found.push(`${kind}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`);
+		}
+		await page.close();
+		assert.deepEqual(found, []);
+	});
+}
+
+test('a teacher filters, searches, opens an item, downloads its sheet, switches to Arabic', async () => {
+	const page = await browser.newPage();
+	await page.goto(base + 'nl/index.html');
+	const cards = page.locator('.card:not([hidden])');
+	assert.equal(await cards.count(), 5);
+	// year 1, then a competence: the list narrows, the address follows
+	await page.getByRole('checkbox', { name: /^1\b/ }).check();
+	assert.equal(await cards.count(), 3);
+	assert.match(page.url(), /leerjaar=1/);
+	await page.getByRole('group', { name: 'Loopbaancompetenties' })
+	    .getByRole('checkbox', { name: /Kwaliteiten/ }).check();
+	assert.equal(await cards.count(), 1);
+	assert.match(page.url(), /competenties=kwaliteitenreflectie/);
+	assert.match(await page.locator('.result-count').textContent(), /^1 /);
+	// Back undoes the last choice
+	await page.goBack();
+	assert.equal(await cards.count(), 3);
+	await page.goForward();
+	assert.equal(await cards.count(), 1);
+	// a search: clear the choices, type a word from the text
+	await page.getByRole('button', { name: 'Alle keuzes wissen' }).click();
+	await page.getByRole('searchbox', { name: 'Zoeken' }).fill('kritiek');
+	assert.equal(await cards.count(), 1);
+	assert.match(await cards.first().textContent(), /kritiek/);
+	assert.match(page.url(), /q=kritiek/);
+	// open an item and download its sheet
+	await page.getByRole('searchbox', { name: 'Zoeken' }).fill('');
+	await page.getByRole('link', { name: 'Drie dingen waar ik trots op ben' }).click();
+	assert.match(page.url(), /opdrachten\/trots-op-jezelf\.html$/);
+	const pdf = await page.locator('section.downloads').getByRole('link', { name: 'Nederlands', exact: true }).getAttribute('href');
+	const response = await page.request.get(new URL(pdf, page.url()).href);
+	assert.equal(response.status(), 200);
+	assert.equal(response.headers()['content-type'], 'application/pdf');
+	assert.equal((await response.body()).subarray(0, 5).toString(), '%PDF-');
+	// Arabic: the same item, right to left
+	await page.getByRole('navigation', { name: 'Taal' }).getByRole('link', { name: 'العربية' }).click();
+	assert.match(page.url(), /\/ar\/opdrachten\/trots-op-jezelf\.html$/);
+	assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+	const h1 = await page.locator('h1').boundingBox();
+	const width = page.viewportSize().width;
+	// the title starts at the right: its right edge near the right side
+	assert.ok(h1.x + h1.width > width * 0.8);
+	await page.close();
+});
+
+test('the filters work with the keyboard alone, and focus is visible', async () => {
+	const page = await browser.newPage();
+	await page.goto(base + 'nl/index.html');
+	// the first Tab goes to "skip to content"
+	await page.keyboard.press('Tab');
+	assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+	let tabs = 0;
+	while (tabs++ < 40) {
+		await page.keyboard.press('Tab');
+		if (await page.evaluate(() => document.activeElement.type === 'checkbox'))
+			break;
+	}
+	const box = await page.evaluate(() => document.activeElement.id);
+	assert.equal(box, 'f-soort-opdrachten');
+	const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+	assert.notEqual(outline, 'none');
+	await page.keyboard.press('Space');
+	assert.equal(await page.locator('.card:not([hidden])').count(), 3);
+	assert.match(page.url(), /soort=opdrachten/);
+	await page.close();
+});
+
+test('the bank works from the file system too (file://)', async () => {
+	const page = await browser.newPage();
+	await page.goto('file://' + join(out, 'nl', 'index.html'));
+	await page.getByRole('searchbox', { name: 'Zoeken' }).fill('open dag');
+	assert.equal(await page.locator('.card:not([hidden])').count(), 1);
+	await page.close();
+});
+
+test('without JavaScript every facet value is a page of its own', async () => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(base + 'nl/index.html');
+	assert.equal(await page.locator('input[type=checkbox]').count(), 0);
+	await page.getByRole('link', { name: /^1\s*3$/ }).click();
+	assert.match(page.url(), /nl\/leerjaar\/1\.html$/);
+	assert.equal(await page.locator('.card').count(), 3);
+	await context.close();
+});
+
+test('the read-aloud button stays hidden without a voice for the language', async () => {
+	const page = await browser.newPage();
+	await page.goto(base + 'nl/opdrachten/trots-op-jezelf.html');
+	const button = page.locator('[data-read-aloud]');
+	assert.equal(await button.count(), 1);
+	const voices = await page.evaluate(() => speechSynthesis.getVoices().length);
+	assert.equal(await button.isHidden(), voices === 0);
+	await page.close();
+});
+
+test('an unknown address gets the 404 page, with status 404', async () => {
+	const page = await browser.newPage();
+	const response = await page.goto(base + 'nl/bestaat-niet.html');
+	assert.equal(response.status(), 404);
+	assert.match(await page.locator('h1').textContent(), /niet gevonden/);
+	await page.close();
+});
