@@ -11,7 +11,7 @@ const types = {
 	'.json': 'application/json', '.png': 'image/png',
 };
 
-export async function serve(root, prefix) {
+export async function serve(root, prefix, headers = {}) {
 	const server = createServer(async (req, res) => {
 		const url = new URL(req.url, 'http://localhost');
 		let rel = decodeURIComponent(url.pathname);
@@ -30,6 +30,7 @@ export async function serve(root, prefix) {
 				file = join(file, 'index.html');
 			const body = await readFile(file);
 			res.writeHead(200, {
+				...headers,
 				'content-type': types[extname(file)] ||
 				    'application/octet-stream',
 			});

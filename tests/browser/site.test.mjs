@@ -186,6 +186,26 @@ test('the read-aloud button stays hidden without a voice for the language', asyn
 	await page.close();
 });
 
+test('a strict Content-Security-Policy, as in the README, breaks nothing', async () => {
+	const csp = "default-src 'self'; img-src 'self' data:; object-src 'none'; " +
+	    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+	const strict = await serve(out, '/csp/', { 'content-security-policy': csp });
+	const page = await browser.newPage();
+	const violations = [];
+	page.on('console', (m) => {
+		if (/Content Security Policy/i.test(m.text()))
+			violations.push(m.text());
+	});
+	await page.goto(strict.base + 'nl/index.html');
+	await page.getByRole('searchbox', { name: 'Zoeken' }).fill('open dag');
+	assert.equal(await page.locator('.card:not([hidden])').count(), 1);
+	await page.goto(strict.base + 'ar/opdrachten/trots-op-jezelf.html');
+	assert.equal(await page.locator('img.picto').first().evaluate((i) => i.naturalWidth > 0), true);
+	assert.deepEqual(violations, []);
+	await page.close();
+	strict.server.close();
+});
+
 test('an unknown address gets the 404 page, with status 404', async () => {
 	const page = await browser.newPage();
 	const response = await page.goto(base + 'nl/bestaat-niet.html');
