@@ -338,6 +338,33 @@ test_qpdf_check(void)
 	g_ptr_array_free(all, TRUE);
 }
 
+/* The document's language is in its catalog (/Lang), for screen readers. */
+static void
+test_pdf_lang(void)
+{
+	static const char *const cases[][2] = {
+		{ "nl/opdrachten/trots-op-jezelf.pdf", "nl" },
+		{ "ar/opdrachten/trots-op-jezelf.pdf", "ar" },
+		{ "ti/opdrachten/trots-op-jezelf.pdf", "ti" },
+		{ "ar/avonden/kennismaking-klas-1-uitnodiging.pdf", "ar" },
+		{ "nl/avonden/complimentenkaarten.pdf", "nl" },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *p = path(cases[i][0]), *so = NULL;
+		char *want = g_strdup_printf("\"/Lang\": \"u:%s\"", cases[i][1]);
+		const char *argv[] = { "qpdf", "--json", "--json-key=qpdf", p,
+		    NULL };
+
+		g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
+		if (strstr(so, want) == NULL)
+			g_error("%s: no %s", cases[i][0], want);
+		g_free(want);
+		g_free(so);
+		g_free(p);
+	}
+}
+
 /* The QR code on a Tigrinya sheet decodes to its page in Tigrinya. */
 static void
 test_qr_ti(void)
@@ -388,6 +415,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/bundle", test_bundle);
 	g_test_add_func("/print/qpdf-check", test_qpdf_check);
 	g_test_add_func("/print/qr-tigrinya", test_qr_ti);
+	g_test_add_func("/print/language", test_pdf_lang);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(out);

@@ -380,7 +380,27 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k)
 
 	g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
 	h_el_text(p->main, "h1", NULL, h_str(p, key));
-	card_list(p->main, p, k, 2, (enum facet)-1, 0);
+	if (k != KT_TIP)
+		card_list(p->main, p, k, 2, (enum facet)-1, 0);
+	/* the tips by group: contact, cooperation, future, talks */
+	for (int g = 0; k == KT_TIP && g < kt_vocab_size(KT_V_GROEP); g++) {
+		GPtrArray *items = s->m->items[KT_TIP];
+		xmlNodePtr sec = NULL, cards = NULL;
+
+		for (guint i = 0; i < items->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(items, i);
+
+			if (it->group != g)
+				continue;
+			if (sec == NULL) {
+				sec = h_el(p->main, "section", "listing");
+				h_el_text(sec, "h2", NULL, h_vocab_label(p,
+				    KT_V_GROEP, g));
+				cards = h_el(sec, "ul", "cards");
+			}
+			card(cards, p, it);
+		}
+	}
 	/* the sheets of a school year in one PDF */
 	for (int year = 1; k == KT_OPDRACHT && year <= 6; year++) {
 			GPtrArray *items = s->m->items[KT_OPDRACHT];

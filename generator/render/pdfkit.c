@@ -165,20 +165,110 @@ kt_pdf_fix_xref(char *pdf, size_t len)
 	return changed;
 }
 
+/* The text after "key " in the trailer dictionary, as a number. */
+static long
+trailer_num(const char *trailer, const char *key)
+{
+	const char *k = strstr(trailer, key);
+
+	return k != NULL ? strtol(k + strlen(key), NULL, 10) : -1;
+}
+
+/*
+ * cairo 1.16 has no way to set the document's language (/Lang in the
+ * catalog), which screen readers and PDF checkers use. It is added the
+ * way PDF allows changes: an incremental update that appends a new version
+ * of the catalog, a cross-reference section for it and a trailer pointing
+ * back to the previous one. Nothing before it moves.
+ */
+GString *
+kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
+{
+	const char *sx = NULL, *trailer, *xref, *e, *obj, *end, *close;
+	long prev, root, size, info, first, count, at, xat;
+	char want[32];
+	GString *out;
+	size_t from = len > 2048 ? len - 2048 : 0;
+
+	for (size_t i = len >= 9 ? len - 8 : 0; i-- > from;)
+		if (memcmp(pdf + i, "startxref", 9) == 0) {
+			sx = pdf + i;
+			break;
+		}
+	if (sx == NULL)
+		return NULL;
+	prev = strtol(sx + 9, NULL, 10);
+	if (prev <= 0 || (size_t)prev + 5 > len ||
+	    strncmp(pdf + prev, "xref\n", 5) != 0)
+		return NULL;
+	xref = pdf + prev + 5;
+	trailer = g_strstr_len(xref, (gssize)(len - (size_t)(xref - pdf)),
+	    "trailer");
+	if (trailer == NULL)
+		return NULL;
+	root = trailer_num(trailer, "/Root ");
+	size = trailer_num(trailer, "/Size ");
+	info = trailer_num(trailer, "/Info ");
+	if (root <= 0 || size <= 0 || sscanf(xref, "%ld %ld", &first,
+	    &count) != 2 || root < first || root >= first + count)
+		return NULL;
+	e = strchr(xref, '\n') + 1 + 20 * (root - first);
+	at = strtol(e, NULL, 10);
+	g_snprintf(want, sizeof want, "%ld 0 obj", root);
+	if (at <= 0 || (size_t)at >= len ||
+	    strncmp(pdf + at, want, strlen(want)) != 0)
+		return NULL;
+	obj = pdf + at;
+	end = g_strstr_len(obj, (gssize)(len - (size_t)at), "endobj");
+	if (end == NULL)
+		return NULL;
+	/* the catalog's closing >> is the last one before endobj */
+	close = NULL;
+	for (const char *c = obj; c < end - 1; c++)
+		if (c[0] == '>' && c[1] == '>')
+			close = c;
+	if (close == NULL || g_strstr_len(obj, end - obj, "/Lang") != NULL)
+		return NULL;
+	out = g_string_new_len(pdf, (gssize)len);
+	if (out->str[out->len - 1] != '\n')
+		g_string_append_c(out, '\n');
+	at = (long)out->len;
+	g_string_append_len(out, obj, close - obj);
+	g_string_append_printf(out, "   /Lang (%s)\n>>\nendobj\n", lang);
+	xat = (long)out->len;
+	g_string_append_printf(out, "xref\n%ld 1\n%010ld 00000 n \n"
+	    "trailer\n<< /Size %ld\n   /Root %ld 0 R\n", root, at, size,
+	    root);
+	if (info > 0)
+		g_string_append_printf(out, "   /Info %ld 0 R\n", info);
+	g_string_append_printf(out, "   /Prev %ld\n>>\nstartxref\n%ld\n%%%%EOF\n",
+	    prev, xat);
+	return out;
+}
+
 static void
 fix_file(struct kt_pdf *p)
 {
 	GError *err = NULL;
 	char *path = kt_writer_path(p->kit->w, p->rel, &err), *data;
 	gsize len;
+	GString *lang;
 
 	if (path == NULL) {
 		g_clear_error(&err);
 		return;
 	}
 	if (g_file_get_contents(path, &data, &len, NULL)) {
-		if (kt_pdf_fix_xref(data, len))
+		if (p->links)
+			kt_pdf_fix_xref(data, len);
+		lang = kt_pdf_add_lang(data, len, p->lang->code);
+		if (lang != NULL) {
+			g_file_set_contents(path, lang->str,
+			    (gssize)lang->len, NULL);
+			g_string_free(lang, TRUE);
+		} else {
 			g_file_set_contents(path, data, (gssize)len, NULL);
+		}
 		g_free(data);
 	}
 	g_free(path);
@@ -199,8 +289,7 @@ kt_pdf_close(struct kt_pdf *p)
 		p->kit->ok = FALSE;
 	}
 	cairo_surface_destroy(p->surf);
-	if (p->links)
-		fix_file(p);
+	fix_file(p);
 	g_object_unref(p->pc);
 	g_object_unref(p->pc_other);
 	g_free(p->rel);
