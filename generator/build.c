@@ -7,9 +7,11 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "diag.h"
+#include "jobs.h"
 #include "load/file.h"
 #include "load/load.h"
 #include "out/writer.h"
@@ -159,21 +161,67 @@ read_class_list(const char *path, struct kt_diag *d)
 	return names;
 }
 
+struct progress {
+	struct kt_jobs *jobs;
+	gint64 start;
+	gboolean tty;
+	guint last_tenth;
+};
+
+/* One line that rewrites itself on a terminal; plain lines elsewhere. */
+static void
+tick(void *arg)
+{
+	struct progress *pg = arg;
+	guint pushed, done;
+	double elapsed = (double)(g_get_monotonic_time() - pg->start) / 1e6;
+
+	kt_jobs_count(pg->jobs, &pushed, &done);
+	if (pushed == 0)
+		return;
+	if (pg->tty) {
+		double eta = done > 0 ? elapsed * (pushed - done) / done : 0;
+		fprintf(stderr, "\rkeukentafel: %u of %u pages and sheets, "
+		    "%.1f s, about %.0f s to go ", done, pushed, elapsed, eta);
+	} else if (done * 10 / pushed > pg->last_tenth) {
+		pg->last_tenth = done * 10 / pushed;
+		fprintf(stderr, "keukentafel: %u of %u pages and sheets "
+		    "(%u%%), %.1f s\n", done, pushed, pg->last_tenth * 10,
+		    elapsed);
+	}
+}
+
+static void
+stage(const struct kt_options *o, const char *what, gint64 *since)
+{
+	gint64 now = g_get_monotonic_time();
+
+	if (o->verbose)
+		fprintf(stderr, "keukentafel: %s in %.3f s\n", what,
+		    (double)(now - *since) / 1e6);
+	*since = now;
+}
+
 int
 kt_cmd_build(const struct kt_options *o)
 {
 	struct kt_diag *d = kt_diag_new();
+	gint64 start = g_get_monotonic_time(), t = start;
 	struct kt_model *m = load(o, d);
 	struct kt_writer *w = NULL;
 	struct kt_render_opts ro = { o->theme, o->epoch, o->mentor, o->phone,
 	    o->due, o->date, o->start, o->place, NULL };
+	struct progress pg = { NULL, 0, FALSE, 0 };
+	struct site *site;
+	struct kt_print *print;
 	GError *err = NULL;
-	gint64 start = g_get_monotonic_time();
-	int status = 1;
+	int status = 1, threads;
 	gboolean ok;
 
+	stage(o, "loaded", &t);
 	if (m != NULL)
 		kt_check_model(m, KT_HYPHEN_DIR, d, NULL);
+	stage(o, "checked", &t);
 	if (o->class_list != NULL)
 		ro.pupils = read_class_list(o->class_list, d);
 	if (kt_diag_count(d, KT_ERROR) > 0) {
@@ -189,10 +237,18 @@ kt_cmd_build(const struct kt_options *o)
 		g_error_free(err);
 		goto done;
 	}
-	ok = kt_render_site(m, &ro, w, d);
-	ok = kt_render_sheets(m, &ro, w, d) && ok;
-	ok = kt_render_evenings(m, &ro, w, d) && ok;
-	ok = kt_render_mentor(m, &ro, w, d) && ok;
+	threads = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
+	pg.jobs = kt_jobs_new(threads);
+	pg.start = g_get_monotonic_time();
+	pg.tty = !o->quiet && isatty(STDERR_FILENO);
+	site = kt_site_start(m, &ro, w, d, pg.jobs);
+	print = kt_print_start(m, &ro, w, d, pg.jobs);
+	kt_jobs_finish(pg.jobs, o->quiet ? NULL : tick, &pg);
+	if (pg.tty)
+		fputc('\n', stderr);
+	ok = kt_site_finish(site);
+	ok = kt_print_finish(print) && ok;
+	stage(o, "rendered", &t);
 	kt_diag_print(d, stderr);
 	if (!ok || kt_diag_count(d, KT_ERROR) > 0) {
 		kt_writer_abort(w);
@@ -205,12 +261,15 @@ kt_cmd_build(const struct kt_options *o)
 		g_error_free(err);
 		goto done;
 	}
+	stage(o, "swapped in", &t);
 	if (!o->quiet)
 		fprintf(stderr, "keukentafel: built %u assignments, %u "
-		    "evenings and %u tips in %u languages into %s in %.1f s\n",
-		    m->items[KT_OPDRACHT]->len, m->items[KT_AVOND]->len,
-		    m->items[KT_TIP]->len, m->site.languages->len, o->out,
-		    (double)(g_get_monotonic_time() - start) / 1e6);
+		    "evenings and %u tips in %u languages into %s in %.1f s "
+		    "(%d thread%s)\n", m->items[KT_OPDRACHT]->len,
+		    m->items[KT_AVOND]->len, m->items[KT_TIP]->len,
+		    m->site.languages->len, o->out,
+		    (double)(g_get_monotonic_time() - start) / 1e6, threads,
+		    threads == 1 ? "" : "s");
 	status = 0;
 done:
 	if (ro.pupils != NULL)

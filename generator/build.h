@@ -17,7 +17,9 @@ struct kt_options {
 	const char *openmoji;
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 */
 	bool quiet;
+	bool verbose;		/* the time each stage takes */
 	bool json;		/* check: --format json */
+	int jobs;		/* threads; 0: one per core */
 	/* for the printables; NULL when not given */
 	const char *mentor, *phone, *due;
 	const char *date, *start, *place;

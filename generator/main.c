@@ -41,7 +41,9 @@ usage(FILE *f)
 	    "      --openmoji DIR  OpenMoji black SVGs (default: "
 	    "node_modules/openmoji/black/svg)\n"
 	    "      --format FMT    check output: text or json\n"
-	    "  -q, --quiet         no summary line\n"
+	    "  -j, --jobs N        threads (default: one per core)\n"
+	    "  -q, --quiet         no progress, no summary\n"
+	    "  -v, --verbose       the time each stage takes\n"
 	    "\n"
 	    "For the printables (otherwise from site.yaml, or a line to write "
 	    "on):\n"
@@ -115,6 +117,8 @@ main(int argc, char *argv[])
 		{ "openmoji", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "mentor", required_argument, NULL, 1 },
 		{ "telefoon", required_argument, NULL, 2 },
 		{ "inleveren", required_argument, NULL, 3 },
@@ -152,7 +156,8 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "C:o:t:qh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "C:o:t:qvj:h", longopts,
+	    NULL)) != -1)
 		switch (c) {
 		case 'C':
 			o.content = optarg;
@@ -178,6 +183,20 @@ main(int argc, char *argv[])
 		case 'q':
 			o.quiet = true;
 			break;
+		case 'v':
+			o.verbose = true;
+			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 1 || n > 256) {
+				fprintf(stderr, "keukentafel: --jobs takes a "
+				    "number from 1 to 256\n");
+				return 2;
+			}
+			o.jobs = (int)n;
+			break;
+		}
 		case 1:
 			o.mentor = optarg;
 			break;

@@ -601,6 +601,29 @@ test_reproducible(void)
 	g_free(b);
 }
 
+/* The number of threads changes nothing in the output. */
+static void
+test_jobs_identical(void)
+{
+	char *a = g_build_filename(tmp, "jobs-1", NULL);
+	char *b = g_build_filename(tmp, "jobs-4", NULL);
+	const char *one[] = { "--jobs", "1", NULL };
+	const char *four[] = { "--jobs", "4", NULL };
+	char *da, *db;
+
+	g_assert_cmpint(t_build("tests/site", a, "1700000000", one, NULL), ==,
+	    0);
+	g_assert_cmpint(t_build("tests/site", b, "1700000000", four, NULL), ==,
+	    0);
+	da = t_tree_digest(a);
+	db = t_tree_digest(b);
+	g_assert_cmpstr(da, ==, db);
+	g_free(da);
+	g_free(db);
+	g_free(a);
+	g_free(b);
+}
+
 static void
 test_leftovers_removed(void)
 {
@@ -713,6 +736,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/build/failed-keeps-out", test_failed_build_keeps_out);
 	g_test_add_func("/build/reproducible", test_reproducible);
 	g_test_add_func("/build/leftovers-removed", test_leftovers_removed);
+	g_test_add_func("/build/jobs-identical", test_jobs_identical);
 	g_test_add_func("/cli/basics", test_cli);
 	g_test_add_func("/cli/check-json", test_check_json);
 	g_test_add_func("/content/bank-checks", test_content_bank_checks);

@@ -19,6 +19,7 @@ struct kt_writer {
 	char *tmp;		/* .out.tmp-XXXXXX beside it */
 	int lock_fd;
 	GHashTable *dirs;	/* folders already made */
+	GMutex dirs_lock;	/* renderers write from several threads */
 };
 
 static int
@@ -105,6 +106,7 @@ kt_writer_open(const char *out_dir, GError **err)
 	w->tmp = tmpl;
 	w->out = g_strdup(out_dir);
 	w->dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_mutex_init(&w->dirs_lock);
 	g_free(parent);
 	g_free(prefix);
 	return w;
@@ -129,11 +131,13 @@ kt_writer_path(struct kt_writer *w, const char *rel, GError **err)
 	char *path = g_build_filename(w->tmp, rel, NULL);
 	char *dir = g_path_get_dirname(path);
 
+	g_mutex_lock(&w->dirs_lock);
 	if (!g_hash_table_contains(w->dirs, dir)) {
 		if (g_mkdir_with_parents(dir, 0755) != 0) {
 			g_set_error(err, G_FILE_ERROR,
 			    g_file_error_from_errno(errno),
 			    "cannot create %s: %s", dir, g_strerror(errno));
+			g_mutex_unlock(&w->dirs_lock);
 			g_free(dir);
 			g_free(path);
 			return NULL;
@@ -142,6 +146,7 @@ kt_writer_path(struct kt_writer *w, const char *rel, GError **err)
 	} else {
 		g_free(dir);
 	}
+	g_mutex_unlock(&w->dirs_lock);
 	return path;
 }
 
@@ -181,6 +186,7 @@ writer_free(struct kt_writer *w)
 {
 	close(w->lock_fd);
 	g_hash_table_destroy(w->dirs);
+	g_mutex_clear(&w->dirs_lock);
 	g_free(w->tmp);
 	g_free(w->out);
 	g_free(w);

@@ -617,7 +617,7 @@ index_file(struct site *s, const struct kt_language *lang)
 	if (!kt_writer_put(s->w, rel, j->str, j->len, &err)) {
 		kt_error(s->d, rel, 0, 0, "cannot write: %s", err->message);
 		g_error_free(err);
-		s->ok = FALSE;
+		g_atomic_int_set(&s->ok, FALSE);
 	}
 	g_string_free(j, TRUE);
 	g_free(rel);

@@ -547,15 +547,36 @@ runsheet(struct kt_pdfkit *k, const struct kt_item *it,
 	g_free(rel);
 }
 
-gboolean
-kt_render_evenings(const struct kt_model *m, const struct kt_render_opts *o,
-    struct kt_writer *w, struct kt_diag *d)
+static void
+invitation_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 {
-	struct kt_pdfkit k;
-	GPtrArray *items = m->items[KT_AVOND];
-	gboolean ok;
+	invitation(k, j->it, j->t, j->lang);
+}
 
-	kt_pdfkit_init(&k, m, o, w, d);
+static void
+statements_job(struct kt_pdfkit *k, const struct kt_print_job *j)
+{
+	statements(k, j->it, j->t, j->lang);
+}
+
+static void
+runsheet_job(struct kt_pdfkit *k, const struct kt_print_job *j)
+{
+	runsheet(k, j->it, j->lang);
+}
+
+static void
+compliments_job(struct kt_pdfkit *k, const struct kt_print_job *j)
+{
+	compliments(k, j->lang);
+}
+
+void
+kt_evenings_push(struct kt_print *pr)
+{
+	const struct kt_model *m = pr->m;
+	GPtrArray *items = m->items[KT_AVOND];
+
 	for (guint j = 0; j < m->site.languages->len; j++) {
 		const struct kt_language *l = g_ptr_array_index(
 		    m->site.languages, j);
@@ -567,17 +588,14 @@ kt_render_evenings(const struct kt_model *m, const struct kt_render_opts *o,
 			if (t == NULL)
 				continue;
 			if (t->invitation != NULL)
-				invitation(&k, it, t, l);
+				kt_print_push(pr, invitation_job, it, t, l, 0);
 			if (t->statements->len > 0)
-				statements(&k, it, t, l);
+				kt_print_push(pr, statements_job, it, t, l, 0);
 			if (j == 0)
-				runsheet(&k, it, l);
+				kt_print_push(pr, runsheet_job, it, t, l, 0);
 		}
 		/* compliment cards in every language with UI strings */
 		if (g_hash_table_contains(m->strings, l->code))
-			compliments(&k, l);
+			kt_print_push(pr, compliments_job, NULL, NULL, l, 0);
 	}
-	ok = k.ok;
-	kt_pdfkit_free(&k);
-	return ok;
 }

@@ -33,7 +33,7 @@ save(struct site *s, xmlDocPtr doc, const char *rel)
 	    (size_t)xmlBufferLength(buf), &err)) {
 		kt_error(s->d, rel, 0, 0, "cannot write: %s", err->message);
 		g_error_free(err);
-		s->ok = FALSE;
+		g_atomic_int_set(&s->ok, FALSE);
 	}
 	xmlBufferFree(buf);
 	xmlFreeDoc(doc);

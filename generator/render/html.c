@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "../jobs.h"
 #include "../text/json.h"
 #include "markdown.h"
 
@@ -569,7 +570,7 @@ copy_assets(struct site *s)
 			kt_error(s->d, from, 0, 0, "cannot copy: %s",
 			    err->message);
 			g_clear_error(&err);
-			s->ok = FALSE;
+			g_atomic_int_set(&s->ok, FALSE);
 		}
 		g_free(from);
 		g_free(to);
@@ -578,18 +579,43 @@ copy_assets(struct site *s)
 	g_free(dir);
 }
 
+/* The pictograms that appear on pages: every item's and every step's. */
 static void
 copy_pictograms(struct site *s)
 {
-	guint n;
-	const char **names = (const char **)g_hash_table_get_keys_as_array(
-	    s->pictos, &n);
+	GHashTable *used = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *names;
 	GError *err = NULL;
 
-	for (guint i = 0; i < n; i++) {
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < s->m->items[k]->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(
+			    s->m->items[k], i);
+
+			if (it->pictogram != NULL)
+				g_hash_table_add(used, it->pictogram);
+			for (guint j = 0; j < it->source->steps->len; j++) {
+				const struct kt_step *st = g_ptr_array_index(
+				    it->source->steps, j);
+				if (st->pictogram != NULL)
+					g_hash_table_add(used, st->pictogram);
+			}
+		}
+	{
+		guint n;
+		gpointer *keys = g_hash_table_get_keys_as_array(used, &n);
+
+		names = g_ptr_array_sized_new(n);
+		for (guint i = 0; i < n; i++)
+			g_ptr_array_add(names, keys[i]);
+		g_free(keys);
+	}
+	g_ptr_array_sort(names, kt_cmp_str);
+	for (guint i = 0; i < names->len; i++) {
+		const char *name = g_ptr_array_index(names, i);
 		const struct kt_picto *pic = g_hash_table_lookup(
-		    s->m->pictograms, names[i]);
-		char *to = g_strdup_printf("pictogrammen/%s.svg", names[i]);
+		    s->m->pictograms, name);
+		char *to = g_strdup_printf("pictogrammen/%s.svg", name);
 		gsize len;
 		const void *data;
 
@@ -602,58 +628,100 @@ copy_pictograms(struct site *s)
 			kt_error(s->d, to, 0, 0, "cannot write: %s",
 			    err->message);
 			g_clear_error(&err);
-			s->ok = FALSE;
+			g_atomic_int_set(&s->ok, FALSE);
 		}
 		g_free(to);
 	}
-	g_free(names);
+	g_ptr_array_free(names, TRUE);
+	g_hash_table_destroy(used);
 }
 
-gboolean
-kt_render_site(const struct kt_model *m, const struct kt_render_opts *o,
-    struct kt_writer *w, struct kt_diag *d)
+struct page_job {
+	struct site *s;
+	const struct kt_item *it;	/* NULL: the bank of the language */
+	const struct kt_language *lang;
+};
+
+static void
+page_job(void *data)
+{
+	struct page_job *j = data;
+
+	if (j->it == NULL)
+		h_bank(j->s, j->lang);
+	else if (j->it->kind == KT_OPDRACHT)
+		render_opdracht(j->s, j->it, j->lang);
+	else if (j->it->kind == KT_AVOND)
+		render_avond(j->s, j->it, j->lang);
+	else
+		render_tip(j->s, j->it, j->lang);
+	g_free(j);
+}
+
+static void
+push_page(struct site *s, struct kt_jobs *jobs, const struct kt_item *it,
+    const struct kt_language *l)
+{
+	struct page_job *j = g_new(struct page_job, 1);
+
+	j->s = s;
+	j->it = it;
+	j->lang = l;
+	kt_jobs_push(jobs, page_job, j);
+}
+
+struct site *
+kt_site_start(const struct kt_model *m, const struct kt_render_opts *o,
+    struct kt_writer *w, struct kt_diag *d, struct kt_jobs *jobs)
 {
 	char *layout = g_build_filename(o->theme, "layout.html", NULL);
-	struct site s = { m, o, NULL, w, d, NULL, TRUE };
+	struct site *s = g_new0(struct site, 1);
 
-	s.layout = xmlReadFile(layout, "UTF-8", XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (s.layout == NULL) {
+	s->m = m;
+	s->o = o;
+	s->w = w;
+	s->d = d;
+	s->ok = TRUE;
+	/* no dictionary: pages are copied from it in several threads */
+	s->layout = xmlReadFile(layout, "UTF-8", XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NODICT);
+	if (s->layout == NULL) {
 		const xmlError *e = xmlGetLastError();
 		kt_error(d, layout, e ? e->line : 0, e ? e->int2 : 0,
 		    "the layout is not well-formed: %s",
 		    e && e->message ? g_strstrip(e->message) : "?");
 		g_free(layout);
-		return FALSE;
+		g_free(s);
+		return NULL;
 	}
-	s.pictos = g_hash_table_new(g_str_hash, g_str_equal);
-	h_root(&s);
-	h_404(&s);
-	h_feeds(&s);
+	g_free(layout);
+	h_root(s);
+	h_404(s);
+	h_feeds(s);
+	copy_assets(s);
+	copy_pictograms(s);
 	for (guint i = 0; i < m->site.languages->len; i++) {
 		const struct kt_language *l = g_ptr_array_index(
 		    m->site.languages, i);
 
-		h_bank(&s, l);
-		for (int k = 0; k < KT_KIND_COUNT; k++) {
-			GPtrArray *items = m->items[k];
-
-			for (guint j = 0; j < items->len; j++) {
-				const struct kt_item *it = g_ptr_array_index(
-				    items, j);
-				if (k == KT_OPDRACHT)
-					render_opdracht(&s, it, l);
-				else if (k == KT_AVOND)
-					render_avond(&s, it, l);
-				else
-					render_tip(&s, it, l);
-			}
-		}
+		push_page(s, jobs, NULL, l);
+		for (int k = 0; k < KT_KIND_COUNT; k++)
+			for (guint j = 0; j < m->items[k]->len; j++)
+				push_page(s, jobs, g_ptr_array_index(
+				    m->items[k], j), l);
 	}
-	copy_assets(&s);
-	copy_pictograms(&s);
-	g_hash_table_destroy(s.pictos);
-	xmlFreeDoc(s.layout);
-	g_free(layout);
-	return s.ok;
+	return s;
+}
+
+gboolean
+kt_site_finish(struct site *s)
+{
+	gboolean ok;
+
+	if (s == NULL)
+		return FALSE;
+	ok = g_atomic_int_get(&s->ok);
+	xmlFreeDoc(s->layout);
+	g_free(s);
+	return ok;
 }

@@ -204,20 +204,28 @@ checklist(struct kt_pdfkit *k, const struct kt_item *it,
 	g_free(rel);
 }
 
-gboolean
-kt_render_mentor(const struct kt_model *m, const struct kt_render_opts *o,
-    struct kt_writer *w, struct kt_diag *d)
+static void
+tipcards_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 {
-	struct kt_pdfkit k;
-	const struct kt_language *nl = g_ptr_array_index(m->site.languages, 0);
-	gboolean ok;
+	tipcards(k, j->lang);
+}
 
-	kt_pdfkit_init(&k, m, o, w, d);
+static void
+checklist_job(struct kt_pdfkit *k, const struct kt_print_job *j)
+{
+	checklist(k, j->it, j->lang);
+}
+
+void
+kt_mentor_push(struct kt_print *pr)
+{
+	const struct kt_model *m = pr->m;
+	const struct kt_language *nl = g_ptr_array_index(m->site.languages, 0);
+
 	for (guint j = 0; j < m->site.languages->len; j++)
-		tipcards(&k, g_ptr_array_index(m->site.languages, j));
+		kt_print_push(pr, tipcards_job, NULL, NULL,
+		    g_ptr_array_index(m->site.languages, j), 0);
 	for (guint i = 0; i < m->items[KT_OPDRACHT]->len; i++)
-		checklist(&k, g_ptr_array_index(m->items[KT_OPDRACHT], i), nl);
-	ok = k.ok;
-	kt_pdfkit_free(&k);
-	return ok;
+		kt_print_push(pr, checklist_job, g_ptr_array_index(
+		    m->items[KT_OPDRACHT], i), NULL, nl, 0);
 }

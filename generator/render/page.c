@@ -169,7 +169,6 @@ h_picto(xmlNodePtr parent, struct page *p, const char *name, int size)
 
 	if (name == NULL)
 		return;
-	g_hash_table_add(p->s->pictos, (gpointer)name);
 	target = g_strdup_printf("pictogrammen/%s.svg", name);
 	h = h_href(p, target);
 	img = h_el(parent, "img", "picto");
@@ -393,7 +392,7 @@ h_page_end(struct page *p, const char *title)
 		kt_error(p->s->d, p->path, 0, 0, "cannot write: %s",
 		    err->message);
 		g_error_free(err);
-		p->s->ok = FALSE;
+		g_atomic_int_set(&p->s->ok, FALSE);
 	}
 	g_string_free(out, TRUE);
 	xmlFreeDoc(p->doc);

@@ -15,8 +15,7 @@ struct site {
 	xmlDocPtr layout;
 	struct kt_writer *w;
 	struct kt_diag *d;
-	GHashTable *pictos;	/* names used on pages */
-	gboolean ok;
+	gint ok;		/* atomic: pages are written in threads */
 };
 
 struct page {

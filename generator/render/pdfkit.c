@@ -10,25 +10,81 @@
 #include <qrencode.h>
 #include <string.h>
 
-void
-kt_pdfkit_init(struct kt_pdfkit *k, const struct kt_model *m,
-    const struct kt_render_opts *o, struct kt_writer *w, struct kt_diag *d)
+static struct kt_pdfkit *
+kit_new(struct kt_print *pr)
 {
-	k->m = m;
-	k->o = o;
-	k->w = w;
-	k->d = d;
+	struct kt_pdfkit *k = g_new0(struct kt_pdfkit, 1);
+
+	k->m = pr->m;
+	k->o = pr->o;
+	k->w = pr->w;
+	k->d = pr->d;
+	k->ok = &pr->ok;
 	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 	    g_object_unref);
 	k->fonts = pango_cairo_font_map_new();
-	k->ok = TRUE;
+	return k;
 }
 
-void
-kt_pdfkit_free(struct kt_pdfkit *k)
+static void
+kit_free(struct kt_pdfkit *k)
 {
 	g_hash_table_destroy(k->svg);
 	g_object_unref(k->fonts);
+	g_free(k);
+}
+
+static void
+print_job(void *data)
+{
+	struct kt_print_job *j = data;
+	struct kt_pdfkit *k = g_async_queue_pop(j->pr->kits);
+
+	j->fn(k, j);
+	g_async_queue_push(j->pr->kits, k);
+	g_free(j);
+}
+
+void
+kt_print_push(struct kt_print *pr, kt_print_fn fn, const struct kt_item *it,
+    const struct kt_text *t, const struct kt_language *lang, int n)
+{
+	struct kt_print_job *j = g_new(struct kt_print_job, 1);
+
+	*j = (struct kt_print_job){ pr, fn, it, t, lang, n };
+	kt_jobs_push(pr->jobs, print_job, j);
+}
+
+struct kt_print *
+kt_print_start(const struct kt_model *m, const struct kt_render_opts *o,
+    struct kt_writer *w, struct kt_diag *d, struct kt_jobs *jobs)
+{
+	struct kt_print *pr = g_new0(struct kt_print, 1);
+
+	*pr = (struct kt_print){ m, o, w, d, jobs, g_async_queue_new(),
+	    g_ptr_array_new(), TRUE };
+	for (int i = 0; i < kt_jobs_threads(jobs); i++) {
+		struct kt_pdfkit *k = kit_new(pr);
+		g_ptr_array_add(pr->all, k);
+		g_async_queue_push(pr->kits, k);
+	}
+	kt_sheets_push(pr);
+	kt_evenings_push(pr);
+	kt_mentor_push(pr);
+	return pr;
+}
+
+gboolean
+kt_print_finish(struct kt_print *pr)
+{
+	gboolean ok = g_atomic_int_get(&pr->ok);
+
+	for (guint i = 0; i < pr->all->len; i++)
+		kit_free(g_ptr_array_index(pr->all, i));
+	g_ptr_array_free(pr->all, TRUE);
+	g_async_queue_unref(pr->kits);
+	g_free(pr);
+	return ok;
 }
 
 static char *
@@ -54,7 +110,7 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 	if (path == NULL) {
 		kt_error(k->d, rel, 0, 0, "%s", err->message);
 		g_error_free(err);
-		k->ok = FALSE;
+		g_atomic_int_set(k->ok, FALSE);
 		path = g_strdup("/dev/null");
 	}
 	p->kit = k;
@@ -286,7 +342,7 @@ kt_pdf_close(struct kt_pdf *p)
 	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
 		kt_error(p->kit->d, p->rel, 0, 0, "cannot write the PDF: %s",
 		    cairo_status_to_string(cairo_surface_status(p->surf)));
-		p->kit->ok = FALSE;
+		g_atomic_int_set(p->kit->ok, FALSE);
 	}
 	cairo_surface_destroy(p->surf);
 	fix_file(p);
@@ -423,7 +479,7 @@ kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
 			kt_error(k->d, pic->path, 0, 0, "cannot draw this SVG: "
 			    "%s", err->message);
 			g_error_free(err);
-			k->ok = FALSE;
+			g_atomic_int_set(k->ok, FALSE);
 			return;
 		}
 		g_hash_table_insert(k->svg, (gpointer)name, h);

@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "../jobs.h"
 #include "render.h"
 
 #define KT_MM 2.834645669
@@ -19,7 +20,10 @@
 #define KT_BODY 14.0		/* the smallest size of text a parent reads */
 #define KT_FONTS "Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic"
 
-/* Shared by all documents of one build: fonts and pictograms, loaded once. */
+/*
+ * What one thread needs to draw: fonts and pictograms, each loaded once
+ * per thread (Pango font maps and librsvg handles are not shared).
+ */
 struct kt_pdfkit {
 	const struct kt_model *m;
 	const struct kt_render_opts *o;
@@ -27,8 +31,41 @@ struct kt_pdfkit {
 	struct kt_diag *d;
 	GHashTable *svg;	/* pictogram name -> RsvgHandle */
 	PangoFontMap *fonts;
-	gboolean ok;
+	gint *ok;		/* the run's, set to FALSE on a failure */
 };
+
+/* A run of printables: a kit per thread, lent to one job at a time. */
+struct kt_print {
+	const struct kt_model *m;
+	const struct kt_render_opts *o;
+	struct kt_writer *w;
+	struct kt_diag *d;
+	struct kt_jobs *jobs;
+	GAsyncQueue *kits;
+	GPtrArray *all;		/* every kit, to free them */
+	gint ok;
+};
+
+struct kt_print_job;
+typedef void (*kt_print_fn)(struct kt_pdfkit *, const struct kt_print_job *);
+
+struct kt_print_job {
+	struct kt_print *pr;
+	kt_print_fn fn;
+	const struct kt_item *it;
+	const struct kt_text *t;
+	const struct kt_language *lang;
+	int n;			/* a year, or a flag */
+};
+
+/* Runs fn later, on some thread, with a kit of its own. */
+void kt_print_push(struct kt_print *, kt_print_fn, const struct kt_item *,
+    const struct kt_text *, const struct kt_language *, int n);
+
+/* Each module pushes the jobs of its printables. */
+void kt_sheets_push(struct kt_print *);
+void kt_evenings_push(struct kt_print *);
+void kt_mentor_push(struct kt_print *);
 
 struct kt_pdf;
 typedef void (*kt_pdf_footer_fn)(struct kt_pdf *, void *);
@@ -51,9 +88,7 @@ struct kt_pdf {
 	void *footer_data;
 };
 
-void kt_pdfkit_init(struct kt_pdfkit *, const struct kt_model *,
-    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *);
-void kt_pdfkit_free(struct kt_pdfkit *);
+
 
 struct kt_pdf_meta {
 	const char *title;

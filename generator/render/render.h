@@ -22,21 +22,25 @@ struct kt_render_opts {
 	GPtrArray *pupils;	/* class list: names, or NULL for blank rows */
 };
 
-/* The website: every page in every language, assets, pictograms. */
-gboolean kt_render_site(const struct kt_model *, const struct kt_render_opts *,
-    struct kt_writer *, struct kt_diag *);
+struct kt_jobs;
+struct site;
+struct kt_print;
 
-/* The printables: a take-home sheet per assignment per language. */
-gboolean kt_render_sheets(const struct kt_model *,
-    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *);
+/*
+ * The website: every page in every language, assets, pictograms. Start
+ * pushes the pages as jobs; finish, after the jobs are done, frees what
+ * they shared and says whether all went well.
+ */
+struct site *kt_site_start(const struct kt_model *,
+    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *,
+    struct kt_jobs *);
+gboolean kt_site_finish(struct site *);
 
-/* The evening printables: invitations, cards, run-sheets. */
-gboolean kt_render_evenings(const struct kt_model *,
-    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *);
-
-/* The mentor's printables: tip cards, class checklists. */
-gboolean kt_render_mentor(const struct kt_model *,
-    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *);
+/* The printables: sheets, evening and mentor printables, likewise. */
+struct kt_print *kt_print_start(const struct kt_model *,
+    const struct kt_render_opts *, struct kt_writer *, struct kt_diag *,
+    struct kt_jobs *);
+gboolean kt_print_finish(struct kt_print *);
 
 /* Output paths shared by both, relative to out/. */
 char *kt_page_path(const char *lang, enum kt_kind, const char *slug);

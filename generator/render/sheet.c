@@ -724,15 +724,24 @@ bundle(struct kt_pdfkit *k, const struct kt_language *lang, int year)
 	g_free(title);
 }
 
-gboolean
-kt_render_sheets(const struct kt_model *m, const struct kt_render_opts *o,
-    struct kt_writer *w, struct kt_diag *d)
+static void
+sheet_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 {
-	struct kt_pdfkit k;
-	GPtrArray *items = m->items[KT_OPDRACHT];
-	gboolean ok;
+	render(k, j->it, j->t, j->lang, j->n);
+}
 
-	kt_pdfkit_init(&k, m, o, w, d);
+static void
+bundle_job(struct kt_pdfkit *k, const struct kt_print_job *j)
+{
+	bundle(k, j->lang, j->n);
+}
+
+void
+kt_sheets_push(struct kt_print *pr)
+{
+	const struct kt_model *m = pr->m;
+	GPtrArray *items = m->items[KT_OPDRACHT];
+
 	for (guint i = 0; i < items->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(items, i);
 
@@ -743,16 +752,13 @@ kt_render_sheets(const struct kt_model *m, const struct kt_render_opts *o,
 
 			if (t == NULL)
 				continue;
-			render(&k, it, t, l, FALSE);
+			kt_print_push(pr, sheet_job, it, t, l, FALSE);
 			if (t != it->source)
-				render(&k, it, t, l, TRUE);
+				kt_print_push(pr, sheet_job, it, t, l, TRUE);
 		}
 	}
 	for (guint j = 0; j < m->site.languages->len; j++)
 		for (int year = 1; year <= 6; year++)
-			bundle(&k, g_ptr_array_index(m->site.languages, j),
-			    year);
-	ok = k.ok;
-	kt_pdfkit_free(&k);
-	return ok;
+			kt_print_push(pr, bundle_job, NULL, NULL,
+			    g_ptr_array_index(m->site.languages, j), year);
 }
