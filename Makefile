@@ -22,6 +22,7 @@ DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \
 	libqrencode-dev libhyphen-dev
 DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
 DEB_TEST := poppler-utils qpdf zbar-tools chromium
+DEB_BENCH := hugo weasyprint time poppler-utils
 
 SRC := $(sort $(wildcard generator/*.c generator/*/*.c))
 OBJ := $(SRC:generator/%.c=build/%.o)
@@ -32,8 +33,8 @@ TEST_UTIL := tests/util.c
 
 BIN := generator/keukentafel
 
-.PHONY: all site check deps-site deps-check generator tests install \
-	uninstall clean
+.PHONY: all site check bench deps-site deps-check deps-bench generator \
+	tests install uninstall clean
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -46,6 +47,14 @@ site: deps-site
 check: deps-check
 	@$(MAKE) --no-print-directory $(BIN) tests
 	@tests/run.sh
+
+# N items (default 1000); SIZES for the per-item cost at several sizes
+bench: deps-bench
+	@$(MAKE) --no-print-directory $(BIN)
+	@bench/run.sh
+
+deps-bench:
+	@generator/deps.sh $(DEB_BUILD) $(DEB_RUN) $(DEB_BENCH)
 
 deps-site:
 	@generator/deps.sh $(DEB_BUILD) $(DEB_RUN)

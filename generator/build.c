@@ -90,7 +90,8 @@ kt_cmd_check(const struct kt_options *o)
 	size_t errors, warnings;
 
 	if (m != NULL)
-		kt_check_model(m, KT_HYPHEN_DIR, d, o->json ? figures : NULL);
+		kt_check_model(m, KT_HYPHEN_DIR, TRUE, d,
+		    o->json ? figures : NULL);
 	errors = kt_diag_count(d, KT_ERROR);
 	warnings = kt_diag_count(d, KT_WARNING);
 	if (o->json) {
@@ -220,7 +221,7 @@ kt_cmd_build(const struct kt_options *o)
 
 	stage(o, "loaded", &t);
 	if (m != NULL)
-		kt_check_model(m, KT_HYPHEN_DIR, d, NULL);
+		kt_check_model(m, KT_HYPHEN_DIR, FALSE, d, NULL);
 	stage(o, "checked", &t);
 	if (o->class_list != NULL)
 		ro.pupils = read_class_list(o->class_list, d);
@@ -242,12 +243,13 @@ kt_cmd_build(const struct kt_options *o)
 	pg.start = g_get_monotonic_time();
 	pg.tty = !o->quiet && isatty(STDERR_FILENO);
 	site = kt_site_start(m, &ro, w, d, pg.jobs);
-	print = kt_print_start(m, &ro, w, d, pg.jobs);
+	print = o->no_pdf ? NULL : kt_print_start(m, &ro, w, d, pg.jobs);
 	kt_jobs_finish(pg.jobs, o->quiet ? NULL : tick, &pg);
 	if (pg.tty)
 		fputc('\n', stderr);
 	ok = kt_site_finish(site);
-	ok = kt_print_finish(print) && ok;
+	if (print != NULL)
+		ok = kt_print_finish(print) && ok;
 	stage(o, "rendered", &t);
 	kt_diag_print(d, stderr);
 	if (!ok || kt_diag_count(d, KT_ERROR) > 0) {

@@ -20,6 +20,7 @@ struct kt_options {
 	bool verbose;		/* the time each stage takes */
 	bool json;		/* check: --format json */
 	int jobs;		/* threads; 0: one per core */
+	bool no_pdf;		/* the website only */
 	/* for the printables; NULL when not given */
 	const char *mentor, *phone, *due;
 	const char *date, *start, *place;

@@ -339,7 +339,7 @@ strings(const struct kt_model *m, struct kt_diag *d)
 
 void
 kt_check_model(const struct kt_model *m, const char *hyphen_dir,
-    struct kt_diag *d, GString *json)
+    gboolean measure_texts, struct kt_diag *d, GString *json)
 {
 	struct kt_counter *c = kt_counter_new(hyphen_dir);
 	GHashTable *slugs = g_hash_table_new(g_str_hash, g_str_equal);
@@ -367,7 +367,8 @@ kt_check_model(const struct kt_model *m, const char *hyphen_dir,
 
 				if (t == NULL)
 					continue;
-				readability(m, c, it, t, d, json);
+				if (measure_texts)
+					readability(m, c, it, t, d, json);
 				links_in(m, it, t, d);
 			}
 		}

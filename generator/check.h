@@ -15,11 +15,12 @@
 #define KT_DEFAULT_SCORE 70	/* "fairly easy" */
 
 /*
- * Reports problems to the diagnostics. When figures is not NULL, appends
- * the readability figures of every text as JSON array elements.
+ * Reports problems to the diagnostics; readability only when asked (the
+ * checker measures it, a build need not). When figures is not NULL,
+ * appends the readability figures of every text as JSON array elements.
  */
 void kt_check_model(const struct kt_model *, const char *hyphen_dir,
-    struct kt_diag *, GString *figures);
+    gboolean readability, struct kt_diag *, GString *figures);
 
 /* The number of texts per kind and language, as a small table. */
 void kt_translation_table(const struct kt_model *, GString *out,

@@ -42,6 +42,7 @@ usage(FILE *f)
 	    "node_modules/openmoji/black/svg)\n"
 	    "      --format FMT    check output: text or json\n"
 	    "  -j, --jobs N        threads (default: one per core)\n"
+	    "      --no-pdf        the website only, no printables\n"
 	    "  -q, --quiet         no progress, no summary\n"
 	    "  -v, --verbose       the time each stage takes\n"
 	    "\n"
@@ -119,6 +120,7 @@ main(int argc, char *argv[])
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "no-pdf", no_argument, NULL, 8 },
 		{ "mentor", required_argument, NULL, 1 },
 		{ "telefoon", required_argument, NULL, 2 },
 		{ "inleveren", required_argument, NULL, 3 },
@@ -232,6 +234,9 @@ main(int argc, char *argv[])
 			break;
 		case 7:
 			o.class_list = optarg;
+			break;
+		case 8:
+			o.no_pdf = true;
 			break;
 		case 'h':
 			usage(stdout);

@@ -343,7 +343,7 @@ run_bad(void)
 	size_t len;
 	FILE *f = open_memstream(&buf, &len);
 
-	kt_check_model(m, KT_HYPHEN_DIR, d, NULL);	/* as check does */
+	kt_check_model(m, KT_HYPHEN_DIR, TRUE, d, NULL);	/* as check does */
 	kt_diag_print(d, f);
 	fclose(f);
 	bad_output = buf;

@@ -184,7 +184,6 @@ split_body(const char *path, const char *body, int body_line,
 		cmark_node_append_child(cur, n);
 	}
 	cmark_node_free(doc);
-	/* the sources were taken before the children moved in */
 	for (guint i = 0; i < nnames; i++) {
 		if (out[i] == NULL) {
 			if ((required & (1u << i)) && !(meant & (1u << i)))
@@ -192,11 +191,6 @@ split_body(const char *path, const char *body, int body_line,
 				    "section '## %s'", names[i]);
 			continue;
 		}
-		char *src = cmark_render_commonmark(out[i]->doc,
-		    CMARK_OPT_DEFAULT, 0);
-		g_free(out[i]->src);
-		out[i]->src = g_strdup(src);
-		free(src);
 		kt_md_check(out[i], d);
 	}
 }

@@ -54,10 +54,7 @@ struct kt_md *
 kt_md_adopt(cmark_node *doc, struct kt_pos pos)
 {
 	struct kt_md *m = g_new0(struct kt_md, 1);
-	char *src = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 
-	m->src = g_strdup(src);
-	free(src);
 	m->doc = doc;
 	m->pos = pos;
 	return m;
@@ -68,7 +65,6 @@ kt_md_new(const char *src, struct kt_pos pos)
 {
 	struct kt_md *m = g_new0(struct kt_md, 1);
 
-	m->src = g_strdup(src);
 	m->doc = cmark_parse_document(src, strlen(src), CMARK_OPT_DEFAULT);
 	m->pos = pos;
 	return m;
@@ -79,7 +75,6 @@ kt_md_free(struct kt_md *m)
 {
 	if (m == NULL)
 		return;
-	g_free(m->src);
 	if (m->doc != NULL)
 		cmark_node_free(m->doc);
 	g_free(m);

@@ -58,7 +58,6 @@ struct kt_pos {
 
 /* A piece of Markdown text, parsed. */
 struct kt_md {
-	char *src;
 	cmark_node *doc;	/* owned; a CMARK_NODE_DOCUMENT */
 	struct kt_pos pos;
 };

@@ -155,15 +155,37 @@ kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
     size_t len, GError **err)
 {
 	char *path = kt_writer_path(w, rel, err);
-	gboolean ok;
+	const char *p = data;
+	int fd;
 
 	if (path == NULL)
 		return FALSE;
-	/* g_file_set_contents writes a temp file and renames: atomic too */
-	ok = g_file_set_contents_full(path, data, (gssize)len,
-	    G_FILE_SET_CONTENTS_NONE, 0644, err);
+	/*
+	 * A plain write: the whole tree is swapped in at the end, so each
+	 * file needs no temporary name of its own (which would double the
+	 * work of the file system for thousands of pages).
+	 */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	while (fd >= 0 && len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fd < 0 || len > 0 || close(fd) != 0) {
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+		    "cannot write %s: %s", path, g_strerror(errno));
+		if (fd >= 0 && len > 0)
+			close(fd);
+		g_free(path);
+		return FALSE;
+	}
 	g_free(path);
-	return ok;
+	return TRUE;
 }
 
 gboolean

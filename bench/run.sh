@@ -1,0 +1,98 @@
+#!/bin/sh
+# make bench: keukentafel against the tools a school would use instead, on
+# one synthetic corpus, in one run, as ratios. N items (default 1000) in
+# eight languages; SIZES for the per-item cost at several sizes.
+#   Hugo (Debian's hugo): the same pages from the same Markdown
+#   WeasyPrint (Debian's weasyprint): the same sheet from an HTML page,
+#     one process per sheet and all sheets in one document (its best case)
+#   the floor: copying the finished output
+# Prints a table and appends it, dated, to bench/results.md.
+set -eu
+cd "$(dirname "$0")/.."
+N=${N:-1000}
+SIZES=${SIZES:-"100 1000 5000"}
+KT=generator/keukentafel
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cores=$(nproc)
+
+# wall s, user+sys s, peak RSS MiB of a command, into $work/t
+measure() {
+	/usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" ||
+		{ cat "$work/err"; exit 1; }
+	awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$work/t"
+}
+field() { echo "$1" | cut -d' ' -f"$2"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0) ? a / b : 0 }'; }
+
+echo "corpus: $N assignments in 8 languages ($(date -u +%Y-%m-%d), $cores cores)"
+node bench/corpus.mjs "$N" "$work/c"
+mkdir -p "$work/hugo-content"
+for s in opdrachten avonden tips; do ln -s "$work/c/$s" "$work/hugo-content/$s"; done
+
+export SOURCE_DATE_EPOCH=1700000000
+full2=$(measure $KT build -q -j 2 -C "$work/c" -o "$work/kt2")
+full1=$(measure $KT build -q -j 1 -C "$work/c" -o "$work/kt1")
+html=$(measure $KT build -q -j 2 --no-pdf -C "$work/c" -o "$work/kth")
+hugo=$(measure hugo --quiet -s bench/hugo --contentDir "$work/hugo-content" -d "$work/hugo-out")
+floor=$(measure cp -r "$work/kt2" "$work/copy")
+pages=$(find "$work/kth" -name '*.html' | wc -l)
+hpages=$(find "$work/hugo-out" -name '*.html' | wc -l)
+pdfs=$(find "$work/kt2" -name '*.pdf' | wc -l)
+sheets=$(find "$work/kt2" -path '*/opdrachten/*.pdf' ! -name 'leerjaar-*' ! -name '*-klassenlijst.pdf' | wc -l)
+identical=$(diff -r "$work/kt1" "$work/kt2" >/dev/null && echo yes || echo NO)
+
+# WeasyPrint on 20 equivalent sheets
+wstart=$(date +%s.%N)
+for f in "$work"/c/weasy/sheet-*.html; do weasyprint -q "$f" "$f.pdf" 2>/dev/null; done
+weach=$(echo "$wstart $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
+wone=$(measure weasyprint -q "$work/c/weasy/all.html" "$work/all.pdf")
+wpages=$(pdfinfo "$work/all.pdf" | awk '/^Pages/ { print $2 }')
+
+pdf_s=$(awk -v a="$(field "$full2" 1)" -v b="$(field "$html" 1)" 'BEGIN { printf "%.2f", a - b }')
+kt_sps=$(awk -v n="$sheets" -v t="$pdf_s" 'BEGIN { printf "%.0f", n / t }')
+w_pps=$(awk -v n="$wpages" -v t="$(field "$wone" 1)" 'BEGIN { printf "%.1f", n / t }')
+w_each=$(awk -v t="$weach" 'BEGIN { printf "%.0f", t / 20 * 1000 }')
+kt_ms=$(awk -v n="$pdfs" -v t="$pdf_s" -v c=2 'BEGIN { printf "%.1f", t * c / n * 1000 }')
+
+table=$(cat <<TABLE
+| run | wall s | CPU s | peak MiB | output |
+|---|---|---|---|---|
+| keukentafel, site + printables, -j 2 | $(field "$full2" 1) | $(field "$full2" 2) | $(field "$full2" 3) | $pages pages, $pdfs PDFs ($sheets sheets) |
+| keukentafel, site + printables, -j 1 | $(field "$full1" 1) | $(field "$full1" 2) | $(field "$full1" 3) | byte-identical to -j 2: $identical |
+| keukentafel, site only, -j 2 | $(field "$html" 1) | $(field "$html" 2) | $(field "$html" 3) | $pages pages |
+| Hugo, the same pages | $(field "$hugo" 1) | $(field "$hugo" 2) | $(field "$hugo" 3) | $hpages pages |
+| WeasyPrint, 20 sheets, a process each | $weach | | | $w_each ms a sheet |
+| WeasyPrint, 20 sheets in one document | $(field "$wone" 1) | $(field "$wone" 2) | $(field "$wone" 3) | $wpages pages, $w_pps pages/s |
+| floor: copying out/ | $(field "$floor" 1) | $(field "$floor" 2) | $(field "$floor" 3) | |
+
+- site only: $(ratio "$(field "$hugo" 1)" "$(field "$html" 1)")x faster than Hugo ($(awk -v p="$pages" -v t="$(field "$html" 1)" 'BEGIN { printf "%.0f", p / t }') pages/s)
+- printables: $kt_sps sheets/s over $pdf_s s ($kt_ms ms of CPU per PDF); $(ratio "$kt_sps" "$w_pps")x WeasyPrint's best case ($w_pps pages/s)
+- -j 2 against -j 1: $(ratio "$(field "$full1" 1)" "$(field "$full2" 1)")x
+TABLE
+)
+echo "$table"
+
+# the cost per item at several sizes: it must stay flat
+lin="| items | wall s (site + printables, -j 2) | ms per item | site only, ms per item |
+|---|---|---|---|"
+for n in $SIZES; do
+	rm -rf "$work/s"
+	node bench/corpus.mjs "$n" "$work/s"
+	a=$(measure $KT build -q -j 2 -C "$work/s" -o "$work/so")
+	b=$(measure $KT build -q -j 2 --no-pdf -C "$work/s" -o "$work/sh")
+	lin="$lin
+| $n | $(field "$a" 1) | $(awk -v t="$(field "$a" 1)" -v n="$n" 'BEGIN { printf "%.1f", t / n * 1000 }') | $(awk -v t="$(field "$b" 1)" -v n="$n" 'BEGIN { printf "%.2f", t / n * 1000 }') |"
+	rm -rf "$work/so" "$work/sh"
+done
+echo "$lin"
+
+{
+	echo "## $(date -u +%Y-%m-%d), N=$N, $cores cores, keukentafel $($KT --version | cut -d' ' -f2)"
+	echo
+	echo "$table"
+	echo
+	echo "$lin"
+	echo
+} >> bench/results.md
+echo "written to bench/results.md"
