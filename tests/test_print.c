@@ -215,6 +215,10 @@ test_invitation(void)
 		"Strookje, terug naar school", "Ik kom:", "ja", "nee",
 		"Met hoeveel personen:", NULL
 	};
+	/* Tigrinya, in Ethiopic script: the first line of the invitation */
+	static const char *const ti[] = {
+		"8-10-2026", "ውላድኩም እውን ኣብኡ ይህሉ።", NULL
+	};
 	/* the date stays 8-10-2026 inside Arabic, not 2026-10-8 */
 	static const char *const ar[] = {
 		"ندعوك", "أمسية", "طفلك", "8-10-2026", NULL
@@ -223,6 +227,7 @@ test_invitation(void)
 
 	assert_text("nl/avonden/kennismaking-klas-1-uitnodiging.pdf", nl);
 	assert_text("ar/avonden/kennismaking-klas-1-uitnodiging.pdf", ar);
+	assert_text("ti/avonden/kennismaking-klas-1-uitnodiging.pdf", ti);
 	g_assert_cmpint(t_pdf_pages(p), ==, 1);
 	g_free(p);
 }
@@ -248,6 +253,18 @@ test_cards(void)
 	g_free(p);
 	/* statement cards: landscape, from the script's statements */
 	assert_text("nl/avonden/kennismaking-klas-1-stellingen.pdf", st);
+	{
+		/* the cards in Arabic and Tigrinya carry their own words
+		 * ("مدح": praise, without a lam ligature; "ናእዳ": praise) */
+		char *arc = text_of("ar/avonden/complimentenkaarten.pdf");
+		char *tic = text_of("ti/avonden/complimentenkaarten.pdf");
+
+		g_assert_false(t_contains(arc, "Dit deed je goed:"));
+		g_assert_true(t_contains(arc, "مدح"));
+		g_assert_true(t_contains(tic, "ናእዳ"));
+		g_free(arc);
+		g_free(tic);
+	}
 	p = path("nl/avonden/kennismaking-klas-1-stellingen.pdf");
 	argv[1] = p;
 	g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
