@@ -1,12 +1,14 @@
 /*
  * The machine-readable outputs of the site: sitemap.xml with hreflang
  * alternates for every page that exists in several languages, and an Atom
- * feed of the items per language. Built as libxml2 trees and saved as XML,
- * so every value is escaped. Addresses are absolute, from basis_url.
+ * feed of the items per language. Written through libxml2 (a stream for
+ * the sitemap, trees for the feeds), so every value is escaped. Addresses
+ * are absolute, from basis_url.
  */
 #include "page.h"
 
 #include <libxml/xmlsave.h>
+#include <libxml/xmlwriter.h>
 #include <string.h>
 
 #define NS_SITEMAP "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -49,66 +51,69 @@ child(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char *text)
 	return xmlAddChild(parent, n);
 }
 
+/*
+ * The sitemap is written as a stream (xmlTextWriter escapes as a tree
+ * would): a bank of thousands of items has tens of thousands of
+ * alternates, and as a tree it would be the largest thing in memory.
+ */
 static void
-sitemap_url(struct site *s, xmlNodePtr set, xmlNsPtr xhtml, const char *rel,
-    GPtrArray *langs, const char *(*path_in)(const char *, gpointer),
-    gpointer data)
+sitemap_url(const struct site *s, xmlTextWriterPtr tw, const char *rel,
+    GPtrArray *langs, char *(*path_in)(const char *, const void *),
+    const void *data)
 {
-	xmlNodePtr u = child(set, NULL, "url", NULL);
 	char *loc = url(s, rel);
 
-	child(u, NULL, "loc", loc);
+	xmlTextWriterStartElement(tw, BAD_CAST "url");
+	xmlTextWriterWriteElement(tw, BAD_CAST "loc", BAD_CAST loc);
 	g_free(loc);
 	for (guint i = 0; langs != NULL && i < langs->len; i++) {
 		const char *code = g_ptr_array_index(langs, i);
-		char *alt = url(s, path_in(code, data));
-		xmlNodePtr l = child(u, xhtml, "link", NULL);
+		char *p = path_in(code, data), *alt = url(s, p);
 
-		xmlSetProp(l, BAD_CAST "rel", BAD_CAST "alternate");
-		xmlSetProp(l, BAD_CAST "hreflang", BAD_CAST code);
-		xmlSetProp(l, BAD_CAST "href", BAD_CAST alt);
+		xmlTextWriterStartElement(tw, BAD_CAST "xhtml:link");
+		xmlTextWriterWriteAttribute(tw, BAD_CAST "rel",
+		    BAD_CAST "alternate");
+		xmlTextWriterWriteAttribute(tw, BAD_CAST "hreflang",
+		    BAD_CAST code);
+		xmlTextWriterWriteAttribute(tw, BAD_CAST "href", BAD_CAST alt);
+		xmlTextWriterEndElement(tw);
 		g_free(alt);
+		g_free(p);
 	}
+	xmlTextWriterEndElement(tw);
 }
 
-struct item_ref {
-	const struct kt_item *it;
-	char *buf;
-};
-
-static const char *
-item_path(const char *lang, gpointer data)
+static char *
+item_path(const char *lang, const void *data)
 {
-	struct item_ref *r = data;
+	const struct kt_item *it = data;
 
-	g_free(r->buf);
-	r->buf = kt_page_path(lang, r->it->kind, r->it->slug);
-	return r->buf;
+	return kt_page_path(lang, it->kind, it->slug);
 }
 
-static const char *
-home_path(const char *lang, gpointer data)
+static char *
+home_path(const char *lang, const void *data)
 {
-	char **buf = data;
-
-	g_free(*buf);
-	*buf = g_strdup_printf("%s/index.html", lang);
-	return *buf;
+	(void)data;
+	return g_strdup_printf("%s/index.html", lang);
 }
 
 static void
 sitemap(struct site *s)
 {
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr set = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
-	xmlNsPtr xhtml;
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr tw = xmlNewTextWriterMemory(buf, 0);
 	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
 	const struct kt_site *site = &s->m->site;
-	char *buf = NULL;
+	GError *err = NULL;
 
-	xmlDocSetRootElement(doc, set);
-	xmlSetNs(set, xmlNewNs(set, BAD_CAST NS_SITEMAP, NULL));
-	xhtml = xmlNewNs(set, BAD_CAST NS_XHTML, BAD_CAST "xhtml");
+	xmlTextWriterSetIndent(tw, 1);
+	xmlTextWriterStartDocument(tw, NULL, "UTF-8", NULL);
+	xmlTextWriterStartElement(tw, BAD_CAST "urlset");
+	xmlTextWriterWriteAttribute(tw, BAD_CAST "xmlns",
+	    BAD_CAST NS_SITEMAP);
+	xmlTextWriterWriteAttribute(tw, BAD_CAST "xmlns:xhtml",
+	    BAD_CAST NS_XHTML);
 	for (guint i = 0; i < site->languages->len; i++)
 		g_ptr_array_add(all, g_strdup(((struct kt_language *)
 		    g_ptr_array_index(site->languages, i))->code));
@@ -117,8 +122,8 @@ sitemap(struct site *s)
 		char *home = g_strdup_printf("%s/index.html", code);
 		char *planner = g_strdup_printf("%s/jaarplanner.html", code);
 
-		sitemap_url(s, set, xhtml, home, all, home_path, &buf);
-		sitemap_url(s, set, xhtml, planner, NULL, NULL, NULL);
+		sitemap_url(s, tw, home, all, home_path, NULL);
+		sitemap_url(s, tw, planner, NULL, NULL, NULL);
 		g_free(home);
 		g_free(planner);
 	}
@@ -128,21 +133,26 @@ sitemap(struct site *s)
 			const struct kt_item *it = g_ptr_array_index(
 			    s->m->items[k], i);
 			GPtrArray *langs = h_languages_of(s->m, it);
-			struct item_ref ref = { it, NULL };
 
 			for (guint j = 0; j < langs->len; j++) {
 				char *rel = kt_page_path(g_ptr_array_index(
 				    langs, j), it->kind, it->slug);
-				sitemap_url(s, set, xhtml, rel, langs, item_path,
-				    &ref);
+				sitemap_url(s, tw, rel, langs, item_path, it);
 				g_free(rel);
 			}
-			g_free(ref.buf);
 			g_ptr_array_free(langs, TRUE);
 		}
-	g_free(buf);
+	xmlTextWriterEndDocument(tw);
+	xmlFreeTextWriter(tw);
+	if (!kt_writer_put(s->w, "sitemap.xml", xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf), &err)) {
+		kt_error(s->d, "sitemap.xml", 0, 0, "cannot write: %s",
+		    err->message);
+		g_error_free(err);
+		g_atomic_int_set(&s->ok, FALSE);
+	}
+	xmlBufferFree(buf);
 	g_ptr_array_free(all, TRUE);
-	save(s, doc, "sitemap.xml");
 }
 
 /* SOURCE_DATE_EPOCH when set, so feeds are reproducible; else now. */
