@@ -24,16 +24,17 @@ DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
 DEB_TEST := poppler-utils qpdf zbar-tools chromium
 DEB_BENCH := hugo weasyprint time poppler-utils
 
+# B: the folder for objects and tests; check-asan and fuzz use their own
+B ?= build
+BIN ?= generator/keukentafel
 SRC := $(sort $(wildcard generator/*.c generator/*/*.c))
-OBJ := $(SRC:generator/%.c=build/%.o)
-LIB_OBJ := $(filter-out build/main.o,$(OBJ))
+OBJ := $(SRC:generator/%.c=$(B)/%.o)
+LIB_OBJ := $(filter-out $(B)/main.o,$(OBJ))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
-TEST_BIN := $(TEST_SRC:tests/%.c=build/tests/%)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 TEST_UTIL := tests/util.c
 
-BIN := generator/keukentafel
-
-.PHONY: all site check bench deps-site deps-check deps-bench generator \
+.PHONY: all site check check-asan fuzz fuzz-smoke bench deps-site deps-check deps-bench generator \
 	tests install uninstall clean
 .DEFAULT_GOAL := all
 
@@ -47,6 +48,17 @@ site: deps-site
 check: deps-check
 	@$(MAKE) --no-print-directory $(BIN) tests
 	@tests/run.sh
+
+# the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+check-asan: deps-check
+	@$(MAKE) --no-print-directory B=build-asan BIN=build-asan/keukentafel \
+		CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN)" LDFLAGS="$(SAN)" \
+		build-asan/keukentafel tests
+	@ASAN_OPTIONS=detect_leaks=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1 \
+	KT_BIN=build-asan/keukentafel TESTS=build-asan/tests tests/run.sh
 
 # N items (default 1000); SIZES for the per-item cost at several sizes
 bench: deps-bench
@@ -69,13 +81,13 @@ $(BIN): $(OBJ)
 	$(CC) $(LDFLAGS) -o $@.tmp $(OBJ) $(PKG_LIBS)
 	mv -f $@.tmp $@
 
-build/%.o: generator/%.c Makefile
+$(B)/%.o: generator/%.c Makefile
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 tests: $(TEST_BIN)
 
-build/tests/%: tests/%.c $(TEST_UTIL) tests/util.h $(LIB_OBJ)
+$(B)/tests/%: tests/%.c $(TEST_UTIL) tests/util.h $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -Itests \
 		-MMD -MP -o $@ $< $(TEST_UTIL) $(LIB_OBJ) $(PKG_LIBS)
@@ -94,6 +106,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build $(BIN) out .out.tmp-* .out.old-* .out.lock
+	rm -rf build build-asan build-fuzz $(BIN) out .out.tmp-* .out.old-* .out.lock
 
 -include $(OBJ:.o=.d) $(TEST_BIN:=.d)

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.." || exit 2
 passed=0
 failed=0
 log=$(mktemp)
-for t in build/tests/test_*; do
+# TESTS: the folder of test programs (check-asan uses its own)
+for t in "${TESTS:-build/tests}"/test_*; do
 	[ -x "$t" ] || continue
 	for path in $("$t" -l | grep "^/"); do
 		"$t" --tap -p "$path" > "$log" 2>&1

@@ -7,6 +7,14 @@
 #include <string.h>
 #include <sys/wait.h>
 
+const char *
+t_kt(void)
+{
+	const char *b = g_getenv("KT_BIN");
+
+	return b != NULL && *b ? b : "generator/keukentafel";
+}
+
 gint
 t_cmp_str(gconstpointer a, gconstpointer b)
 {

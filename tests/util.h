@@ -7,7 +7,9 @@
 
 #include <glib.h>
 
-#define KT "generator/keukentafel"
+/* The generator under test: $KT_BIN, else generator/keukentafel. */
+const char *t_kt(void);
+#define KT t_kt()
 
 /* Runs argv (NULL-terminated) with extra NAME, VALUE pairs in env. */
 int t_run(const char *const *argv, const char *const *env, char **out,

@@ -26,7 +26,7 @@ function pages(dir) {
 }
 
 before(async () => {
-	execFileSync('generator/keukentafel', ['build', '-q', '-C', 'tests/site',
+	execFileSync(process.env.KT_BIN || 'generator/keukentafel', ['build', '-q', '-C', 'tests/site',
 	    '-o', out], { env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
 	    stdio: ['ignore', 'ignore', 'ignore'] });
 	({ server, base } = await serve(out, '/lob/'));
