@@ -21,7 +21,7 @@ DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \
 	libcairo2-dev libpango1.0-dev libyaml-dev librsvg2-dev libglib2.0-dev \
 	libqrencode-dev libhyphen-dev
 DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
-DEB_TEST := poppler-utils qpdf zbar-tools chromium
+DEB_TEST := poppler-utils qpdf zbar-tools chromium clang libclang-rt-14-dev
 DEB_BENCH := hugo weasyprint time poppler-utils
 
 # B: the folder for objects and tests; check-asan and fuzz use their own
@@ -34,7 +34,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 TEST_UTIL := tests/util.c
 
-.PHONY: all site check check-asan fuzz fuzz-smoke bench deps-site deps-check deps-bench generator \
+.PHONY: all site check check-asan fuzz fuzz-smoke fuzz-bin bench deps-site deps-check deps-bench generator \
 	tests install uninstall clean
 .DEFAULT_GOAL := all
 
@@ -46,7 +46,7 @@ site: deps-site
 	@echo "Open out/index.html in a browser, or host the folder out/ on any web server."
 
 check: deps-check
-	@$(MAKE) --no-print-directory $(BIN) tests
+	@$(MAKE) --no-print-directory $(BIN) tests fuzz-bin
 	@tests/run.sh
 
 # the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer
@@ -59,6 +59,26 @@ check-asan: deps-check
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	KT_BIN=build-asan/keukentafel TESTS=build-asan/tests tests/run.sh
+
+# libFuzzer targets (clang): make fuzz runs each FUZZ_TIME seconds
+FUZZ_TARGETS := yaml item site strings
+FUZZ_TIME ?= 60
+FUZZ_SAN := -fsanitize=address,undefined
+fuzz: deps-check fuzz-bin
+	@fuzz/run.sh $(FUZZ_TIME)
+
+fuzz-smoke: fuzz-bin
+	@fuzz/run.sh smoke
+
+fuzz-bin:
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+		CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+		$(addprefix build-fuzz/fuzz/,$(FUZZ_TARGETS))
+
+$(B)/fuzz/%: fuzz/%.c fuzz/common.h $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) $(PKG_CFLAGS) \
+		-Igenerator -Ifuzz -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
 # N items (default 1000); SIZES for the per-item cost at several sizes
 bench: deps-bench

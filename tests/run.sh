@@ -36,6 +36,15 @@ if [ -d tests/browser ]; then
 	passed=$((passed + p))
 	failed=$((failed + f))
 fi
+# a short run of each fuzz target, when they are built (make check does)
+if [ -x build-fuzz/fuzz/yaml ] && [ -z "${KT_BIN:-}" ]; then
+	fuzz/run.sh smoke > "$log" 2>&1
+	cat "$log"
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	passed=$((passed + p))
+	failed=$((failed + f))
+fi
 rm -f "$log"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -32,8 +32,8 @@ position(const char *text, size_t off, int *line, int *col)
 	}
 }
 
-static gboolean
-inside(const char *path, const char *root)
+gboolean
+kt_inside(const char *path, const char *root)
 {
 	char *rp = realpath(path, NULL), *rr = realpath(root, NULL);
 	gboolean ok = FALSE;
@@ -68,7 +68,7 @@ kt_read_text(const char *path, const char *root, struct kt_diag *d,
 		    "plain text files");
 		return NULL;
 	}
-	if (root != NULL && !inside(path, root)) {
+	if (root != NULL && !kt_inside(path, root)) {
 		kt_error(d, path, 0, 0, "this link points outside the content "
 		    "folder; copy the file into the folder instead");
 		return NULL;

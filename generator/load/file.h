@@ -21,6 +21,9 @@
 char *kt_read_text(const char *path, const char *root, struct kt_diag *,
     size_t *len);
 
+/* Is path, after following links, inside the folder root? */
+gboolean kt_inside(const char *path, const char *root);
+
 struct kt_front {
 	const char *yaml;	/* points into the text */
 	size_t yaml_len;

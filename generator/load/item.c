@@ -58,6 +58,8 @@ kt_md_check(const struct kt_md *m, struct kt_diag *d)
 	cmark_iter *it;
 	cmark_event_type ev;
 	int html_line = 0;	/* one warning a line is enough */
+	int depth = 0;
+	gboolean deep = FALSE;
 
 	if (m == NULL || m->doc == NULL)
 		return;
@@ -67,8 +69,19 @@ kt_md_check(const struct kt_md *m, struct kt_diag *d)
 		cmark_node_type t = cmark_node_get_type(n);
 		int rel, line, col;
 
-		if (ev != CMARK_EVENT_ENTER)
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
 			continue;
+		}
+		if (cmark_node_first_child(n) != NULL)
+			depth++;
+		if (depth > KT_MAX_MD_DEPTH && !deep) {
+			/* quotes in lists in quotes: no reader follows that */
+			kt_error(d, m->pos.path, m->pos.line, m->pos.col,
+			    "Markdown nested more than %d levels deep (quotes, "
+			    "lists); flatten it", KT_MAX_MD_DEPTH);
+			deep = TRUE;
+		}
 		/* inline nodes carry no position: use their block's */
 		while (b != NULL && cmark_node_get_start_line(b) == 0)
 			b = cmark_node_parent(b);
@@ -487,6 +500,7 @@ load_avond(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 			r = g_new0(struct kt_role, 1);
 			r->role = get_role(&rc, "rol");
 			r->task = kt_get_md(&rc, "taak", TRUE);
+			kt_md_check(r->task, c->d);
 			g_ptr_array_add(it->roles, r);
 		}
 	if ((list = kt_get_records(c, "voorbereiding", TRUE)) != NULL)
@@ -503,6 +517,7 @@ load_avond(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 			kt_check_keys(&pc, keys, NULL, NULL);
 			p = g_new0(struct kt_prep, 1);
 			p->task = kt_get_md(&pc, "taak", TRUE);
+			kt_md_check(p->task, c->d);
 			kt_get_int(&pc, "weken", TRUE, 0, 52, &p->weeks);
 			p->who = get_role(&pc, "wie");
 			g_ptr_array_add(it->prep, p);

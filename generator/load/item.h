@@ -21,7 +21,11 @@ struct kt_text *kt_load_translation(struct kt_item *source, const char *path,
     const char *lang, const char *root, const struct kt_model *,
     struct kt_diag *);
 
-/* Reports raw HTML and links with schemes that are not allowed. */
+/* Deeper Markdown (quotes, lists, emphasis) is refused. */
+#define KT_MAX_MD_DEPTH 64
+
+/* Reports raw HTML, links with schemes that are not allowed, and
+ * nesting deeper than KT_MAX_MD_DEPTH. */
 void kt_md_check(const struct kt_md *, struct kt_diag *);
 
 #endif

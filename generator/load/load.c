@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "file.h"
 #include "item.h"
 
 static gboolean
@@ -192,9 +193,30 @@ kt_load(const struct kt_paths *p, struct kt_diag *d)
 		load_kind(m, (enum kt_kind)k, p->content, d);
 	if (m->site.logo != NULL) {
 		char *logo = g_build_filename(p->content, m->site.logo, NULL);
-		if (!g_file_test(logo, G_FILE_TEST_IS_REGULAR))
+		char *data;
+		gsize len;
+		gboolean svg = g_str_has_suffix(m->site.logo, ".svg");
+
+		if (g_path_is_absolute(m->site.logo) ||
+		    strstr(m->site.logo, "..") != NULL ||
+		    (g_file_test(logo, G_FILE_TEST_EXISTS) &&
+		    !kt_inside(logo, p->content)))
+			kt_error(d, site, 0, 0, "logo '%s' must be a file in the "
+			    "content folder, named without .. or /", m->site.logo);
+		else if (!svg && !g_str_has_suffix(m->site.logo, ".png"))
+			kt_error(d, site, 0, 0, "logo '%s': use an .svg or .png "
+			    "file", m->site.logo);
+		else if (!g_file_test(logo, G_FILE_TEST_IS_REGULAR))
 			kt_error(d, site, 0, 0, "logo '%s' not found in the "
 			    "content folder", m->site.logo);
+		else if (!g_file_get_contents(logo, &data, &len, NULL) ||
+		    len > KT_MAX_FILE)
+			kt_error(d, site, 0, 0, "logo '%s' cannot be read, or is "
+			    "larger than 1 MiB", m->site.logo);
+		else {
+			m->site.logo_data = g_bytes_new_take(data, len);
+			m->site.logo_svg = svg;
+		}
 		g_free(logo);
 	}
 	g_free(site);

@@ -281,6 +281,8 @@ kt_model_free(struct kt_model *m)
 	g_free(m->site.school);
 	g_free(m->site.base_url);
 	g_free(m->site.logo);
+	if (m->site.logo_data != NULL)
+		g_bytes_unref(m->site.logo_data);
 	g_free(m->site.contact_name);
 	g_free(m->site.contact_phone);
 	g_free(m->site.contact_email);

@@ -165,6 +165,8 @@ struct kt_site {
 	char *school;
 	char *base_url;		/* ends in / */
 	char *logo;		/* path inside the content folder, or NULL */
+	GBytes *logo_data;	/* the file, when it could be read */
+	gboolean logo_svg;	/* else PNG */
 	char *contact_name, *contact_phone, *contact_email;
 	GPtrArray *languages;	/* of struct kt_language *, nl first */
 	GHashTable *min_score;	/* language -> GINT_TO_POINTER(score) */

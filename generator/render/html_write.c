@@ -42,49 +42,79 @@ escape(GString *out, const char *s, gboolean attr)
 	}
 }
 
-static void
-node(GString *out, xmlNodePtr n, gboolean raw)
+static gboolean
+is_void(xmlNodePtr n)
 {
-	for (; n != NULL; n = n->next) {
-		switch (n->type) {
-		case XML_TEXT_NODE:
-		case XML_CDATA_SECTION_NODE:
-			if (n->content == NULL)
-				break;
-			if (raw)
+	return g_strv_contains(void_elements, (const char *)n->name);
+}
+
+static gboolean
+is_raw(xmlNodePtr n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    (strcmp((const char *)n->name, "script") == 0 ||
+	    strcmp((const char *)n->name, "style") == 0);
+}
+
+static void
+open_tag(GString *out, xmlNodePtr n)
+{
+	g_string_append_c(out, '<');
+	g_string_append(out, (const char *)n->name);
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+
+		g_string_append_c(out, ' ');
+		g_string_append(out, (const char *)a->name);
+		g_string_append(out, "=\"");
+		escape(out, v ? (const char *)v : "", TRUE);
+		g_string_append_c(out, '"');
+		xmlFree(v);
+	}
+	g_string_append_c(out, '>');
+}
+
+static void
+close_tag(GString *out, xmlNodePtr n)
+{
+	g_string_append(out, "</");
+	g_string_append(out, (const char *)n->name);
+	g_string_append_c(out, '>');
+}
+
+/*
+ * Walks the tree with parent pointers, not recursion, so no nesting in
+ * the content can exhaust the stack.
+ */
+static void
+walk(GString *out, xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+
+	for (;;) {
+		if (n->type == XML_ELEMENT_NODE) {
+			open_tag(out, n);
+			if (!is_void(n) && n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+			if (!is_void(n))
+				close_tag(out, n);
+		} else if ((n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL) {
+			if (is_raw(n->parent))
 				g_string_append(out, (const char *)n->content);
 			else
 				escape(out, (const char *)n->content, FALSE);
-			break;
-		case XML_ELEMENT_NODE: {
-			const char *name = (const char *)n->name;
-			gboolean is_raw = strcmp(name, "script") == 0 ||
-			    strcmp(name, "style") == 0;
-
-			g_string_append_c(out, '<');
-			g_string_append(out, name);
-			for (xmlAttrPtr a = n->properties; a; a = a->next) {
-				xmlChar *rv = xmlNodeGetContent((xmlNodePtr)a);
-
-				g_string_append_c(out, ' ');
-				g_string_append(out, (const char *)a->name);
-				g_string_append(out, "=\"");
-				escape(out, rv ? (const char *)rv : "", TRUE);
-				g_string_append_c(out, '"');
-				xmlFree(rv);
-			}
-			g_string_append_c(out, '>');
-			if (g_strv_contains(void_elements, name))
-				break;
-			node(out, n->children, is_raw);
-			g_string_append(out, "</");
-			g_string_append(out, name);
-			g_string_append_c(out, '>');
-			break;
 		}
-		default:
-			break;	/* comments and processing instructions */
+		/* comments and processing instructions are left out */
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			close_tag(out, n);
 		}
+		if (n == root)
+			break;
+		n = n->next;
 	}
 }
 
@@ -92,6 +122,6 @@ void
 kt_html_serialize(xmlDocPtr doc, GString *out)
 {
 	g_string_append(out, "<!DOCTYPE html>\n");
-	node(out, xmlDocGetRootElement(doc), FALSE);
+	walk(out, xmlDocGetRootElement(doc));
 	g_string_append_c(out, '\n');
 }

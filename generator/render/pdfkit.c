@@ -491,6 +491,63 @@ kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
 	}
 }
 
+struct png_read {
+	const guint8 *data;
+	gsize len, at;
+};
+
+static cairo_status_t
+png_read(void *closure, unsigned char *buf, unsigned int n)
+{
+	struct png_read *r = closure;
+
+	if (r->at + n > r->len)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(buf, r->data + r->at, n);
+	r->at += n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+void
+kt_pdf_logo(struct kt_pdf *p, double x, double y, double w, double h)
+{
+	const struct kt_site *site = &p->kit->m->site;
+	gsize len;
+	const guint8 *data;
+
+	if (site->logo_data == NULL)
+		return;
+	data = g_bytes_get_data(site->logo_data, &len);
+	if (site->logo_svg) {
+		RsvgHandle *hd = rsvg_handle_new_from_data(data, len, NULL);
+		RsvgRectangle vp = { x, y, w, h };
+
+		if (hd != NULL) {
+			rsvg_handle_render_document(hd, p->cr, &vp, NULL);
+			g_object_unref(hd);
+		}
+	} else {
+		struct png_read r = { data, len, 0 };
+		cairo_surface_t *img = cairo_image_surface_create_from_png_stream(
+		    png_read, &r);
+
+		if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+			double iw = cairo_image_surface_get_width(img);
+			double ih = cairo_image_surface_get_height(img);
+			double s = MIN(w / iw, h / ih);
+
+			cairo_save(p->cr);
+			cairo_translate(p->cr, x + (w - iw * s) / 2,
+			    y + (h - ih * s) / 2);
+			cairo_scale(p->cr, s, s);
+			cairo_set_source_surface(p->cr, img, 0, 0);
+			cairo_paint(p->cr);
+			cairo_restore(p->cr);
+		}
+		cairo_surface_destroy(img);
+	}
+}
+
 void
 kt_pdf_link(struct kt_pdf *p, const char *url, double x, double y, double w,
     double h)

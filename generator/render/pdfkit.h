@@ -129,6 +129,8 @@ void kt_pdf_picto(struct kt_pdf *, const char *name, double x, double y,
     double size);
 void kt_pdf_qr(struct kt_pdf *, const char *url, double x, double y,
     double size);
+/* The school's logo fitted in w x h at x, y (page coordinates). */
+void kt_pdf_logo(struct kt_pdf *, double x, double y, double w, double h);
 /* A clickable area pointing at url (in page coordinates, not mirrored). */
 void kt_pdf_link(struct kt_pdf *, const char *url, double x, double y,
     double w, double h);

@@ -106,7 +106,9 @@ r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
 	double pic = s->n == 1 ? 22 * MM : 0, gap = s->n == 1 ? 5 * MM : 0;
-	double w = c->w - pic - gap, h;
+	/* the school's logo at the end of the title, on single sheets */
+	double logo = s->n == 1 && s->p->kit->m->site.logo_data ? 18 * MM : 0;
+	double w = c->w - pic - gap - (logo > 0 ? logo + gap : 0), h;
 	char *m = g_markup_escape_text(c->t->title ? c->t->title :
 	    s->it->slug, -1);
 	PangoLayout *l = col_text(s, c, m, s->n == 1 ? 24 : 19, TRUE, w, TRUE);
@@ -118,6 +120,9 @@ r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
 			kt_pdf_picto(s->p, s->it->pictogram,
 			    kt_pdf_x(s->p, col_x(c, 0, pic), pic), y, pic);
 		col_show(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w);
+		if (logo > 0)
+			kt_pdf_logo(s->p, col_x(c, c->w - logo, logo),
+			    y + (pic - logo) / 2, logo, logo);
 	}
 	g_object_unref(l);
 	g_free(m);
