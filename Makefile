@@ -21,7 +21,7 @@ DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \
 	libcairo2-dev libpango1.0-dev libyaml-dev librsvg2-dev libglib2.0-dev \
 	libqrencode-dev libhyphen-dev
 DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
-DEB_TEST := poppler-utils qpdf zbar-tools chromium clang libclang-rt-14-dev
+DEB_TEST := poppler-utils qpdf zbar-tools chromium clang libclang-rt-14-dev nginx
 DEB_BENCH := hugo weasyprint time poppler-utils
 
 # B: the folder for objects and tests; check-asan and fuzz use their own

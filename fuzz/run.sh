@@ -13,8 +13,9 @@ for t in yaml item site strings; do
 	corpus=$out/corpus/$t
 	mkdir -p "$corpus"
 	case $t in
-	yaml)	cp content/*.yaml content/woordenlijst/*.yaml \
-		    themes/default/i18n/*.yaml tests/site/site.yaml "$corpus"/ ;;
+	yaml)	for f in content/*.yaml content/woordenlijst/*.yaml \
+		    themes/default/i18n/*.yaml tests/site/site.yaml; do
+			cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
 	item)	i=0
 		for f in content/opdrachten/*.md tests/bad/opdrachten/*.md; do
 			i=$((i + 1)); { printf '\000'; cat "$f"; } > "$corpus/o$i"; done
@@ -25,7 +26,8 @@ for t in yaml item site strings; do
 	site)	cp content/site.yaml "$corpus/content"
 		cp tests/site/site.yaml "$corpus/test"
 		cp tests/bad/site.yaml "$corpus/bad" ;;
-	strings) cp themes/default/i18n/*.yaml content/woordenlijst/*.yaml "$corpus"/ ;;
+	strings) for f in themes/default/i18n/*.yaml content/woordenlijst/*.yaml; do
+			cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
 	esac
 	# the crashes found before, replayed first
 	if [ -d fuzz/regress/$t ] && [ -n "$(ls fuzz/regress/$t)" ]; then
@@ -39,7 +41,7 @@ for t in yaml item site strings; do
 	fi
 	if "$out/fuzz/$t" $args -max_len=65536 -timeout=10 -rss_limit_mb=1024 \
 	    -artifact_prefix="$out/crash-$t-" "$corpus" > "$out/$t.log" 2>&1; then
-		execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$t.log" | grep -o '[0-9]*$')
+		execs=$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$out/$t.log" | grep -o '[0-9]*$')
 		echo "ok - fuzz $t ${execs:+($execs runs)}"
 	else
 		echo "not ok - fuzz $t"

@@ -9,7 +9,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "out/writer.h"
 #include "util.h"
@@ -601,6 +603,69 @@ test_reproducible(void)
 	g_free(b);
 }
 
+/* Are there temporary folders of a build of dir/name left? */
+static gboolean
+leftovers(const char *dir, const char *name)
+{
+	GDir *g = g_dir_open(dir, 0, NULL);
+	char *tmp_prefix = g_strdup_printf(".%s.tmp-", name);
+	char *old_prefix = g_strdup_printf(".%s.old-", name);
+	const char *f;
+	gboolean found = FALSE;
+
+	while ((f = g_dir_read_name(g)) != NULL)
+		if (g_str_has_prefix(f, tmp_prefix) ||
+		    g_str_has_prefix(f, old_prefix))
+			found = TRUE;
+	g_dir_close(g);
+	g_free(tmp_prefix);
+	g_free(old_prefix);
+	return found;
+}
+
+/*
+ * A build killed halfway (SIGKILL, or SIGINT from Ctrl-C) leaves the
+ * previous out/ as it was; the next build removes what it left behind.
+ */
+static void
+test_killed_build(void)
+{
+	static const int signals[] = { SIGKILL, SIGINT };
+	char *dest = g_build_filename(tmp, "killed", NULL);
+	const char *html_only[] = { "--no-pdf", NULL };
+	char *before;
+
+	g_assert_cmpint(t_build("content", dest, "1700000000", html_only,
+	    NULL), ==, 0);
+	before = t_tree_digest(dest);
+	for (size_t i = 0; i < G_N_ELEMENTS(signals); i++) {
+		const char *argv[] = { KT, "build", "-q", "-j", "2", "-C",
+		    "content", "-o", dest, NULL };
+		GPid pid;
+		int status;
+		char *after;
+
+		/* the whole bank with its printables takes seconds */
+		g_assert_true(g_spawn_async(NULL, (char **)argv, NULL,
+		    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+		    NULL, NULL, &pid, NULL));
+		g_usleep(G_USEC_PER_SEC * 3 / 2);
+		g_assert_cmpint(kill(pid, signals[i]), ==, 0);
+		g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+		g_assert_true(WIFSIGNALED(status));
+		after = t_tree_digest(dest);
+		g_assert_cmpstr(before, ==, after);
+		g_free(after);
+		/* it was killed in the middle: its temporary folder is there */
+		g_assert_true(leftovers(tmp, "killed"));
+	}
+	g_assert_cmpint(t_build("content", dest, "1700000000", html_only,
+	    NULL), ==, 0);
+	g_assert_false(leftovers(tmp, "killed"));
+	g_free(before);
+	g_free(dest);
+}
+
 /* The number of threads changes nothing in the output. */
 static void
 test_jobs_identical(void)
@@ -737,6 +802,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/build/reproducible", test_reproducible);
 	g_test_add_func("/build/leftovers-removed", test_leftovers_removed);
 	g_test_add_func("/build/jobs-identical", test_jobs_identical);
+	g_test_add_func("/build/killed", test_killed_build);
 	g_test_add_func("/cli/basics", test_cli);
 	g_test_add_func("/cli/check-json", test_check_json);
 	g_test_add_func("/content/bank-checks", test_content_bank_checks);

@@ -4,8 +4,9 @@
 // with the mouse and with the keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -204,6 +205,71 @@ test('a strict Content-Security-Policy, as in the README, breaks nothing', async
 	assert.deepEqual(violations, []);
 	await page.close();
 	strict.server.close();
+});
+
+// a free port on loopback for nginx
+function freePort() {
+	return new Promise((ok) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => ok(port));
+		});
+	});
+}
+
+test('served by nginx under a subfolder, every internal link and download answers 200 with its type', async () => {
+	const port = await freePort();
+	const run = join(tmp, 'nginx');
+	mkdirSync(run, { recursive: true });
+	writeFileSync(join(run, 'nginx.conf'), `
+daemon off; master_process off; pid ${run}/nginx.pid; error_log ${run}/error.log;
+events {}
+http {
+	include /etc/nginx/mime.types; default_type application/octet-stream;
+	access_log off; client_body_temp_path ${run}/body; proxy_temp_path ${run}/proxy;
+	fastcgi_temp_path ${run}/fastcgi; uwsgi_temp_path ${run}/uwsgi; scgi_temp_path ${run}/scgi;
+	server {
+		listen 127.0.0.1:${port};
+		location /lob/ { alias ${out}/; index index.html; error_page 404 /lob/404.html; }
+	}
+}`);
+	const nginx = spawn('/usr/sbin/nginx', ['-c', join(run, 'nginx.conf'), '-p', run], { stdio: 'ignore' });
+	const root = `http://127.0.0.1:${port}/lob/`;
+	try {
+		for (let i = 0; i < 50; i++) {	// wait until it answers
+			try { await fetch(root); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+		}
+		const types = { html: 'text/html', css: 'text/css', js: 'application/javascript',
+		    svg: 'image/svg+xml', pdf: 'application/pdf', xml: 'text/xml' };
+		const urls = new Set();
+		for (const file of pages(out)) {
+			const page = new URL(relative(out, file), root);
+			const html = readFileSync(file, 'utf8');
+			for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+				const target = m[1].replaceAll('&amp;', '&');
+				if (/^(https?:|mailto:|tel:|#)/.test(target))
+					continue;
+				urls.add(new URL(target, page).href.replace(/#.*/, ''));
+			}
+		}
+		assert.ok(urls.size > 100);
+		const bad = [];
+		for (const u of urls) {
+			const r = await fetch(u);
+			const ext = new URL(u).pathname.split('.').pop();
+			const type = r.headers.get('content-type') || '';
+			if (r.status !== 200 || !type.startsWith(types[ext] || '?'))
+				bad.push(`${u}: ${r.status} ${type}`);
+			await r.arrayBuffer();
+		}
+		assert.deepEqual(bad, []);
+		const missing = await fetch(root + 'nl/weg.html');
+		assert.equal(missing.status, 404);
+		assert.match(await missing.text(), /Pagina niet gevonden/);
+	} finally {
+		nginx.kill();
+	}
 });
 
 test('an unknown address gets the 404 page, with status 404', async () => {
