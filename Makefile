@@ -21,7 +21,8 @@ DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \
 	libcairo2-dev libpango1.0-dev libyaml-dev librsvg2-dev libglib2.0-dev \
 	libqrencode-dev libhyphen-dev
 DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
-DEB_TEST := poppler-utils qpdf zbar-tools chromium clang libclang-rt-14-dev nginx
+DEB_TEST := poppler-utils qpdf zbar-tools chromium clang libclang-rt-14-dev \
+	nginx valgrind cppcheck clang-tidy
 DEB_BENCH := hugo weasyprint time poppler-utils
 
 # B: the folder for objects and tests; check-asan and fuzz use their own
@@ -34,7 +35,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 TEST_UTIL := tests/util.c
 
-.PHONY: all site check check-asan fuzz fuzz-smoke fuzz-bin bench deps-site deps-check deps-bench generator \
+.PHONY: all site check check-asan check-valgrind lint fuzz fuzz-smoke fuzz-bin bench deps-site deps-check deps-bench generator \
 	tests install uninstall clean
 .DEFAULT_GOAL := all
 
@@ -59,6 +60,24 @@ check-asan: deps-check
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	KT_BIN=build-asan/keukentafel TESTS=build-asan/tests tests/run.sh
+
+# a full build (site and printables, two threads) under valgrind memcheck:
+# 0 errors and 0 bytes definitely lost, or it fails
+check-valgrind: deps-check
+	@$(MAKE) --no-print-directory $(BIN)
+	SOURCE_DATE_EPOCH=1700000000 valgrind --quiet --leak-check=full \
+		--errors-for-leak-kinds=definite --show-possibly-lost=no \
+		--error-exitcode=9 \
+		--suppressions=tests/valgrind.supp \
+		./$(BIN) build -q -j 2 -C tests/site -o build/valgrind-out \
+		--klas tests/klas.csv
+	@echo "valgrind: 0 errors, 0 bytes definitely lost"
+
+# static analysis of the project's own code: quiet means clean
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--std=c11 --inline-suppr -Igenerator generator
+	clang-tidy --quiet $(SRC) -- $(CPPFLAGS) -std=c17 $(PKG_CFLAGS) -Igenerator
 
 # libFuzzer targets (clang): make fuzz runs each FUZZ_TIME seconds
 FUZZ_TARGETS := yaml item site strings

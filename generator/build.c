@@ -225,7 +225,7 @@ kt_cmd_build(const struct kt_options *o)
 	stage(o, "checked", &t);
 	if (o->class_list != NULL)
 		ro.pupils = read_class_list(o->class_list, d);
-	if (kt_diag_count(d, KT_ERROR) > 0) {
+	if (m == NULL || kt_diag_count(d, KT_ERROR) > 0) {
 		kt_diag_print(d, stderr);
 		fprintf(stderr, "keukentafel: %zu error%s; nothing was "
 		    "written, %s is as it was\n", kt_diag_count(d, KT_ERROR),

@@ -73,9 +73,9 @@ kt_read_text(const char *path, const char *root, struct kt_diag *d,
 		    "folder; copy the file into the folder instead");
 		return NULL;
 	}
-	if (st.st_size > KT_MAX_FILE) {
+	if ((gsize)st.st_size > KT_MAX_FILE) {
 		kt_error(d, path, 0, 0, "file is %lld bytes, more than the "
-		    "limit of %d; split it into smaller files",
+		    "limit of %" G_GSIZE_FORMAT "; split it into smaller files",
 		    (long long)st.st_size, KT_MAX_FILE);
 		return NULL;
 	}
@@ -85,7 +85,8 @@ kt_read_text(const char *path, const char *root, struct kt_diag *d,
 		return NULL;
 	}
 	if (n > KT_MAX_FILE) {	/* grew after stat */
-		kt_error(d, path, 0, 0, "file is larger than %d bytes",
+		kt_error(d, path, 0, 0, "file is larger than %" G_GSIZE_FORMAT
+		    " bytes",
 		    KT_MAX_FILE);
 		g_free(raw);
 		return NULL;

@@ -11,7 +11,7 @@
 
 #include "../diag.h"
 
-#define KT_MAX_FILE (1024 * 1024)
+#define KT_MAX_FILE ((gsize)1024 * 1024)
 
 /*
  * Reads path (shown as such in diagnostics). root, when not NULL, is the

@@ -42,6 +42,8 @@ static const char *const tip_tr_keys[] = {
 };
 static const char *const only_translations[] = { "vertaling", NULL };
 
+#define KT_MAX_SECTIONS 3	/* the most sections a body has */
+
 static const char *const opdracht_sections[] = {
 	"Doel", "In de klas", "Nabespreken", NULL
 };
@@ -129,6 +131,7 @@ split_body(const char *path, const char *body, int body_line,
 	guint nnames = names ? g_strv_length((char **)names) : 0;
 	guint meant = 0;	/* sections reported with a "did you mean" */
 
+	g_return_if_fail(nnames <= KT_MAX_SECTIONS);
 	if (names == NULL) {
 		if (cmark_node_first_child(doc) != NULL) {
 			out[0] = kt_md_adopt(doc,
@@ -582,7 +585,7 @@ static void
 load_body(const char *path, const struct parsed *p, enum kt_kind kind,
     struct kt_text *t, gboolean source, struct kt_diag *d)
 {
-	struct kt_md *sec[3] = { NULL, NULL, NULL };
+	struct kt_md *sec[KT_MAX_SECTIONS] = { NULL, NULL, NULL };
 
 	switch (kind) {
 	case KT_OPDRACHT:

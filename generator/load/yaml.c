@@ -44,13 +44,13 @@ kt_ymap_len(const struct kt_ynode *m)
 struct kt_ynode *
 kt_ymap_key(const struct kt_ynode *m, guint i)
 {
-	return g_ptr_array_index(m->items, 2 * i);
+	return g_ptr_array_index(m->items, 2 * (gsize)i);
 }
 
 struct kt_ynode *
 kt_ymap_value(const struct kt_ynode *m, guint i)
 {
-	return g_ptr_array_index(m->items, 2 * i + 1);
+	return g_ptr_array_index(m->items, 2 * (gsize)i + 1);
 }
 
 struct kt_ynode *
@@ -189,7 +189,11 @@ kt_yaml_parse(const char *text, size_t len, const char *path, int first_line,
 		default:
 			break;
 		}
-		if (n != NULL && !failed) {
+		if (n != NULL && !failed && top == NULL && root != NULL) {
+			/* one document has one root; libyaml says so too */
+			kt_ynode_free(n);
+			failed = TRUE;
+		} else if (n != NULL && !failed) {
 			if (top != NULL)
 				g_ptr_array_add(top->items, n);
 			else

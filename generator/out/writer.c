@@ -235,7 +235,7 @@ kt_writer_commit(struct kt_writer *w, GError **err)
 		char *old = g_strdup(w->tmp);
 		char *mark = strstr(old, ".tmp-");
 
-		memcpy(mark, ".old-", 5);
+		memcpy(mark, ".old-", 5);	/* NOLINT: in place of ".tmp-" */
 		if (rename(w->out, old) != 0 || rename(w->tmp, w->out) != 0) {
 			g_set_error(err, G_FILE_ERROR,
 			    g_file_error_from_errno(errno), "cannot replace "

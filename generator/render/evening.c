@@ -207,8 +207,9 @@ cards(struct kt_pdf *p, guint n, int cols, int rows, card_fn draw,
 
 	for (guint i = 0; i < n; i++) {
 		int slot = (int)(i % (guint)(cols * rows));
-		double x = 12 * MM + (slot % cols) * (cw + gap);
-		double y = 12 * MM + (slot / cols) * (ch + gap);
+		int row = slot / cols, col = slot % cols;
+		double x = 12 * MM + col * (cw + gap);
+		double y = 12 * MM + row * (ch + gap);
 
 		if (slot == 0)
 			kt_pdf_page(p);

@@ -98,8 +98,9 @@ tipcards(struct kt_pdfkit *k, const struct kt_language *lang)
 		double cw = (p->w - 2 * margin - gap) / 2;
 		double ch = (p->h - 2 * margin - gap) / 2;
 		int slot = (int)(i % 4);
-		double x = margin + (slot % 2) * (cw + gap);
-		double y = margin + (slot / 2) * (ch + gap);
+		int row = slot / 2, col = slot % 2;
+		double x = margin + col * (cw + gap);
+		double y = margin + row * (ch + gap);
 
 		if (slot == 0)
 			kt_pdf_page(p);

@@ -215,7 +215,8 @@ kt_pdf_fix_xref(char *pdf, size_t len)
 		if (at + strlen(want) <= len &&
 		    strncmp(pdf + at, want, strlen(want)) == 0)
 			continue;
-		memcpy(e, "0000000000 00001 f", 18);
+		/* 18 bytes in place of 18: the entry keeps its length */
+		memcpy(e, "0000000000 00001 f", 18);	/* NOLINT */
 		changed = TRUE;
 	}
 	return changed;
