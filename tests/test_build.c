@@ -689,6 +689,62 @@ test_jobs_identical(void)
 	g_free(b);
 }
 
+/*
+ * On another machine too: content copied to another absolute path, built
+ * from another folder, in another time zone and locale, gives the same
+ * bytes. No path, clock or locale leaks into the output.
+ */
+static void
+test_reproducible_elsewhere(void)
+{
+	char *a = g_build_filename(tmp, "here", NULL);
+	char *b = g_build_filename(tmp, "there", NULL);
+	char *copy = g_build_filename(tmp, "elders", "content", NULL);
+	char *parent = g_path_get_dirname(copy);
+	char *cwd = g_get_current_dir();
+	char *kt = g_build_filename(cwd, KT, NULL);
+	char *theme = g_build_filename(cwd, "themes", "default", NULL);
+	char *moji = g_build_filename(cwd, "node_modules", "openmoji", "black",
+	    "svg", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", copy, NULL };
+	const char *argv[] = { kt, "build", "-q", "-C", copy, "-o", b, "-t",
+	    theme, "--openmoji", moji, NULL };
+	const char *env[] = { "SOURCE_DATE_EPOCH", "1700000000", "TZ",
+	    "Asia/Kolkata", "LC_ALL", "C.UTF-8", "LANG", "tr_TR.UTF-8", NULL };
+	char *da, *db, *err = NULL;
+	GError *e = NULL;
+	int status;
+
+	g_assert_cmpint(t_build("tests/site", a, "1700000000", NULL, NULL), ==,
+	    0);
+	g_mkdir_with_parents(parent, 0755);
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	{
+		char **envp = g_get_environ();
+		for (int i = 0; env[i] != NULL; i += 2)
+			envp = g_environ_setenv(envp, env[i], env[i + 1], TRUE);
+		/* from another working folder */
+		g_assert_true(g_spawn_sync(parent, (char **)argv, envp, 0, NULL,
+		    NULL, NULL, &err, &status, &e));
+		g_strfreev(envp);
+	}
+	g_assert_true(g_spawn_check_wait_status(status, NULL));
+	da = t_tree_digest(a);
+	db = t_tree_digest(b);
+	g_assert_cmpstr(da, ==, db);
+	g_free(da);
+	g_free(db);
+	g_free(err);
+	g_free(moji);
+	g_free(theme);
+	g_free(kt);
+	g_free(cwd);
+	g_free(parent);
+	g_free(copy);
+	g_free(a);
+	g_free(b);
+}
+
 static void
 test_leftovers_removed(void)
 {
@@ -800,6 +856,8 @@ main(int argc, char *argv[])
 	g_test_add_func("/sheet/qr", test_sheet_qr);
 	g_test_add_func("/build/failed-keeps-out", test_failed_build_keeps_out);
 	g_test_add_func("/build/reproducible", test_reproducible);
+	g_test_add_func("/build/reproducible-elsewhere",
+	    test_reproducible_elsewhere);
 	g_test_add_func("/build/leftovers-removed", test_leftovers_removed);
 	g_test_add_func("/build/jobs-identical", test_jobs_identical);
 	g_test_add_func("/build/killed", test_killed_build);
