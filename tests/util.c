@@ -151,6 +151,23 @@ t_contains(const char *hay, const char *needle)
 	return r;
 }
 
+char *
+t_qr(const char *pdf, const char *tmpdir)
+{
+	char *png = g_build_filename(tmpdir, "qr", NULL);
+	char *png1 = g_strconcat(png, "-1.png", NULL), *so = NULL;
+	const char *render[] = { "pdftoppm", "-r", "150", "-f", "1", "-l", "1",
+	    "-png", pdf, png, NULL };
+	const char *scan[] = { "zbarimg", "-q", "--raw", png1, NULL };
+
+	g_assert_cmpint(t_run(render, NULL, NULL, NULL), ==, 0);
+	if (t_run(scan, NULL, &so, NULL) != 0)
+		g_clear_pointer(&so, g_free);
+	g_free(png1);
+	g_free(png);
+	return so != NULL ? g_strstrip(so) : NULL;
+}
+
 int
 t_pdf_pages(const char *path)
 {

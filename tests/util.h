@@ -25,6 +25,9 @@ char *t_tree_digest(const char *dir);
 char *t_pdf_text(const char *path, int page);
 /* pdftotext splits where glyphs are kerned: compare without spaces. */
 gboolean t_contains(const char *hay, const char *needle);
+/* What the QR code on page 1 of a PDF says, read as a phone would:
+ * rendered at 150 dpi, decoded by zbarimg. NULL when there is none. */
+char *t_qr(const char *pdf, const char *tmpdir);
 /* The number of pages of a PDF. */
 int t_pdf_pages(const char *path);
 gint t_cmp_str(gconstpointer, gconstpointer);

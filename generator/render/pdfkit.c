@@ -165,6 +165,31 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 }
 
 /*
+ * The last cross-reference section: its offset in *off and a pointer just
+ * after its "xref" line, or NULL. The trailer is text at the very end; the
+ * streams before it are binary, so no string function may walk them.
+ */
+static const char *
+last_xref(const char *pdf, size_t len, long *off)
+{
+	const char *sx = NULL;
+	size_t from = len > 2048 ? len - 2048 : 0;
+
+	for (size_t i = len >= 9 ? len - 8 : 0; i-- > from;)
+		if (memcmp(pdf + i, "startxref", 9) == 0) {
+			sx = pdf + i;
+			break;
+		}
+	if (sx == NULL)
+		return NULL;
+	*off = strtol(sx + 9, NULL, 10);
+	if (*off <= 0 || (size_t)*off + 5 > len ||
+	    strncmp(pdf + *off, "xref\n", 5) != 0)
+		return NULL;
+	return pdf + *off + 5;
+}
+
+/*
  * cairo 1.16.0 reserves an object for the structure tree of link tags and
  * never writes it; its cross-reference entry then points into another
  * object, and checkers such as qpdf call the file damaged. An entry that
@@ -175,27 +200,14 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 gboolean
 kt_pdf_fix_xref(char *pdf, size_t len)
 {
-	char *startxref = NULL, *xref, *e;
+	char *xref, *e;
 	long off;
 	unsigned long first, count;
 	gboolean changed = FALSE;
 
-	/* the trailer is text at the very end; the streams before it are
-	 * binary, so no string function may walk them */
-	size_t from = len > 2048 ? len - 2048 : 0;
-
-	for (size_t i = len >= 9 ? len - 8 : 0; i-- > from;)
-		if (memcmp(pdf + i, "startxref", 9) == 0) {
-			startxref = pdf + i;
-			break;
-		}
-	if (startxref == NULL)
+	xref = (char *)last_xref(pdf, len, &off);
+	if (xref == NULL)
 		return FALSE;
-	off = strtol(startxref + 9, NULL, 10);
-	if (off <= 0 || (size_t)off + 5 > len ||
-	    strncmp(pdf + off, "xref\n", 5) != 0)
-		return FALSE;
-	xref = pdf + off + 5;
 	if (sscanf(xref, "%lu %lu", &first, &count) != 2)
 		return FALSE;
 	e = strchr(xref, '\n');
@@ -241,24 +253,14 @@ trailer_num(const char *trailer, const char *key)
 GString *
 kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
 {
-	const char *sx = NULL, *trailer, *xref, *e, *obj, *end, *close;
+	const char *trailer, *xref, *e, *obj, *end, *close;
 	long prev, root, size, info, first, count, at, xat;
 	char want[32];
 	GString *out;
-	size_t from = len > 2048 ? len - 2048 : 0;
 
-	for (size_t i = len >= 9 ? len - 8 : 0; i-- > from;)
-		if (memcmp(pdf + i, "startxref", 9) == 0) {
-			sx = pdf + i;
-			break;
-		}
-	if (sx == NULL)
+	xref = last_xref(pdf, len, &prev);
+	if (xref == NULL)
 		return NULL;
-	prev = strtol(sx + 9, NULL, 10);
-	if (prev <= 0 || (size_t)prev + 5 > len ||
-	    strncmp(pdf + prev, "xref\n", 5) != 0)
-		return NULL;
-	xref = pdf + prev + 5;
 	trailer = g_strstr_len(xref, (gssize)(len - (size_t)(xref - pdf)),
 	    "trailer");
 	if (trailer == NULL)
