@@ -15,6 +15,8 @@
 #include "load/file.h"
 #include "load/load.h"
 #include "out/writer.h"
+#include "out/manifest.h"
+#include "render/incr.h"
 #include "render/render.h"
 #include "text/json.h"
 
@@ -162,6 +164,161 @@ read_class_list(const char *path, struct kt_diag *d)
 	return names;
 }
 
+/* ---- keys for incremental builds ---- */
+
+/* A file's name (relative: no absolute path may reach the output) and
+ * its bytes. */
+static void
+hash_file(GChecksum *c, const char *path, const char *name)
+{
+	char *data;
+	gsize len;
+
+	g_checksum_update(c, (const guchar *)name, -1);
+	if (g_file_get_contents(path, &data, &len, NULL)) {
+		g_checksum_update(c, (const guchar *)data, (gssize)len);
+		g_free(data);
+	}
+}
+
+/* Every file below dir, in name order. */
+static void
+hash_dir(GChecksum *c, const char *dir)
+{
+	GDir *g = g_dir_open(dir, 0, NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+
+	while (g != NULL && (name = g_dir_read_name(g)) != NULL)
+		g_ptr_array_add(names, g_strdup(name));
+	if (g != NULL)
+		g_dir_close(g);
+	g_ptr_array_sort(names, kt_cmp_str);
+	for (guint i = 0; i < names->len; i++) {
+		char *p = g_build_filename(dir, g_ptr_array_index(names, i),
+		    NULL);
+		if (g_file_test(p, G_FILE_TEST_IS_DIR))
+			hash_dir(c, p);
+		else
+			hash_file(c, p, g_ptr_array_index(names, i));
+		g_free(p);
+	}
+	g_ptr_array_free(names, TRUE);
+}
+
+static void
+hash_str(GChecksum *c, const char *s)
+{
+	g_checksum_update(c, (const guchar *)(s ? s : "-"), -1);
+	g_checksum_update(c, (const guchar *)"\n", 1);
+}
+
+/*
+ * What every job reads: the generator itself, the theme, site.yaml, the
+ * glossary, the pictograms, the logo and the options.
+ */
+static char *
+global_key(const struct kt_options *o, const struct kt_model *m,
+    const struct kt_render_opts *ro)
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	char *site = g_build_filename(o->content, "site.yaml", NULL);
+	char *gloss = g_build_filename(o->content, "woordenlijst", NULL);
+	char *key, num[32];
+	guint n;
+	gpointer *names = g_hash_table_get_keys_as_array(m->pictograms, &n);
+
+	if (exe != NULL)
+		hash_file(c, exe, "keukentafel");
+	hash_dir(c, o->theme);
+	hash_file(c, site, "site.yaml");
+	hash_dir(c, gloss);
+	qsort(names, n, sizeof *names, kt_cmp_str);
+	for (guint i = 0; i < n; i++) {
+		const struct kt_picto *p = g_hash_table_lookup(m->pictograms,
+		    names[i]);
+		gsize len;
+		const void *data = g_bytes_get_data(p->svg, &len);
+
+		hash_str(c, names[i]);
+		g_checksum_update(c, data, (gssize)len);
+	}
+	if (m->site.logo_data != NULL)
+		g_checksum_update(c, g_bytes_get_data(m->site.logo_data, NULL),
+		    (gssize)g_bytes_get_size(m->site.logo_data));
+	hash_str(c, ro->mentor);
+	hash_str(c, ro->phone);
+	hash_str(c, ro->due);
+	hash_str(c, ro->date);
+	hash_str(c, ro->start);
+	hash_str(c, ro->place);
+	for (guint i = 0; ro->pupils != NULL && i < ro->pupils->len; i++)
+		hash_str(c, g_ptr_array_index(ro->pupils, i));
+	g_snprintf(num, sizeof num, "%lld", ro->epoch);
+	hash_str(c, num);
+	key = g_strdup(g_checksum_get_string(c));
+	g_free(names);
+	g_free(gloss);
+	g_free(site);
+	g_free(exe);
+	g_checksum_free(c);
+	return key;
+}
+
+/* An item's key: its files in every language. */
+static struct kt_incr *
+incr_new(const struct kt_options *o, const struct kt_model *m,
+    const struct kt_render_opts *ro, struct kt_writer *w)
+{
+	struct kt_incr *in = g_new0(struct kt_incr, 1);
+	GChecksum *all = g_checksum_new(G_CHECKSUM_SHA256);
+
+	in->prev = kt_manifest_load(o->out);
+	in->next = kt_manifest_new(o->out);
+	in->w = w;
+	in->global = global_key(o, m, ro);
+	in->items = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	    g_free);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < m->items[k]->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(
+			    m->items[k], i);
+			GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+			char *key;
+
+			hash_str(c, kt_kind_dir((enum kt_kind)k));
+			hash_str(c, it->slug);
+			for (guint j = 0; j < m->site.languages->len; j++) {
+				const struct kt_text *t = kt_item_text(it,
+				    ((struct kt_language *)g_ptr_array_index(
+				    m->site.languages, j))->code);
+				if (t != NULL)
+					hash_file(c, t->path, t->lang);
+			}
+			key = g_strdup(g_checksum_get_string(c));
+			hash_str(all, key);
+			g_hash_table_insert(in->items, (gpointer)it, key);
+			g_checksum_free(c);
+		}
+	in->all = g_strdup(g_checksum_get_string(all));
+	g_checksum_free(all);
+	return in;
+}
+
+static void
+incr_free(struct kt_incr *in)
+{
+	if (in == NULL)
+		return;
+	kt_manifest_free(in->prev);
+	kt_manifest_free(in->next);
+	g_hash_table_destroy(in->items);
+	g_free(in->global);
+	g_free(in->all);
+	g_free(in);
+}
+
 struct progress {
 	struct kt_jobs *jobs;
 	gint64 start;
@@ -211,7 +368,7 @@ kt_cmd_build(const struct kt_options *o)
 	struct kt_model *m = load(o, d);
 	struct kt_writer *w = NULL;
 	struct kt_render_opts ro = { o->theme, o->epoch, o->mentor, o->phone,
-	    o->due, o->date, o->start, o->place, NULL };
+	    o->due, o->date, o->start, o->place, NULL, NULL };
 	struct progress pg = { NULL, 0, FALSE, 0 };
 	struct site *site;
 	struct kt_print *print;
@@ -238,6 +395,8 @@ kt_cmd_build(const struct kt_options *o)
 		g_error_free(err);
 		goto done;
 	}
+	ro.incr = incr_new(o, m, &ro, w);
+	stage(o, "hashed", &t);
 	threads = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
 	pg.jobs = kt_jobs_new(threads);
 	pg.start = g_get_monotonic_time();
@@ -251,6 +410,10 @@ kt_cmd_build(const struct kt_options *o)
 	if (print != NULL)
 		ok = kt_print_finish(print) && ok;
 	stage(o, "rendered", &t);
+	if (!kt_manifest_save(ro.incr->next, w, &err)) {
+		kt_error(d, KT_MANIFEST, 0, 0, "%s", err->message);
+		g_clear_error(&err);
+	}
 	kt_diag_print(d, stderr);
 	if (!ok || kt_diag_count(d, KT_ERROR) > 0) {
 		kt_writer_abort(w);
@@ -264,6 +427,12 @@ kt_cmd_build(const struct kt_options *o)
 		goto done;
 	}
 	stage(o, "swapped in", &t);
+	if (o->verbose) {
+		guint reused, run;
+		kt_manifest_counts(ro.incr->next, &reused, &run);
+		fprintf(stderr, "keukentafel: %u jobs reused from %s, %u run\n",
+		    reused, o->out, run);
+	}
 	if (!o->quiet)
 		fprintf(stderr, "keukentafel: built %u assignments, %u "
 		    "evenings and %u tips in %u languages into %s in %.1f s "
@@ -274,6 +443,7 @@ kt_cmd_build(const struct kt_options *o)
 		    threads == 1 ? "" : "s");
 	status = 0;
 done:
+	incr_free(ro.incr);
 	if (ro.pupils != NULL)
 		g_ptr_array_free(ro.pupils, TRUE);
 	kt_model_free(m);

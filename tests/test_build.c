@@ -595,6 +595,105 @@ test_reproducible(void)
 	g_free(b);
 }
 
+static void
+append_to(const char *path, const char *text)
+{
+	char *old, *new;
+
+	g_assert_true(g_file_get_contents(path, &old, NULL, NULL));
+	new = g_strconcat(old, text, NULL);
+	g_assert_true(g_file_set_contents(path, new, -1, NULL));
+	g_free(old);
+	g_free(new);
+}
+
+/*
+ * Incremental builds: edits, additions and deletions at random (seeded),
+ * and after each the output of the incremental build must be the output
+ * of a clean build, byte for byte, manifest included.
+ */
+static void
+test_incremental(void)
+{
+	char *content = g_build_filename(tmp, "inc-content", NULL);
+	char *dest = g_build_filename(tmp, "inc-out", NULL);
+	char *clean = g_build_filename(tmp, "inc-clean", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	GRand *r = g_rand_new_with_seed(20261126);
+	int added = 0;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(t_build(content, dest, "1700000000", NULL, NULL), ==,
+	    0);
+	for (int step = 0; step < 10; step++) {
+		int what = g_rand_int_range(r, 0, 5);
+		char *p = NULL, *da, *dc;
+
+		switch (what) {
+		case 0:	/* a tip's text */
+			p = g_build_filename(content, "tips",
+			    "luister-eerst.nl.md", NULL);
+			append_to(p, "\nEen zin erbij.\n");
+			break;
+		case 1:	/* an assignment's teacher part */
+			p = g_build_filename(content, "opdrachten",
+			    "open-dag-samen.nl.md", NULL);
+			append_to(p, "\nNog een zin voor de docent.\n");
+			break;
+		case 2: {	/* a new assignment */
+			char *src = g_build_filename(content, "opdrachten",
+			    "trots-op-jezelf.nl.md", NULL), *text;
+			char *name = g_strdup_printf("nieuw-%d.nl.md", added++);
+
+			p = g_build_filename(content, "opdrachten", name, NULL);
+			g_assert_true(g_file_get_contents(src, &text, NULL,
+			    NULL));
+			g_assert_true(g_file_set_contents(p, text, -1, NULL));
+			g_free(text);
+			g_free(name);
+			g_free(src);
+			break;
+		}
+		case 3:	/* a deletion: the newest added item, else a translation */
+			if (added > 0) {
+				char *name = g_strdup_printf("nieuw-%d.nl.md",
+				    --added);
+				p = g_build_filename(content, "opdrachten", name,
+				    NULL);
+				g_free(name);
+			} else {
+				p = g_build_filename(content, "opdrachten",
+				    "trots-op-jezelf.en.md", NULL);
+			}
+			g_unlink(p);
+			break;
+		default:	/* the glossary: every sheet may change */
+			p = g_build_filename(content, "woordenlijst", "nl.yaml",
+			    NULL);
+			append_to(p, "\nextra:\n  woord: samen\n  uitleg: Met "
+			    "elkaar.\n");
+			break;
+		}
+		g_assert_cmpint(t_build(content, dest, "1700000000", NULL,
+		    NULL), ==, 0);
+		kt_remove_tree(clean);
+		g_assert_cmpint(t_build(content, clean, "1700000000", NULL,
+		    NULL), ==, 0);
+		da = t_tree_digest(dest);
+		dc = t_tree_digest(clean);
+		if (strcmp(da, dc) != 0)
+			g_error("step %d (change %d): the incremental build "
+			    "differs from a clean one", step, what);
+		g_free(da);
+		g_free(dc);
+		g_free(p);
+	}
+	g_rand_free(r);
+	g_free(clean);
+	g_free(dest);
+	g_free(content);
+}
+
 /* Are there temporary folders of a build of dir/name left? */
 static gboolean
 leftovers(const char *dir, const char *name)
@@ -853,6 +952,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/build/leftovers-removed", test_leftovers_removed);
 	g_test_add_func("/build/jobs-identical", test_jobs_identical);
 	g_test_add_func("/build/killed", test_killed_build);
+	g_test_add_func("/build/incremental", test_incremental);
 	g_test_add_func("/cli/basics", test_cli);
 	g_test_add_func("/cli/check-json", test_check_json);
 	g_test_add_func("/content/bank-checks", test_content_bank_checks);

@@ -125,11 +125,29 @@ kt_writer_root(const struct kt_writer *w)
 	return w->tmp;
 }
 
+static GPrivate tracked;	/* the current job's list of files */
+
+void
+kt_writer_track(GPtrArray *files)
+{
+	g_private_set(&tracked, files);
+}
+
+gint
+kt_writer_cmp(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 char *
 kt_writer_path(struct kt_writer *w, const char *rel, GError **err)
 {
 	char *path = g_build_filename(w->tmp, rel, NULL);
 	char *dir = g_path_get_dirname(path);
+	GPtrArray *files = g_private_get(&tracked);
+
+	if (files != NULL)
+		g_ptr_array_add(files, g_strdup(rel));
 
 	g_mutex_lock(&w->dirs_lock);
 	if (!g_hash_table_contains(w->dirs, dir)) {

@@ -26,6 +26,14 @@ gboolean kt_writer_commit(struct kt_writer *, GError **err);
 /* Removes the temporary tree and frees the writer. */
 void kt_writer_abort(struct kt_writer *);
 
+/*
+ * Files written by this thread are also added to files (a GPtrArray of
+ * paths relative to out/), until called again with NULL: how a job learns
+ * what it wrote, for the manifest.
+ */
+void kt_writer_track(GPtrArray *files);
+gint kt_writer_cmp(gconstpointer, gconstpointer);
+
 /* rm -rf, without following links. */
 void kt_remove_tree(const char *path);
 

@@ -589,14 +589,18 @@ kt_evenings_push(struct kt_print *pr)
 			if (t == NULL)
 				continue;
 			if (t->invitation != NULL)
-				kt_print_push(pr, invitation_job, it, t, l, 0);
+				kt_print_push(pr, "invitation", invitation_job,
+				    it, t, l, 0, KT_READS_ITEM);
 			if (t->statements->len > 0)
-				kt_print_push(pr, statements_job, it, t, l, 0);
+				kt_print_push(pr, "statements", statements_job,
+				    it, t, l, 0, KT_READS_ITEM);
 			if (j == 0)
-				kt_print_push(pr, runsheet_job, it, t, l, 0);
+				kt_print_push(pr, "runsheet", runsheet_job, it,
+				    t, l, 0, KT_READS_ITEM);
 		}
 		/* compliment cards in every language with UI strings */
 		if (g_hash_table_contains(m->strings, l->code))
-			kt_print_push(pr, compliments_job, NULL, NULL, l, 0);
+			kt_print_push(pr, "compliments", compliments_job,
+			    NULL, NULL, l, 0, KT_READS_GLOBAL);
 	}
 }

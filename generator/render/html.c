@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../jobs.h"
+#include "incr.h"
 #include "../text/json.h"
 #include "markdown.h"
 
@@ -643,7 +644,7 @@ struct page_job {
 };
 
 static void
-page_job(void *data)
+render_page(void *data)
 {
 	struct page_job *j = data;
 
@@ -655,6 +656,21 @@ page_job(void *data)
 		render_avond(j->s, j->it, j->lang);
 	else
 		render_tip(j->s, j->it, j->lang);
+}
+
+static void
+page_job(void *data)
+{
+	struct page_job *j = data;
+	struct kt_incr *in = j->s->o->incr;
+	char *id = j->it == NULL ? g_strdup_printf("bank:%s", j->lang->code) :
+	    g_strdup_printf("page:%s:%s/%s", j->lang->code,
+	    kt_kind_dir(j->it->kind), j->it->slug);
+	char *key = kt_incr_key(in, j->it, FALSE);
+
+	kt_incr_run(in, id, key, render_page, j);
+	g_free(key);
+	g_free(id);
 	g_free(j);
 }
 

@@ -224,9 +224,10 @@ kt_mentor_push(struct kt_print *pr)
 	const struct kt_language *nl = g_ptr_array_index(m->site.languages, 0);
 
 	for (guint j = 0; j < m->site.languages->len; j++)
-		kt_print_push(pr, tipcards_job, NULL, NULL,
-		    g_ptr_array_index(m->site.languages, j), 0);
+		kt_print_push_set(pr, "tipcards", tipcards_job,
+		    g_ptr_array_index(m->site.languages, j), 0, m->items[KT_TIP]);
 	for (guint i = 0; i < m->items[KT_OPDRACHT]->len; i++)
-		kt_print_push(pr, checklist_job, g_ptr_array_index(
-		    m->items[KT_OPDRACHT], i), NULL, nl, 0);
+		kt_print_push(pr, "checklist", checklist_job,
+		    g_ptr_array_index(m->items[KT_OPDRACHT], i), NULL, nl, 0,
+		    KT_READS_ITEM);
 }

@@ -5,6 +5,8 @@
  */
 #include "pdfkit.h"
 
+#include "incr.h"
+
 #include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
 #include <qrencode.h>
@@ -35,23 +37,50 @@ kit_free(struct kt_pdfkit *k)
 }
 
 static void
-print_job(void *data)
+print_run(void *data)
 {
 	struct kt_print_job *j = data;
 	struct kt_pdfkit *k = g_async_queue_pop(j->pr->kits);
 
 	j->fn(k, j);
 	g_async_queue_push(j->pr->kits, k);
+}
+
+static void
+print_job(void *data)
+{
+	struct kt_print_job *j = data;
+
+	kt_incr_run(j->pr->o->incr, j->id, j->key, print_run, j);
+	g_free(j->id);
+	g_free(j->key);
 	g_free(j);
 }
 
 void
-kt_print_push(struct kt_print *pr, kt_print_fn fn, const struct kt_item *it,
-    const struct kt_text *t, const struct kt_language *lang, int n)
+kt_print_push(struct kt_print *pr, const char *what, kt_print_fn fn,
+    const struct kt_item *it, const struct kt_text *t,
+    const struct kt_language *lang, int n, enum kt_reads reads)
 {
-	struct kt_print_job *j = g_new(struct kt_print_job, 1);
+	struct kt_print_job *j = g_new0(struct kt_print_job, 1);
 
-	*j = (struct kt_print_job){ pr, fn, it, t, lang, n };
+	*j = (struct kt_print_job){ pr, fn, it, t, lang, n, NULL, NULL };
+	j->id = g_strdup_printf("%s:%s:%s:%d", what, lang ? lang->code : "",
+	    it ? it->slug : "", n);
+	j->key = kt_incr_key(pr->o->incr, reads == KT_READS_ITEM ? it : NULL,
+	    reads == KT_READS_GLOBAL);
+	kt_jobs_push(pr->jobs, print_job, j);
+}
+
+void
+kt_print_push_set(struct kt_print *pr, const char *what, kt_print_fn fn,
+    const struct kt_language *lang, int n, GPtrArray *reads)
+{
+	struct kt_print_job *j = g_new0(struct kt_print_job, 1);
+
+	*j = (struct kt_print_job){ pr, fn, NULL, NULL, lang, n, NULL, NULL };
+	j->id = g_strdup_printf("%s:%s::%d", what, lang->code, n);
+	j->key = kt_incr_key_of(pr->o->incr, reads);
 	kt_jobs_push(pr->jobs, print_job, j);
 }
 

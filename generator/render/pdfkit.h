@@ -56,11 +56,29 @@ struct kt_print_job {
 	const struct kt_text *t;
 	const struct kt_language *lang;
 	int n;			/* a year, or a flag */
+	char *id;		/* for the manifest */
+	char *key;
 };
 
-/* Runs fn later, on some thread, with a kit of its own. */
-void kt_print_push(struct kt_print *, kt_print_fn, const struct kt_item *,
-    const struct kt_text *, const struct kt_language *, int n);
+/* What a printable reads, besides the global inputs. */
+enum kt_reads {
+	KT_READS_ITEM,		/* its item */
+	KT_READS_ALL,		/* every item (bundles, tip cards) */
+	KT_READS_GLOBAL		/* no item (compliment cards) */
+};
+
+/*
+ * Runs fn later, on some thread, with a kit of its own; what names the
+ * kind of printable, for the manifest (unless what it reads changed, the
+ * files of the previous build serve).
+ */
+void kt_print_push(struct kt_print *, const char *what, kt_print_fn,
+    const struct kt_item *, const struct kt_text *,
+    const struct kt_language *, int n, enum kt_reads);
+
+/* The same for a printable that reads just these items. */
+void kt_print_push_set(struct kt_print *, const char *what, kt_print_fn,
+    const struct kt_language *, int n, GPtrArray *reads);
 
 /* Each module pushes the jobs of its printables. */
 void kt_sheets_push(struct kt_print *);

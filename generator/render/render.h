@@ -20,6 +20,7 @@ struct kt_render_opts {
 	const char *start;	/* evening: HH:MM */
 	const char *place;	/* evening: where */
 	GPtrArray *pupils;	/* class list: names, or NULL for blank rows */
+	struct kt_incr *incr;	/* what can be reused from out/, or NULL */
 };
 
 struct kt_jobs;

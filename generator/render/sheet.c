@@ -757,13 +757,28 @@ kt_sheets_push(struct kt_print *pr)
 
 			if (t == NULL)
 				continue;
-			kt_print_push(pr, sheet_job, it, t, l, FALSE);
+			kt_print_push(pr, "sheet", sheet_job, it, t, l, FALSE,
+			    KT_READS_ITEM);
 			if (t != it->source)
-				kt_print_push(pr, sheet_job, it, t, l, TRUE);
+				kt_print_push(pr, "sheet", sheet_job, it, t,
+				    l, TRUE, KT_READS_ITEM);
 		}
 	}
+	/* a bundle reads the items it holds, and nothing else */
 	for (guint j = 0; j < m->site.languages->len; j++)
-		for (int year = 1; year <= 6; year++)
-			kt_print_push(pr, bundle_job, NULL, NULL,
-			    g_ptr_array_index(m->site.languages, j), year);
+		for (int year = 1; year <= 6; year++) {
+			const struct kt_language *l = g_ptr_array_index(
+			    m->site.languages, j);
+			GPtrArray *in = g_ptr_array_new();
+
+			for (guint i = 0; i < items->len; i++) {
+				const struct kt_item *it = g_ptr_array_index(
+				    items, i);
+				if ((it->leerjaar & (1u << year)) &&
+				    kt_item_text(it, l->code) != NULL)
+					g_ptr_array_add(in, (gpointer)it);
+			}
+			kt_print_push_set(pr, "bundle", bundle_job, l, year, in);
+			g_ptr_array_free(in, TRUE);
+		}
 }

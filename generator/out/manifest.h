@@ -1,0 +1,39 @@
+/*
+ * The manifest of a build: for each job (a page, a PDF, the pages of a
+ * bank), the key of what it read and the files it wrote. The next build
+ * reuses a job's files when its key is the same, by hard-linking them
+ * from the live out/ into the new tree, and renders only the rest; the
+ * tree is swapped in whole as always.
+ */
+#ifndef KT_MANIFEST_H
+#define KT_MANIFEST_H
+
+#include <glib.h>
+
+#include "writer.h"
+
+struct kt_manifest;
+
+/* The manifest of the build in out_dir, or an empty one. */
+struct kt_manifest *kt_manifest_load(const char *out_dir);
+struct kt_manifest *kt_manifest_new(const char *out_dir);
+void kt_manifest_free(struct kt_manifest *);
+
+/*
+ * Whether job's files from the previous build can serve: same key, every
+ * file still there. If so they are linked into w and recorded in next.
+ */
+gboolean kt_manifest_reuse(struct kt_manifest *prev, struct kt_manifest *next,
+    struct kt_writer *w, const char *job, const char *key);
+/* Records what a job that ran wrote (the files are taken over). */
+void kt_manifest_record(struct kt_manifest *next, const char *job,
+    const char *key, GPtrArray *files);
+gboolean kt_manifest_save(struct kt_manifest *, struct kt_writer *,
+    GError **);
+/* Jobs reused and run, for the summary. */
+void kt_manifest_counts(const struct kt_manifest *, guint *reused,
+    guint *run);
+
+#define KT_MANIFEST ".keukentafel/manifest"
+
+#endif
