@@ -234,6 +234,20 @@ downloads(xmlNodePtr parent, const struct page *p, const struct kt_item *it)
 	g_free(target);
 }
 
+/* A link to one of an evening's PDFs in a language: "Title: language". */
+static void
+evening_pdf(xmlNodePtr ul, const struct page *p, const struct kt_item *it,
+    const struct kt_language *l, const char *what, const char *key)
+{
+	char *target = kt_evening_path(l->code, it->slug, what);
+	char *label = g_strdup_printf("%s: %s", kt_str(p->s->m, l->code, key),
+	    l->name);
+
+	h_pdf_link(ul, p, target, label, l);
+	g_free(label);
+	g_free(target);
+}
+
 /* The printables of an evening: invitations, cards, run-sheet. */
 static void
 evening_downloads(xmlNodePtr parent, const struct page *p,
@@ -242,7 +256,7 @@ evening_downloads(xmlNodePtr parent, const struct page *p,
 	const struct kt_site *site = &p->s->m->site;
 	const struct kt_language *nl = g_ptr_array_index(site->languages, 0);
 	xmlNodePtr ul = h_downloads_section(parent, p);
-	char *target, *label;
+	char *target;
 
 	target = kt_evening_path("nl", it->slug, "draaiboek");
 	h_pdf_link(ul, p, target, kt_str(p->s->m, "nl", "runsheet.title"), nl);
@@ -254,24 +268,11 @@ evening_downloads(xmlNodePtr parent, const struct page *p,
 
 		if (t == NULL)
 			continue;
-		if (t->invitation != NULL) {
-			target = kt_evening_path(l->code, it->slug,
-			    "uitnodiging");
-			label = g_strdup_printf("%s: %s", kt_str(p->s->m,
-			    l->code, "invite.title"), l->name);
-			h_pdf_link(ul, p, target, label, l);
-			g_free(label);
-			g_free(target);
-		}
-		if (t->statements->len > 0) {
-			target = kt_evening_path(l->code, it->slug,
-			    "stellingen");
-			label = g_strdup_printf("%s: %s", kt_str(p->s->m,
-			    l->code, "section.stellingen"), l->name);
-			h_pdf_link(ul, p, target, label, l);
-			g_free(label);
-			g_free(target);
-		}
+		if (t->invitation != NULL)
+			evening_pdf(ul, p, it, l, "uitnodiging", "invite.title");
+		if (t->statements->len > 0)
+			evening_pdf(ul, p, it, l, "stellingen",
+			    "section.stellingen");
 	}
 	if (g_hash_table_contains(p->s->m->strings, p->lang->code)) {
 		target = kt_compliments_path(p->lang->code);
