@@ -74,7 +74,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    i))->text, root);
 		for (guint i = 0; i < t->questions->len; i++)
 			render_md(g_ptr_array_index(t->questions, i), root);
-		kt_check_model(m, "/usr/share/hyphen", FALSE, d, NULL);
+		kt_check_model(m, counter, d, NULL);
 		xmlFreeDoc(doc);
 	}
 	g_free(path);

@@ -91,9 +91,12 @@ kt_cmd_check(const struct kt_options *o)
 	GString *figures = g_string_new(NULL);
 	size_t errors, warnings;
 
-	if (m != NULL)
-		kt_check_model(m, KT_HYPHEN_DIR, TRUE, d,
-		    o->json ? figures : NULL);
+	if (m != NULL) {
+		struct kt_counter *c = kt_counter_new(KT_HYPHEN_DIR);
+
+		kt_check_model(m, c, d, o->json ? figures : NULL);
+		kt_counter_free(c);
+	}
 	errors = kt_diag_count(d, KT_ERROR);
 	warnings = kt_diag_count(d, KT_WARNING);
 	if (o->json) {
@@ -378,7 +381,7 @@ kt_cmd_build(const struct kt_options *o)
 
 	stage(o, "loaded", &t);
 	if (m != NULL)
-		kt_check_model(m, KT_HYPHEN_DIR, FALSE, d, NULL);
+		kt_check_model(m, NULL, d, NULL);
 	stage(o, "checked", &t);
 	if (o->class_list != NULL)
 		ro.pupils = read_class_list(o->class_list, d);

@@ -338,10 +338,9 @@ strings(const struct kt_model *m, struct kt_diag *d)
 }
 
 void
-kt_check_model(const struct kt_model *m, const char *hyphen_dir,
-    gboolean measure_texts, struct kt_diag *d, GString *json)
+kt_check_model(const struct kt_model *m, struct kt_counter *c,
+    struct kt_diag *d, GString *json)
 {
-	struct kt_counter *c = kt_counter_new(hyphen_dir);
 	GHashTable *slugs = g_hash_table_new(g_str_hash, g_str_equal);
 
 	for (int k = 0; k < KT_KIND_COUNT; k++)
@@ -367,7 +366,7 @@ kt_check_model(const struct kt_model *m, const char *hyphen_dir,
 
 				if (t == NULL)
 					continue;
-				if (measure_texts)
+				if (c != NULL)
 					readability(m, c, it, t, d, json);
 				links_in(m, it, t, d);
 			}
@@ -375,7 +374,6 @@ kt_check_model(const struct kt_model *m, const char *hyphen_dir,
 	glossary(m, d);
 	strings(m, d);
 	g_hash_table_destroy(slugs);
-	kt_counter_free(c);
 }
 
 void

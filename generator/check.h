@@ -10,17 +10,19 @@
 
 #include "diag.h"
 #include "model/model.h"
+#include "text/readability.h"
 
 #define KT_LONG_SENTENCE 15	/* words */
 #define KT_DEFAULT_SCORE 70	/* "fairly easy" */
 
 /*
- * Reports problems to the diagnostics; readability only when asked (the
- * checker measures it, a build need not). When figures is not NULL,
- * appends the readability figures of every text as JSON array elements.
+ * Reports problems to the diagnostics; readability only with a syllable
+ * counter (the checker measures it, a build need not load the hyphenation
+ * patterns). When figures is not NULL, appends the readability figures of
+ * every text as JSON array elements.
  */
-void kt_check_model(const struct kt_model *, const char *hyphen_dir,
-    gboolean readability, struct kt_diag *, GString *figures);
+void kt_check_model(const struct kt_model *, struct kt_counter *,
+    struct kt_diag *, GString *figures);
 
 /* The number of texts per kind and language, as a small table. */
 void kt_translation_table(const struct kt_model *, GString *out,

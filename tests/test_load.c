@@ -342,8 +342,10 @@ run_bad(void)
 	char *buf;
 	size_t len;
 	FILE *f = open_memstream(&buf, &len);
+	struct kt_counter *c = kt_counter_new(KT_HYPHEN_DIR);
 
-	kt_check_model(m, KT_HYPHEN_DIR, TRUE, d, NULL);	/* as check does */
+	kt_check_model(m, c, d, NULL);	/* as check does */
+	kt_counter_free(c);
 	kt_diag_print(d, f);
 	fclose(f);
 	bad_output = buf;
