@@ -120,6 +120,31 @@ vowel_count(const char *lang, const char *word, gboolean groups)
 }
 
 /*
+ * The Dutch patterns are in ISO-8859-1: its code points are Unicode's
+ * first 256, so the word converts letter by letter; NULL when a letter is
+ * outside it. (g_convert() would open an iconv descriptor per word.)
+ */
+static char *
+to_latin1(const char *utf8, gsize *len)
+{
+	char *out = g_malloc(strlen(utf8) + 1);
+	gsize n = 0;
+
+	for (const char *p = utf8; *p; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (u > 0xFF) {
+			g_free(out);
+			return NULL;
+		}
+		out[n++] = (char)u;
+	}
+	out[n] = '\0';
+	*len = n;
+	return out;
+}
+
+/*
  * The rules, by language:
  *   nl  libhyphen with hyph_nl_NL: pieces between hyphenation points,
  *       but never fewer than the groups of vowels: the patterns keep a
@@ -153,8 +178,7 @@ kt_syllables(struct kt_counter *c, const char *lang, const char *word)
 	}
 	if (strcmp(lang, "nl") == 0 && (d = dict_for(c, lang)) != NULL) {
 		gsize len;
-		char *latin = g_convert(low, -1, "ISO-8859-1", "UTF-8", NULL,
-		    &len, NULL);
+		char *latin = to_latin1(low, &len);
 
 		if (latin != NULL && len > 0) {
 			char *hy = g_malloc0(len + 5), *hw = g_malloc0(2 * len +
@@ -280,12 +304,18 @@ static GPtrArray *
 words(const char *sentence)
 {
 	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
-	char **parts = g_regex_split_simple("\\s+", sentence, 0, 0);
+	const char *p = sentence;
 
-	for (char **w = parts; *w != NULL; w++) {
-		const char *b = *w, *e = *w + strlen(*w);
+	while (*p) {
+		const char *b, *e;
 
-		while (*b && !g_unichar_isalnum(g_utf8_get_char(b)))
+		while (*p && g_unichar_isspace(g_utf8_get_char(p)))
+			p = g_utf8_next_char(p);
+		for (e = p; *e && !g_unichar_isspace(g_utf8_get_char(e));)
+			e = g_utf8_next_char(e);
+		b = p;
+		p = e;
+		while (b < e && !g_unichar_isalnum(g_utf8_get_char(b)))
 			b = g_utf8_next_char(b);
 		while (e > b && !g_unichar_isalnum(g_utf8_get_char(
 		    g_utf8_find_prev_char(b, e))))
@@ -293,7 +323,6 @@ words(const char *sentence)
 		if (e > b)
 			g_ptr_array_add(a, g_strndup(b, (gsize)(e - b)));
 	}
-	g_strfreev(parts);
 	return a;
 }
 
