@@ -175,11 +175,17 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 		g_free(d);
 	}
 	p->cr = cairo_create(p->surf);
+	p->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_object_unref);
 	for (int i = 0; i < 2; i++) {
 		PangoContext *c = pango_font_map_create_context(k->fonts);
 		gboolean rtl = i == 0 ? lang->rtl : !lang->rtl;
 
 		pango_cairo_context_set_resolution(c, 72);
+		/* glyphs where the font puts them: rounding each to a whole
+		 * point (Pango's default, meant for screens) makes the
+		 * spacing uneven and costs a number per glyph in the PDF */
+		pango_context_set_round_glyph_positions(c, FALSE);
 		pango_context_set_base_dir(c, rtl ? PANGO_DIRECTION_RTL :
 		    PANGO_DIRECTION_LTR);
 		pango_context_set_language(c, pango_language_from_string(
@@ -378,6 +384,7 @@ kt_pdf_close(struct kt_pdf *p)
 	}
 	cairo_surface_destroy(p->surf);
 	fix_file(p);
+	g_hash_table_destroy(p->layouts);
 	g_object_unref(p->pc);
 	g_object_unref(p->pc_other);
 	g_free(p->rel);
@@ -421,11 +428,29 @@ kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
     gboolean bold, double width, int rtl, gboolean tight)
 {
 	gboolean r = rtl < 0 ? p->lang->rtl : rtl != 0;
-	/* a column against the document's direction has its own context */
-	PangoLayout *l = pango_layout_new(r == p->lang->rtl ? p->pc :
-	    p->pc_other);
-	PangoFontDescription *fd = pango_font_description_from_string(KT_FONTS);
+	PangoLayout *l;
+	PangoFontDescription *fd;
 	PangoAttrList *attrs;
+	char *key = g_strdup_printf("%d %d %d %d %d %s", (int)(size * 100),
+	    bold, (int)(width * 100), r, tight, markup);
+
+	/*
+	 * Rows are measured before they are drawn, so most texts are asked
+	 * for twice or more: the second time is the first layout, already
+	 * shaped. A caller may change its alignment; that is undone here.
+	 */
+	l = g_hash_table_lookup(p->layouts, key);
+	if (l != NULL) {
+		g_free(key);
+		pango_layout_set_alignment(l, r ? PANGO_ALIGN_RIGHT :
+		    PANGO_ALIGN_LEFT);
+		return g_object_ref(l);
+	}
+	if (g_hash_table_size(p->layouts) >= 512)
+		g_hash_table_remove_all(p->layouts);
+	/* a column against the document's direction has its own context */
+	l = pango_layout_new(r == p->lang->rtl ? p->pc : p->pc_other);
+	fd = pango_font_description_from_string(KT_FONTS);
 
 	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
 	if (bold)
@@ -449,6 +474,7 @@ kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
 	    (int)((tight ? 1.2 : 1.5) * size * PANGO_SCALE)));
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
+	g_hash_table_insert(p->layouts, key, g_object_ref(l));
 	return l;
 }
 
@@ -598,22 +624,49 @@ kt_pdf_link(struct kt_pdf *p, const char *url, double x, double y, double w,
 	g_free(esc);
 }
 
+/*
+ * The code is a 1-bit image, a module per pixel, drawn as a stencil mask
+ * scaled without smoothing: a handful of bytes in the PDF where a path of
+ * a rectangle per module costs some 9000 numbers (and their formatting
+ * was a quarter of the time of a sheet).
+ */
 void
 kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
 {
 	QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-	double cell;
+	cairo_surface_t *img;
+	cairo_pattern_t *pat;
+	cairo_matrix_t mx;
+	unsigned char *px;
+	int stride;
 
 	if (q == NULL)
 		return;
-	cell = size / q->width;
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	for (int r = 0; r < q->width; r++)
+	img = cairo_image_surface_create(CAIRO_FORMAT_A1, q->width, q->width);
+	px = cairo_image_surface_get_data(img);
+	stride = cairo_image_surface_get_stride(img);
+	cairo_surface_flush(img);
+	for (int r = 0; r < q->width; r++) {
+		guint32 *row = (guint32 *)(void *)(px + (ptrdiff_t)r * stride);
+
 		for (int c = 0; c < q->width; c++)
 			if (q->data[r * q->width + c] & 1)
-				cairo_rectangle(p->cr, x + c * cell,
-				    y + r * cell, cell, cell);
-	cairo_fill(p->cr);
+				/* A1 packs pixels into native 32-bit words,
+				 * the first pixel in the low bit on a
+				 * little-endian machine, the high one else */
+				row[c / 32] |= G_BYTE_ORDER == G_LITTLE_ENDIAN ?
+				    1u << (c % 32) : 0x80000000u >> (c % 32);
+	}
+	cairo_surface_mark_dirty(img);
+	pat = cairo_pattern_create_for_surface(img);
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+	cairo_matrix_init_scale(&mx, q->width / size, q->width / size);
+	cairo_matrix_translate(&mx, -x, -y);
+	cairo_pattern_set_matrix(pat, &mx);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_mask(p->cr, pat);
+	cairo_pattern_destroy(pat);
+	cairo_surface_destroy(img);
 	QRcode_free(q);
 	kt_pdf_link(p, url, x, y, size, size);
 }

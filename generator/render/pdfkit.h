@@ -95,6 +95,7 @@ struct kt_pdf {
 	cairo_t *cr;
 	PangoContext *pc;	/* the document's direction */
 	PangoContext *pc_other;	/* columns in the other direction */
+	GHashTable *layouts;	/* what kt_pdf_text() made, by its arguments */
 	char *rel;		/* path inside out/ */
 	double w, h;		/* page size */
 	double left, right;	/* margins */
