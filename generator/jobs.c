@@ -12,7 +12,7 @@ struct job {
 struct kt_jobs {
 	GThreadPool *pool;	/* NULL: run inline */
 	int threads;
-	guint pushed;
+	gint pushed;		/* atomic: a job may push another */
 	gint done;		/* atomic */
 	GMutex lock;
 	GCond finished;
@@ -52,7 +52,7 @@ kt_jobs_push(struct kt_jobs *js, kt_job_fn fn, void *data)
 
 	j->fn = fn;
 	j->data = data;
-	js->pushed++;
+	g_atomic_int_inc(&js->pushed);
 	if (js->pool == NULL)
 		run(j, js);
 	else
@@ -62,7 +62,7 @@ kt_jobs_push(struct kt_jobs *js, kt_job_fn fn, void *data)
 void
 kt_jobs_count(struct kt_jobs *js, guint *pushed, guint *done)
 {
-	*pushed = js->pushed;
+	*pushed = (guint)g_atomic_int_get(&js->pushed);
 	*done = (guint)g_atomic_int_get(&js->done);
 }
 
@@ -70,7 +70,7 @@ void
 kt_jobs_finish(struct kt_jobs *js, void (*tick)(void *), void *arg)
 {
 	g_mutex_lock(&js->lock);
-	while ((guint)g_atomic_int_get(&js->done) < js->pushed) {
+	while (g_atomic_int_get(&js->done) < g_atomic_int_get(&js->pushed)) {
 		gint64 until = g_get_monotonic_time() + G_TIME_SPAN_SECOND / 10;
 
 		g_cond_wait_until(&js->finished, &js->lock, until);

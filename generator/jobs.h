@@ -14,7 +14,10 @@ struct kt_jobs;
 
 /* n threads; 1 runs every job at once, in the caller's thread. */
 struct kt_jobs *kt_jobs_new(int n);
-/* Runs fn(data) some time before kt_jobs_finish(); fn frees data. */
+/*
+ * Runs fn(data) some time before kt_jobs_finish(); fn frees data. A job
+ * may push another (one that must wait for it).
+ */
 void kt_jobs_push(struct kt_jobs *, kt_job_fn fn, void *data);
 /* Jobs pushed and jobs done so far, for a progress display. */
 void kt_jobs_count(struct kt_jobs *, guint *pushed, guint *done);

@@ -328,6 +328,169 @@ test_bundle(void)
 	g_free(p);
 }
 
+/*
+ * A year of 30 more assignments: the bundle is joined from several chunks
+ * and is what the single sheets are, in order: as many pages, a bookmark
+ * per sheet on the page where that sheet's title is, its language, fonts
+ * embedded. Then one assignment edited: only its chunk is drawn again.
+ */
+/* s with the one from replaced by to */
+static char *
+kt_test_replace(const char *s, const char *from, const char *to)
+{
+	char **parts = g_strsplit(s, from, 2);
+	char *r;
+
+	g_assert_cmpuint(g_strv_length(parts), ==, 2);
+	r = g_strjoinv(to, parts);
+	g_strfreev(parts);
+	return r;
+}
+
+static char *
+bundle_page_titles(const char *pdf, GPtrArray *titles, GArray *pages)
+{
+	const char *argv[] = { "qpdf", "--json", "--json-key=outlines", pdf,
+	    NULL };
+	char *so = NULL;
+	const char *at;
+
+	g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
+	for (at = strstr(so, "\"destpageposfrom1\": "); at != NULL;
+	    at = strstr(at + 1, "\"destpageposfrom1\": ")) {
+		int page = atoi(at + strlen("\"destpageposfrom1\": "));
+		const char *t = strstr(at, "\"title\": \"");
+		const char *e;
+
+		g_assert_nonnull(t);
+		t += strlen("\"title\": \"");
+		e = strchr(t, '"');
+		g_ptr_array_add(titles, g_strndup(t, (gsize)(e - t)));
+		g_array_append_val(pages, page);
+	}
+	return so;
+}
+
+static void
+test_bundle_chunks(void)
+{
+	char *content = g_build_filename(tmp, "chunks", NULL);
+	char *dest = g_build_filename(tmp, "chunks-out", NULL);
+	char *bundle = g_build_filename(dest, "nl/opdrachten/leerjaar-5.pdf",
+	    NULL);
+	char *chunks = g_build_filename(dest,
+	    ".keukentafel/bundels/nl/leerjaar-5", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
+	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
+	GPtrArray *files;
+	int ours = 0, nchunks = 0;
+	char *so, *before, *after;
+	const char *fonts[] = { "pdffonts", bundle, NULL };
+	const char *check[] = { "qpdf", "--check", bundle, NULL };
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	for (int i = 0; i < 30; i++) {
+		char *f = g_strdup_printf("%s/opdrachten/jaar5-%02d.nl.md",
+		    content, i);
+		char *md = g_strdup_printf("---\ntitel: Opdracht %02d voor het "
+		    "vijfde jaar\nsamenvatting: Samen praten.\n"
+		    "onderwijstype: [havo]\nleerjaar: [5]\n"
+		    "competenties: [netwerken]\nfase: verkennen\n"
+		    "keuze: [vervolgstudie]\nduur: 15\npictogram: praten\n"
+		    "thuis:\n  intro: Praat samen.\n  stappen:\n"
+		    "    - pictogram: praten\n      tekst: Vertel het.\n"
+		    "%s  vragen:\n    - Wat vind je leuk?\n---\n"
+		    "## Doel\n\nPraten.\n\n## In de klas\n\nUitleg.\n\n"
+		    "## Nabespreken\n\nTerugkijken.\n", i,
+		    i % 4 == 0 ? "    - pictogram: denken\n      tekst: Denk "
+		    "na over wat je wilt. Schrijf het op.\n" : "");
+		g_assert_true(g_file_set_contents(f, md, -1, NULL));
+		g_free(md);
+		g_free(f);
+	}
+	g_assert_cmpint(t_build(content, dest, "1700000000", NULL, NULL), ==,
+	    0);
+	so = bundle_page_titles(bundle, titles, pages);
+	g_free(so);
+	/* the test site has year-5 items of its own: 30 more than those */
+	g_assert_cmpint(g_array_index(pages, int, 0), ==, 1);
+	for (guint i = 0; i < titles->len; i++) {
+		const char *title = g_ptr_array_index(titles, i);
+		int page = g_array_index(pages, int, i);
+		int next = i + 1 < titles->len ? g_array_index(pages, int,
+		    i + 1) : t_pdf_pages(bundle) + 1;
+		char *text = t_pdf_text(bundle, page);
+		unsigned n;
+
+		/* each sheet starts on its own page, with its title */
+		g_assert_cmpint(next, >, page);
+		g_assert_true(t_contains(text, title));
+		if (sscanf(title, "Opdracht %u voor", &n) == 1) {
+			char *single = g_strdup_printf(
+			    "%s/nl/opdrachten/jaar5-%02u.pdf", dest, n);
+
+			/* in order, as long as the single sheet */
+			g_assert_cmpint((int)n, ==, ours++);
+			g_assert_cmpint(next - page, ==, t_pdf_pages(single));
+			g_free(single);
+		}
+		g_free(text);
+	}
+	g_assert_cmpint(ours, ==, 30);
+	files = t_files(chunks);
+	nchunks = (int)files->len;
+	g_ptr_array_free(files, TRUE);
+	g_assert_cmpint(nchunks, >, 1);
+	so = NULL;
+	g_assert_cmpint(t_run(check, NULL, &so, NULL), ==, 0);
+	g_free(so);
+	so = NULL;
+	g_assert_cmpint(t_run(fonts, NULL, &so, NULL), ==, 0);
+	g_assert_nonnull(strstr(so, "NotoSans-Regular"));
+	g_assert_null(strstr(so, " no "));	/* every font embedded */
+	g_free(so);
+
+	/* one edited: its chunk is drawn again, the other chunks are not */
+	before = t_tree_digest(chunks);
+	{
+		char *f = g_build_filename(content, "opdrachten",
+		    "jaar5-07.nl.md", NULL);
+		char *md = NULL, *ed;
+
+		g_assert_true(g_file_get_contents(f, &md, NULL, NULL));
+		ed = kt_test_replace(md, "intro: Praat samen.",
+		    "intro: Praat samen aan tafel.");
+		g_assert_true(g_file_set_contents(f, ed, -1, NULL));
+		g_free(ed);
+		g_free(md);
+		g_free(f);
+	}
+	g_assert_cmpint(t_build(content, dest, "1700000000", NULL, NULL), ==,
+	    0);
+	after = t_tree_digest(chunks);
+	{
+		char **b = g_strsplit(before, "\n", -1);
+		char **a = g_strsplit(after, "\n", -1);
+		int changed = 0;
+
+		g_assert_cmpuint(g_strv_length(a), ==, g_strv_length(b));
+		for (int i = 0; a[i] != NULL; i++)
+			changed += strcmp(a[i], b[i]) != 0;
+		g_assert_cmpint(changed, ==, 1);
+		g_strfreev(a);
+		g_strfreev(b);
+	}
+	g_free(before);
+	g_free(after);
+	g_ptr_array_free(titles, TRUE);
+	g_array_free(pages, TRUE);
+	g_free(chunks);
+	g_free(bundle);
+	g_free(dest);
+	g_free(content);
+}
+
 /* Every PDF passes qpdf's structural check, and has its metadata. */
 static void
 test_qpdf_check(void)
@@ -422,6 +585,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/runsheet", test_runsheet);
 	g_test_add_func("/print/mentor", test_mentor);
 	g_test_add_func("/print/bundle", test_bundle);
+	g_test_add_func("/print/bundle-chunks", test_bundle_chunks);
 	g_test_add_func("/print/qpdf-check", test_qpdf_check);
 	g_test_add_func("/print/qr-tigrinya", test_qr_ti);
 	g_test_add_func("/print/language", test_pdf_lang);

@@ -52,6 +52,8 @@ print_job(void *data)
 	struct kt_print_job *j = data;
 
 	kt_incr_run(j->pr->o->incr, j->id, j->key, print_run, j);
+	if (j->done != NULL)
+		j->done(j);
 	g_free(j->id);
 	g_free(j->key);
 	g_free(j);
@@ -64,7 +66,8 @@ kt_print_push(struct kt_print *pr, const char *what, kt_print_fn fn,
 {
 	struct kt_print_job *j = g_new0(struct kt_print_job, 1);
 
-	*j = (struct kt_print_job){ pr, fn, it, t, lang, n, NULL, NULL };
+	*j = (struct kt_print_job){ pr, fn, it, t, lang, n, NULL, NULL, NULL,
+	    NULL };
 	j->id = g_strdup_printf("%s:%s:%s:%d", what, lang ? lang->code : "",
 	    it ? it->slug : "", n);
 	j->key = kt_incr_key(pr->o->incr, reads == KT_READS_ITEM ? it : NULL,
@@ -76,10 +79,20 @@ void
 kt_print_push_set(struct kt_print *pr, const char *what, kt_print_fn fn,
     const struct kt_language *lang, int n, GPtrArray *reads)
 {
+	kt_print_push_with(pr, what, NULL, fn, lang, n, reads, NULL, NULL);
+}
+
+void
+kt_print_push_with(struct kt_print *pr, const char *what, const char *sub,
+    kt_print_fn fn, const struct kt_language *lang, int n, GPtrArray *reads,
+    void *arg, void (*done)(const struct kt_print_job *))
+{
 	struct kt_print_job *j = g_new0(struct kt_print_job, 1);
 
-	*j = (struct kt_print_job){ pr, fn, NULL, NULL, lang, n, NULL, NULL };
-	j->id = g_strdup_printf("%s:%s::%d", what, lang->code, n);
+	*j = (struct kt_print_job){ pr, fn, NULL, NULL, lang, n, NULL, NULL,
+	    arg, done };
+	j->id = g_strdup_printf("%s:%s:%s:%d", what, lang->code,
+	    sub != NULL ? sub : "", n);
 	j->key = kt_incr_key_of(pr->o->incr, reads);
 	kt_jobs_push(pr->jobs, print_job, j);
 }
@@ -126,22 +139,21 @@ iso_date(long long epoch)
 	return s;
 }
 
+static cairo_status_t
+to_memory(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
 struct kt_pdf *
 kt_pdf_open(struct kt_pdfkit *k, const char *rel,
     const struct kt_language *lang, const struct kt_pdf_meta *meta,
     gboolean landscape)
 {
 	struct kt_pdf *p = g_new0(struct kt_pdf, 1);
-	GError *err = NULL;
-	char *path = kt_writer_path(k->w, rel, &err);
 	char *kw;
 
-	if (path == NULL) {
-		kt_error(k->d, rel, 0, 0, "%s", err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
-		path = g_strdup("/dev/null");
-	}
 	p->kit = k;
 	p->lang = lang;
 	p->rel = g_strdup(rel);
@@ -150,8 +162,10 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 	p->left = p->right = 16 * KT_MM;
 	p->top = 14 * KT_MM;
 	p->bottom = p->h - 12 * KT_MM;
-	p->surf = cairo_pdf_surface_create(path, p->w, p->h);
-	g_free(path);
+	/* made in memory: the file is written once, repaired and complete */
+	p->data = g_byte_array_new();
+	p->surf = cairo_pdf_surface_create_for_stream(to_memory, p->data,
+	    p->w, p->h);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE,
 	    meta->title ? meta->title : "");
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR,
@@ -340,32 +354,31 @@ kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
 	return out;
 }
 
+/* Repairs the PDF made in memory, adds its language and writes it. */
 static void
-fix_file(struct kt_pdf *p)
+write_file(struct kt_pdf *p)
 {
+	struct kt_pdfkit *k = p->kit;
 	GError *err = NULL;
-	char *path = kt_writer_path(p->kit->w, p->rel, &err), *data;
-	gsize len;
 	GString *lang;
+	gboolean ok;
 
-	if (path == NULL) {
-		g_clear_error(&err);
-		return;
+	if (p->links)
+		kt_pdf_fix_xref((char *)p->data->data, p->data->len);
+	lang = kt_pdf_add_lang((const char *)p->data->data, p->data->len,
+	    p->lang->code);
+	if (lang != NULL) {
+		ok = kt_writer_put(k->w, p->rel, lang->str, lang->len, &err);
+		g_string_free(lang, TRUE);
+	} else {
+		ok = kt_writer_put(k->w, p->rel, p->data->data, p->data->len,
+		    &err);
 	}
-	if (g_file_get_contents(path, &data, &len, NULL)) {
-		if (p->links)
-			kt_pdf_fix_xref(data, len);
-		lang = kt_pdf_add_lang(data, len, p->lang->code);
-		if (lang != NULL) {
-			g_file_set_contents(path, lang->str,
-			    (gssize)lang->len, NULL);
-			g_string_free(lang, TRUE);
-		} else {
-			g_file_set_contents(path, data, (gssize)len, NULL);
-		}
-		g_free(data);
+	if (!ok) {
+		kt_error(k->d, p->rel, 0, 0, "%s", err->message);
+		g_error_free(err);
+		g_atomic_int_set(k->ok, FALSE);
 	}
-	g_free(path);
 }
 
 int
@@ -381,9 +394,11 @@ kt_pdf_close(struct kt_pdf *p)
 		kt_error(p->kit->d, p->rel, 0, 0, "cannot write the PDF: %s",
 		    cairo_status_to_string(cairo_surface_status(p->surf)));
 		g_atomic_int_set(p->kit->ok, FALSE);
+	} else {
+		write_file(p);
 	}
 	cairo_surface_destroy(p->surf);
-	fix_file(p);
+	g_byte_array_unref(p->data);
 	g_hash_table_destroy(p->layouts);
 	g_object_unref(p->pc);
 	g_object_unref(p->pc_other);

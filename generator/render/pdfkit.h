@@ -58,6 +58,9 @@ struct kt_print_job {
 	int n;			/* a year, or a flag */
 	char *id;		/* for the manifest */
 	char *key;
+	void *arg;		/* the job's own */
+	/* called once the job has run or its files were reused */
+	void (*done)(const struct kt_print_job *);
 };
 
 /* What a printable reads, besides the global inputs. */
@@ -80,6 +83,15 @@ void kt_print_push(struct kt_print *, const char *what, kt_print_fn,
 void kt_print_push_set(struct kt_print *, const char *what, kt_print_fn,
     const struct kt_language *, int n, GPtrArray *reads);
 
+/*
+ * The same, named also by sub (NULL: by nothing more), with arg for fn and
+ * done; done(job) is called on the job's thread once the job has run or
+ * its files were reused, and may push jobs that needed it.
+ */
+void kt_print_push_with(struct kt_print *, const char *what,
+    const char *sub, kt_print_fn, const struct kt_language *, int n,
+    GPtrArray *reads, void *arg, void (*done)(const struct kt_print_job *));
+
 /* Each module pushes the jobs of its printables. */
 void kt_sheets_push(struct kt_print *);
 void kt_evenings_push(struct kt_print *);
@@ -92,6 +104,7 @@ struct kt_pdf {
 	struct kt_pdfkit *kit;
 	const struct kt_language *lang;	/* sets the direction */
 	cairo_surface_t *surf;
+	GByteArray *data;	/* the file, written when it is closed */
 	cairo_t *cr;
 	PangoContext *pc;	/* the document's direction */
 	PangoContext *pc_other;	/* columns in the other direction */

@@ -12,8 +12,12 @@
 struct kt_counter {
 	char *dir;
 	GHashTable *dicts;	/* lang -> HyphenDict *, or a sentinel */
+	GHashTable *known;	/* "lang word" -> syllables, counted before */
 	GMutex lock;
 };
+
+/* words are counted once: texts repeat them, and libhyphen allocates */
+#define KNOWN_MAX 65536
 
 static int no_dict;		/* sentinel: looked for, not there */
 
@@ -24,6 +28,7 @@ kt_counter_new(const char *hyphen_dir)
 
 	c->dir = g_strdup(hyphen_dir);
 	c->dicts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	c->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_mutex_init(&c->lock);
 	return c;
 }
@@ -44,6 +49,7 @@ kt_counter_free(struct kt_counter *c)
 		return;
 	g_hash_table_foreach(c->dicts, free_dict, NULL);
 	g_hash_table_destroy(c->dicts);
+	g_hash_table_destroy(c->known);
 	g_mutex_clear(&c->lock);
 	g_free(c->dir);
 	g_free(c);
@@ -160,8 +166,8 @@ to_latin1(const char *utf8, gsize *len)
  *       letter; these languages get letters per word instead
  * Numbers count as one syllable.
  */
-int
-kt_syllables(struct kt_counter *c, const char *lang, const char *word)
+static int
+count_word(struct kt_counter *c, const char *lang, const char *word)
 {
 	char *low = g_utf8_strdown(word, -1);
 	size_t n = strlen(low);
@@ -223,6 +229,30 @@ kt_syllables(struct kt_counter *c, const char *lang, const char *word)
 	}
 	g_free(low);
 	return MAX(count, 1);
+}
+
+int
+kt_syllables(struct kt_counter *c, const char *lang, const char *word)
+{
+	char *key = g_strconcat(lang, " ", word, NULL);
+	gpointer n;
+	int r;
+
+	g_mutex_lock(&c->lock);
+	n = g_hash_table_lookup(c->known, key);
+	g_mutex_unlock(&c->lock);
+	if (n != NULL) {
+		g_free(key);
+		return GPOINTER_TO_INT(n);
+	}
+	r = count_word(c, lang, word);
+	g_mutex_lock(&c->lock);
+	if (g_hash_table_size(c->known) >= KNOWN_MAX)
+		g_hash_table_remove_all(c->known);
+	/* never 0: that is how a missing entry reads */
+	g_hash_table_replace(c->known, key, GINT_TO_POINTER(r));
+	g_mutex_unlock(&c->lock);
+	return r;
 }
 
 enum kt_formula
