@@ -865,10 +865,19 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 	g_free(rel);
 }
 
+/*
+ * qpdf holds every object of the chunks it joins, some 17 KB a page: one
+ * join at a time keeps that to the largest bundle (they are a few
+ * percent of a build; the other threads go on drawing).
+ */
 static void
 join_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 {
+	static GMutex one;
+
+	g_mutex_lock(&one);
 	join(k, j->arg);
+	g_mutex_unlock(&one);
 }
 
 static void
