@@ -362,17 +362,20 @@ write_file(struct kt_pdf *p)
 	GError *err = NULL;
 	GString *lang;
 	gboolean ok;
+	/* the trailer is read with string functions: end it with a NUL
+	 * that is not part of the file */
+	size_t len = p->data->len;
 
+	g_byte_array_append(p->data, (const guint8 *)"", 1);
 	if (p->links)
-		kt_pdf_fix_xref((char *)p->data->data, p->data->len);
-	lang = kt_pdf_add_lang((const char *)p->data->data, p->data->len,
+		kt_pdf_fix_xref((char *)p->data->data, len);
+	lang = kt_pdf_add_lang((const char *)p->data->data, len,
 	    p->lang->code);
 	if (lang != NULL) {
 		ok = kt_writer_put(k->w, p->rel, lang->str, lang->len, &err);
 		g_string_free(lang, TRUE);
 	} else {
-		ok = kt_writer_put(k->w, p->rel, p->data->data, p->data->len,
-		    &err);
+		ok = kt_writer_put(k->w, p->rel, p->data->data, len, &err);
 	}
 	if (!ok) {
 		kt_error(k->d, p->rel, 0, 0, "%s", err->message);
