@@ -7,6 +7,7 @@
  * pictogram at the reading start of every numbered step, a box to tick,
  * important things boxed, hard words explained, one page where possible.
  */
+#include <malloc.h>
 #include <string.h>
 
 #include <qpdf/qpdf-c.h>
@@ -803,6 +804,7 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 {
 	guint n = b->rels->len;
 	qpdf_data *qs = g_new0(qpdf_data, n);
+	char **data = g_new0(char *, n + 1);	/* qpdf reads them till the end */
 	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
 	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
 	char *rel = kt_bundle_path(b->lang->code, b->year);
@@ -811,16 +813,20 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 	GError *err = NULL;
 
 	for (guint i = 0; i < n && failed == NULL; i++) {
-		char *path = g_build_filename(kt_writer_root(k->w),
-		    (const char *)g_ptr_array_index(b->rels, i), NULL);
+		const char *crel = g_ptr_array_index(b->rels, i);
+		char *path = g_build_filename(kt_writer_root(k->w), crel, NULL);
 		qpdf_data q = qs[i] = qpdf_init();
+		gsize len = 0;
 		int np;
 
 		qpdf_silence_errors(q);
 		qpdf_set_suppress_warnings(q, TRUE);
-		if ((qpdf_read(q, path, NULL) & QPDF_ERRORS) ||
-		    !chunk_marks(q, at, titles, pages))
-			failed = g_ptr_array_index(b->rels, i);
+		/* from memory: read from the file, qpdf seeks and reads for
+		 * every object (a million system calls for a large bundle) */
+		if (!g_file_get_contents(path, &data[i], &len, NULL) ||
+		    (qpdf_read_memory(q, crel, data[i], (unsigned long long)len,
+		    NULL) & QPDF_ERRORS) || !chunk_marks(q, at, titles, pages))
+			failed = crel;
 		np = failed == NULL ? qpdf_get_num_pages(q) : 0;
 		for (int p = 0; i > 0 && p < np && failed == NULL; p++)
 			if (qpdf_add_page(qs[0], q, qpdf_get_page_n(q,
@@ -860,6 +866,10 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 		if (qs[i] != NULL)
 			qpdf_cleanup(&qs[i]);
 	g_free(qs);
+	g_strfreev(data);
+	/* qpdf's many small objects stay in this thread's malloc arena
+	 * otherwise, and each thread would keep the peak of its largest join */
+	malloc_trim(0);
 	g_ptr_array_free(titles, TRUE);
 	g_array_free(pages, TRUE);
 	g_free(rel);
