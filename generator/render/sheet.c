@@ -891,15 +891,19 @@ join_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 }
 
 static void
-bundle_free(const struct kt_print_job *j)
+bundle_destroy(struct bundle *b)
 {
-	struct bundle *b = j->arg;
-
 	g_free(b->title);
 	g_ptr_array_free(b->items, TRUE);
 	g_ptr_array_free(b->chunks, TRUE);
 	g_ptr_array_free(b->rels, TRUE);
 	g_free(b);
+}
+
+static void
+bundle_free(const struct kt_print_job *j)
+{
+	bundle_destroy(j->arg);
 }
 
 static void
@@ -957,8 +961,7 @@ push_bundle(struct kt_print *pr, const struct kt_language *lang, int year)
 		g_ptr_array_add(cur, (gpointer)it);
 	}
 	if (b->items->len == 0) {
-		struct kt_print_job j = { .arg = b };
-		bundle_free(&j);
+		bundle_destroy(b);
 		return;
 	}
 	g_snprintf(n, sizeof n, "%d", year);
