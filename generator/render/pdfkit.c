@@ -455,13 +455,13 @@ kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
 	/*
 	 * Rows are measured before they are drawn, so most texts are asked
 	 * for twice or more: the second time is the first layout, already
-	 * shaped. A caller may change its alignment; that is undone here.
+	 * shaped. One whose alignment a caller changed (and may still hold)
+	 * is not handed out again: a new one takes its place.
 	 */
 	l = g_hash_table_lookup(p->layouts, key);
-	if (l != NULL) {
+	if (l != NULL && pango_layout_get_alignment(l) == (r ?
+	    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)) {
 		g_free(key);
-		pango_layout_set_alignment(l, r ? PANGO_ALIGN_RIGHT :
-		    PANGO_ALIGN_LEFT);
 		return g_object_ref(l);
 	}
 	if (g_hash_table_size(p->layouts) >= 512)
@@ -492,7 +492,7 @@ kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
 	    (int)((tight ? 1.2 : 1.5) * size * PANGO_SCALE)));
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
-	g_hash_table_insert(p->layouts, key, g_object_ref(l));
+	g_hash_table_replace(p->layouts, key, g_object_ref(l));
 	return l;
 }
 
