@@ -376,6 +376,7 @@ kt_cmd_build(const struct kt_options *o)
 	struct site *site;
 	struct kt_print *print;
 	GError *err = NULL;
+	char *manifest = NULL;
 	int status = 1, threads;
 	gboolean ok;
 
@@ -413,10 +414,6 @@ kt_cmd_build(const struct kt_options *o)
 	if (print != NULL)
 		ok = kt_print_finish(print) && ok;
 	stage(o, "rendered", &t);
-	if (!kt_manifest_save(ro.incr->next, w, &err)) {
-		kt_error(d, KT_MANIFEST, 0, 0, "%s", err->message);
-		g_clear_error(&err);
-	}
 	kt_diag_print(d, stderr);
 	if (!ok || kt_diag_count(d, KT_ERROR) > 0) {
 		kt_writer_abort(w);
@@ -424,6 +421,27 @@ kt_cmd_build(const struct kt_options *o)
 		    "was\n", o->out);
 		goto done;
 	}
+	manifest = kt_manifest_text(ro.incr->next, w);
+	if (kt_manifest_unchanged(ro.incr->prev, ro.incr->next, manifest)) {
+		/* the new tree would be the one in out/: leave that be */
+		kt_writer_abort(w);
+		if (!o->quiet)
+			fprintf(stderr, "keukentafel: nothing changed; %s is "
+			    "up to date (%.1f s)\n", o->out, (double)(
+			    g_get_monotonic_time() - start) / 1e6);
+		status = 0;
+		goto done;
+	}
+	if (!kt_manifest_link(ro.incr->next, w, &err) ||
+	    !kt_writer_put(w, KT_MANIFEST, manifest, strlen(manifest), &err)) {
+		fprintf(stderr, "keukentafel: %s\n", err->message);
+		g_error_free(err);
+		kt_writer_abort(w);
+		fprintf(stderr, "keukentafel: the build failed; %s is as it "
+		    "was\n", o->out);
+		goto done;
+	}
+	stage(o, "linked", &t);
 	if (!kt_writer_commit(w, &err)) {
 		fprintf(stderr, "keukentafel: %s\n", err->message);
 		g_error_free(err);
@@ -446,6 +464,7 @@ kt_cmd_build(const struct kt_options *o)
 		    threads == 1 ? "" : "s");
 	status = 0;
 done:
+	g_free(manifest);
 	incr_free(ro.incr);
 	if (ro.pupils != NULL)
 		g_ptr_array_free(ro.pupils, TRUE);

@@ -491,6 +491,156 @@ test_bundle_chunks(void)
 	g_free(content);
 }
 
+/* A year's item, in Dutch only; nr picks its title and slug. */
+static void
+write_year6(const char *content, const char *slug, int nr)
+{
+	char *f = g_strdup_printf("%s/opdrachten/%s.nl.md", content, slug);
+	char *md = g_strdup_printf("---\ntitel: Gesprek %03d over later\n"
+	    "samenvatting: Samen praten.\nonderwijstype: [vwo]\n"
+	    "leerjaar: [6]\ncompetenties: [netwerken]\nfase: beslissen\n"
+	    "keuze: [vervolgstudie]\nduur: 15\npictogram: praten\n"
+	    "thuis:\n  intro: Praat samen.\n  stappen:\n"
+	    "    - pictogram: praten\n      tekst: Vertel het.\n"
+	    "  vragen:\n    - Wat kies je?\n---\n## Doel\n\nPraten.\n\n"
+	    "## In de klas\n\nUitleg.\n\n## Nabespreken\n\nTerugkijken.\n",
+	    nr);
+
+	g_assert_true(g_file_set_contents(f, md, -1, NULL));
+	g_free(md);
+	g_free(f);
+}
+
+/* The sheet titles of each part of year 6, in order, one line a part. */
+static GPtrArray *
+year6_parts(const char *dest, int *nparts)
+{
+	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+
+	for (*nparts = 0;; (*nparts)++) {
+		char *f = g_strdup_printf("%s/nl/opdrachten/leerjaar-6-deel-%d"
+		    ".pdf", dest, *nparts + 1);
+		GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
+		GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
+		GString *line = g_string_new(NULL);
+
+		if (!g_file_test(f, G_FILE_TEST_EXISTS)) {
+			g_free(f);
+			g_ptr_array_free(titles, TRUE);
+			g_array_free(pages, TRUE);
+			g_string_free(line, TRUE);
+			return parts;
+		}
+		g_free(bundle_page_titles(f, titles, pages));
+		for (guint i = 0; i < titles->len; i++)
+			g_string_append_printf(line, "%s|",
+			    (char *)g_ptr_array_index(titles, i));
+		g_ptr_array_add(parts, g_string_free(line, FALSE));
+		g_ptr_array_free(titles, TRUE);
+		g_array_free(pages, TRUE);
+		g_free(f);
+	}
+}
+
+/*
+ * A year of 150 assignments (a national bank): the bundle comes in parts
+ * of at most 160 sheets, each linked from the bank page with its number,
+ * each titled so, every sheet in exactly one part, in order. One more
+ * assignment changes the sheets of one part, not of the others.
+ */
+static void
+test_bundle_parts(void)
+{
+	char *content = g_build_filename(tmp, "parts", NULL);
+	char *dest = g_build_filename(tmp, "parts-out", NULL);
+	char *whole = g_build_filename(dest, "nl/opdrachten/leerjaar-6.pdf",
+	    NULL);
+	char *bank = g_build_filename(dest, "nl/opdrachten/index.html", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	const char *extra[] = { "--jobs", "2", NULL };
+	GPtrArray *before, *after;
+	char *html = NULL, *all;
+	int n = 0, m = 0, sheets = 0, changed = 0;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	for (int i = 0; i < 150; i++) {
+		char *slug = g_strdup_printf("gesprek-%03d", i);
+
+		write_year6(content, slug, i);
+		g_free(slug);
+	}
+	g_assert_cmpint(t_build(content, dest, "1700000000", extra, NULL), ==,
+	    0);
+	g_assert_false(g_file_test(whole, G_FILE_TEST_EXISTS));
+	before = year6_parts(dest, &n);
+	g_assert_cmpint(n, >=, 2);
+	g_assert_true(g_file_get_contents(bank, &html, NULL, NULL));
+	{
+		GString *a = g_string_new(NULL);
+
+		for (int i = 0; i < n; i++)
+			g_string_append(a, g_ptr_array_index(before, i));
+		all = g_string_free(a, FALSE);
+	}
+	for (int i = 0; i < n; i++) {
+		char *href = g_strdup_printf("/leerjaar-6-deel-%d.pdf\"",
+		    i + 1);
+		char *label = g_strdup_printf("Thuisopdrachten leerjaar 6, "
+		    "deel %d van %d", i + 1, n);
+		char *f = g_strdup_printf("%s/nl/opdrachten/leerjaar-6-deel-%d"
+		    ".pdf", dest, i + 1);
+		const char *info[] = { "pdfinfo", f, NULL };
+		const char *check[] = { "qpdf", "--check", f, NULL };
+		char *so = NULL;
+		char **titles = g_strsplit(g_ptr_array_index(before, i), "|",
+		    -1);
+		guint len = g_strv_length(titles) - 1;
+
+		g_assert_nonnull(strstr(html, href));
+		g_assert_nonnull(strstr(html, label));
+		g_assert_cmpint(t_run(info, NULL, &so, NULL), ==, 0);
+		g_assert_nonnull(strstr(so, label));
+		g_free(so);
+		g_assert_cmpint(t_run(check, NULL, NULL, NULL), ==, 0);
+		g_assert_cmpuint(len, <=, 160);
+		sheets += (int)len;
+		g_strfreev(titles);
+		g_free(f);
+		g_free(label);
+		g_free(href);
+	}
+	/* every sheet once, in the order of the bank (the test site's own
+	 * year-6 items among them) */
+	g_assert_cmpint(sheets, >=, 150);
+	for (int i = 0; i < 150; i++) {
+		char *t = g_strdup_printf("Gesprek %03d over later|", i);
+		const char *at = strstr(all, t);
+
+		g_assert_nonnull(at);
+		g_assert_null(strstr(at + 1, t));
+		g_free(t);
+	}
+	g_free(all);
+	g_free(html);
+
+	/* one more: one part has another sheet, the others are as they were */
+	write_year6(content, "gesprek-075b", 999);
+	g_assert_cmpint(t_build(content, dest, "1700000000", extra, NULL), ==,
+	    0);
+	after = year6_parts(dest, &m);
+	g_assert_cmpint(m, ==, n);
+	for (int i = 0; i < n; i++)
+		changed += strcmp(g_ptr_array_index(before, i),
+		    g_ptr_array_index(after, i)) != 0;
+	g_assert_cmpint(changed, ==, 1);
+	g_ptr_array_free(before, TRUE);
+	g_ptr_array_free(after, TRUE);
+	g_free(bank);
+	g_free(whole);
+	g_free(dest);
+	g_free(content);
+}
+
 /* Every PDF passes qpdf's structural check, and has its metadata. */
 static void
 test_qpdf_check(void)
@@ -586,6 +736,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/mentor", test_mentor);
 	g_test_add_func("/print/bundle", test_bundle);
 	g_test_add_func("/print/bundle-chunks", test_bundle_chunks);
+	g_test_add_func("/print/bundle-parts", test_bundle_parts);
 	g_test_add_func("/print/qpdf-check", test_qpdf_check);
 	g_test_add_func("/print/qr-tigrinya", test_qr_ti);
 	g_test_add_func("/print/language", test_pdf_lang);

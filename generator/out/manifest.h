@@ -3,7 +3,8 @@
  * bank), the key of what it read and the files it wrote. The next build
  * reuses a job's files when its key is the same, by hard-linking them
  * from the live out/ into the new tree, and renders only the rest; the
- * tree is swapped in whole as always.
+ * tree is swapped in whole as always. When nothing changed at all, out/
+ * is left as it is.
  */
 #ifndef KT_MANIFEST_H
 #define KT_MANIFEST_H
@@ -21,15 +22,25 @@ void kt_manifest_free(struct kt_manifest *);
 
 /*
  * Whether job's files from the previous build can serve: same key, every
- * file still there. If so they are linked into w and recorded in next.
+ * file still there. If so they are recorded in next, and linked into the
+ * new tree by kt_manifest_link.
  */
 gboolean kt_manifest_reuse(struct kt_manifest *prev, struct kt_manifest *next,
-    struct kt_writer *w, const char *job, const char *key);
+    const char *job, const char *key);
 /* Records what a job that ran wrote (the files are taken over). */
 void kt_manifest_record(struct kt_manifest *next, const char *job,
     const char *key, GPtrArray *files);
-gboolean kt_manifest_save(struct kt_manifest *, struct kt_writer *,
-    GError **);
+/* Links the files of the reused jobs into w; once, after every job. */
+gboolean kt_manifest_link(struct kt_manifest *next, struct kt_writer *w,
+    GError **err);
+/* The text of the manifest, with the files w wrote outside any job. */
+char *kt_manifest_text(const struct kt_manifest *, struct kt_writer *w);
+/*
+ * Whether the new build is the previous one: every job reused, the same
+ * jobs, the same files written outside them, all still in out/.
+ */
+gboolean kt_manifest_unchanged(const struct kt_manifest *prev,
+    const struct kt_manifest *next, const char *text);
 /* Jobs reused and run, for the summary. */
 void kt_manifest_counts(const struct kt_manifest *, guint *reused,
     guint *run);

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -19,6 +20,7 @@ struct kt_writer {
 	char *tmp;		/* .out.tmp-XXXXXX beside it */
 	int lock_fd;
 	GHashTable *dirs;	/* folders already made */
+	GHashTable *untracked;	/* written by no job: path -> SHA-256 */
 	GMutex dirs_lock;	/* renderers write from several threads */
 };
 
@@ -137,6 +139,8 @@ kt_writer_open(const char *out_dir, GError **err)
 	w->tmp = tmpl;
 	w->out = g_strdup(out_dir);
 	w->dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	w->untracked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_free);
 	g_mutex_init(&w->dirs_lock);
 	g_free(parent);
 	g_free(prefix);
@@ -199,12 +203,25 @@ kt_writer_path(struct kt_writer *w, const char *rel, GError **err)
 	return path;
 }
 
+char *
+kt_writer_source(const struct kt_writer *w, const char *rel)
+{
+	char *path = g_build_filename(w->tmp, rel, NULL);
+
+	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+		g_free(path);
+		path = g_build_filename(w->out, rel, NULL);
+	}
+	return path;
+}
+
 gboolean
 kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
     size_t len, GError **err)
 {
 	char *path = kt_writer_path(w, rel, err);
 	const char *p = data;
+	size_t total = len;
 	int fd;
 
 	if (path == NULL)
@@ -234,7 +251,40 @@ kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
 		return FALSE;
 	}
 	g_free(path);
+	if (g_private_get(&tracked) == NULL) {
+		char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    data, total);
+
+		g_mutex_lock(&w->dirs_lock);
+		g_hash_table_replace(w->untracked, g_strdup(rel), sum);
+		g_mutex_unlock(&w->dirs_lock);
+	}
 	return TRUE;
+}
+
+char *
+kt_writer_untracked(struct kt_writer *w, GPtrArray *names)
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	guint n;
+	gpointer *keys;
+	char *sum;
+
+	g_mutex_lock(&w->dirs_lock);
+	keys = g_hash_table_get_keys_as_array(w->untracked, &n);
+	qsort(keys, n, sizeof *keys, kt_writer_cmp);
+	for (guint i = 0; i < n; i++) {
+		const char *digest = g_hash_table_lookup(w->untracked, keys[i]);
+
+		g_checksum_update(c, keys[i], (gssize)strlen(keys[i]) + 1);
+		g_checksum_update(c, (const guchar *)digest, -1);
+		g_ptr_array_add(names, g_strdup(keys[i]));
+	}
+	g_mutex_unlock(&w->dirs_lock);
+	g_free(keys);
+	sum = g_strdup(g_checksum_get_string(c));
+	g_checksum_free(c);
+	return sum;
 }
 
 gboolean
@@ -257,6 +307,7 @@ writer_free(struct kt_writer *w)
 {
 	close(w->lock_fd);
 	g_hash_table_destroy(w->dirs);
+	g_hash_table_destroy(w->untracked);
 	g_mutex_clear(&w->dirs_lock);
 	g_free(w->tmp);
 	g_free(w->out);

@@ -17,6 +17,11 @@ struct kt_writer *kt_writer_open(const char *out_dir, GError **err);
 const char *kt_writer_root(const struct kt_writer *);
 /* Full path for a relative output path; creates parent folders. */
 char *kt_writer_path(struct kt_writer *, const char *rel, GError **err);
+/*
+ * Where to read a file of this build: written by a job that ran, or, for
+ * a job reused, in out/ (linked in only after every job).
+ */
+char *kt_writer_source(const struct kt_writer *, const char *rel);
 gboolean kt_writer_put(struct kt_writer *, const char *rel, const void *data,
     size_t len, GError **err);
 gboolean kt_writer_copy(struct kt_writer *, const char *rel,
@@ -33,6 +38,11 @@ void kt_writer_abort(struct kt_writer *);
  */
 void kt_writer_track(GPtrArray *files);
 gint kt_writer_cmp(gconstpointer, gconstpointer);
+/*
+ * The files written so far outside any job (assets, feeds, the sitemap),
+ * added to names in order, and one SHA-256 of their names and contents.
+ */
+char *kt_writer_untracked(struct kt_writer *, GPtrArray *names);
 
 /* rm -rf, without following links. */
 void kt_remove_tree(const char *path);

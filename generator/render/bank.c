@@ -401,29 +401,24 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k)
 			card(cards, p, it);
 		}
 	}
-	/* the sheets of a school year in one PDF */
+	/* the sheets of a school year in one PDF, or a few parts */
 	for (int year = 1; k == KT_OPDRACHT && year <= 6; year++) {
-			GPtrArray *items = s->m->items[KT_OPDRACHT];
-			gboolean any = FALSE;
-			char n[8], *target, *label;
+		GPtrArray *parts = kt_bundle_parts(s->m, lang->code, year);
 
-			for (guint i = 0; i < items->len && !any; i++) {
-				const struct kt_item *it = g_ptr_array_index(
-				    items, i);
-				any = (it->leerjaar & (1u << year)) &&
-				    kt_item_text(it, lang->code) != NULL;
-			}
-			if (!any)
-				continue;
-			if (ul == NULL)
-				ul = h_downloads_section(p->main, p);
-			g_snprintf(n, sizeof n, "%d", year);
-			target = kt_bundle_path(lang->code, year);
-			label = h_fmt(p, "bundle.title", "n", n);
+		if (parts->len > 0 && ul == NULL)
+			ul = h_downloads_section(p->main, p);
+		for (guint i = 0; i < parts->len; i++) {
+			char *target = kt_bundle_path(lang->code, year, i,
+			    parts->len);
+			char *label = kt_bundle_title(s->m, lang->code, year,
+			    i, parts->len);
+
 			h_pdf_link(ul, p, target, label, NULL);
 			g_free(label);
 			g_free(target);
 		}
+		g_ptr_array_free(parts, TRUE);
+	}
 	if (k == KT_TIP) {
 		GPtrArray *items = s->m->items[KT_TIP];
 

@@ -45,7 +45,7 @@ kt_incr_run(struct kt_incr *in, const char *job, const char *key,
 		fn(data);
 		return;
 	}
-	if (kt_manifest_reuse(in->prev, in->next, in->w, job, key))
+	if (kt_manifest_reuse(in->prev, in->next, job, key))
 		return;
 	files = g_ptr_array_new_with_free_func(g_free);
 	kt_writer_track(files);

@@ -50,7 +50,16 @@ char *kt_bilingual_path(const char *lang, const char *slug);
 /* what: "uitnodiging", "stellingen" or "draaiboek" */
 char *kt_evening_path(const char *lang, const char *slug, const char *what);
 char *kt_compliments_path(const char *lang);
-char *kt_bundle_path(const char *lang, int year);
+/* part counts from 0; a bundle in one part has no part in its name */
+char *kt_bundle_path(const char *lang, int year, guint part, guint nparts);
+/*
+ * A year's bundle in a language: its parts, each a GPtrArray of chunks,
+ * each a GPtrArray of the items drawn into one PDF; none when no item.
+ */
+GPtrArray *kt_bundle_parts(const struct kt_model *, const char *lang,
+    int year);
+char *kt_bundle_title(const struct kt_model *, const char *lang, int year,
+    guint part, guint nparts);
 char *kt_tipcards_path(const char *lang);
 char *kt_checklist_path(const char *slug);
 

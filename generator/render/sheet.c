@@ -7,7 +7,6 @@
  * pictogram at the reading start of every numbered step, a box to tick,
  * important things boxed, hard words explained, one page where possible.
  */
-#include <malloc.h>
 #include <string.h>
 
 #include <qpdf/qpdf-c.h>
@@ -676,12 +675,6 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
 	g_free(rel);
 }
 
-char *
-kt_bundle_path(const char *lang, int year)
-{
-	return g_strdup_printf("%s/opdrachten/leerjaar-%d.pdf", lang, year);
-}
-
 /* ---- bundles: the sheets of one school year in one language ---- */
 
 /*
@@ -693,15 +686,109 @@ kt_bundle_path(const char *lang, int year)
  * slug hashes to 0 modulo CHUNK, so adding or removing an item moves no
  * other boundary. The sheets of a chunk share their font subsets: a
  * bundle joined from the single sheets would be 2.8 times larger.
+ *
+ * A bundle of more than PART_ONE sheets (a national bank, not a school's)
+ * comes in parts, cut the same way at chunk boundaries: a part starts at
+ * an item whose slug hashes to 0 modulo PART, once the part before has
+ * PART_MIN sheets, and at the latest after PART_MAX. A part is what a
+ * mentor can print in one go, and what qpdf holds in memory to join it,
+ * and what is joined again when one of its assignments changes.
  */
 #define CHUNK 4
 #define CHUNK_MAX 8
+#define PART_ONE 120
+#define PART 64
+#define PART_MIN 16
+#define PART_MAX 160
 #define BUNDLE_KEYWORDS "LOB, bundel"
+
+GPtrArray *
+kt_bundle_parts(const struct kt_model *m, const char *lang, int year)
+{
+	GPtrArray *all = m->items[KT_OPDRACHT], *items = g_ptr_array_new();
+	GPtrArray *parts = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)g_ptr_array_unref);
+	GPtrArray *part = NULL, *chunk = NULL;
+	guint in_part = 0;
+
+	for (guint i = 0; i < all->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(all, i);
+
+		if ((it->leerjaar & (1u << year)) &&
+		    kt_item_text(it, lang) != NULL)
+			g_ptr_array_add(items, (gpointer)it);
+	}
+	for (guint i = 0; i < items->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(items, i);
+		guint h = g_str_hash(it->slug);
+
+		if (chunk == NULL || h % CHUNK == 0 || chunk->len >= CHUNK_MAX) {
+			if (part == NULL || (items->len > PART_ONE &&
+			    ((h % PART == 0 && in_part >= PART_MIN) ||
+			    in_part >= PART_MAX))) {
+				part = g_ptr_array_new_with_free_func(
+				    (GDestroyNotify)g_ptr_array_unref);
+				g_ptr_array_add(parts, part);
+				in_part = 0;
+			}
+			chunk = g_ptr_array_new();
+			g_ptr_array_add(part, chunk);
+		}
+		g_ptr_array_add(chunk, (gpointer)it);
+		in_part++;
+	}
+	g_ptr_array_free(items, TRUE);
+	return parts;
+}
+
+char *
+kt_bundle_path(const char *lang, int year, guint part, guint nparts)
+{
+	if (nparts <= 1)
+		return g_strdup_printf("%s/opdrachten/leerjaar-%d.pdf", lang,
+		    year);
+	return g_strdup_printf("%s/opdrachten/leerjaar-%d-deel-%u.pdf", lang,
+	    year, part + 1);
+}
+
+static char *
+fill(const char *template, const char *name, const char *value)
+{
+	char **parts = g_strsplit(template, name, -1);
+	char *s = g_strjoinv(value, parts);
+
+	g_strfreev(parts);
+	return s;
+}
+
+char *
+kt_bundle_title(const struct kt_model *m, const char *lang, int year,
+    guint part, guint nparts)
+{
+	char a[16], b[16], *title, *s, *t;
+
+	g_snprintf(a, sizeof a, "%d", year);
+	title = fill(kt_str(m, lang, "bundle.title"), "{n}", a);
+	if (nparts <= 1)
+		return title;
+	g_snprintf(a, sizeof a, "%u", part + 1);
+	g_snprintf(b, sizeof b, "%u", nparts);
+	s = fill(kt_str(m, lang, "bundle.part"), "{title}", title);
+	t = fill(s, "{i}", a);
+	g_free(s);
+	s = fill(t, "{n}", b);
+	g_free(t);
+	g_free(title);
+	return s;
+}
 
 struct bundle {
 	const struct kt_language *lang;
 	int year;
-	char *title;
+	char *title;		/* of the year: the chunks carry it */
+	char *part_title;	/* NULL for a bundle in one part */
+	char *rel;		/* inside out/ */
+	char *sub;		/* for the job's id: the part, of how many */
 	GPtrArray *items;	/* what the bundle reads, in order */
 	GPtrArray *chunks;	/* GPtrArray of items each */
 	GPtrArray *rels;	/* each chunk's path inside out/ */
@@ -793,6 +880,21 @@ set_outline(qpdf_data q, GPtrArray *titles, GArray *pages)
 	qpdf_oh_replace_key(q, qpdf_get_root(q), "/Outlines", top);
 }
 
+/* The title of a part, in place of the year's the chunks carry. */
+static void
+set_title(qpdf_data q, const char *title)
+{
+	qpdf_oh info = qpdf_get_trailer(q);
+
+	info = qpdf_oh_get_key(q, info, "/Info");
+	if (!qpdf_oh_is_dictionary(q, info))
+		return;
+	qpdf_oh_replace_key(q, info, "/Title",
+	    qpdf_oh_new_unicode_string(q, title));
+	qpdf_oh_replace_key(q, info, "/Subject",
+	    qpdf_oh_new_unicode_string(q, title));
+}
+
 /*
  * The chunks' pages appended to the first chunk, which brings the
  * metadata and /Lang; qpdf copies what a page uses and drops what
@@ -807,14 +909,14 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 	char **data = g_new0(char *, n + 1);	/* qpdf reads them till the end */
 	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
 	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
-	char *rel = kt_bundle_path(b->lang->code, b->year);
+	const char *rel = b->rel;
 	const char *failed = NULL;
 	int at = 0;
 	GError *err = NULL;
 
 	for (guint i = 0; i < n && failed == NULL; i++) {
 		const char *crel = g_ptr_array_index(b->rels, i);
-		char *path = g_build_filename(kt_writer_root(k->w), crel, NULL);
+		char *path = kt_writer_source(k->w, crel);
 		qpdf_data q = qs[i] = qpdf_init();
 		gsize len = 0;
 		int np;
@@ -837,6 +939,8 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 	}
 	if (failed == NULL) {
 		set_outline(qs[0], titles, pages);
+		if (b->part_title != NULL)
+			set_title(qs[0], b->part_title);
 		if (qpdf_init_write_memory(qs[0]) & QPDF_ERRORS) {
 			failed = rel;
 		} else {
@@ -867,33 +971,24 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 			qpdf_cleanup(&qs[i]);
 	g_free(qs);
 	g_strfreev(data);
-	/* qpdf's many small objects stay in this thread's malloc arena
-	 * otherwise, and each thread would keep the peak of its largest join */
-	malloc_trim(0);
 	g_ptr_array_free(titles, TRUE);
 	g_array_free(pages, TRUE);
-	g_free(rel);
 }
 
-/*
- * qpdf holds every object of the chunks it joins, some 17 KB a page: one
- * join at a time keeps that to the largest bundle (they are a few
- * percent of a build; the other threads go on drawing).
- */
+/* A part is at most PART_MAX sheets: joins can run side by side. */
 static void
 join_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 {
-	static GMutex one;
-
-	g_mutex_lock(&one);
 	join(k, j->arg);
-	g_mutex_unlock(&one);
 }
 
 static void
 bundle_destroy(struct bundle *b)
 {
 	g_free(b->title);
+	g_free(b->part_title);
+	g_free(b->rel);
+	g_free(b->sub);
 	g_ptr_array_free(b->items, TRUE);
 	g_ptr_array_free(b->chunks, TRUE);
 	g_ptr_array_free(b->rels, TRUE);
@@ -923,61 +1018,44 @@ chunk_done(const struct kt_print_job *j)
 
 	g_free(c);
 	if (g_atomic_int_dec_and_test(&b->pending))
-		kt_print_push_with(j->pr, "bundle", NULL, join_job, b->lang,
+		kt_print_push_with(j->pr, "bundle", b->sub, join_job, b->lang,
 		    b->year, b->items, b, bundle_free);
 }
 
 static void
-push_bundle(struct kt_print *pr, const struct kt_language *lang, int year)
+push_bundle(struct kt_print *pr, const struct kt_language *lang, int year,
+    GPtrArray *chunks, guint part, guint nparts)
 {
 	const struct kt_model *m = pr->m;
-	GPtrArray *all = m->items[KT_OPDRACHT];
 	struct bundle *b = g_new0(struct bundle, 1);
-	GPtrArray *cur = NULL;
-	guint nchunks;
-	char n[8];
+	guint nchunks = chunks->len;
 
 	b->lang = lang;
 	b->year = year;
+	b->title = kt_bundle_title(m, lang->code, year, 0, 1);
+	if (nparts > 1)
+		b->part_title = kt_bundle_title(m, lang->code, year, part,
+		    nparts);
+	b->rel = kt_bundle_path(lang->code, year, part, nparts);
+	b->sub = g_strdup_printf("%u/%u", part + 1, nparts);
 	b->items = g_ptr_array_new();
-	b->chunks = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)g_ptr_array_unref);
+	b->chunks = g_ptr_array_ref(chunks);
 	b->rels = g_ptr_array_new_with_free_func(g_free);
-	for (guint i = 0; i < all->len; i++) {
-		const struct kt_item *it = g_ptr_array_index(all, i);
+	for (guint i = 0; i < nchunks; i++) {
+		GPtrArray *items = g_ptr_array_index(chunks, i);
+		const struct kt_item *first = g_ptr_array_index(items, 0);
 
-		if (!(it->leerjaar & (1u << year)) ||
-		    kt_item_text(it, lang->code) == NULL)
-			continue;
-		g_ptr_array_add(b->items, (gpointer)it);
-		if (cur == NULL || g_str_hash(it->slug) % CHUNK == 0 ||
-		    cur->len >= CHUNK_MAX) {
-			cur = g_ptr_array_new();
-			g_ptr_array_add(b->chunks, cur);
-			g_ptr_array_add(b->rels, g_strdup_printf(
-			    ".keukentafel/bundels/%s/leerjaar-%d/%s.pdf",
-			    lang->code, year, it->slug));
-		}
-		g_ptr_array_add(cur, (gpointer)it);
-	}
-	if (b->items->len == 0) {
-		bundle_destroy(b);
-		return;
-	}
-	g_snprintf(n, sizeof n, "%d", year);
-	{
-		char **parts = g_strsplit(kt_str(m, lang->code, "bundle.title"),
-		    "{n}", -1);
-		b->title = g_strjoinv(n, parts);
-		g_strfreev(parts);
+		g_ptr_array_extend(b->items, items, NULL, NULL);
+		g_ptr_array_add(b->rels, g_strdup_printf(
+		    ".keukentafel/bundels/%s/leerjaar-%d/%s.pdf", lang->code,
+		    year, first->slug));
 	}
 	/* once the last chunk is pushed, b may be joined and freed at any
 	 * moment: nothing of it is read after that */
-	nchunks = b->chunks->len;
 	b->pending = (gint)nchunks;
 	for (guint i = 0; i < nchunks; i++) {
 		struct chunk *c = g_new(struct chunk, 1);
-		GPtrArray *items = g_ptr_array_index(b->chunks, i);
+		GPtrArray *items = g_ptr_array_index(chunks, i);
 		const struct kt_item *first = g_ptr_array_index(items, 0);
 
 		c->b = b;
@@ -985,6 +1063,17 @@ push_bundle(struct kt_print *pr, const struct kt_language *lang, int year)
 		kt_print_push_with(pr, "chunk", first->slug, chunk_job, lang,
 		    year, items, c, chunk_done);
 	}
+}
+
+static void
+push_bundles(struct kt_print *pr, const struct kt_language *lang, int year)
+{
+	GPtrArray *parts = kt_bundle_parts(pr->m, lang->code, year);
+
+	for (guint i = 0; i < parts->len; i++)
+		push_bundle(pr, lang, year, g_ptr_array_index(parts, i), i,
+		    parts->len);
+	g_ptr_array_free(parts, TRUE);
 }
 
 static void
@@ -1018,6 +1107,6 @@ kt_sheets_push(struct kt_print *pr)
 	}
 	for (guint j = 0; j < m->site.languages->len; j++)
 		for (int year = 1; year <= 6; year++)
-			push_bundle(pr, g_ptr_array_index(m->site.languages, j),
-			    year);
+			push_bundles(pr, g_ptr_array_index(m->site.languages,
+			    j), year);
 }
