@@ -641,6 +641,56 @@ test_bundle_parts(void)
 	g_free(content);
 }
 
+/*
+ * A sheet too long for two pages: the coordinator is told once, though
+ * the sheet is in the bundles of two years, and the single sheet cut from
+ * its chunk is as long as its part of the bundle.
+ */
+static void
+test_long_sheet(void)
+{
+	char *content = g_build_filename(tmp, "long", NULL);
+	char *dest = g_build_filename(tmp, "long-out", NULL);
+	char *f = g_build_filename(content, "opdrachten", "lang.nl.md", NULL);
+	char *single = g_build_filename(dest, "nl/opdrachten/lang.pdf", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	GString *md = g_string_new("---\ntitel: Een lange opdracht\n"
+	    "samenvatting: Veel stappen.\nonderwijstype: [vwo]\n"
+	    "leerjaar: [5, 6]\ncompetenties: [netwerken]\nfase: beslissen\n"
+	    "keuze: [vervolgstudie]\nduur: 60\npictogram: praten\n"
+	    "thuis:\n  intro: Praat samen.\n  stappen:\n");
+	char *err = NULL, *text;
+	const char *at;
+	int n = 0;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	for (int i = 0; i < 30; i++)
+		g_string_append_printf(md, "    - pictogram: praten\n      tekst:"
+		    " Stap %d. Vertel wat je vandaag hebt gedaan en wat je "
+		    "morgen wilt doen.\n", i + 1);
+	g_string_append(md, "  vragen:\n    - Wat kies je?\n---\n## Doel\n\n"
+	    "Praten.\n\n## In de klas\n\nUitleg.\n\n## Nabespreken\n\n"
+	    "Terugkijken.\n");
+	g_assert_true(g_file_set_contents(f, md->str, -1, NULL));
+	g_assert_cmpint(t_build(content, dest, "1700000000", NULL, &err), ==,
+	    0);
+	for (at = err; (at = strstr(at, "lang.nl.md: warning: the sheet "
+	    "takes")) != NULL; at++)
+		n++;
+	g_assert_cmpint(n, ==, 1);
+	g_assert_cmpint(t_pdf_pages(single), >=, 3);
+	text = t_pdf_text(single, 0);
+	g_assert_true(t_contains(text, "Stap 30."));
+	g_assert_true(t_contains(text, "Een lange opdracht"));
+	g_free(text);
+	g_free(err);
+	g_string_free(md, TRUE);
+	g_free(single);
+	g_free(f);
+	g_free(dest);
+	g_free(content);
+}
+
 /* Every PDF passes qpdf's structural check, and has its metadata. */
 static void
 test_qpdf_check(void)
@@ -737,6 +787,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/bundle", test_bundle);
 	g_test_add_func("/print/bundle-chunks", test_bundle_chunks);
 	g_test_add_func("/print/bundle-parts", test_bundle_parts);
+	g_test_add_func("/print/long-sheet", test_long_sheet);
 	g_test_add_func("/print/qpdf-check", test_qpdf_check);
 	g_test_add_func("/print/qr-tigrinya", test_qr_ti);
 	g_test_add_func("/print/language", test_pdf_lang);

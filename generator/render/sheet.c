@@ -18,6 +18,7 @@
 #define PICTO (16 * MM)
 #define WRITE_LINE (8.5 * MM)
 #define FOOTER_H (25 * MM)
+#define SHEET_KEYWORDS "LOB, thuisopdracht"
 
 struct col {
 	const struct kt_text *t;
@@ -659,7 +660,7 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
 	char *rel = bilingual ? kt_bilingual_path(lang->code, it->slug) :
 	    kt_sheet_path(lang->code, it->slug);
 	struct kt_pdf_meta meta = { home->title, home->summary,
-	    "LOB, thuisopdracht" };
+	    SHEET_KEYWORDS };
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 	struct sheet s;
 	int pages;
@@ -681,11 +682,12 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
  * A year's bundle is joined (by qpdf) from chunks of a few sheets each,
  * drawn into PDFs of their own under .keukentafel/bundels/. When one
  * assignment changes, only its chunk is drawn again and the chunks are
- * joined anew; a bundle drawn whole took every sheet again, and drew
- * every sheet twice in a full build. A chunk ends before an item whose
- * slug hashes to 0 modulo CHUNK, so adding or removing an item moves no
- * other boundary. The sheets of a chunk share their font subsets: a
- * bundle joined from the single sheets would be 2.8 times larger.
+ * joined anew; a bundle drawn whole took every sheet again. A chunk ends
+ * before an item whose slug hashes to 0 modulo CHUNK, so adding or
+ * removing an item moves no other boundary. The sheets of a chunk share
+ * their font subsets: a bundle joined from the single sheets would be
+ * 2.8 times larger. The single sheets in the home language are cut from
+ * the chunks (cut_sheet), so each is drawn once.
  *
  * A bundle of more than PART_ONE sheets (a national bank, not a school's)
  * comes in parts, cut the same way at chunk boundaries: a part starts at
@@ -800,27 +802,164 @@ struct chunk {
 	guint i;
 };
 
-/* Draws these sheets into one PDF, a bookmark for each. */
+/* The first school year of an item, 0 for none. */
+static int
+first_year(const struct kt_item *it)
+{
+	for (int year = 1; year <= 6; year++)
+		if (it->leerjaar & (1u << year))
+			return year;
+	return 0;
+}
+
+/* Sets the document information a sheet's keys (UTF-8 values). */
+static void
+set_info(qpdf_data q, const char *title, const char *subject,
+    const char *keywords)
+{
+	qpdf_oh info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
+
+	if (!qpdf_oh_is_dictionary(q, info))
+		return;
+	qpdf_oh_replace_key(q, info, "/Title",
+	    qpdf_oh_new_unicode_string(q, title));
+	if (subject != NULL)
+		qpdf_oh_replace_key(q, info, "/Subject",
+		    qpdf_oh_new_unicode_string(q, subject));
+	if (keywords != NULL)
+		qpdf_oh_replace_key(q, info, "/Keywords",
+		    qpdf_oh_new_unicode_string(q, keywords));
+}
+
+/*
+ * A single sheet cut out of the chunk it was drawn in: its pages and the
+ * objects they use (the chunk's font subsets among them) copied into a
+ * new document, with the chunk's information but its own title, and no
+ * bookmarks. Drawing the sheet a second time cost more than twice as
+ * much. (Removing the other pages from a copy of the chunk instead cost
+ * as much as drawing: qpdf reads every object of a file it writes.)
+ */
+static void
+cut_sheet(struct kt_pdfkit *k, qpdf_data src, int first, int n,
+    const struct kt_item *it, const struct kt_text *t,
+    const struct kt_language *lang)
+{
+	char *rel = kt_sheet_path(lang->code, it->slug);
+	char *kw = g_strdup_printf("%s, %s", lang->code, SHEET_KEYWORDS);
+	qpdf_data q = qpdf_init();
+	qpdf_oh from, info;
+	const char *key;
+	gboolean ok;
+	GError *err = NULL;
+
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, TRUE);
+	ok = !(qpdf_empty_pdf(q) & QPDF_ERRORS);
+	for (int i = first; i < first + n && ok; i++)
+		ok = !(qpdf_add_page(q, src, qpdf_get_page_n(src, (size_t)i),
+		    FALSE) & QPDF_ERRORS);
+	if (ok) {
+		qpdf_oh_replace_key(q, qpdf_get_root(q), "/Lang",
+		    qpdf_oh_new_unicode_string(q, lang->code));
+		/* the chunk's author, creator, producer and dates */
+		info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+		from = qpdf_oh_get_key(src, qpdf_get_trailer(src), "/Info");
+		qpdf_oh_begin_dict_key_iter(src, from);
+		while (qpdf_oh_dict_more_keys(src) &&
+		    (key = qpdf_oh_dict_next_key(src)) != NULL) {
+			qpdf_oh v = qpdf_oh_get_key(src, from, key);
+
+			if (qpdf_oh_is_string(src, v))
+				qpdf_oh_replace_key(q, info, key,
+				    qpdf_oh_new_unicode_string(q,
+				    qpdf_oh_get_utf8_value(src, v)));
+		}
+		qpdf_oh_replace_key(q, qpdf_get_trailer(q), "/Info", info);
+		set_info(q, t->title ? t->title : it->slug, t->summary, kw);
+		ok = !(qpdf_init_write_memory(q) & QPDF_ERRORS);
+	}
+	if (ok) {
+		qpdf_set_deterministic_ID(q, TRUE);
+		qpdf_set_minimum_pdf_version(q, "1.5");	/* as cairo's */
+		ok = !(qpdf_write(q) & QPDF_ERRORS);
+	}
+	if (!ok) {
+		kt_error(k->d, rel, 0, 0, "cannot cut the sheet from its "
+		    "bundle: %s", qpdf_has_error(q) ? qpdf_get_error_full_text(
+		    q, qpdf_get_error(q)) : qpdf_has_error(src) ?
+		    qpdf_get_error_full_text(src, qpdf_get_error(src)) :
+		    "no pages");
+		g_atomic_int_set(k->ok, FALSE);
+	} else if (!kt_writer_put(k->w, rel, qpdf_get_buffer(q),
+	    qpdf_get_buffer_length(q), &err)) {
+		kt_error(k->d, rel, 0, 0, "%s", err->message);
+		g_error_free(err);
+		g_atomic_int_set(k->ok, FALSE);
+	}
+	qpdf_cleanup(&q);
+	g_free(kw);
+	g_free(rel);
+}
+
+/*
+ * Draws these sheets into one PDF, a bookmark for each; the single sheet
+ * of an item in its own language is cut from the chunk of its first
+ * school year.
+ */
 static void
 draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 {
 	GPtrArray *items = g_ptr_array_index(b->chunks, i);
+	const char *rel = g_ptr_array_index(b->rels, i);
 	struct kt_pdf_meta meta = { b->title, b->title, BUNDLE_KEYWORDS };
-	struct kt_pdf *p = kt_pdf_open(k, g_ptr_array_index(b->rels, i),
-	    b->lang, &meta, FALSE);
+	struct kt_pdf *p = kt_pdf_open(k, rel, b->lang, &meta, FALSE);
 	struct sheet *ss = g_new0(struct sheet, items->len);
+	int *first = g_new0(int, items->len), *n = g_new0(int, items->len);
+	char *path, *data = NULL;
+	gsize len = 0;
+	qpdf_data src;
 
 	for (guint j = 0; j < items->len; j++) {
 		const struct kt_item *it = g_ptr_array_index(items, j);
 		const struct kt_text *t = kt_item_text(it, b->lang->code);
 
 		sheet_init(&ss[j], p, it, t, b->lang, FALSE);
-		sheet_draw(&ss[j], t->title ? t->title : it->slug);
+		n[j] = sheet_draw(&ss[j], t->title ? t->title : it->slug);
+		first[j] = p->page - n[j];	/* counted from 0 */
 	}
 	kt_pdf_close(p);	/* draws the last footer: ss lives until here */
+	path = kt_writer_source(k->w, rel);
+	src = qpdf_init();
+	qpdf_silence_errors(src);
+	qpdf_set_suppress_warnings(src, TRUE);
+	if (!g_file_get_contents(path, &data, &len, NULL) ||
+	    (qpdf_read_memory(src, rel, data, (unsigned long long)len, NULL) &
+	    QPDF_ERRORS)) {
+		kt_error(k->d, rel, 0, 0, "cannot read the chunk back: %s",
+		    qpdf_has_error(src) ? qpdf_get_error_full_text(src,
+		    qpdf_get_error(src)) : "not there");
+		g_atomic_int_set(k->ok, FALSE);
+		g_clear_pointer(&data, g_free);
+	}
+	for (guint j = 0; j < items->len && data != NULL; j++) {
+		const struct kt_item *it = g_ptr_array_index(items, j);
+		const struct kt_text *t = kt_item_text(it, b->lang->code);
+
+		if (first_year(it) != b->year)
+			continue;
+		cut_sheet(k, src, first[j], n[j], it, t, b->lang);
+		if (n[j] > 2)
+			kt_warning(k->d, t->path, 0, 0, "the sheet takes %d "
+			    "pages; shorten the text to fit two", n[j]);
+	}
+	qpdf_cleanup(&src);
 	for (guint j = 0; j < items->len; j++)
 		g_free(ss[j].url);
 	g_free(ss);
+	g_free(first);
+	g_free(n);
+	g_free(data);
+	g_free(path);
 }
 
 /* The bookmarks of a chunk: titles, and page numbers counted from at. */
@@ -880,21 +1019,6 @@ set_outline(qpdf_data q, GPtrArray *titles, GArray *pages)
 	qpdf_oh_replace_key(q, qpdf_get_root(q), "/Outlines", top);
 }
 
-/* The title of a part, in place of the year's the chunks carry. */
-static void
-set_title(qpdf_data q, const char *title)
-{
-	qpdf_oh info = qpdf_get_trailer(q);
-
-	info = qpdf_oh_get_key(q, info, "/Info");
-	if (!qpdf_oh_is_dictionary(q, info))
-		return;
-	qpdf_oh_replace_key(q, info, "/Title",
-	    qpdf_oh_new_unicode_string(q, title));
-	qpdf_oh_replace_key(q, info, "/Subject",
-	    qpdf_oh_new_unicode_string(q, title));
-}
-
 /*
  * The chunks' pages appended to the first chunk, which brings the
  * metadata and /Lang; qpdf copies what a page uses and drops what
@@ -939,8 +1063,9 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 	}
 	if (failed == NULL) {
 		set_outline(qs[0], titles, pages);
+		/* the part's title, in place of the year's of the chunks */
 		if (b->part_title != NULL)
-			set_title(qs[0], b->part_title);
+			set_info(qs[0], b->part_title, b->part_title, NULL);
 		if (qpdf_init_write_memory(qs[0]) & QPDF_ERRORS) {
 			failed = rel;
 		} else {
@@ -1098,8 +1223,10 @@ kt_sheets_push(struct kt_print *pr)
 
 			if (t == NULL)
 				continue;
-			kt_print_push(pr, "sheet", sheet_job, it, t, l, FALSE,
-			    KT_READS_ITEM);
+			/* else cut from its bundle's chunk (draw_chunk) */
+			if (first_year(it) == 0)
+				kt_print_push(pr, "sheet", sheet_job, it, t, l,
+				    FALSE, KT_READS_ITEM);
 			if (t != it->source)
 				kt_print_push(pr, "sheet", sheet_job, it, t,
 				    l, TRUE, KT_READS_ITEM);
