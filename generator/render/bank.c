@@ -7,6 +7,7 @@
  * cards in place, searching the words of each item from index.js.
  * Also here: the year planner, the language chooser and the 404 page.
  */
+#include "html_write.h"
 #include "page.h"
 
 #include <string.h>
@@ -206,14 +207,56 @@ card(xmlNodePtr ul, struct page *p, const struct kt_item *it)
 	g_free(target);
 }
 
-/* The items of one kind that pass keep (all when NULL), under a heading. */
+/*
+ * The cards of a language's listings, serialized once: an item is on the
+ * page of its kind and on a page for each of its facet values, and
+ * building its card a dozen times was most of the work of those pages.
+ * The links in a card depend on how deep the page is: only pages as deep
+ * as the first one that used the cache use it.
+ */
+struct cards {
+	char *up;		/* the pages' way up to out/ */
+	GHashTable *html;	/* item -> its card */
+};
+
+static void
+add_card(xmlNodePtr ul, struct page *p, const struct kt_item *it,
+    struct cards *c, GString *raw)
+{
+	char *html;
+
+	if (c != NULL && c->up == NULL)
+		c->up = g_strdup(p->up);
+	if (c == NULL || strcmp(c->up, p->up) != 0) {
+		card(ul, p, it);
+		return;
+	}
+	html = g_hash_table_lookup(c->html, it);
+	if (html == NULL) {
+		GString *one = g_string_new(NULL);
+		xmlNodePtr li;
+
+		card(ul, p, it);
+		li = ul->last;
+		kt_html_serialize_node(li, one);
+		xmlUnlinkNode(li);
+		xmlFreeNode(li);
+		html = g_string_free(one, FALSE);
+		g_hash_table_insert(c->html, (gpointer)it, html);
+	}
+	g_string_append(raw, html);
+}
+
+/* The items of one kind that pass the facet (all when f < 0), under a
+ * heading; their cards from c when it is given. */
 static void
 card_list(xmlNodePtr parent, struct page *p, enum kt_kind k, int heading,
-    enum facet f, int value)
+    enum facet f, int value, struct cards *c)
 {
 	GPtrArray *items = p->s->m->items[k];
 	char key[32], h[4];
 	xmlNodePtr sec = NULL, ul = NULL;
+	GString *raw = g_string_new(NULL);
 
 	for (guint i = 0; i < items->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(items, i);
@@ -228,8 +271,12 @@ card_list(xmlNodePtr parent, struct page *p, enum kt_kind k, int heading,
 			h_el_text(sec, h, NULL, h_str(p, key));
 			ul = h_el(sec, "ul", "cards");
 		}
-		card(ul, p, it);
+		add_card(ul, p, it, c, raw);
 	}
+	if (raw->len > 0)
+		xmlAddChild(ul, xmlNewDocPI(p->doc, BAD_CAST KT_HTML_RAW,
+		    BAD_CAST raw->str));
+	g_string_free(raw, TRUE);
 }
 
 /* ---- the facets beside the list ---- */
@@ -331,7 +378,8 @@ home(struct site *s, const struct kt_language *lang)
 	h_attr(status, "aria-live", "polite");
 	g_free(n);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
-		card_list(results, p, (enum kt_kind)k, 2, (enum facet)-1, 0);
+		card_list(results, p, (enum kt_kind)k, 2, (enum facet)-1, 0,
+		    NULL);
 	/* the index for search, then the script that uses it */
 	script = h_el(p->main, "script", NULL);
 	target = g_strdup_printf("%s/index.js", lang->code);
@@ -348,7 +396,7 @@ home(struct site *s, const struct kt_language *lang)
 
 static void
 term_page(struct site *s, const struct kt_language *lang, enum facet f,
-    int i)
+    int i, struct cards *c)
 {
 	char *path = term_path(s, lang->code, f, i);
 	struct page *p = h_page_begin(s, lang, path);
@@ -361,7 +409,7 @@ term_page(struct site *s, const struct kt_language *lang, enum facet f,
 	h_link(h_el(p->main, "p", NULL), p, home_target,
 	    h_str(p, "filters.all"), NULL);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
-		card_list(p->main, p, (enum kt_kind)k, 2, f, i);
+		card_list(p->main, p, (enum kt_kind)k, 2, f, i, c);
 	h_page_end(p, title);
 	g_free(home_target);
 	g_free(title);
@@ -370,7 +418,8 @@ term_page(struct site *s, const struct kt_language *lang, enum facet f,
 }
 
 static void
-kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k)
+kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k,
+    struct cards *c)
 {
 	char *path = g_strdup_printf("%s/%s/index.html", lang->code,
 	    kt_kind_dir(k));
@@ -381,7 +430,7 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k)
 	g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
 	h_el_text(p->main, "h1", NULL, h_str(p, key));
 	if (k != KT_TIP)
-		card_list(p->main, p, k, 2, (enum facet)-1, 0);
+		card_list(p->main, p, k, 2, (enum facet)-1, 0, c);
 	/* the tips by group: contact, cooperation, future, talks */
 	for (int g = 0; k == KT_TIP && g < kt_vocab_size(KT_V_GROEP); g++) {
 		GPtrArray *items = s->m->items[KT_TIP];
@@ -502,6 +551,21 @@ fold_into(GString *out, const char *s)
 
 	if (s == NULL)
 		return;
+	if (g_str_is_ascii(s)) {
+		/* the same, without the Unicode tables: most text is ASCII */
+		for (const char *c = s; *c; c++) {
+			char ch = g_ascii_tolower(*c);
+
+			if (ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f')
+				ch = ' ';	/* g_unichar_isspace's, not '\v' */
+			if (ch == ' ' && out->len > 0 &&
+			    out->str[out->len - 1] == ' ')
+				continue;
+			g_string_append_c(out, ch);
+		}
+		g_string_append_c(out, ' ');
+		return;
+	}
 	low = g_utf8_strdown(s, -1);
 	norm = g_utf8_normalize(low, -1, G_NORMALIZE_NFD);
 	for (const char *c = norm; *c; c = g_utf8_next_char(c)) {
@@ -664,13 +728,18 @@ h_404(struct site *s)
 void
 h_bank(struct site *s, const struct kt_language *lang)
 {
+	struct cards c = { NULL, g_hash_table_new_full(g_direct_hash,
+	    g_direct_equal, NULL, g_free) };
+
 	home(s, lang);
 	index_file(s, lang);
 	planner(s, lang);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
-		kind_index(s, lang, (enum kt_kind)k);
+		kind_index(s, lang, (enum kt_kind)k, &c);
 	for (int f = F_ONDERWIJSTYPE; f < F_COUNT; f++)
 		for (int i = 0; i < facet_size(s, (enum facet)f); i++)
 			if (count_with(s, (enum facet)f, i) > 0)
-				term_page(s, lang, (enum facet)f, i);
+				term_page(s, lang, (enum facet)f, i, &c);
+	g_hash_table_destroy(c.html);
+	g_free(c.up);
 }

@@ -106,8 +106,11 @@ walk(GString *out, xmlNodePtr root)
 				g_string_append(out, (const char *)n->content);
 			else
 				escape(out, (const char *)n->content, FALSE);
+		} else if (n->type == XML_PI_NODE && n->content != NULL &&
+		    strcmp((const char *)n->name, KT_HTML_RAW) == 0) {
+			g_string_append(out, (const char *)n->content);
 		}
-		/* comments and processing instructions are left out */
+		/* other processing instructions and comments are left out */
 		while (n != root && n->next == NULL) {
 			n = n->parent;
 			close_tag(out, n);
@@ -116,6 +119,12 @@ walk(GString *out, xmlNodePtr root)
 			break;
 		n = n->next;
 	}
+}
+
+void
+kt_html_serialize_node(xmlNodePtr n, GString *out)
+{
+	walk(out, n);
 }
 
 void

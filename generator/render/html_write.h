@@ -11,5 +11,14 @@
 
 /* Appends "<!DOCTYPE html>" and the document's root element to out. */
 void kt_html_serialize(xmlDocPtr, GString *out);
+/* Appends one element and what is inside it. */
+void kt_html_serialize_node(xmlNodePtr, GString *out);
+
+/*
+ * A processing instruction of this name is written as its content, as
+ * it is: HTML this serializer wrote before (a card that appears on many
+ * pages is serialized once). Nothing from content makes one.
+ */
+#define KT_HTML_RAW "kt-raw"
 
 #endif
