@@ -65,6 +65,7 @@ check-asan: deps-check
 # 0 errors and 0 bytes definitely lost, or it fails
 check-valgrind: deps-check
 	@$(MAKE) --no-print-directory $(BIN)
+	@rm -rf build/valgrind-out	# a full build, not one with nothing to do
 	SOURCE_DATE_EPOCH=1700000000 valgrind --quiet --leak-check=full \
 		--errors-for-leak-kinds=definite --show-possibly-lost=no \
 		--error-exitcode=9 \
