@@ -694,6 +694,63 @@ test_incremental(void)
 	g_free(content);
 }
 
+static guint64
+inode_of(const char *path)
+{
+	GStatBuf st;
+
+	g_assert_cmpint(g_stat(path, &st), ==, 0);
+	return (guint64)st.st_ino;
+}
+
+/*
+ * Nothing changed: out/ is left as it is, not swapped for a copy. A file
+ * of out/ removed by hand, whether a job's or not, is made again.
+ */
+static void
+test_unchanged(void)
+{
+	char *dest = g_build_filename(tmp, "unchanged", NULL);
+	char *sitemap = g_build_filename(dest, "sitemap.xml", NULL);
+	char *bank = g_build_filename(dest, "nl", "index.html", NULL);
+	const char *html_only[] = { "--no-pdf", NULL };
+	char *before, *after;
+	guint64 ino;
+
+	g_assert_cmpint(t_build("content", dest, "1700000000", html_only,
+	    NULL), ==, 0);
+	before = t_tree_digest(dest);
+	ino = inode_of(dest);
+	g_assert_cmpint(t_build("content", dest, "1700000000", html_only,
+	    NULL), ==, 0);
+	g_assert_cmpuint(inode_of(dest), ==, ino);
+	after = t_tree_digest(dest);
+	g_assert_cmpstr(before, ==, after);
+	g_free(after);
+
+	/* other options are another build */
+	g_assert_cmpint(t_build("content", dest, "1800000000", html_only,
+	    NULL), ==, 0);
+	g_assert_cmpuint(inode_of(dest), !=, ino);
+	g_assert_cmpint(t_build("content", dest, "1700000000", html_only,
+	    NULL), ==, 0);
+	after = t_tree_digest(dest);
+	g_assert_cmpstr(before, ==, after);
+	g_free(after);
+
+	g_assert_cmpint(g_unlink(sitemap), ==, 0);
+	g_assert_cmpint(g_unlink(bank), ==, 0);
+	g_assert_cmpint(t_build("content", dest, "1700000000", html_only,
+	    NULL), ==, 0);
+	after = t_tree_digest(dest);
+	g_assert_cmpstr(before, ==, after);
+	g_free(after);
+	g_free(before);
+	g_free(bank);
+	g_free(sitemap);
+	g_free(dest);
+}
+
 /* Are there temporary folders of a build of dir/name left? */
 static gboolean
 leftovers(const char *dir, const char *name)
@@ -953,6 +1010,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/build/jobs-identical", test_jobs_identical);
 	g_test_add_func("/build/killed", test_killed_build);
 	g_test_add_func("/build/incremental", test_incremental);
+	g_test_add_func("/build/unchanged", test_unchanged);
 	g_test_add_func("/cli/basics", test_cli);
 	g_test_add_func("/cli/check-json", test_check_json);
 	g_test_add_func("/content/bank-checks", test_content_bank_checks);
