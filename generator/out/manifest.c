@@ -93,6 +93,22 @@ kt_manifest_free(struct kt_manifest *m)
 	g_free(m);
 }
 
+/* Are the files of e still in the out/ of m? */
+static gboolean
+all_there(const struct kt_manifest *m, const struct entry *e)
+{
+	for (guint i = 0; i < e->files->len; i++) {
+		char *path = g_build_filename(m->out,
+		    g_ptr_array_index(e->files, i), NULL);
+		gboolean there = g_file_test(path, G_FILE_TEST_IS_REGULAR);
+
+		g_free(path);
+		if (!there)
+			return FALSE;
+	}
+	return TRUE;
+}
+
 gboolean
 kt_manifest_reuse(struct kt_manifest *prev, struct kt_manifest *next,
     const char *job, const char *key)
@@ -106,15 +122,8 @@ kt_manifest_reuse(struct kt_manifest *prev, struct kt_manifest *next,
 	e = g_hash_table_lookup(prev->jobs, job);
 	if (e == NULL || strcmp(e->key, key) != 0)
 		return FALSE;
-	for (guint i = 0; i < e->files->len; i++) {
-		char *from = g_build_filename(prev->out,
-		    g_ptr_array_index(e->files, i), NULL);
-		gboolean there = g_file_test(from, G_FILE_TEST_IS_REGULAR);
-
-		g_free(from);
-		if (!there)
-			return FALSE;
-	}
+	if (!all_there(prev, e))
+		return FALSE;
 	files = g_ptr_array_new_full(e->files->len, g_free);
 	g_mutex_lock(&next->lock);
 	for (guint i = 0; i < e->files->len; i++) {
@@ -294,16 +303,7 @@ kt_manifest_unchanged(const struct kt_manifest *prev,
 		return FALSE;
 	/* the files of reused jobs were looked at; these were not */
 	e = g_hash_table_lookup(prev->jobs, UNTRACKED);
-	for (guint i = 0; e != NULL && i < e->files->len; i++) {
-		char *path = g_build_filename(prev->out,
-		    g_ptr_array_index(e->files, i), NULL);
-		gboolean there = g_file_test(path, G_FILE_TEST_IS_REGULAR);
-
-		g_free(path);
-		if (!there)
-			return FALSE;
-	}
-	return TRUE;
+	return e == NULL || all_there(prev, e);
 }
 
 void
