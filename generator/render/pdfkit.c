@@ -354,14 +354,17 @@ kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
 	return out;
 }
 
-/* Repairs the PDF made in memory, adds its language and writes it. */
-static void
+/*
+ * Repairs the PDF made in memory, adds its language and writes it;
+ * returns what it wrote, or NULL when it could not.
+ */
+static GBytes *
 write_file(struct kt_pdf *p)
 {
 	struct kt_pdfkit *k = p->kit;
 	GError *err = NULL;
 	GString *lang;
-	gboolean ok;
+	GBytes *file;
 	/* the trailer is read with string functions: end it with a NUL
 	 * that is not part of the file */
 	size_t len = p->data->len;
@@ -372,22 +375,28 @@ write_file(struct kt_pdf *p)
 	lang = kt_pdf_add_lang((const char *)p->data->data, len,
 	    p->lang->code);
 	if (lang != NULL) {
-		ok = kt_writer_put(k->w, p->rel, lang->str, lang->len, &err);
-		g_string_free(lang, TRUE);
+		len = lang->len;
+		file = g_string_free_to_bytes(lang);
 	} else {
-		ok = kt_writer_put(k->w, p->rel, p->data->data, len, &err);
+		g_byte_array_set_size(p->data, (guint)len);
+		file = g_byte_array_free_to_bytes(g_byte_array_ref(p->data));
 	}
-	if (!ok) {
+	if (!kt_writer_put(k->w, p->rel, g_bytes_get_data(file, NULL), len,
+	    &err)) {
 		kt_error(k->d, p->rel, 0, 0, "%s", err->message);
 		g_error_free(err);
 		g_atomic_int_set(k->ok, FALSE);
+		g_bytes_unref(file);
+		file = NULL;
 	}
+	return file;
 }
 
 int
-kt_pdf_close(struct kt_pdf *p)
+kt_pdf_close_to(struct kt_pdf *p, GBytes **file)
 {
 	int pages = p->page;
+	GBytes *written = NULL;
 
 	if (p->page > 0 && p->footer != NULL)
 		p->footer(p, p->footer_data);
@@ -398,8 +407,12 @@ kt_pdf_close(struct kt_pdf *p)
 		    cairo_status_to_string(cairo_surface_status(p->surf)));
 		g_atomic_int_set(p->kit->ok, FALSE);
 	} else {
-		write_file(p);
+		written = write_file(p);
 	}
+	if (file != NULL)
+		*file = written;
+	else if (written != NULL)
+		g_bytes_unref(written);
 	cairo_surface_destroy(p->surf);
 	g_byte_array_unref(p->data);
 	g_hash_table_destroy(p->layouts);
@@ -408,6 +421,12 @@ kt_pdf_close(struct kt_pdf *p)
 	g_free(p->rel);
 	g_free(p);
 	return pages;
+}
+
+int
+kt_pdf_close(struct kt_pdf *p)
+{
+	return kt_pdf_close_to(p, NULL);
 }
 
 void

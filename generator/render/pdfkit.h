@@ -134,6 +134,8 @@ struct kt_pdf *kt_pdf_open(struct kt_pdfkit *, const char *rel,
     gboolean landscape);
 /* Ends the last page and writes the file; returns the number of pages. */
 int kt_pdf_close(struct kt_pdf *);
+/* The same, and *file is what was written (NULL when nothing was). */
+int kt_pdf_close_to(struct kt_pdf *, GBytes **file);
 
 /* Starts the first or the next page, drawing the footer of the last. */
 void kt_pdf_page(struct kt_pdf *);

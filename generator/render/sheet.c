@@ -915,7 +915,8 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 	struct kt_pdf *p = kt_pdf_open(k, rel, b->lang, &meta, FALSE);
 	struct sheet *ss = g_new0(struct sheet, items->len);
 	int *first = g_new0(int, items->len), *n = g_new0(int, items->len);
-	char *path, *data = NULL;
+	GBytes *file = NULL;
+	const char *data;
 	gsize len = 0;
 	qpdf_data src;
 
@@ -927,19 +928,18 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 		n[j] = sheet_draw(&ss[j], t->title ? t->title : it->slug);
 		first[j] = p->page - n[j];	/* counted from 0 */
 	}
-	kt_pdf_close(p);	/* draws the last footer: ss lives until here */
-	path = kt_writer_source(k->w, rel);
+	/* draws the last footer: ss lives until here */
+	kt_pdf_close_to(p, &file);
 	src = qpdf_init();
 	qpdf_silence_errors(src);
 	qpdf_set_suppress_warnings(src, TRUE);
-	if (!g_file_get_contents(path, &data, &len, NULL) ||
-	    (qpdf_read_memory(src, rel, data, (unsigned long long)len, NULL) &
-	    QPDF_ERRORS)) {
+	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
+	if (data != NULL && (qpdf_read_memory(src, rel, data,
+	    (unsigned long long)len, NULL) & QPDF_ERRORS)) {
 		kt_error(k->d, rel, 0, 0, "cannot read the chunk back: %s",
-		    qpdf_has_error(src) ? qpdf_get_error_full_text(src,
-		    qpdf_get_error(src)) : "not there");
+		    qpdf_get_error_full_text(src, qpdf_get_error(src)));
 		g_atomic_int_set(k->ok, FALSE);
-		g_clear_pointer(&data, g_free);
+		data = NULL;
 	}
 	for (guint j = 0; j < items->len && data != NULL; j++) {
 		const struct kt_item *it = g_ptr_array_index(items, j);
@@ -958,8 +958,8 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 	g_free(ss);
 	g_free(first);
 	g_free(n);
-	g_free(data);
-	g_free(path);
+	if (file != NULL)
+		g_bytes_unref(file);
 }
 
 /* The bookmarks of a chunk: titles, and page numbers counted from at. */
