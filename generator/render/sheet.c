@@ -1030,7 +1030,7 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 {
 	guint n = b->rels->len;
 	qpdf_data *qs = g_new0(qpdf_data, n);
-	char **data = g_new0(char *, n + 1);	/* qpdf reads them till the end */
+	char **data = g_new0(char *, n + 1);	/* NULL-ended: g_strfreev */
 	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
 	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
 	const char *rel = b->rel;
@@ -1108,8 +1108,10 @@ join_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 }
 
 static void
-bundle_destroy(struct bundle *b)
+bundle_free(const struct kt_print_job *j)
 {
+	struct bundle *b = j->arg;
+
 	g_free(b->title);
 	g_free(b->part_title);
 	g_free(b->rel);
@@ -1118,12 +1120,6 @@ bundle_destroy(struct bundle *b)
 	g_ptr_array_free(b->chunks, TRUE);
 	g_ptr_array_free(b->rels, TRUE);
 	g_free(b);
-}
-
-static void
-bundle_free(const struct kt_print_job *j)
-{
-	bundle_destroy(j->arg);
 }
 
 static void
