@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/model.h"
 #include "out/writer.h"
+#include "render/render.h"
 #include "util.h"
 
 static char *tmp, *out;
@@ -491,6 +493,74 @@ test_bundle_chunks(void)
 	g_free(content);
 }
 
+/*
+ * The parts of a year's bundle, on a made-up bank of 2000 assignments
+ * whose slugs hash unevenly: at most 160 sheets a part, at least 16 in
+ * all but the last, at most 8 a chunk, every assignment once, in order.
+ * A year of 120 is one part.
+ */
+static void
+test_bundle_part_sizes(void)
+{
+	struct kt_model m;
+	GPtrArray *items = g_ptr_array_new();
+	GPtrArray *parts;
+	guint seen = 0;
+
+	memset(&m, 0, sizeof m);
+	m.items[KT_OPDRACHT] = items;
+	for (int i = 0; i < 2000; i++) {
+		struct kt_item *it = g_new0(struct kt_item, 1);
+
+		it->slug = g_strdup_printf("item-%04d", i);
+		it->leerjaar = 1u << 3;
+		it->texts = g_hash_table_new(g_str_hash, g_str_equal);
+		g_hash_table_insert(it->texts, "nl", it);
+		g_ptr_array_add(items, it);
+	}
+	parts = kt_bundle_parts(&m, "nl", 3);
+	g_assert_cmpuint(parts->len, >, 2000 / 160);
+	for (guint i = 0; i < parts->len; i++) {
+		GPtrArray *chunks = g_ptr_array_index(parts, i);
+		guint sheets = 0;
+
+		for (guint c = 0; c < chunks->len; c++) {
+			GPtrArray *chunk = g_ptr_array_index(chunks, c);
+
+			g_assert_cmpuint(chunk->len, >=, 1);
+			g_assert_cmpuint(chunk->len, <=, 8);
+			for (guint j = 0; j < chunk->len; j++)
+				g_assert_true(g_ptr_array_index(chunk, j) ==
+				    g_ptr_array_index(items, seen++));
+			sheets += chunk->len;
+		}
+		g_assert_cmpuint(sheets, <=, 160);
+		if (i + 1 < parts->len)
+			g_assert_cmpuint(sheets, >=, 16);
+	}
+	g_assert_cmpuint(seen, ==, 2000);
+	g_ptr_array_free(parts, TRUE);
+	parts = kt_bundle_parts(&m, "nl", 4);	/* a year with none */
+	g_assert_cmpuint(parts->len, ==, 0);
+	g_ptr_array_free(parts, TRUE);
+	m.items[KT_OPDRACHT] = g_ptr_array_new();	/* a school's year */
+	for (guint i = 0; i < 120; i++)
+		g_ptr_array_add(m.items[KT_OPDRACHT],
+		    g_ptr_array_index(items, i));
+	parts = kt_bundle_parts(&m, "nl", 3);
+	g_assert_cmpuint(parts->len, ==, 1);
+	g_ptr_array_free(parts, TRUE);
+	g_ptr_array_free(m.items[KT_OPDRACHT], TRUE);
+	for (guint i = 0; i < items->len; i++) {
+		struct kt_item *it = g_ptr_array_index(items, i);
+
+		g_hash_table_destroy(it->texts);
+		g_free(it->slug);
+		g_free(it);
+	}
+	g_ptr_array_free(items, TRUE);
+}
+
 /* A year's item, in Dutch only; nr picks its title and slug. */
 static void
 write_year6(const char *content, const char *slug, int nr)
@@ -787,6 +857,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/bundle", test_bundle);
 	g_test_add_func("/print/bundle-chunks", test_bundle_chunks);
 	g_test_add_func("/print/bundle-parts", test_bundle_parts);
+	g_test_add_func("/print/bundle-part-sizes", test_bundle_part_sizes);
 	g_test_add_func("/print/long-sheet", test_long_sheet);
 	g_test_add_func("/print/qpdf-check", test_qpdf_check);
 	g_test_add_func("/print/qr-tigrinya", test_qr_ti);

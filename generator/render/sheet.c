@@ -723,11 +723,12 @@ kt_bundle_parts(const struct kt_model *m, const char *lang, int year)
 	for (guint i = 0; i < items->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(items, i);
 		guint h = g_str_hash(it->slug);
+		gboolean full = items->len > PART_ONE && in_part >= PART_MAX;
 
-		if (chunk == NULL || h % CHUNK == 0 || chunk->len >= CHUNK_MAX) {
-			if (part == NULL || (items->len > PART_ONE &&
-			    ((h % PART == 0 && in_part >= PART_MIN) ||
-			    in_part >= PART_MAX))) {
+		if (chunk == NULL || h % CHUNK == 0 || chunk->len >= CHUNK_MAX ||
+		    full) {
+			if (part == NULL || full || (items->len > PART_ONE &&
+			    h % PART == 0 && in_part >= PART_MIN)) {
 				part = g_ptr_array_new_with_free_func(
 				    (GDestroyNotify)g_ptr_array_unref);
 				g_ptr_array_add(parts, part);
