@@ -23,7 +23,7 @@
 static struct kt_model *
 load(const struct kt_options *o, struct kt_diag *d)
 {
-	struct kt_paths p = { o->content, o->theme, o->openmoji };
+	struct kt_paths p = { o->content, o->theme, o->openmoji, o->jobs };
 
 	if (!g_file_test(o->content, G_FILE_TEST_IS_DIR)) {
 		kt_error(d, o->content, 0, 0, "no such folder; give the "
@@ -269,7 +269,8 @@ global_key(const struct kt_options *o, const struct kt_model *m,
 	return key;
 }
 
-/* An item's key: its files in every language. */
+/* An item's key: its texts in every language, as the loader read them
+ * (not read again: a file saved during the build gives a new key). */
 static struct kt_incr *
 incr_new(const struct kt_options *o, const struct kt_model *m,
     const struct kt_render_opts *ro, struct kt_writer *w)
@@ -296,8 +297,10 @@ incr_new(const struct kt_options *o, const struct kt_model *m,
 				const struct kt_text *t = kt_item_text(it,
 				    ((struct kt_language *)g_ptr_array_index(
 				    m->site.languages, j))->code);
-				if (t != NULL)
-					hash_file(c, t->path, t->lang);
+				if (t != NULL) {
+					hash_str(c, t->lang);
+					hash_str(c, t->digest);
+				}
 			}
 			key = g_strdup(g_checksum_get_string(c));
 			hash_str(all, key);

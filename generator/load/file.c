@@ -32,8 +32,8 @@ position(const char *text, size_t off, int *line, int *col)
 	}
 }
 
-gboolean
-kt_inside(const char *path, const char *root)
+static gboolean
+resolves_inside(const char *path, const char *root)
 {
 	char *rp = realpath(path, NULL), *rr = realpath(root, NULL);
 	gboolean ok = FALSE;
@@ -45,6 +45,52 @@ kt_inside(const char *path, const char *root)
 	free(rp);
 	free(rr);
 	return ok;
+}
+
+/* The folder of the last file this thread found inside its root: the
+ * other files of that folder need not resolve every part of their path
+ * again (thousands of items in one folder), unless they are links. */
+struct inside {
+	char *dir, *root;
+};
+
+static void
+inside_free(gpointer p)
+{
+	struct inside *in = p;
+
+	g_free(in->dir);
+	g_free(in->root);
+	g_free(in);
+}
+
+static GPrivate last_inside = G_PRIVATE_INIT(inside_free);
+
+gboolean
+kt_inside(const char *path, const char *root)
+{
+	struct inside *in = g_private_get(&last_inside);
+	struct stat st;
+	char *dir;
+	gboolean plain = lstat(path, &st) == 0 && !S_ISLNK(st.st_mode);
+
+	if (!plain)
+		return resolves_inside(path, root);
+	dir = g_path_get_dirname(path);
+	if (in != NULL && strcmp(in->dir, dir) == 0 &&
+	    strcmp(in->root, root) == 0) {
+		g_free(dir);
+		return TRUE;
+	}
+	if (!resolves_inside(path, root)) {
+		g_free(dir);
+		return FALSE;
+	}
+	in = g_new(struct inside, 1);
+	in->dir = dir;
+	in->root = g_strdup(root);
+	g_private_replace(&last_inside, in);
+	return TRUE;
 }
 
 char *

@@ -215,6 +215,7 @@ split_body(const char *path, const char *body, int body_line,
 
 struct parsed {
 	char *text;
+	char *digest;		/* of text, handed to the model */
 	struct kt_ynode *front;
 	struct kt_front f;
 };
@@ -230,6 +231,8 @@ parse_file(const char *path, const char *root, struct kt_diag *d,
 	p->text = kt_read_text(path, root, d, &len);
 	if (p->text == NULL)
 		return FALSE;
+	p->digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, p->text,
+	    (gssize)len);
 	if (!kt_split_front(path, p->text, d, &p->f))
 		return FALSE;
 	p->front = kt_yaml_parse(p->f.yaml, p->f.yaml_len, path,
@@ -254,6 +257,7 @@ parsed_free(struct parsed *p)
 {
 	kt_ynode_free(p->front);
 	g_free(p->text);
+	g_free(p->digest);
 }
 
 static void
@@ -632,6 +636,7 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
 	}
 	it = kt_item_new(kind, slug);
 	t = kt_text_new("nl", path);
+	t->digest = g_steal_pointer(&p.digest);
 	/* positions in the model point at the path the text owns */
 	path = t->path;
 	t->status = KT_SOURCE;
@@ -681,6 +686,7 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
 		return NULL;
 	}
 	t = kt_text_new(lang, path);
+	t->digest = g_steal_pointer(&p.digest);
 	path = t->path;
 	c = (struct kt_ctx){ path, d, p.front, NULL };
 	kt_check_keys(&c, keys[it->kind], all[it->kind],

@@ -74,24 +74,77 @@ cmp_entry(gconstpointer a, gconstpointer b)
 	return strcmp(x->lang, y->lang);
 }
 
+/* The files of one slug, Dutch first, loaded into one item. */
+struct group {
+	enum kt_kind kind;
+	const char *dir, *content;
+	const struct kt_model *m;
+	struct kt_diag *d;
+	struct entry **e;
+	guint n;
+	struct kt_item *it;	/* the result, NULL if the source failed */
+};
+
+/*
+ * A group reads only the model's site, pictograms and strings, and owns
+ * its item until load_kind adds it: groups load side by side.
+ */
+static void
+load_group(gpointer data, gpointer unused)
+{
+	struct group *g = data;
+
+	(void)unused;
+	for (guint i = 0; i < g->n; i++) {
+		const struct entry *e = g->e[i];
+
+		if (kt_site_language(&g->m->site, e->lang) == NULL) {
+			kt_error(g->d, e->path, 0, 0, "language '%s' is not "
+			    "in site.yaml; add it under 'talen' or rename the "
+			    "file", e->lang);
+			continue;
+		}
+		if (strcmp(e->lang, "nl") == 0) {
+			g->it = kt_load_source(g->kind, e->path, e->slug,
+			    g->content, g->m, g->d);
+			continue;
+		}
+		if (g->it == NULL) {
+			char *nl = g_strdup_printf("%s/%s.nl.md", g->dir,
+			    e->slug);
+			if (!g_file_test(nl, G_FILE_TEST_EXISTS))
+				kt_error(g->d, e->path, 0, 0, "translation "
+				    "without a Dutch source; create %s first "
+				    "(or check the spelling of the name)", nl);
+			g_free(nl);
+			continue;
+		}
+		struct kt_text *t = kt_load_translation(g->it, e->path,
+		    e->lang, g->content, g->m, g->d);
+		if (t != NULL)
+			g_hash_table_insert(g->it->texts, t->lang, t);
+	}
+}
+
+/* Reads one item folder with up to `threads` threads (0: one a core). */
 static void
 load_kind(struct kt_model *m, enum kt_kind kind, const char *content,
-    struct kt_diag *d)
+    int threads, struct kt_diag *d)
 {
 	char *dir = g_build_filename(content, kt_kind_dir(kind), NULL);
-	GDir *g = g_dir_open(dir, 0, NULL);
+	GDir *dh = g_dir_open(dir, 0, NULL);
 	GPtrArray *entries = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)entry_free);
-	GHashTable *by_slug = g_hash_table_new(g_str_hash, g_str_equal);
+	struct group *groups;
+	guint ngroups = 0;
 	const char *name;
 
-	if (g == NULL) {
+	if (dh == NULL) {
 		g_free(dir);
 		g_ptr_array_free(entries, TRUE);
-		g_hash_table_destroy(by_slug);
 		return;		/* an empty bank is allowed */
 	}
-	while ((name = g_dir_read_name(g)) != NULL) {
+	while ((name = g_dir_read_name(dh)) != NULL) {
 		struct entry *e;
 		char *path, *slug, *lang;
 
@@ -122,43 +175,35 @@ load_kind(struct kt_model *m, enum kt_kind kind, const char *content,
 		e->lang = lang;
 		g_ptr_array_add(entries, e);
 	}
-	g_dir_close(g);
+	g_dir_close(dh);
 	g_ptr_array_sort(entries, cmp_entry);
 
+	groups = g_new0(struct group, entries->len);
 	for (guint i = 0; i < entries->len; i++) {
-		struct entry *e = g_ptr_array_index(entries, i);
-		struct kt_item *it = g_hash_table_lookup(by_slug, e->slug);
+		struct entry **e = (struct entry **)entries->pdata + i;
 
-		if (kt_site_language(&m->site, e->lang) == NULL) {
-			kt_error(d, e->path, 0, 0, "language '%s' is not in "
-			    "site.yaml; add it under 'talen' or rename the "
-			    "file", e->lang);
-			continue;
-		}
-		if (strcmp(e->lang, "nl") == 0) {
-			it = kt_load_source(kind, e->path, e->slug, content, m,
-			    d);
-			if (it != NULL) {
-				g_ptr_array_add(m->items[kind], it);
-				g_hash_table_insert(by_slug, it->slug, it);
-			}
-			continue;
-		}
-		if (it == NULL) {
-			char *nl = g_strdup_printf("%s/%s.nl.md", dir, e->slug);
-			if (!g_file_test(nl, G_FILE_TEST_EXISTS))
-				kt_error(d, e->path, 0, 0, "translation "
-				    "without a Dutch source; create %s first "
-				    "(or check the spelling of the name)", nl);
-			g_free(nl);
-			continue;
-		}
-		struct kt_text *t = kt_load_translation(it, e->path, e->lang,
-		    content, m, d);
-		if (t != NULL)
-			g_hash_table_insert(it->texts, t->lang, t);
+		if (ngroups == 0 || strcmp(groups[ngroups - 1].e[0]->slug,
+		    (*e)->slug) != 0)
+			groups[ngroups++] = (struct group){ kind, dir, content,
+			    m, d, e, 0, NULL };
+		groups[ngroups - 1].n++;
 	}
-	g_hash_table_destroy(by_slug);
+	if (threads == 1 || ngroups < 2) {
+		for (guint i = 0; i < ngroups; i++)
+			load_group(&groups[i], NULL);
+	} else {
+		GThreadPool *pool = g_thread_pool_new(load_group, NULL,
+		    threads > 0 ? threads : (int)g_get_num_processors(), TRUE,
+		    NULL);
+
+		for (guint i = 0; i < ngroups; i++)
+			g_thread_pool_push(pool, &groups[i], NULL);
+		g_thread_pool_free(pool, FALSE, TRUE);	/* waits for all */
+	}
+	for (guint i = 0; i < ngroups; i++)
+		if (groups[i].it != NULL)
+			g_ptr_array_add(m->items[kind], groups[i].it);
+	g_free(groups);
 	g_ptr_array_free(entries, TRUE);
 	g_free(dir);
 }
@@ -190,7 +235,7 @@ kt_load(const struct kt_paths *p, struct kt_diag *d)
 	m->glossary_dir = g_strdup(gloss);
 	m->strings_dir = g_strdup(i18n);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
-		load_kind(m, (enum kt_kind)k, p->content, d);
+		load_kind(m, (enum kt_kind)k, p->content, p->jobs, d);
 	if (m->site.logo != NULL) {
 		char *logo = g_build_filename(p->content, m->site.logo, NULL);
 		char *data;

@@ -12,6 +12,7 @@ struct kt_paths {
 	const char *content;	/* content/ */
 	const char *theme;	/* themes/default */
 	const char *openmoji;	/* node_modules/openmoji/black/svg */
+	int jobs;		/* threads reading items; 0: one a core */
 };
 
 /* Always returns a model, complete as far as the content allowed. */

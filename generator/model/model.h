@@ -98,6 +98,7 @@ struct kt_block {
 struct kt_text {
 	char *lang;
 	char *path;		/* the file it came from */
+	char *digest;		/* SHA-256 of its text as read, for rebuilds */
 	enum kt_status status;
 	char *title;
 	char *summary;

@@ -717,16 +717,20 @@ kt_site_start(const struct kt_model *m, const struct kt_render_opts *o,
 	h_feeds(s);
 	copy_assets(s);
 	copy_pictograms(s);
-	for (guint i = 0; i < m->site.languages->len; i++) {
-		const struct kt_language *l = g_ptr_array_index(
-		    m->site.languages, i);
-
-		push_page(s, jobs, NULL, l);
-		for (int k = 0; k < KT_KIND_COUNT; k++)
-			for (guint j = 0; j < m->items[k]->len; j++)
+	/*
+	 * The long jobs first (each language's listings); then an item in
+	 * every language before the next item, so that threads write into
+	 * different folders: creating a file locks its folder.
+	 */
+	for (guint i = 0; i < m->site.languages->len; i++)
+		push_page(s, jobs, NULL, g_ptr_array_index(m->site.languages,
+		    i));
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint j = 0; j < m->items[k]->len; j++)
+			for (guint i = 0; i < m->site.languages->len; i++)
 				push_page(s, jobs, g_ptr_array_index(
-				    m->items[k], j), l);
-	}
+				    m->items[k], j), g_ptr_array_index(
+				    m->site.languages, i));
 	return s;
 }
 

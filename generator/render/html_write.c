@@ -7,46 +7,72 @@
 
 #include <string.h>
 
-static const char *const void_elements[] = {
-	"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-	"meta", "source", "track", "wbr", NULL
-};
-
-static void
-escape(GString *out, const char *s, gboolean attr)
+/* what escape() writes for one byte, or NULL where the byte is written
+ * as it is; U+00A0 (C2 A0) is handled by the caller */
+static const char *
+entity(char c, gboolean attr)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			g_string_append(out, "&amp;");
-			break;
-		case '<':
-			g_string_append(out, attr ? "<" : "&lt;");
-			break;
-		case '>':
-			g_string_append(out, attr ? ">" : "&gt;");
-			break;
-		case '"':
-			g_string_append(out, attr ? "&quot;" : "\"");
-			break;
-		case '\xC2':	/* U+00A0 stays visible in the source */
-			if (s[1] == '\xA0') {
-				g_string_append(out, "&nbsp;");
-				s++;
-				break;
-			}
-			/* FALLTHROUGH */
-		default:
-			g_string_append_c(out, *s);
-		}
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return attr ? "<" : "&lt;";
+	case '>':
+		return attr ? ">" : "&gt;";
+	case '"':
+		return attr ? "&quot;" : "\"";
+	default:
+		return NULL;
 	}
 }
 
+/* Text is copied in runs between the bytes that need an entity. */
+static void
+escape(GString *out, const char *s, gboolean attr)
+{
+	const char *run = s;
+
+	for (; *s; s++) {
+		const char *e;
+
+		if (*s == '\xC2' && s[1] == '\xA0')
+			e = "&nbsp;";	/* U+00A0 stays visible in the source */
+		else if ((e = entity(*s, attr)) == NULL)
+			continue;
+		g_string_append_len(out, run, s - run);
+		g_string_append(out, e);
+		if (*s == '\xC2')
+			s++;
+		run = s + 1;
+	}
+	g_string_append_len(out, run, s - run);
+}
+
+#define IS(s) (strcmp(name, s) == 0)
+
+/* Called for every element, twice: the void elements, by length. */
 static gboolean
 is_void(xmlNodePtr n)
 {
-	return g_strv_contains(void_elements, (const char *)n->name);
+	const char *name = (const char *)n->name;
+
+	switch (strlen(name)) {
+	case 2:
+		return IS("br") || IS("hr");
+	case 3:
+		return IS("col") || IS("img") || IS("wbr");
+	case 4:
+		return IS("area") || IS("base") || IS("link") || IS("meta");
+	case 5:
+		return IS("embed") || IS("input") || IS("track");
+	case 6:
+		return IS("source");
+	default:
+		return FALSE;
+	}
 }
+
+#undef IS
 
 static gboolean
 is_raw(xmlNodePtr n)
@@ -62,12 +88,17 @@ open_tag(GString *out, xmlNodePtr n)
 	g_string_append_c(out, '<');
 	g_string_append(out, (const char *)n->name);
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
-		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+		xmlNodePtr t = a->children;
+		/* an attribute's value is one text node, unless entities */
+		gboolean one = t != NULL && t->next == NULL &&
+		    t->type == XML_TEXT_NODE;
+		xmlChar *v = one ? NULL : xmlNodeGetContent((xmlNodePtr)a);
 
 		g_string_append_c(out, ' ');
 		g_string_append(out, (const char *)a->name);
 		g_string_append(out, "=\"");
-		escape(out, v ? (const char *)v : "", TRUE);
+		escape(out, one ? (const char *)t->content :
+		    v != NULL ? (const char *)v : "", TRUE);
 		g_string_append_c(out, '"');
 		xmlFree(v);
 	}
