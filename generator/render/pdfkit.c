@@ -492,13 +492,12 @@ kt_pdf_width(const struct kt_pdf *p)
 	return p->w - p->left - p->right;
 }
 
-/* A layout of markup in a language (its shaping, its fonts' choices) and
- * a direction, from the kit's shaper for the two. */
-static PangoLayout *
-text_in(struct kt_pdf *p, const char *lang, gboolean r, const char *markup,
-    double size, gboolean bold, double width, gboolean tight)
+PangoLayout *
+kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
+    gboolean bold, double width, int rtl, gboolean tight)
 {
-	struct shaper *sh = shaper_for(p, lang, r);
+	gboolean r = rtl < 0 ? p->lang->rtl : rtl != 0;
+	struct shaper *sh = shaper_for(p, p->lang->code, r);
 	PangoLayout *l;
 	PangoFontDescription *fd;
 	PangoAttrList *attrs;
@@ -546,23 +545,6 @@ text_in(struct kt_pdf *p, const char *lang, gboolean r, const char *markup,
 	pango_attr_list_unref(attrs);
 	g_hash_table_replace(sh->layouts, key, g_object_ref(l));
 	return l;
-}
-
-PangoLayout *
-kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
-    gboolean bold, double width, int rtl, gboolean tight)
-{
-	return text_in(p, p->lang->code, rtl < 0 ? p->lang->rtl : rtl != 0,
-	    markup, size, bold, width, tight);
-}
-
-PangoLayout *
-kt_pdf_text_in(struct kt_pdf *p, const struct kt_language *lang,
-    const char *markup, double size, gboolean bold, double width,
-    gboolean tight)
-{
-	return text_in(p, lang->code, lang->rtl, markup, size, bold, width,
-	    tight);
 }
 
 double

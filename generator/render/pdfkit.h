@@ -150,11 +150,6 @@ double kt_pdf_width(const struct kt_pdf *);
  */
 PangoLayout *kt_pdf_text(struct kt_pdf *, const char *markup, double size,
     gboolean bold, double width, int rtl, gboolean tight);
-/* The same for a text in another language than the document's (the Dutch
- * column of a bilingual sheet), in that language's direction. */
-PangoLayout *kt_pdf_text_in(struct kt_pdf *, const struct kt_language *,
-    const char *markup, double size, gboolean bold, double width,
-    gboolean tight);
 double kt_pdf_height(PangoLayout *);
 void kt_pdf_show(struct kt_pdf *, PangoLayout *, double x, double y,
     double width);
