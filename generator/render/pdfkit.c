@@ -12,59 +12,6 @@
 #include <qrencode.h>
 #include <string.h>
 
-/*
- * What shapes text in one language and direction, and what it shaped.
- * A kit keeps its shapers from one document to the next: a heading, a
- * label or the footer is shaped once a thread, not once a sheet. Every
- * document draws with the same matrix and font options (a PDF surface,
- * in points), so a layout made for one is right for the next.
- */
-struct shaper {
-	PangoContext *pc;
-	GHashTable *layouts;	/* kt_pdf_text()'s arguments -> layout */
-};
-
-/* a bound on a shaper's memory: the layouts go when there are more */
-#define SHAPER_MAX 512
-
-static void
-shaper_free(gpointer data)
-{
-	struct shaper *sh = data;
-
-	g_hash_table_destroy(sh->layouts);
-	g_object_unref(sh->pc);
-	g_free(sh);
-}
-
-static struct shaper *
-shaper_for(struct kt_pdf *p, const char *lang, gboolean rtl)
-{
-	struct kt_pdfkit *k = p->kit;
-	char *key = g_strdup_printf("%s %d", lang, rtl);
-	struct shaper *sh = g_hash_table_lookup(k->shapers, key);
-
-	if (sh != NULL) {
-		g_free(key);
-		return sh;
-	}
-	sh = g_new(struct shaper, 1);
-	sh->pc = pango_font_map_create_context(k->fonts);
-	pango_cairo_context_set_resolution(sh->pc, 72);
-	/* glyphs where the font puts them: rounding each to a whole point
-	 * (Pango's default, meant for screens) makes the spacing uneven
-	 * and costs a number per glyph in the PDF */
-	pango_context_set_round_glyph_positions(sh->pc, FALSE);
-	pango_context_set_base_dir(sh->pc, rtl ? PANGO_DIRECTION_RTL :
-	    PANGO_DIRECTION_LTR);
-	pango_context_set_language(sh->pc, pango_language_from_string(lang));
-	pango_cairo_update_context(p->cr, sh->pc);
-	sh->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    g_object_unref);
-	g_hash_table_insert(k->shapers, key, sh);
-	return sh;
-}
-
 static struct kt_pdfkit *
 kit_new(struct kt_print *pr)
 {
@@ -78,8 +25,6 @@ kit_new(struct kt_print *pr)
 	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 	    g_object_unref);
 	k->fonts = pango_cairo_font_map_new();
-	k->shapers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    shaper_free);
 	return k;
 }
 
@@ -87,7 +32,6 @@ static void
 kit_free(struct kt_pdfkit *k)
 {
 	g_hash_table_destroy(k->svg);
-	g_hash_table_destroy(k->shapers);
 	g_object_unref(k->fonts);
 	g_free(k);
 }
@@ -245,6 +189,27 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 		g_free(d);
 	}
 	p->cr = cairo_create(p->surf);
+	p->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_object_unref);
+	for (int i = 0; i < 2; i++) {
+		PangoContext *c = pango_font_map_create_context(k->fonts);
+		gboolean rtl = i == 0 ? lang->rtl : !lang->rtl;
+
+		pango_cairo_context_set_resolution(c, 72);
+		/* glyphs where the font puts them: rounding each to a whole
+		 * point (Pango's default, meant for screens) makes the
+		 * spacing uneven and costs a number per glyph in the PDF */
+		pango_context_set_round_glyph_positions(c, FALSE);
+		pango_context_set_base_dir(c, rtl ? PANGO_DIRECTION_RTL :
+		    PANGO_DIRECTION_LTR);
+		pango_context_set_language(c, pango_language_from_string(
+		    lang->code));
+		pango_cairo_update_context(p->cr, c);
+		if (i == 0)
+			p->pc = c;
+		else
+			p->pc_other = c;
+	}
 	return p;
 }
 
@@ -450,6 +415,9 @@ kt_pdf_close_to(struct kt_pdf *p, GBytes **file)
 		g_bytes_unref(written);
 	cairo_surface_destroy(p->surf);
 	g_byte_array_unref(p->data);
+	g_hash_table_destroy(p->layouts);
+	g_object_unref(p->pc);
+	g_object_unref(p->pc_other);
 	g_free(p->rel);
 	g_free(p);
 	return pages;
@@ -497,7 +465,6 @@ kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
     gboolean bold, double width, int rtl, gboolean tight)
 {
 	gboolean r = rtl < 0 ? p->lang->rtl : rtl != 0;
-	struct shaper *sh = shaper_for(p, p->lang->code, r);
 	PangoLayout *l;
 	PangoFontDescription *fd;
 	PangoAttrList *attrs;
@@ -510,15 +477,16 @@ kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
 	 * shaped. One whose alignment a caller changed (and may still hold)
 	 * is not handed out again: a new one takes its place.
 	 */
-	l = g_hash_table_lookup(sh->layouts, key);
+	l = g_hash_table_lookup(p->layouts, key);
 	if (l != NULL && pango_layout_get_alignment(l) == (r ?
 	    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)) {
 		g_free(key);
 		return g_object_ref(l);
 	}
-	if (g_hash_table_size(sh->layouts) >= SHAPER_MAX)
-		g_hash_table_remove_all(sh->layouts);
-	l = pango_layout_new(sh->pc);
+	if (g_hash_table_size(p->layouts) >= 512)
+		g_hash_table_remove_all(p->layouts);
+	/* a column against the document's direction has its own context */
+	l = pango_layout_new(r == p->lang->rtl ? p->pc : p->pc_other);
 	fd = pango_font_description_from_string(KT_FONTS);
 
 	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
@@ -543,7 +511,7 @@ kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
 	    (int)((tight ? 1.2 : 1.5) * size * PANGO_SCALE)));
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
-	g_hash_table_replace(sh->layouts, key, g_object_ref(l));
+	g_hash_table_replace(p->layouts, key, g_object_ref(l));
 	return l;
 }
 

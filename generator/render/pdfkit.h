@@ -31,7 +31,6 @@ struct kt_pdfkit {
 	struct kt_diag *d;
 	GHashTable *svg;	/* pictogram name -> RsvgHandle */
 	PangoFontMap *fonts;
-	GHashTable *shapers;	/* "language rtl" -> struct shaper * */
 	gint *ok;		/* the run's, set to FALSE on a failure */
 };
 
@@ -107,6 +106,9 @@ struct kt_pdf {
 	cairo_surface_t *surf;
 	GByteArray *data;	/* the file, written when it is closed */
 	cairo_t *cr;
+	PangoContext *pc;	/* the document's direction */
+	PangoContext *pc_other;	/* columns in the other direction */
+	GHashTable *layouts;	/* what kt_pdf_text() made, by its arguments */
 	char *rel;		/* path inside out/ */
 	double w, h;		/* page size */
 	double left, right;	/* margins */
