@@ -687,6 +687,20 @@ push_page(struct site *s, struct kt_jobs *jobs, const struct kt_item *it,
 	kt_jobs_push(jobs, page_job, j);
 }
 
+/* What is outside the languages: written by no job of the manifest, so
+ * kept by a digest of each file (kt_writer_put). */
+static void
+shared_job(void *data)
+{
+	struct site *s = data;
+
+	h_root(s);
+	h_404(s);
+	h_feeds(s);
+	copy_assets(s);
+	copy_pictograms(s);
+}
+
 struct site *
 kt_site_start(const struct kt_model *m, const struct kt_render_opts *o,
     struct kt_writer *w, struct kt_diag *d, struct kt_jobs *jobs)
@@ -712,11 +726,7 @@ kt_site_start(const struct kt_model *m, const struct kt_render_opts *o,
 		return NULL;
 	}
 	g_free(layout);
-	h_root(s);
-	h_404(s);
-	h_feeds(s);
-	copy_assets(s);
-	copy_pictograms(s);
+	kt_jobs_push(jobs, shared_job, s);
 	/*
 	 * The long jobs first (each language's listings); then an item in
 	 * every language before the next item, so that threads write into
