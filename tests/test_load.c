@@ -130,9 +130,39 @@ test_read_text(void)
 	g_assert_nonnull(strstr(((struct kt_problem *)g_ptr_array_index(
 	    d->problems, 0))->message, "outside the content folder"));
 	g_unlink(path);
+	{
+		/* a plain file in a folder that links out is refused, after
+		 * a file of the folder above was let in */
+		char *out = g_dir_make_tmp("kt-out-XXXXXX", NULL);
+		char *sub = g_build_filename(dir, "sub", NULL);
+		char *in = g_build_filename(dir, "b.nl.md", NULL);
+		char *far = g_build_filename(out, "c.nl.md", NULL);
+		char *via = g_build_filename(sub, "c.nl.md", NULL);
+
+		g_assert_true(g_file_set_contents(in, "b\n", -1, NULL));
+		g_assert_true(g_file_set_contents(far, "c\n", -1, NULL));
+		g_assert_cmpint(symlink(out, sub), ==, 0);
+		t = kt_read_text(in, dir, d, &len);
+		g_assert_cmpstr(t, ==, "b\n");
+		g_free(t);
+		g_assert_null(kt_read_text(via, dir, d, &len));
+		g_assert_cmpuint(d->problems->len, ==, 2);
+		g_assert_nonnull(strstr(((struct kt_problem *)
+		    g_ptr_array_index(d->problems, 1))->message,
+		    "outside the content folder"));
+		g_unlink(sub);
+		g_unlink(in);
+		g_unlink(far);
+		g_rmdir(out);
+		g_free(via);
+		g_free(far);
+		g_free(in);
+		g_free(sub);
+		g_free(out);
+	}
 	/* a folder is not a file */
 	g_assert_null(kt_read_text(dir, NULL, d, &len));
-	g_assert_cmpuint(d->problems->len, ==, 2);
+	g_assert_cmpuint(d->problems->len, ==, 3);
 	kt_diag_free(d);
 	g_rmdir(dir);
 	g_free(path);
@@ -142,7 +172,7 @@ test_read_text(void)
 static struct kt_model *
 load_site(struct kt_diag *d)
 {
-	struct kt_paths p = { "tests/site", "themes/default", OPENMOJI };
+	struct kt_paths p = { "tests/site", "themes/default", OPENMOJI, 0 };
 
 	return kt_load(&p, d);
 }
@@ -336,7 +366,7 @@ test_bad_file(gconstpointer data)
 static void
 run_bad(void)
 {
-	struct kt_paths p = { "tests/bad", "themes/default", OPENMOJI };
+	struct kt_paths p = { "tests/bad", "themes/default", OPENMOJI, 0 };
 	struct kt_diag *d = kt_diag_new();
 	struct kt_model *m = kt_load(&p, d);
 	char *buf;
@@ -386,6 +416,50 @@ add_bad_tests(void)
 	}
 }
 
+/* A content folder loaded with threads: its diagnostics as printed, and
+ * its items in order. */
+static char *
+load_listing(const char *content, int jobs)
+{
+	struct kt_paths p = { content, "themes/default", OPENMOJI, jobs };
+	struct kt_diag *d = kt_diag_new();
+	struct kt_model *m = kt_load(&p, d);
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+
+	kt_diag_print(d, f);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < m->items[k]->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(
+			    m->items[k], i);
+
+			fprintf(f, "%s %u %s\n", it->slug,
+			    g_hash_table_size(it->texts), it->source->digest);
+		}
+	fclose(f);
+	kt_model_free(m);
+	kt_diag_free(d);
+	return buf;
+}
+
+static void
+test_load_threads(void)
+{
+	static const char *const dirs[] = { "tests/bad", "tests/site",
+	    "content" };
+
+	for (int i = 0; i < 3; i++) {
+		char *one = load_listing(dirs[i], 1);
+		char *four = load_listing(dirs[i], 4);
+
+		g_assert_cmpuint(strlen(one), >, 100);
+		g_assert_cmpstr(one, ==, four);
+		g_free(one);
+		g_free(four);
+	}
+}
+
 static void
 test_bad_expected_all_used(void)
 {
@@ -410,6 +484,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/load/yaml-hostile", test_yaml_hostile);
 	g_test_add_func("/load/read-text", test_read_text);
 	g_test_add_func("/load/site", test_load_site);
+	g_test_add_func("/load/threads", test_load_threads);
 	g_test_add_func("/load/evening", test_evening);
 	g_test_add_func("/model/strings-complete", test_strings_complete);
 	g_test_add_func("/model/strings-fallback", test_strings_fallback);

@@ -91,7 +91,7 @@ open_tag(GString *out, xmlNodePtr n)
 		xmlNodePtr t = a->children;
 		/* an attribute's value is one text node, unless entities */
 		gboolean one = t != NULL && t->next == NULL &&
-		    t->type == XML_TEXT_NODE;
+		    t->type == XML_TEXT_NODE && t->content != NULL;
 		xmlChar *v = one ? NULL : xmlNodeGetContent((xmlNodePtr)a);
 
 		g_string_append_c(out, ' ');
