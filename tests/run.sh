@@ -5,6 +5,7 @@
 cd "$(dirname "$0")/.." || exit 2
 passed=0
 failed=0
+failures=""	# repeated before the summary, which is what a log's tail shows
 log=$(mktemp)
 # TESTS: the folder of test programs (check-asan uses its own)
 for t in "${TESTS:-build/tests}"/test_*; do
@@ -17,6 +18,9 @@ for t in "${TESTS:-build/tests}"/test_*; do
 			echo "ok - $t $path"
 		else
 			failed=$((failed + 1))
+			failures="$failures
+not ok - $t $path (exit $status)
+$(grep -v '^ok \|^# \(Start\|End\) of' "$log" | tail -n 4 | sed 's/^/#   /')"
 			echo "not ok - $t $path (exit $status)"
 			sed 's/^/#   /' "$log"
 		fi
@@ -31,7 +35,10 @@ if [ -d tests/browser ]; then
 	grep -E '^(not )?ok ' "$log" | sed 's/^\(ok\|not ok\) [0-9]* - /\1 - tests\/browser /'
 	if [ "$f" -gt 0 ] || [ "$status" -ne 0 ]; then
 		sed 's/^/#   /' "$log"
-		[ "$f" -eq 0 ] && f=1
+		failures="$failures
+$(grep '^not ok ' "$log" | sed 's/^not ok [0-9]* - /not ok - tests\/browser /')"
+		[ "$f" -eq 0 ] && f=1 && failures="$failures
+not ok - tests/browser: node exited with $status"
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
@@ -42,9 +49,12 @@ if [ -x build-fuzz/fuzz/yaml ] && [ -z "${KT_BIN:-}" ]; then
 	cat "$log"
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")
+	[ "$f" -gt 0 ] && failures="$failures
+$(grep '^not ok ' "$log")"
 	passed=$((passed + p))
 	failed=$((failed + f))
 fi
 rm -f "$log"
+[ -n "$failures" ] && echo "# the failures again:$failures"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
