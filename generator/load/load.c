@@ -137,6 +137,7 @@ load_kind(struct kt_model *m, enum kt_kind kind, const char *content,
 	    (GDestroyNotify)entry_free);
 	struct group *groups;
 	guint ngroups = 0;
+	GThreadPool *pool;
 	const char *name;
 
 	if (dh == NULL) {
@@ -188,18 +189,16 @@ load_kind(struct kt_model *m, enum kt_kind kind, const char *content,
 			    m, d, e, 0, NULL };
 		groups[ngroups - 1].n++;
 	}
-	if (threads == 1 || ngroups < 2) {
-		for (guint i = 0; i < ngroups; i++)
-			load_group(&groups[i], NULL);
-	} else {
-		GThreadPool *pool = g_thread_pool_new(load_group, NULL,
-		    threads > 0 ? threads : (int)g_get_num_processors(), TRUE,
-		    NULL);
-
-		for (guint i = 0; i < ngroups; i++)
+	pool = threads == 1 || ngroups < 2 ? NULL : g_thread_pool_new(
+	    load_group, NULL, threads > 0 ? threads :
+	    (int)g_get_num_processors(), TRUE, NULL);
+	for (guint i = 0; i < ngroups; i++)
+		if (pool != NULL)
 			g_thread_pool_push(pool, &groups[i], NULL);
+		else	/* one thread, or no more threads to be had */
+			load_group(&groups[i], NULL);
+	if (pool != NULL)
 		g_thread_pool_free(pool, FALSE, TRUE);	/* waits for all */
-	}
 	for (guint i = 0; i < ngroups; i++)
 		if (groups[i].it != NULL)
 			g_ptr_array_add(m->items[kind], groups[i].it);
