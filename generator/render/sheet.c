@@ -814,6 +814,32 @@ first_year(const struct kt_item *it)
 }
 
 /* Sets the document information a sheet's keys (UTF-8 values). */
+/* A qpdf handle that keeps its errors for us to report, and its
+ * warnings to itself. */
+static qpdf_data
+quiet_qpdf(void)
+{
+	qpdf_data q = qpdf_init();
+
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, TRUE);
+	return q;
+}
+
+/* Writes what qpdf wrote to memory as out/<rel>. */
+static void
+put_written(struct kt_pdfkit *k, const char *rel, qpdf_data q)
+{
+	GError *err = NULL;
+
+	if (!kt_writer_put(k->w, rel, qpdf_get_buffer(q),
+	    qpdf_get_buffer_length(q), &err)) {
+		kt_error(k->d, rel, 0, 0, "%s", err->message);
+		g_error_free(err);
+		g_atomic_int_set(k->ok, FALSE);
+	}
+}
+
 static void
 set_info(qpdf_data q, const char *title, const char *subject,
     const char *keywords)
@@ -847,14 +873,11 @@ cut_sheet(struct kt_pdfkit *k, qpdf_data src, int first, int n,
 {
 	char *rel = kt_sheet_path(lang->code, it->slug);
 	char *kw = g_strdup_printf("%s, %s", lang->code, SHEET_KEYWORDS);
-	qpdf_data q = qpdf_init();
+	qpdf_data q = quiet_qpdf();
 	qpdf_oh from, info;
 	const char *key;
 	gboolean ok;
-	GError *err = NULL;
 
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, TRUE);
 	ok = !(qpdf_empty_pdf(q) & QPDF_ERRORS);
 	for (int i = first; i < first + n && ok; i++)
 		ok = !(qpdf_add_page(q, src, qpdf_get_page_n(src, (size_t)i),
@@ -891,11 +914,8 @@ cut_sheet(struct kt_pdfkit *k, qpdf_data src, int first, int n,
 		    qpdf_get_error_full_text(src, qpdf_get_error(src)) :
 		    "no pages");
 		g_atomic_int_set(k->ok, FALSE);
-	} else if (!kt_writer_put(k->w, rel, qpdf_get_buffer(q),
-	    qpdf_get_buffer_length(q), &err)) {
-		kt_error(k->d, rel, 0, 0, "%s", err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
+	} else {
+		put_written(k, rel, q);
 	}
 	qpdf_cleanup(&q);
 	g_free(kw);
@@ -931,9 +951,7 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 	}
 	/* draws the last footer: ss lives until here */
 	kt_pdf_close_to(p, &file);
-	src = qpdf_init();
-	qpdf_silence_errors(src);
-	qpdf_set_suppress_warnings(src, TRUE);
+	src = quiet_qpdf();
 	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
 	if (data != NULL && (qpdf_read_memory(src, rel, data,
 	    (unsigned long long)len, NULL) & QPDF_ERRORS)) {
@@ -1037,17 +1055,14 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 	const char *rel = b->rel;
 	const char *failed = NULL;
 	int at = 0;
-	GError *err = NULL;
 
 	for (guint i = 0; i < n && failed == NULL; i++) {
 		const char *crel = g_ptr_array_index(b->rels, i);
 		char *path = kt_writer_source(k->w, crel);
-		qpdf_data q = qs[i] = qpdf_init();
+		qpdf_data q = qs[i] = quiet_qpdf();
 		gsize len = 0;
 		int np;
 
-		qpdf_silence_errors(q);
-		qpdf_set_suppress_warnings(q, TRUE);
 		/* from memory: read from the file, qpdf seeks and reads for
 		 * every object (a million system calls for a large bundle) */
 		if (!g_file_get_contents(path, &data[i], &len, NULL) ||
@@ -1086,11 +1101,8 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 		    "%s", rel, qpdf_has_error(q) ? qpdf_get_error_full_text(q,
 		    qpdf_get_error(q)) : "a bookmark points at no page");
 		g_atomic_int_set(k->ok, FALSE);
-	} else if (!kt_writer_put(k->w, rel, qpdf_get_buffer(qs[0]),
-	    qpdf_get_buffer_length(qs[0]), &err)) {
-		kt_error(k->d, rel, 0, 0, "%s", err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
+	} else {
+		put_written(k, rel, qs[0]);
 	}
 	for (guint i = 0; i < n; i++)
 		if (qs[i] != NULL)
