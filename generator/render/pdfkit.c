@@ -23,7 +23,7 @@ kit_new(struct kt_print *pr)
 	k->d = pr->d;
 	k->ok = &pr->ok;
 	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-	    g_object_unref);
+	    (GDestroyNotify)g_ptr_array_unref);
 	k->fonts = pango_cairo_font_map_new();
 	return k;
 }
@@ -33,6 +33,9 @@ kit_free(struct kt_pdfkit *k)
 {
 	g_hash_table_destroy(k->svg);
 	g_object_unref(k->fonts);
+	if (k->qr != NULL)
+		cairo_surface_destroy(k->qr);
+	g_free(k->qr_url);
 	g_free(k);
 }
 
@@ -191,6 +194,7 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 	p->cr = cairo_create(p->surf);
 	p->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    g_object_unref);
+	p->picto_uses = g_hash_table_new(g_str_hash, g_str_equal);
 	for (int i = 0; i < 2; i++) {
 		PangoContext *c = pango_font_map_create_context(k->fonts);
 		gboolean rtl = i == 0 ? lang->rtl : !lang->rtl;
@@ -392,6 +396,19 @@ write_file(struct kt_pdf *p)
 	return file;
 }
 
+static void
+pdf_free(struct kt_pdf *p)
+{
+	cairo_surface_destroy(p->surf);
+	g_byte_array_unref(p->data);
+	g_hash_table_destroy(p->layouts);
+	g_hash_table_destroy(p->picto_uses);
+	g_object_unref(p->pc);
+	g_object_unref(p->pc_other);
+	g_free(p->rel);
+	g_free(p);
+}
+
 int
 kt_pdf_close_to(struct kt_pdf *p, GBytes **file)
 {
@@ -413,14 +430,15 @@ kt_pdf_close_to(struct kt_pdf *p, GBytes **file)
 		*file = written;
 	else if (written != NULL)
 		g_bytes_unref(written);
-	cairo_surface_destroy(p->surf);
-	g_byte_array_unref(p->data);
-	g_hash_table_destroy(p->layouts);
-	g_object_unref(p->pc);
-	g_object_unref(p->pc_other);
-	g_free(p->rel);
-	g_free(p);
+	pdf_free(p);
 	return pages;
+}
+
+void
+kt_pdf_discard(struct kt_pdf *p)
+{
+	cairo_destroy(p->cr);
+	pdf_free(p);
 }
 
 int
@@ -437,6 +455,7 @@ kt_pdf_page(struct kt_pdf *p)
 			p->footer(p, p->footer_data);
 		cairo_show_page(p->cr);
 	}
+	g_hash_table_remove_all(p->picto_uses);
 	p->page++;
 	p->y = p->top;
 }
@@ -548,42 +567,94 @@ kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
 	g_free(m);
 }
 
+/*
+ * A pictogram is drawn by librsvg once per thread, into a recording
+ * surface of PICTO_REF points square, and painted from there, scaled:
+ * cairo writes a recording it is given as a source once per PDF, as a
+ * form, and each use is a reference to it. Drawn again at every use,
+ * librsvg's work and the paths' numbers were a quarter of the time of a
+ * sheet. The box has a margin, so a stroke on the edge of the view box
+ * is not cut.
+ *
+ * cairo 1.16 names a form in a page's resources once for every time it
+ * is painted there, and a dictionary with a key twice is damaged: the
+ * second use of a pictogram on a page paints a second recording of it.
+ */
+#define PICTO_REF 72.0
+#define PICTO_MARGIN 4.0
+
+static cairo_surface_t *
+picto_record(struct kt_pdfkit *k, const char *name)
+{
+	const struct kt_picto *pic = g_hash_table_lookup(k->m->pictograms,
+	    name);
+	cairo_rectangle_t box = { -PICTO_MARGIN, -PICTO_MARGIN,
+	    PICTO_REF + 2 * PICTO_MARGIN, PICTO_REF + 2 * PICTO_MARGIN };
+	RsvgRectangle vp = { 0, 0, PICTO_REF, PICTO_REF };
+	cairo_surface_t *rec = NULL;
+	RsvgHandle *h;
+	GError *err = NULL;
+	const guint8 *data;
+	gsize len;
+	cairo_t *cr;
+
+	if (pic == NULL)
+		return NULL;
+	data = g_bytes_get_data(pic->svg, &len);
+	h = rsvg_handle_new_from_data(data, len, &err);
+	if (h == NULL) {
+		kt_error(k->d, pic->path, 0, 0, "cannot draw this SVG: %s",
+		    err->message);
+		g_error_free(err);
+		g_atomic_int_set(k->ok, FALSE);
+		return NULL;
+	}
+	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+	cr = cairo_create(rec);
+	if (!rsvg_handle_render_document(h, cr, &vp, &err)) {
+		kt_error(k->d, pic->path, 0, 0, "cannot draw pictogram: %s",
+		    err->message);
+		g_error_free(err);
+		g_atomic_int_set(k->ok, FALSE);
+		cairo_surface_destroy(rec);
+		rec = NULL;
+	}
+	cairo_destroy(cr);
+	g_object_unref(h);
+	return rec;
+}
+
 void
 kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
     double size)
 {
-	struct kt_pdfkit *k = p->kit;
-	RsvgHandle *h;
-	RsvgRectangle vp = { kt_pdf_x(p, x, size), y, size, size };
-	GError *err = NULL;
+	GPtrArray *recs;
+	cairo_surface_t *rec;
+	guint use;
 
 	if (name == NULL)
 		return;
-	h = g_hash_table_lookup(k->svg, name);
-	if (h == NULL) {
-		const struct kt_picto *pic = g_hash_table_lookup(
-		    k->m->pictograms, name);
-		const guint8 *data;
-		gsize len;
-
-		if (pic == NULL)
-			return;
-		data = g_bytes_get_data(pic->svg, &len);
-		h = rsvg_handle_new_from_data(data, len, &err);
-		if (h == NULL) {
-			kt_error(k->d, pic->path, 0, 0, "cannot draw this SVG: "
-			    "%s", err->message);
-			g_error_free(err);
-			g_atomic_int_set(k->ok, FALSE);
-			return;
-		}
-		g_hash_table_insert(k->svg, (gpointer)name, h);
+	use = GPOINTER_TO_UINT(g_hash_table_lookup(p->picto_uses, name));
+	recs = g_hash_table_lookup(p->kit->svg, name);
+	if (recs == NULL) {
+		recs = g_ptr_array_new_with_free_func(
+		    (GDestroyNotify)cairo_surface_destroy);
+		g_hash_table_insert(p->kit->svg, (gpointer)name, recs);
 	}
-	if (!rsvg_handle_render_document(h, p->cr, &vp, &err)) {
-		kt_error(k->d, name, 0, 0, "cannot draw pictogram: %s",
-		    err->message);
-		g_error_free(err);
+	if (use >= recs->len) {
+		if ((rec = picto_record(p->kit, name)) == NULL)
+			return;
+		g_ptr_array_add(recs, rec);
 	}
+	rec = g_ptr_array_index(recs, use);
+	g_hash_table_insert(p->picto_uses, (gpointer)name,
+	    GUINT_TO_POINTER(use + 1));
+	cairo_save(p->cr);
+	cairo_translate(p->cr, kt_pdf_x(p, x, size), y);
+	cairo_scale(p->cr, size / PICTO_REF, size / PICTO_REF);
+	cairo_set_source_surface(p->cr, rec, 0, 0);
+	cairo_paint(p->cr);
+	cairo_restore(p->cr);
 }
 
 struct png_read {
@@ -665,20 +736,23 @@ kt_pdf_link(struct kt_pdf *p, const char *url, double x, double y, double w,
  * The code is a 1-bit image, a module per pixel, drawn as a stencil mask
  * scaled without smoothing: a handful of bytes in the PDF where a path of
  * a rectangle per module costs some 9000 numbers (and their formatting
- * was a quarter of the time of a sheet).
+ * was a quarter of the time of a sheet). The kit keeps the last code it
+ * made: every page of a sheet has the same one in its footer, and one
+ * image painted twice is written once in the PDF.
  */
-void
-kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
+static cairo_surface_t *
+qr_image(struct kt_pdfkit *k, const char *url)
 {
-	QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	QRcode *q;
 	cairo_surface_t *img;
-	cairo_pattern_t *pat;
-	cairo_matrix_t mx;
 	unsigned char *px;
 	int stride;
 
+	if (k->qr_url != NULL && strcmp(k->qr_url, url) == 0)
+		return k->qr;
+	q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	if (q == NULL)
-		return;
+		return NULL;
 	img = cairo_image_surface_create(CAIRO_FORMAT_A1, q->width, q->width);
 	px = cairo_image_surface_get_data(img);
 	stride = cairo_image_surface_get_stride(img);
@@ -695,16 +769,34 @@ kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
 				    1u << (c % 32) : 0x80000000u >> (c % 32);
 	}
 	cairo_surface_mark_dirty(img);
+	QRcode_free(q);
+	g_free(k->qr_url);
+	if (k->qr != NULL)
+		cairo_surface_destroy(k->qr);
+	k->qr_url = g_strdup(url);
+	k->qr = img;
+	return img;
+}
+
+void
+kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
+{
+	cairo_surface_t *img = qr_image(p->kit, url);
+	cairo_pattern_t *pat;
+	cairo_matrix_t mx;
+	int width;
+
+	if (img == NULL)
+		return;
+	width = cairo_image_surface_get_width(img);
 	pat = cairo_pattern_create_for_surface(img);
 	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
-	cairo_matrix_init_scale(&mx, q->width / size, q->width / size);
+	cairo_matrix_init_scale(&mx, width / size, width / size);
 	cairo_matrix_translate(&mx, -x, -y);
 	cairo_pattern_set_matrix(pat, &mx);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	cairo_mask(p->cr, pat);
 	cairo_pattern_destroy(pat);
-	cairo_surface_destroy(img);
-	QRcode_free(q);
 	kt_pdf_link(p, url, x, y, size, size);
 }
 

@@ -22,15 +22,17 @@
 
 /*
  * What one thread needs to draw: fonts and pictograms, each loaded once
- * per thread (Pango font maps and librsvg handles are not shared).
+ * per thread (Pango font maps and recording surfaces are not shared).
  */
 struct kt_pdfkit {
 	const struct kt_model *m;
 	const struct kt_render_opts *o;
 	struct kt_writer *w;
 	struct kt_diag *d;
-	GHashTable *svg;	/* pictogram name -> RsvgHandle */
+	GHashTable *svg;	/* pictogram name -> its recordings */
 	PangoFontMap *fonts;
+	char *qr_url;		/* the last QR code made, and its image */
+	cairo_surface_t *qr;
 	gint *ok;		/* the run's, set to FALSE on a failure */
 };
 
@@ -109,6 +111,7 @@ struct kt_pdf {
 	PangoContext *pc;	/* the document's direction */
 	PangoContext *pc_other;	/* columns in the other direction */
 	GHashTable *layouts;	/* what kt_pdf_text() made, by its arguments */
+	GHashTable *picto_uses;	/* pictogram name -> uses on this page */
 	char *rel;		/* path inside out/ */
 	double w, h;		/* page size */
 	double left, right;	/* margins */
@@ -136,6 +139,8 @@ struct kt_pdf *kt_pdf_open(struct kt_pdfkit *, const char *rel,
 int kt_pdf_close(struct kt_pdf *);
 /* The same, and *file is what was written (NULL when nothing was). */
 int kt_pdf_close_to(struct kt_pdf *, GBytes **file);
+/* Throws the document away: nothing is written. */
+void kt_pdf_discard(struct kt_pdf *);
 
 /* Starts the first or the next page, drawing the footer of the last. */
 void kt_pdf_page(struct kt_pdf *);
