@@ -761,6 +761,83 @@ test_long_sheet(void)
 	g_free(content);
 }
 
+/*
+ * Eight lines to write on under each of five questions do not fit on two
+ * pages: the sheet, its bilingual sheet and its year's bundle are drawn
+ * again with fewer lines, so nobody prints a third page for the names.
+ * Nothing is left out, and no warning is given.
+ */
+static void
+test_squeezed_sheet(void)
+{
+	char *content = g_build_filename(tmp, "squeeze", NULL);
+	char *dest = g_build_filename(tmp, "squeeze-out", NULL);
+	char *nl = g_build_filename(content, "opdrachten", "regels.nl.md",
+	    NULL);
+	char *en = g_build_filename(content, "opdrachten", "regels.en.md",
+	    NULL);
+	char *single = g_build_filename(dest, "nl/opdrachten/regels.pdf", NULL);
+	char *both = g_build_filename(dest, "en/opdrachten/regels.en-nl.pdf",
+	    NULL);
+	char *bundle = g_build_filename(dest, "nl/opdrachten/leerjaar-5.pdf",
+	    NULL);
+	char *other = g_build_filename(dest, "nl/opdrachten/open-dag-samen.pdf",
+	    NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	const char *nl_md = "---\ntitel: Veel regels\n"
+	    "samenvatting: Drie vragen met ruimte.\nonderwijstype: [vwo]\n"
+	    "leerjaar: [5]\ncompetenties: [netwerken]\nfase: beslissen\n"
+	    "keuze: [vervolgstudie]\nduur: 30\npictogram: praten\n"
+	    "thuis:\n  intro: Praat samen over later.\n  stappen:\n"
+	    "    - pictogram: vraag\n      tekst: Lees de vragen samen.\n"
+	    "    - pictogram: schrijven\n      tekst: Schrijf de antwoorden"
+	    " op.\n"
+	    "  vragen:\n    - Wat wil je later doen?\n"
+	    "    - Wie kan je helpen?\n    - Wat doe je eerst?\n"
+	    "    - Wat vind je moeilijk?\n    - Wat is je plan?\n"
+	    "  schrijfregels: 8\n---\n## Doel\n\nPraten.\n\n"
+	    "## In de klas\n\nUitleg.\n\n## Nabespreken\n\nTerugkijken.\n";
+	const char *en_md = "---\ntitel: Many lines\n"
+	    "samenvatting: Three questions with room.\nvertaling: concept\n"
+	    "thuis:\n  intro: Talk together about later.\n  stappen:\n"
+	    "    - tekst: Read the questions together.\n"
+	    "    - tekst: Write down the answers.\n"
+	    "  vragen:\n    - What do you want to do later?\n"
+	    "    - Who can help you?\n    - What do you do first?\n"
+	    "    - What do you find hard?\n    - What is your plan?\n---\n";
+	const char *want[] = { "Wat is je plan?", "Naam ouder", NULL };
+	const char *pdfs[] = { single, both, NULL };
+	char *err = NULL;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_set_contents(nl, nl_md, -1, NULL));
+	g_assert_true(g_file_set_contents(en, en_md, -1, NULL));
+	g_assert_cmpint(t_build(content, dest, "1700000000", NULL, &err), ==,
+	    0);
+	g_assert_null(strstr(err, "regels.nl.md: warning"));
+	g_assert_null(strstr(err, "regels.en.md: warning"));
+	for (int i = 0; pdfs[i] != NULL; i++) {
+		char *text = t_pdf_text(pdfs[i], 0);
+
+		g_assert_cmpint(t_pdf_pages(pdfs[i]), ==, 2);
+		for (int j = 0; want[j] != NULL; j++)
+			g_assert_true(t_contains(text, want[j]));
+		g_free(text);
+	}
+	/* the year's bundle holds the squeezed sheet: two pages, beside
+	 * the other assignment of that year */
+	g_assert_cmpint(t_pdf_pages(bundle), ==, t_pdf_pages(other) + 2);
+	g_free(err);
+	g_free(other);
+	g_free(bundle);
+	g_free(both);
+	g_free(single);
+	g_free(en);
+	g_free(nl);
+	g_free(dest);
+	g_free(content);
+}
+
 /* Every PDF passes qpdf's structural check, and has its metadata. */
 static void
 test_qpdf_check(void)
@@ -859,6 +936,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/bundle-parts", test_bundle_parts);
 	g_test_add_func("/print/bundle-part-sizes", test_bundle_part_sizes);
 	g_test_add_func("/print/long-sheet", test_long_sheet);
+	g_test_add_func("/print/squeezed-sheet", test_squeezed_sheet);
 	g_test_add_func("/print/qpdf-check", test_qpdf_check);
 	g_test_add_func("/print/qr-tigrinya", test_qr_ti);
 	g_test_add_func("/print/language", test_pdf_lang);

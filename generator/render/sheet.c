@@ -34,7 +34,15 @@ struct sheet {
 	int n;
 	char *url;		/* the web page in the home language */
 	const struct kt_text *home;
+	int tight;		/* 0, or how far it was squeezed to fit */
 };
+
+/* A space between blocks of mm millimetres, halved on the tightest sheet. */
+static double
+space(const struct sheet *s, double mm)
+{
+	return (s->tight >= 3 ? mm / 2 : mm) * MM;
+}
 
 /* ---- placing things inside a column ---- */
 
@@ -230,7 +238,7 @@ write_lines(struct sheet *s, int n)
 		p->y += WRITE_LINE;
 		kt_pdf_rule(p, p->left, p->y, p->w - p->right, 0.55, 0.6);
 	}
-	p->y += 3 * MM;
+	p->y += space(s, 3);
 }
 
 /* ---- the boxed panel: what, by when, who ---- */
@@ -346,7 +354,7 @@ panel(struct sheet *s)
 		kt_pdf_need(s->p, row_height(s, r_heading, "sheet.box.title") +
 		    2 * MM + row_height(s, r_panel, lines));
 		row(s, r_heading, "sheet.box.title", 2 * MM);
-		row(s, r_panel, lines, 4 * MM);
+		row(s, r_panel, lines, space(s, 4));
 		s->cols[0] = saved;
 		s->n = ncols;
 	}
@@ -471,7 +479,7 @@ glossary(struct sheet *s)
 		col_show(s, &wide, hl, pad, p->y + pad, wide.w - 2 * pad);
 		col_show(s, &wide, l, pad, p->y + 2 * pad + hh,
 		    wide.w - 2 * pad);
-		p->y += hh + h + 3 * pad + 4 * MM;
+		p->y += hh + h + 3 * pad + space(s, 4);
 		g_object_unref(hl);
 		g_free(hm);
 	}
@@ -508,8 +516,8 @@ names(struct sheet *s)
 		}
 		label = MAX(label, h);
 	}
-	kt_pdf_need(p, label + 12 * MM);
-	p->y += 3 * MM;
+	kt_pdf_need(p, label + 9 * MM + space(s, 3));
+	p->y += space(s, 3);
 	for (int i = 0; i < n; i++) {
 		double x = kt_pdf_x(p, p->left + i * (colw + gap), colw);
 		double y = p->y;
@@ -595,6 +603,24 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
 }
 
 /*
+ * The lines to write on under each question. A sheet that ran over two
+ * pages is drawn again, tighter each time (TIGHTEST times at most): one
+ * line to write on fewer, down to one, then half the space between
+ * blocks. A third page that holds only the names is a page more to print
+ * for every pupil; the text itself never gets smaller.
+ */
+#define TIGHTEST 3
+
+static int
+sheet_lines(const struct sheet *s)
+{
+	int n = s->it->write_lines;
+
+	return s->tight == 0 ? n : s->tight == 1 ? MIN(n, MAX(1, n - 1)) :
+	    MIN(n, 1);
+}
+
+/*
  * Draws the sheet from a new page of p, with a bookmark to that page when
  * one is given. The footer of its last page is drawn when the next page
  * starts or the document closes, so s must live until then. Returns the
@@ -618,32 +644,33 @@ sheet_draw(struct sheet *s, const char *bookmark)
 	first = p->page;
 	if (bookmark != NULL)
 		kt_pdf_outline(p, 0, bookmark);
-	row(s, r_title, NULL, 5 * MM);
-	row(s, r_intro, NULL, 3 * MM);
-	p->y += 3 * MM;
-	kt_pdf_need(p, row_height(s, r_heading, "sheet.steps") + 2 * MM +
+	row(s, r_title, NULL, space(s, 5));
+	row(s, r_intro, NULL, space(s, 3));
+	p->y += space(s, 3);
+	kt_pdf_need(p, row_height(s, r_heading, "sheet.steps") + space(s, 2) +
 	    row_height(s, r_step, GUINT_TO_POINTER(0)));
-	row(s, r_heading, "sheet.steps", 2 * MM);
+	row(s, r_heading, "sheet.steps", space(s, 2));
 	for (guint i = 0; i < home->steps->len; i++)
-		row(s, r_step, GUINT_TO_POINTER(i), 2 * MM);
+		row(s, r_step, GUINT_TO_POINTER(i), space(s, 2));
 	nq = (int)home->questions->len;
 	if (s->n == 2)
 		nq = MIN(nq, (int)it->source->questions->len);
 	if (nq > 0) {
-		double lines = it->write_lines * WRITE_LINE;
+		int nl = sheet_lines(s);
+		double lines = nl * WRITE_LINE;
 
-		p->y += 3 * MM;
+		p->y += space(s, 3);
 		/* the heading with the first question, a question with its
 		 * lines: measured, so nothing is pushed over by a guess */
 		kt_pdf_need(p, row_height(s, r_heading, "sheet.questions") +
-		    2 * MM + row_height(s, r_question, GUINT_TO_POINTER(0)) +
+		    space(s, 2) + row_height(s, r_question, GUINT_TO_POINTER(0)) +
 		    lines);
-		row(s, r_heading, "sheet.questions", 2 * MM);
+		row(s, r_heading, "sheet.questions", space(s, 2));
 		for (int i = 0; i < nq; i++) {
 			kt_pdf_need(p, row_height(s, r_question,
 			    GUINT_TO_POINTER((guint)i)) + lines);
 			row(s, r_question, GUINT_TO_POINTER((guint)i), 0);
-			write_lines(s, it->write_lines);
+			write_lines(s, nl);
 		}
 	}
 	panel(s);
@@ -661,18 +688,27 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
 	    kt_sheet_path(lang->code, it->slug);
 	struct kt_pdf_meta meta = { home->title, home->summary,
 	    SHEET_KEYWORDS };
-	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-	struct sheet s;
-	int pages;
+	int pages = 0;
 
-	sheet_init(&s, p, it, home, lang, bilingual);
-	pages = sheet_draw(&s, NULL);
-	kt_pdf_close(p);
+	for (int tight = 0; tight <= TIGHTEST; tight++) {
+		struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+		struct sheet s;
+
+		sheet_init(&s, p, it, home, lang, bilingual);
+		s.tight = tight;
+		pages = sheet_draw(&s, NULL);
+		if (pages <= 2 || tight == TIGHTEST)
+			kt_pdf_close(p);
+		else
+			kt_pdf_discard(p);
+		g_free(s.url);
+		if (pages <= 2)
+			break;
+	}
 	if (pages > 2)
 		kt_warning(k->d, home->path, 0, 0, "the %ssheet takes %d "
 		    "pages; shorten the text to fit two", bilingual ?
 		    "bilingual " : "", pages);
-	g_free(s.url);
 	g_free(rel);
 }
 
@@ -933,24 +969,42 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 	GPtrArray *items = g_ptr_array_index(b->chunks, i);
 	const char *rel = g_ptr_array_index(b->rels, i);
 	struct kt_pdf_meta meta = { b->title, b->title, BUNDLE_KEYWORDS };
-	struct kt_pdf *p = kt_pdf_open(k, rel, b->lang, &meta, FALSE);
 	struct sheet *ss = g_new0(struct sheet, items->len);
 	int *first = g_new0(int, items->len), *n = g_new0(int, items->len);
+	int *tight = g_new0(int, items->len);
 	GBytes *file = NULL;
 	const char *data;
 	gsize len = 0;
 	qpdf_data src;
+	gboolean again = TRUE;
 
-	for (guint j = 0; j < items->len; j++) {
-		const struct kt_item *it = g_ptr_array_index(items, j);
-		const struct kt_text *t = kt_item_text(it, b->lang->code);
+	/* drawn again while a sheet over two pages can still be squeezed */
+	while (again) {
+		struct kt_pdf *p = kt_pdf_open(k, rel, b->lang, &meta, FALSE);
 
-		sheet_init(&ss[j], p, it, t, b->lang, FALSE);
-		n[j] = sheet_draw(&ss[j], t->title ? t->title : it->slug);
-		first[j] = p->page - n[j];	/* counted from 0 */
+		again = FALSE;
+		for (guint j = 0; j < items->len; j++) {
+			const struct kt_item *it = g_ptr_array_index(items, j);
+			const struct kt_text *t = kt_item_text(it,
+			    b->lang->code);
+
+			g_free(ss[j].url);
+			sheet_init(&ss[j], p, it, t, b->lang, FALSE);
+			ss[j].tight = tight[j];
+			n[j] = sheet_draw(&ss[j], t->title ? t->title :
+			    it->slug);
+			first[j] = p->page - n[j];	/* counted from 0 */
+			if (n[j] > 2 && tight[j] < TIGHTEST) {
+				tight[j]++;
+				again = TRUE;
+			}
+		}
+		/* draws the last footer: ss lives until here */
+		if (again)
+			kt_pdf_discard(p);
+		else
+			kt_pdf_close_to(p, &file);
 	}
-	/* draws the last footer: ss lives until here */
-	kt_pdf_close_to(p, &file);
 	src = quiet_qpdf();
 	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
 	if (data != NULL && (qpdf_read_memory(src, rel, data,
@@ -977,6 +1031,7 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 	g_free(ss);
 	g_free(first);
 	g_free(n);
+	g_free(tight);
 	if (file != NULL)
 		g_bytes_unref(file);
 }
