@@ -37,11 +37,23 @@ struct sheet {
 	int tight;		/* 0, or how far it was squeezed to fit */
 };
 
+/*
+ * A sheet that runs over two pages is drawn again, tighter each time:
+ * one line to write on fewer under each question, down to one, then half
+ * the space between blocks. A third page that holds only the names is a
+ * page more to print for every pupil; the text itself never gets smaller.
+ */
+static int
+tightest(const struct kt_item *it)
+{
+	return MAX(it->write_lines - 1, 0) + 1;
+}
+
 /* A space between blocks of mm millimetres, halved on the tightest sheet. */
 static double
 space(const struct sheet *s, double mm)
 {
-	return (s->tight >= 3 ? mm / 2 : mm) * MM;
+	return (s->tight >= tightest(s->it) ? mm / 2 : mm) * MM;
 }
 
 /* ---- placing things inside a column ---- */
@@ -602,22 +614,13 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
 	}
 }
 
-/*
- * The lines to write on under each question. A sheet that ran over two
- * pages is drawn again, tighter each time (TIGHTEST times at most): one
- * line to write on fewer, down to one, then half the space between
- * blocks. A third page that holds only the names is a page more to print
- * for every pupil; the text itself never gets smaller.
- */
-#define TIGHTEST 3
-
+/* The lines to write on under each question. */
 static int
 sheet_lines(const struct sheet *s)
 {
 	int n = s->it->write_lines;
 
-	return s->tight == 0 ? n : s->tight == 1 ? MIN(n, MAX(1, n - 1)) :
-	    MIN(n, 1);
+	return n <= 1 ? n : MAX(1, n - s->tight);
 }
 
 /*
@@ -690,14 +693,14 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
 	    SHEET_KEYWORDS };
 	int pages = 0;
 
-	for (int tight = 0; tight <= TIGHTEST; tight++) {
+	for (int tight = 0; tight <= tightest(it); tight++) {
 		struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 		struct sheet s;
 
 		sheet_init(&s, p, it, home, lang, bilingual);
 		s.tight = tight;
 		pages = sheet_draw(&s, NULL);
-		if (pages <= 2 || tight == TIGHTEST)
+		if (pages <= 2 || tight == tightest(it))
 			kt_pdf_close(p);
 		else
 			kt_pdf_discard(p);
@@ -994,7 +997,7 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 			n[j] = sheet_draw(&ss[j], t->title ? t->title :
 			    it->slug);
 			first[j] = p->page - n[j];	/* counted from 0 */
-			if (n[j] > 2 && tight[j] < TIGHTEST) {
+			if (n[j] > 2 && tight[j] < tightest(it)) {
 				tight[j]++;
 				again = TRUE;
 			}
