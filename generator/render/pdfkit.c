@@ -655,6 +655,8 @@ kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
 	cairo_set_source_surface(p->cr, rec, 0, 0);
 	cairo_paint(p->cr);
 	cairo_restore(p->cr);
+	/* as librsvg drawing here did: no current point is left */
+	cairo_new_path(p->cr);
 }
 
 struct png_read {

@@ -202,6 +202,8 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 		kt_pdf_picto(s->p, st->pictogram,
 		    kt_pdf_x(s->p, col_x(c, 0, PICTO), PICTO), y, PICTO);
 		cairo_set_source_rgb(cr, 0.11, 0.36, 0.30);
+		/* not joined by a line to where the last text started */
+		cairo_new_sub_path(cr);
 		cairo_arc(cr, nx + num / 2, cy, num / 2, 0, 2 * G_PI);
 		cairo_fill(cr);
 		g_snprintf(n, sizeof n, "%u", i + 1);
