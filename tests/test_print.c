@@ -838,6 +838,59 @@ test_squeezed_sheet(void)
 	g_free(content);
 }
 
+/*
+ * The disc behind a step's number is a path of its own: filled, it once
+ * took a line from wherever the last text began, and a thin wedge ran
+ * across the column to every number. In the uncompressed page (qpdf
+ * --qdf) each disc, in its green, is a move and curves only.
+ */
+static void
+test_step_discs(void)
+{
+	const char *rels[] = { "nl/opdrachten/trots-op-jezelf.pdf",
+	    "ar/opdrachten/trots-op-jezelf.ar-nl.pdf", NULL };
+	const int want[] = { 5, 10 };	/* five steps, in each column */
+
+	for (int i = 0; rels[i] != NULL; i++) {
+		char *pdf = path(rels[i]);
+		char *qdf = g_strconcat(pdf, ".qdf", NULL);
+		const char *argv[] = { "qpdf", "--qdf", "--object-streams=disable",
+		    pdf, qdf, NULL };
+		char *data = NULL;
+		const char *at;
+		int discs = 0;
+
+		g_assert_cmpint(t_run(argv, NULL, NULL, NULL), ==, 0);
+		g_assert_true(g_file_get_contents(qdf, &data, NULL, NULL));
+		for (at = strstr(data, "0.11 0.36 0.3 rg "); at != NULL;
+		    at = strstr(at + 1, "0.11 0.36 0.3 rg ")) {
+			const char *end = strstr(at, " f\n");
+			char *path_ops, **tok;
+			int moves = 0, curves = 0, lines = 0;
+
+			g_assert_nonnull(end);
+			path_ops = g_strndup(at, (gsize)(end - at));
+			g_strdelimit(path_ops, "\n", ' ');
+			tok = g_strsplit(path_ops, " ", -1);
+			for (char **t = tok; *t != NULL; t++) {
+				moves += strcmp(*t, "m") == 0;
+				curves += strcmp(*t, "c") == 0;
+				lines += strcmp(*t, "l") == 0;
+			}
+			g_assert_cmpint(moves, ==, 1);
+			g_assert_cmpint(lines, ==, 0);
+			g_assert_cmpint(curves, >=, 4);
+			discs++;
+			g_strfreev(tok);
+			g_free(path_ops);
+		}
+		g_assert_cmpint(discs, ==, want[i]);
+		g_free(data);
+		g_free(qdf);
+		g_free(pdf);
+	}
+}
+
 /* Every PDF passes qpdf's structural check, and has its metadata. */
 static void
 test_qpdf_check(void)
@@ -937,6 +990,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/bundle-part-sizes", test_bundle_part_sizes);
 	g_test_add_func("/print/long-sheet", test_long_sheet);
 	g_test_add_func("/print/squeezed-sheet", test_squeezed_sheet);
+	g_test_add_func("/print/step-discs", test_step_discs);
 	g_test_add_func("/print/qpdf-check", test_qpdf_check);
 	g_test_add_func("/print/qr-tigrinya", test_qr_ti);
 	g_test_add_func("/print/language", test_pdf_lang);
