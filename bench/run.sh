@@ -7,6 +7,9 @@
 #     one process per sheet and all sheets in one document (its best case)
 #   the floor: copying the finished output
 # Prints a table and appends it, dated, to bench/results.md.
+# BASE=path/to/an/older/keukentafel also builds the corpus with it and
+# with this one in turns (ROUNDS times each, fresh folders), for a
+# comparison of the code that the machine's speed of the day cannot sway.
 set -eu
 cd "$(dirname "$0")/.."
 N=${N:-1000}
@@ -118,6 +121,29 @@ for n in $SIZES; do
 done
 echo "$lin"
 
+# against an older build, in turns: the medians of CPU and wall time
+ab=""
+if [ -n "${BASE:-}" ]; then
+	rounds=${ROUNDS:-3}
+	: >"$work/ab-base"
+	: >"$work/ab-this"
+	for i in $(seq "$rounds"); do
+		measure "$BASE" build -q -j 2 -C "$work/c" -o "$work/ab-b$i" >>"$work/ab-base"
+		measure $KT build -q -j 2 -C "$work/c" -o "$work/ab-t$i" >>"$work/ab-this"
+		rm -rf "$work/ab-b$i" "$work/ab-t$i"
+	done
+	med() { sort -n -k"$2" "$1" | awk -v k="$2" -v n="$rounds" 'NR == int((n + 1) / 2) { print $k }'; }
+	bw=$(med "$work/ab-base" 1); bc=$(med "$work/ab-base" 2)
+	tw=$(med "$work/ab-this" 1); tc=$(med "$work/ab-this" 2)
+	ab="| build, -j 2, $rounds rounds in turns (median) | wall s | CPU s |
+|---|---|---|
+| $BASE | $bw | $bc |
+| $KT | $tw | $tc |
+
+- this build against $BASE: $(awk -v a="$tc" -v b="$bc" 'BEGIN { printf "%+.1f", (a / b - 1) * 100 }')% CPU, $(awk -v a="$tw" -v b="$bw" 'BEGIN { printf "%+.1f", (a / b - 1) * 100 }')% wall"
+	echo "$ab"
+fi
+
 {
 	echo "## $(date -u +%Y-%m-%d), N=$N, $cores cores, keukentafel $($KT --version | cut -d' ' -f2)"
 	echo
@@ -125,5 +151,9 @@ echo "$lin"
 	echo
 	echo "$lin"
 	echo
+	if [ -n "$ab" ]; then
+		echo "$ab"
+		echo
+	fi
 } >> bench/results.md
 echo "written to bench/results.md"
