@@ -26,6 +26,8 @@ measure() {
 	awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$work/t"
 }
 field() { echo "$1" | cut -d' ' -f"$2"; }
+# the median round of a file of measure lines, by wall time
+median() { sort -n "$1" | sed -n "$((($(wc -l <"$1") + 1) / 2))p"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0) ? a / b : 0 }'; }
 
 echo "corpus: $N assignments in 8 languages ($(date -u +%Y-%m-%d), $cores cores)"
@@ -50,8 +52,8 @@ for i in 1 2 3; do
 	measure hugo --quiet -s bench/hugo --contentDir "$work/hugo-content" \
 	    -d "$work/hugo-out$i" >>"$work/hugo"
 done
-html=$(sort -n "$work/html" | sed -n 2p)
-hugo=$(sort -n "$work/hugo" | sed -n 2p)
+html=$(median "$work/html")
+hugo=$(median "$work/hugo")
 floor=$(measure cp -r "$work/kt2" "$work/copy")
 pages=$(find "$work/kth1" -name '*.html' | wc -l)
 hpages=$(find "$work/hugo-out1" -name '*.html' | wc -l)
@@ -121,7 +123,7 @@ for n in $SIZES; do
 done
 echo "$lin"
 
-# against an older build, in turns: the medians of CPU and wall time
+# against an older build, in turns: the median round of each
 ab=""
 if [ -n "${BASE:-}" ]; then
 	rounds=${ROUNDS:-3}
@@ -132,10 +134,10 @@ if [ -n "${BASE:-}" ]; then
 		measure $KT build -q -j 2 -C "$work/c" -o "$work/ab-t$i" >>"$work/ab-this"
 		rm -rf "$work/ab-b$i" "$work/ab-t$i"
 	done
-	med() { sort -n -k"$2" "$1" | awk -v k="$2" -v n="$rounds" 'NR == int((n + 1) / 2) { print $k }'; }
-	bw=$(med "$work/ab-base" 1); bc=$(med "$work/ab-base" 2)
-	tw=$(med "$work/ab-this" 1); tc=$(med "$work/ab-this" 2)
-	ab="| build, -j 2, $rounds rounds in turns (median) | wall s | CPU s |
+	old=$(median "$work/ab-base"); new=$(median "$work/ab-this")
+	bw=$(field "$old" 1); bc=$(field "$old" 2)
+	tw=$(field "$new" 1); tc=$(field "$new" 2)
+	ab="| build, -j 2, $rounds rounds in turns (median round) | wall s | CPU s |
 |---|---|---|
 | $BASE | $bw | $bc |
 | $KT | $tw | $tc |
