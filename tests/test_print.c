@@ -13,6 +13,7 @@
 
 #include "model/model.h"
 #include "out/writer.h"
+#include "render/pdfkit.h"
 #include "render/render.h"
 #include "util.h"
 
@@ -891,6 +892,116 @@ test_step_discs(void)
 	}
 }
 
+/*
+ * A pictogram painted twice on one page (in both columns of a bilingual
+ * sheet) is one form in the file: the page paints the same form twice.
+ */
+static void
+test_one_form_each(void)
+{
+	char *pdf = path("ar/opdrachten/trots-op-jezelf.ar-nl.pdf");
+	char *qdf = g_strconcat(pdf, ".qdf", NULL);
+	const char *argv[] = { "qpdf", "--qdf", "--object-streams=disable",
+	    pdf, qdf, NULL };
+	GHashTable *uses = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, NULL);
+	char *data = NULL, *page, *end;
+	int forms = 0, twice = 0;
+
+	g_assert_cmpint(t_run(argv, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_get_contents(qdf, &data, NULL, NULL));
+	for (const char *at = strstr(data, "/Subtype /Form"); at != NULL;
+	    at = strstr(at + 1, "/Subtype /Form"))
+		forms++;
+	page = strstr(data, "%% Contents for page 1");
+	g_assert_nonnull(page);
+	end = strstr(page, "endstream");
+	g_assert_nonnull(end);
+	*end = '\0';
+	for (char *at = strstr(page, " Do"); at != NULL;
+	    at = strstr(at + 1, " Do")) {
+		char *name = at;
+		guint n;
+
+		while (name > page && name[-1] != '/')
+			name--;
+		name = g_strndup(name, (gsize)(at - name));
+		n = GPOINTER_TO_UINT(g_hash_table_lookup(uses, name)) + 1;
+		twice += n == 2;
+		g_hash_table_replace(uses, name, GUINT_TO_POINTER(n));
+	}
+	/* the five steps' pictograms, once in each column */
+	g_assert_cmpint(twice, >=, 5);
+	g_assert_cmpint(forms, <=, (int)g_hash_table_size(uses));
+	g_hash_table_destroy(uses);
+	g_free(data);
+	g_free(qdf);
+	g_free(pdf);
+}
+
+/* The text of a small PDF whose objects are in parts[], with its xref. */
+static GString *
+small_pdf(const char *const parts[])
+{
+	GString *s = g_string_new("%PDF-1.5\n");
+	GArray *at = g_array_new(FALSE, FALSE, sizeof(gsize));
+	gsize xref;
+	guint n = 0;
+
+	for (; parts[n] != NULL; n++) {
+		g_array_append_val(at, s->len);
+		g_string_append_printf(s, "%u 0 obj\n%s\nendobj\n", n + 1,
+		    parts[n]);
+	}
+	xref = s->len;
+	g_string_append_printf(s, "xref\n0 %u\n0000000000 65535 f \n", n + 1);
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(s, "%010zu 00000 n \n",
+		    g_array_index(at, gsize, i));
+	g_string_append_printf(s, "trailer\n<< /Size %u /Root 1 0 R >>\n"
+	    "startxref\n%zu\n%%%%EOF\n", n + 1, xref);
+	g_array_free(at, TRUE);
+	return s;
+}
+
+/* Repeated names in resource dictionaries become spaces; nothing moves,
+ * and stream data and other dictionaries are left as they are. */
+static void
+test_unique_names(void)
+{
+	static const char *const in[] = {
+		"<< /Type /Catalog >>",
+		"<< /XObject << /x5 5 0 R /x6 6 0 R /x5 5 0 R /x5 5 0 R >>\n"
+		"   /Pattern << /p7 7 0 R /p7 7 0 R >>\n"
+		"   /Font << /f-0-0 8 0 R /f-0-0 8 0 R >> >>",
+		"<< /Length 34 >>\nstream\n/XObject << /x5 5 0 R /x5 5 0 R >>"
+		"\nendstream",
+		"<< /XObject << /x5 (5 0 R) /x5 (5 0 R) >> >>",
+		NULL
+	};
+/* "/x5 5 0 R" as spaces */
+#define GONE "         "
+	static const char *const want[] = {
+		"<< /Type /Catalog >>",
+		"<< /XObject << /x5 5 0 R /x6 6 0 R " GONE " " GONE " >>\n"
+		"   /Pattern << /p7 7 0 R " GONE " >>\n"
+		"   /Font << /f-0-0 8 0 R /f-0-0 8 0 R >> >>",
+		"<< /Length 34 >>\nstream\n/XObject << /x5 5 0 R /x5 5 0 R >>"
+		"\nendstream",
+		"<< /XObject << /x5 (5 0 R) /x5 (5 0 R) >> >>",
+		NULL
+	};
+#undef GONE
+	GString *pdf = small_pdf(in), *ok = small_pdf(want);
+
+	g_assert_true(kt_pdf_unique_names(pdf->str, pdf->len));
+	g_assert_cmpstr(pdf->str, ==, ok->str);
+	g_assert_false(kt_pdf_unique_names(pdf->str, pdf->len));
+	g_assert_false(kt_pdf_unique_names(pdf->str, 20));	/* no xref */
+	g_string_free(pdf, TRUE);
+	g_string_free(ok, TRUE);
+}
+
 /* Every PDF passes qpdf's structural check, and has its metadata. */
 static void
 test_qpdf_check(void)
@@ -991,6 +1102,8 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/long-sheet", test_long_sheet);
 	g_test_add_func("/print/squeezed-sheet", test_squeezed_sheet);
 	g_test_add_func("/print/step-discs", test_step_discs);
+	g_test_add_func("/print/one-form-each", test_one_form_each);
+	g_test_add_func("/print/unique-names", test_unique_names);
 	g_test_add_func("/print/qpdf-check", test_qpdf_check);
 	g_test_add_func("/print/qr-tigrinya", test_qr_ti);
 	g_test_add_func("/print/language", test_pdf_lang);

@@ -12,6 +12,13 @@
 #include <qrencode.h>
 #include <string.h>
 
+static void
+destroy_surface(gpointer s)
+{
+	if (s != NULL)
+		cairo_surface_destroy(s);
+}
+
 static struct kt_pdfkit *
 kit_new(struct kt_print *pr)
 {
@@ -23,8 +30,12 @@ kit_new(struct kt_print *pr)
 	k->d = pr->d;
 	k->ok = &pr->ok;
 	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-	    (GDestroyNotify)g_ptr_array_unref);
+	    destroy_surface);
 	k->fonts = pango_cairo_font_map_new();
+	k->contexts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_object_unref);
+	k->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_object_unref);
 	return k;
 }
 
@@ -32,6 +43,8 @@ static void
 kit_free(struct kt_pdfkit *k)
 {
 	g_hash_table_destroy(k->svg);
+	g_hash_table_destroy(k->layouts);
+	g_hash_table_destroy(k->contexts);
 	g_object_unref(k->fonts);
 	if (k->qr != NULL)
 		cairo_surface_destroy(k->qr);
@@ -192,28 +205,6 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 		g_free(d);
 	}
 	p->cr = cairo_create(p->surf);
-	p->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    g_object_unref);
-	p->picto_uses = g_hash_table_new(g_str_hash, g_str_equal);
-	for (int i = 0; i < 2; i++) {
-		PangoContext *c = pango_font_map_create_context(k->fonts);
-		gboolean rtl = i == 0 ? lang->rtl : !lang->rtl;
-
-		pango_cairo_context_set_resolution(c, 72);
-		/* glyphs where the font puts them: rounding each to a whole
-		 * point (Pango's default, meant for screens) makes the
-		 * spacing uneven and costs a number per glyph in the PDF */
-		pango_context_set_round_glyph_positions(c, FALSE);
-		pango_context_set_base_dir(c, rtl ? PANGO_DIRECTION_RTL :
-		    PANGO_DIRECTION_LTR);
-		pango_context_set_language(c, pango_language_from_string(
-		    lang->code));
-		pango_cairo_update_context(p->cr, c);
-		if (i == 0)
-			p->pc = c;
-		else
-			p->pc_other = c;
-	}
 	return p;
 }
 
@@ -283,6 +274,99 @@ kt_pdf_fix_xref(char *pdf, size_t len)
 		/* 18 bytes in place of 18: the entry keeps its length */
 		memcpy(e, "0000000000 00001 f", 18);	/* NOLINT */
 		changed = TRUE;
+	}
+	return changed;
+}
+
+/*
+ * In a resource dictionary's text, "<< /x5 5 0 R /x5 5 0 R >>" after at:
+ * each repeated name with its reference becomes spaces. TRUE if changed;
+ * text that is not such a list of references is left as it is.
+ */
+static gboolean
+blank_repeats(char *d, const char *end)
+{
+	const char *names[64];
+	size_t lens[64];
+	int n = 0;
+	gboolean changed = FALSE;
+
+	if (end - d < 2 || d[0] != '<' || d[1] != '<')
+		return FALSE;
+	d += 2;
+	for (;;) {
+		char *from, *name, *q;
+		size_t nlen;
+		gboolean seen = FALSE;
+
+		while (d < end && *d == ' ')
+			d++;
+		if (d + 1 < end && d[0] == '>' && d[1] == '>')
+			return changed;
+		if (d >= end || *d != '/' || n == G_N_ELEMENTS(names))
+			return changed;
+		from = d;
+		name = ++d;
+		while (d < end && g_ascii_isalnum(*d))
+			d++;
+		nlen = (size_t)(d - name);
+		/* " 12 0 R" */
+		q = d;
+		if (nlen == 0 || q >= end || *q++ != ' ' || q >= end ||
+		    !g_ascii_isdigit(*q))
+			return changed;
+		while (q < end && g_ascii_isdigit(*q))
+			q++;
+		if (end - q < 4 || memcmp(q, " 0 R", 4) != 0)
+			return changed;
+		d = q + 4;
+		for (int i = 0; i < n && !seen; i++)
+			seen = lens[i] == nlen && memcmp(names[i], name, nlen) == 0;
+		if (seen) {
+			memset(from, ' ', (size_t)(d - from));
+			changed = TRUE;
+		} else {
+			names[n] = name;
+			lens[n++] = nlen;
+		}
+	}
+}
+
+gboolean
+kt_pdf_unique_names(char *pdf, size_t len)
+{
+	static const char *const dicts[] = { "/XObject ", "/Pattern " };
+	const char *xref;
+	char *e, *end = pdf + len;
+	long off;
+	unsigned long first, count;
+	gboolean changed = FALSE;
+
+	xref = last_xref(pdf, len, &off);
+	if (xref == NULL || sscanf(xref, "%lu %lu", &first, &count) != 2 ||
+	    (e = strchr(xref, '\n')) == NULL)
+		return FALSE;
+	e++;
+	for (unsigned long i = 0; i < count && e + 20 <= end; i++, e += 20) {
+		unsigned long at = strtoul(e, NULL, 10);
+		char *o, *t;
+
+		if (e[17] != 'n' || at >= len)
+			continue;
+		/* the object's dictionary is text up to "stream" (binary
+		 * after it) or "endobj" */
+		o = pdf + at;
+		for (t = o; t + 6 <= end; t++)
+			if ((*t == 's' && memcmp(t, "stream", 6) == 0) ||
+			    (*t == 'e' && memcmp(t, "endobj", 6) == 0))
+				break;
+		for (size_t k = 0; k < G_N_ELEMENTS(dicts); k++) {
+			size_t kl = strlen(dicts[k]);
+
+			for (char *c = o; c + kl < t; c++)
+				if (*c == '/' && memcmp(c, dicts[k], kl) == 0)
+					changed |= blank_repeats(c + kl, t);
+		}
 	}
 	return changed;
 }
@@ -376,6 +460,7 @@ write_file(struct kt_pdf *p)
 	g_byte_array_append(p->data, (const guint8 *)"", 1);
 	if (p->links)
 		kt_pdf_fix_xref((char *)p->data->data, len);
+	kt_pdf_unique_names((char *)p->data->data, len);
 	lang = kt_pdf_add_lang((const char *)p->data->data, len,
 	    p->lang->code);
 	if (lang != NULL) {
@@ -401,10 +486,6 @@ pdf_free(struct kt_pdf *p)
 {
 	cairo_surface_destroy(p->surf);
 	g_byte_array_unref(p->data);
-	g_hash_table_destroy(p->layouts);
-	g_hash_table_destroy(p->picto_uses);
-	g_object_unref(p->pc);
-	g_object_unref(p->pc_other);
 	g_free(p->rel);
 	g_free(p);
 }
@@ -455,7 +536,6 @@ kt_pdf_page(struct kt_pdf *p)
 			p->footer(p, p->footer_data);
 		cairo_show_page(p->cr);
 	}
-	g_hash_table_remove_all(p->picto_uses);
 	p->page++;
 	p->y = p->top;
 }
@@ -479,33 +559,64 @@ kt_pdf_width(const struct kt_pdf *p)
 	return p->w - p->left - p->right;
 }
 
-PangoLayout *
-kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
-    gboolean bold, double width, int rtl, gboolean tight)
+/*
+ * The thread's Pango context for text in a language and a direction. All
+ * PDF surfaces have the same font options, so a context made with one
+ * document serves every document the thread draws.
+ */
+static PangoContext *
+context(struct kt_pdf *p, const char *lang, gboolean rtl)
 {
-	gboolean r = rtl < 0 ? p->lang->rtl : rtl != 0;
+	GHashTable *cs = p->kit->contexts;
+	char *key = g_strdup_printf("%s %d", lang, rtl);
+	PangoContext *c = g_hash_table_lookup(cs, key);
+
+	if (c != NULL) {
+		g_free(key);
+		return c;
+	}
+	c = pango_font_map_create_context(p->kit->fonts);
+	pango_cairo_context_set_resolution(c, 72);
+	/* glyphs where the font puts them: rounding each to a whole point
+	 * (Pango's default, meant for screens) makes the spacing uneven and
+	 * costs a number per glyph in the PDF */
+	pango_context_set_round_glyph_positions(c, FALSE);
+	pango_context_set_base_dir(c, rtl ? PANGO_DIRECTION_RTL :
+	    PANGO_DIRECTION_LTR);
+	pango_context_set_language(c, pango_language_from_string(lang));
+	pango_cairo_update_context(p->cr, c);
+	g_hash_table_insert(cs, key, c);
+	return c;
+}
+
+static PangoLayout *
+text(struct kt_pdf *p, const char *lang, gboolean r, const char *markup,
+    double size, gboolean bold, double width, gboolean tight)
+{
+	GHashTable *cache = p->kit->layouts;
 	PangoLayout *l;
 	PangoFontDescription *fd;
 	PangoAttrList *attrs;
-	char *key = g_strdup_printf("%d %d %d %d %d %s", (int)(size * 100),
-	    bold, (int)(width * 100), r, tight, markup);
+	char *key = g_strdup_printf("%s %d %d %d %d %d %s", lang,
+	    (int)(size * 100), bold, (int)(width * 100), r, tight, markup);
 
 	/*
-	 * Rows are measured before they are drawn, so most texts are asked
-	 * for twice or more: the second time is the first layout, already
-	 * shaped. One whose alignment a caller changed (and may still hold)
-	 * is not handed out again: a new one takes its place.
+	 * Rows are measured before they are drawn, and the same texts come
+	 * back on the next sheets (labels, footers, the Dutch column of each
+	 * bilingual sheet), so most texts are asked for twice or more: the
+	 * second time is the first layout, already shaped. One whose
+	 * alignment a caller changed (and may still hold) is not handed out
+	 * again: a new one takes its place.
 	 */
-	l = g_hash_table_lookup(p->layouts, key);
+	l = g_hash_table_lookup(cache, key);
 	if (l != NULL && pango_layout_get_alignment(l) == (r ?
 	    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)) {
 		g_free(key);
 		return g_object_ref(l);
 	}
-	if (g_hash_table_size(p->layouts) >= 512)
-		g_hash_table_remove_all(p->layouts);
-	/* a column against the document's direction has its own context */
-	l = pango_layout_new(r == p->lang->rtl ? p->pc : p->pc_other);
+	if (g_hash_table_size(cache) >= 1024)
+		g_hash_table_remove_all(cache);
+	l = pango_layout_new(context(p, lang, r));
 	fd = pango_font_description_from_string(KT_FONTS);
 
 	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
@@ -530,8 +641,25 @@ kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
 	    (int)((tight ? 1.2 : 1.5) * size * PANGO_SCALE)));
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
-	g_hash_table_replace(p->layouts, key, g_object_ref(l));
+	g_hash_table_replace(cache, key, g_object_ref(l));
 	return l;
+}
+
+PangoLayout *
+kt_pdf_text(struct kt_pdf *p, const char *markup, double size,
+    gboolean bold, double width, int rtl, gboolean tight)
+{
+	return text(p, p->lang->code, rtl < 0 ? p->lang->rtl : rtl != 0,
+	    markup, size, bold, width, tight);
+}
+
+PangoLayout *
+kt_pdf_text_in(struct kt_pdf *p, const struct kt_language *lang,
+    const char *markup, double size, gboolean bold, double width,
+    gboolean tight)
+{
+	return text(p, lang->code, lang->rtl, markup, size, bold, width,
+	    tight);
 }
 
 double
@@ -577,8 +705,7 @@ kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
  * is not cut.
  *
  * cairo 1.16 names a form in a page's resources once for every time it
- * is painted there, and a dictionary with a key twice is damaged: the
- * second use of a pictogram on a page paints a second recording of it.
+ * is painted there; kt_pdf_unique_names() blanks the repeats.
  */
 #define PICTO_REF 72.0
 #define PICTO_MARGIN 4.0
@@ -628,27 +755,18 @@ void
 kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
     double size)
 {
-	GPtrArray *recs;
 	cairo_surface_t *rec;
-	guint use;
 
 	if (name == NULL)
 		return;
-	use = GPOINTER_TO_UINT(g_hash_table_lookup(p->picto_uses, name));
-	recs = g_hash_table_lookup(p->kit->svg, name);
-	if (recs == NULL) {
-		recs = g_ptr_array_new_with_free_func(
-		    (GDestroyNotify)cairo_surface_destroy);
-		g_hash_table_insert(p->kit->svg, (gpointer)name, recs);
+	/* a pictogram librsvg could not draw is tried once per thread */
+	if (!g_hash_table_lookup_extended(p->kit->svg, name, NULL,
+	    (gpointer *)&rec)) {
+		rec = picto_record(p->kit, name);
+		g_hash_table_insert(p->kit->svg, (gpointer)name, rec);
 	}
-	if (use >= recs->len) {
-		if ((rec = picto_record(p->kit, name)) == NULL)
-			return;
-		g_ptr_array_add(recs, rec);
-	}
-	rec = g_ptr_array_index(recs, use);
-	g_hash_table_insert(p->picto_uses, (gpointer)name,
-	    GUINT_TO_POINTER(use + 1));
+	if (rec == NULL)
+		return;
 	cairo_save(p->cr);
 	cairo_translate(p->cr, kt_pdf_x(p, x, size), y);
 	cairo_scale(p->cr, size / PICTO_REF, size / PICTO_REF);

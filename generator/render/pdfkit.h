@@ -29,8 +29,10 @@ struct kt_pdfkit {
 	const struct kt_render_opts *o;
 	struct kt_writer *w;
 	struct kt_diag *d;
-	GHashTable *svg;	/* pictogram name -> its recordings */
+	GHashTable *svg;	/* pictogram name -> its recording, or NULL */
 	PangoFontMap *fonts;
+	GHashTable *contexts;	/* "language direction" -> PangoContext */
+	GHashTable *layouts;	/* what kt_pdf_text() made, by its arguments */
 	char *qr_url;		/* the last QR code made, and its image */
 	cairo_surface_t *qr;
 	gint *ok;		/* the run's, set to FALSE on a failure */
@@ -108,10 +110,6 @@ struct kt_pdf {
 	cairo_surface_t *surf;
 	GByteArray *data;	/* the file, written when it is closed */
 	cairo_t *cr;
-	PangoContext *pc;	/* the document's direction */
-	PangoContext *pc_other;	/* columns in the other direction */
-	GHashTable *layouts;	/* what kt_pdf_text() made, by its arguments */
-	GHashTable *picto_uses;	/* pictogram name -> uses on this page */
 	char *rel;		/* path inside out/ */
 	double w, h;		/* page size */
 	double left, right;	/* margins */
@@ -157,6 +155,10 @@ double kt_pdf_width(const struct kt_pdf *);
  */
 PangoLayout *kt_pdf_text(struct kt_pdf *, const char *markup, double size,
     gboolean bold, double width, int rtl, gboolean tight);
+/* The same for text in another language (a column), in its direction. */
+PangoLayout *kt_pdf_text_in(struct kt_pdf *, const struct kt_language *,
+    const char *markup, double size, gboolean bold, double width,
+    gboolean tight);
 double kt_pdf_height(PangoLayout *);
 void kt_pdf_show(struct kt_pdf *, PangoLayout *, double x, double y,
     double width);
@@ -196,6 +198,9 @@ GString *kt_pdf_add_lang(const char *pdf, size_t len, const char *lang);
 
 /* Repairs cairo 1.16's cross-reference table in place; TRUE if changed. */
 gboolean kt_pdf_fix_xref(char *pdf, size_t len);
+/* Blanks names repeated in a resource dictionary, in place (cairo 1.16
+ * names a form once per use on a page); TRUE if changed. */
+gboolean kt_pdf_unique_names(char *pdf, size_t len);
 
 /* "2026-10-08" -> "8-10-2026", joined so it never breaks, in any script. */
 char *kt_date_display(const char *iso);

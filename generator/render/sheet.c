@@ -76,7 +76,7 @@ static PangoLayout *
 col_text(struct sheet *s, const struct col *c, const char *markup,
     double size, gboolean bold, double width, gboolean tight)
 {
-	return kt_pdf_text(s->p, markup, size, bold, width, c->rtl, tight);
+	return kt_pdf_text_in(s->p, c->lang, markup, size, bold, width, tight);
 }
 
 static const char *
@@ -523,8 +523,8 @@ names(struct sheet *s)
 		for (int j = 0; j < s->n; j++) {
 			char *e = g_markup_escape_text(col_str(s, &s->cols[j],
 			    keys[i]), -1);
-			l[i][j] = kt_pdf_text(p, e, KT_BODY, FALSE, colw,
-			    s->cols[j].rtl, TRUE);
+			l[i][j] = kt_pdf_text_in(p, s->cols[j].lang, e,
+			    KT_BODY, FALSE, colw, TRUE);
 			h += kt_pdf_height(l[i][j]);
 			g_free(e);
 		}
