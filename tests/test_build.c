@@ -351,37 +351,81 @@ test_bank(void)
 	xmlFreeDoc(plan);
 }
 
-/* sitemap.xml and the feeds are well-formed, with the right entries. */
+/* The number of nodes an XPath expression finds. */
+static int
+xcount(xmlXPathContextPtr c, const char *expr)
+{
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, c);
+	int n = o != NULL && o->nodesetval ? o->nodesetval->nodeNr : 0;
+
+	xmlXPathFreeObject(o);
+	return n;
+}
+
+/*
+ * sitemap.xml is an index of a sitemap per language; those and the feeds
+ * are well-formed, with the right entries.
+ */
 static void
 test_feeds(void)
 {
 	char *sm = out_path("sitemap.xml"), *feed = out_path("ar/feed.xml");
+	char *smar = out_path("ar/sitemap.xml"), *smnl = out_path(
+	    "nl/sitemap.xml");
 	xmlDocPtr d = xmlReadFile(sm, NULL, XML_PARSE_NONET);
 	xmlDocPtr f = xmlReadFile(feed, NULL, XML_PARSE_NONET);
+	xmlDocPtr da = xmlReadFile(smar, NULL, XML_PARSE_NONET);
+	xmlDocPtr dn = xmlReadFile(smnl, NULL, XML_PARSE_NONET);
 	xmlXPathContextPtr c;
 	xmlXPathObjectPtr o;
 
 	g_assert_nonnull(d);
 	g_assert_nonnull(f);
+	g_assert_nonnull(da);
+	g_assert_nonnull(dn);
 	c = xmlXPathNewContext(d);
+	xmlXPathRegisterNs(c, BAD_CAST "s",
+	    BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+	/* one sitemap for each of the test site's languages, no pages */
+	g_assert_cmpint(xcount(c, "/s:sitemapindex/s:sitemap/s:loc"), ==,
+	    xcount(c, "/s:sitemapindex/*"));
+	g_assert_cmpint(xcount(c, "/s:sitemapindex/s:sitemap[s:loc='https:"
+	    "//lob.testschool.example/ar/sitemap.xml']"), ==, 1);
+	g_assert_cmpint(xcount(c, "/s:sitemapindex/s:sitemap[s:loc='https:"
+	    "//lob.testschool.example/nl/sitemap.xml']"), ==, 1);
+	g_assert_cmpint(xcount(c, "//s:url"), ==, 0);
+	xmlXPathFreeContext(c);
+
+	c = xmlXPathNewContext(da);
 	xmlXPathRegisterNs(c, BAD_CAST "s",
 	    BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
 	xmlXPathRegisterNs(c, BAD_CAST "x",
 	    BAD_CAST "http://www.w3.org/1999/xhtml");
 	/* the Arabic page of trots-op-jezelf, with its four alternates */
-	o = xmlXPathEvalExpression(BAD_CAST "//s:url[s:loc='https://lob."
-	    "testschool.example/ar/opdrachten/trots-op-jezelf.html']/x:link",
-	    c);
-	g_assert_cmpint(o->nodesetval ? o->nodesetval->nodeNr : 0, ==, 4);
-	xmlXPathFreeObject(o);
+	g_assert_cmpint(xcount(c, "//s:url[s:loc='https://lob."
+	    "testschool.example/ar/opdrachten/trots-op-jezelf.html']/x:link"),
+	    ==, 4);
+	/* only Arabic pages: their addresses are below ar/ */
+	g_assert_cmpint(xcount(c, "//s:url"), >, 2);
+	g_assert_cmpint(xcount(c, "//s:url[not(starts-with(s:loc, 'https:"
+	    "//lob.testschool.example/ar/'))]"), ==, 0);
 	xmlXPathFreeContext(c);
+
+	/* the Dutch one lists the Dutch page of the same assignment */
+	c = xmlXPathNewContext(dn);
+	xmlXPathRegisterNs(c, BAD_CAST "s",
+	    BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+	g_assert_cmpint(xcount(c, "//s:url[s:loc='https://lob."
+	    "testschool.example/nl/opdrachten/trots-op-jezelf.html']"), ==, 1);
+	g_assert_cmpint(xcount(c, "//s:url[not(starts-with(s:loc, 'https:"
+	    "//lob.testschool.example/nl/'))]"), ==, 0);
+	xmlXPathFreeContext(c);
+
 	c = xmlXPathNewContext(f);
 	xmlXPathRegisterNs(c, BAD_CAST "a",
 	    BAD_CAST "http://www.w3.org/2005/Atom");
 	/* Arabic texts: trots-op-jezelf and the evening */
-	o = xmlXPathEvalExpression(BAD_CAST "//a:entry", c);
-	g_assert_cmpint(o->nodesetval ? o->nodesetval->nodeNr : 0, ==, 2);
-	xmlXPathFreeObject(o);
+	g_assert_cmpint(xcount(c, "//a:entry"), ==, 2);
 	/* dated from SOURCE_DATE_EPOCH=1700000000 */
 	o = xmlXPathEvalExpression(BAD_CAST "string(/a:feed/a:updated)", c);
 	g_assert_cmpstr((char *)o->stringval, ==, "2023-11-14T22:13:20Z");
@@ -389,7 +433,11 @@ test_feeds(void)
 	xmlXPathFreeContext(c);
 	xmlFreeDoc(d);
 	xmlFreeDoc(f);
+	xmlFreeDoc(da);
+	xmlFreeDoc(dn);
 	g_free(sm);
+	g_free(smar);
+	g_free(smnl);
 	g_free(feed);
 }
 

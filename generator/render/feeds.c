@@ -1,6 +1,7 @@
 /*
- * The machine-readable outputs of the site: sitemap.xml with hreflang
- * alternates for every page that exists in several languages, and an Atom
+ * The machine-readable outputs of the site: a sitemap per language with
+ * hreflang alternates for every page that exists in several languages,
+ * listed by the index sitemap.xml, and an Atom
  * feed of the items per language. Written through libxml2 (a stream for
  * the sitemap, trees for the feeds), so every value is escaped. Addresses
  * are absolute, from basis_url.
@@ -53,8 +54,10 @@ child(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char *text)
 
 /*
  * The sitemap is written as a stream (xmlTextWriter escapes as a tree
- * would): a bank of thousands of items has tens of thousands of
- * alternates, and as a tree it would be the largest thing in memory.
+ * would). A bank of thousands of items has tens of thousands of
+ * alternates: a sitemap per language, under an index at sitemap.xml,
+ * keeps each file far below the protocol's 50,000 addresses and 50 MB,
+ * and what is held in memory to an eighth.
  */
 static void
 sitemap_url(const struct site *s, xmlTextWriterPtr tw, const char *rel,
@@ -98,60 +101,96 @@ home_path(const char *lang, const void *data)
 	return g_strdup_printf("%s/index.html", lang);
 }
 
+static xmlTextWriterPtr
+sitemap_open(xmlBufferPtr buf, const char *root)
+{
+	xmlTextWriterPtr tw = xmlNewTextWriterMemory(buf, 0);
+
+	xmlTextWriterSetIndent(tw, 1);
+	xmlTextWriterStartDocument(tw, NULL, "UTF-8", NULL);
+	xmlTextWriterStartElement(tw, BAD_CAST root);
+	xmlTextWriterWriteAttribute(tw, BAD_CAST "xmlns",
+	    BAD_CAST NS_SITEMAP);
+	return tw;
+}
+
+static void
+sitemap_close(struct site *s, xmlTextWriterPtr tw, xmlBufferPtr buf,
+    const char *rel)
+{
+	GError *err = NULL;
+
+	xmlTextWriterEndDocument(tw);
+	xmlFreeTextWriter(tw);
+	if (!kt_writer_put(s->w, rel, xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf), &err)) {
+		kt_error(s->d, rel, 0, 0, "cannot write: %s", err->message);
+		g_error_free(err);
+		g_atomic_int_set(&s->ok, FALSE);
+	}
+	xmlBufferFree(buf);
+}
+
+/* The pages in one language: its home and planner, and each item page
+ * it has a text for, with the item's other languages as alternates. */
+static void
+sitemap_lang(struct site *s, const char *code, GPtrArray *all)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr tw = sitemap_open(buf, "urlset");
+	char *home = g_strdup_printf("%s/index.html", code);
+	char *planner = g_strdup_printf("%s/jaarplanner.html", code);
+	char *rel = g_strdup_printf("%s/sitemap.xml", code);
+
+	xmlTextWriterWriteAttribute(tw, BAD_CAST "xmlns:xhtml",
+	    BAD_CAST NS_XHTML);
+	sitemap_url(s, tw, home, all, home_path, NULL);
+	sitemap_url(s, tw, planner, NULL, NULL, NULL);
+	for (int k = 0; k < KT_KIND_COUNT; k++)
+		for (guint i = 0; i < s->m->items[k]->len; i++) {
+			const struct kt_item *it = g_ptr_array_index(
+			    s->m->items[k], i);
+			GPtrArray *langs;
+			char *page;
+
+			if (kt_item_text(it, code) == NULL)
+				continue;
+			langs = h_languages_of(s->m, it);
+			page = kt_page_path(code, it->kind, it->slug);
+			sitemap_url(s, tw, page, langs, item_path, it);
+			g_free(page);
+			g_ptr_array_free(langs, TRUE);
+		}
+	sitemap_close(s, tw, buf, rel);
+	g_free(rel);
+	g_free(planner);
+	g_free(home);
+}
+
 static void
 sitemap(struct site *s)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr tw = xmlNewTextWriterMemory(buf, 0);
+	xmlTextWriterPtr tw = sitemap_open(buf, "sitemapindex");
 	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
 	const struct kt_site *site = &s->m->site;
-	GError *err = NULL;
 
-	xmlTextWriterSetIndent(tw, 1);
-	xmlTextWriterStartDocument(tw, NULL, "UTF-8", NULL);
-	xmlTextWriterStartElement(tw, BAD_CAST "urlset");
-	xmlTextWriterWriteAttribute(tw, BAD_CAST "xmlns",
-	    BAD_CAST NS_SITEMAP);
-	xmlTextWriterWriteAttribute(tw, BAD_CAST "xmlns:xhtml",
-	    BAD_CAST NS_XHTML);
 	for (guint i = 0; i < site->languages->len; i++)
 		g_ptr_array_add(all, g_strdup(((struct kt_language *)
 		    g_ptr_array_index(site->languages, i))->code));
 	for (guint i = 0; i < all->len; i++) {
 		const char *code = g_ptr_array_index(all, i);
-		char *home = g_strdup_printf("%s/index.html", code);
-		char *planner = g_strdup_printf("%s/jaarplanner.html", code);
+		char *rel = g_strdup_printf("%s/sitemap.xml", code);
+		char *loc = url(s, rel);
 
-		sitemap_url(s, tw, home, all, home_path, NULL);
-		sitemap_url(s, tw, planner, NULL, NULL, NULL);
-		g_free(home);
-		g_free(planner);
+		xmlTextWriterStartElement(tw, BAD_CAST "sitemap");
+		xmlTextWriterWriteElement(tw, BAD_CAST "loc", BAD_CAST loc);
+		xmlTextWriterEndElement(tw);
+		sitemap_lang(s, code, all);
+		g_free(loc);
+		g_free(rel);
 	}
-	/* an item page is listed in each language it has a text in */
-	for (int k = 0; k < KT_KIND_COUNT; k++)
-		for (guint i = 0; i < s->m->items[k]->len; i++) {
-			const struct kt_item *it = g_ptr_array_index(
-			    s->m->items[k], i);
-			GPtrArray *langs = h_languages_of(s->m, it);
-
-			for (guint j = 0; j < langs->len; j++) {
-				char *rel = kt_page_path(g_ptr_array_index(
-				    langs, j), it->kind, it->slug);
-				sitemap_url(s, tw, rel, langs, item_path, it);
-				g_free(rel);
-			}
-			g_ptr_array_free(langs, TRUE);
-		}
-	xmlTextWriterEndDocument(tw);
-	xmlFreeTextWriter(tw);
-	if (!kt_writer_put(s->w, "sitemap.xml", xmlBufferContent(buf),
-	    (size_t)xmlBufferLength(buf), &err)) {
-		kt_error(s->d, "sitemap.xml", 0, 0, "cannot write: %s",
-		    err->message);
-		g_error_free(err);
-		g_atomic_int_set(&s->ok, FALSE);
-	}
-	xmlBufferFree(buf);
+	sitemap_close(s, tw, buf, "sitemap.xml");
 	g_ptr_array_free(all, TRUE);
 }
 
