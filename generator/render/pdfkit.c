@@ -279,15 +279,16 @@ kt_pdf_fix_xref(char *pdf, size_t len)
 }
 
 /*
- * In a resource dictionary's text, "<< /x5 5 0 R /x5 5 0 R >>" after at:
- * each repeated name with its reference becomes spaces. TRUE if changed;
- * text that is not such a list of references is left as it is.
+ * A resource dictionary's text at d, before end: in "<< /x5 5 0 R /x5 5 0
+ * R >>" each repeated name with its reference becomes spaces. TRUE if
+ * changed; text that is not such a list of references is left as it is.
+ * (cairo gives a name to one object only, so the repeat says nothing new.)
  */
 static gboolean
 blank_repeats(char *d, const char *end)
 {
-	const char *names[64];
-	size_t lens[64];
+	const char *names[256];
+	size_t lens[256];
 	int n = 0;
 	gboolean changed = FALSE;
 
