@@ -362,6 +362,19 @@ xcount(xmlXPathContextPtr c, const char *expr)
 	return n;
 }
 
+/* An XPath context for a sitemap: s: the sitemap, x: XHTML. */
+static xmlXPathContextPtr
+sitemap_xpath(xmlDocPtr d)
+{
+	xmlXPathContextPtr c = xmlXPathNewContext(d);
+
+	xmlXPathRegisterNs(c, BAD_CAST "s",
+	    BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+	xmlXPathRegisterNs(c, BAD_CAST "x",
+	    BAD_CAST "http://www.w3.org/1999/xhtml");
+	return c;
+}
+
 /*
  * sitemap.xml is an index of a sitemap per language; those and the feeds
  * are well-formed, with the right entries.
@@ -383,9 +396,7 @@ test_feeds(void)
 	g_assert_nonnull(f);
 	g_assert_nonnull(da);
 	g_assert_nonnull(dn);
-	c = xmlXPathNewContext(d);
-	xmlXPathRegisterNs(c, BAD_CAST "s",
-	    BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+	c = sitemap_xpath(d);
 	/* one sitemap for each of the test site's languages, no pages */
 	g_assert_cmpint(xcount(c, "/s:sitemapindex/s:sitemap/s:loc"), ==,
 	    xcount(c, "/s:sitemapindex/*"));
@@ -396,11 +407,7 @@ test_feeds(void)
 	g_assert_cmpint(xcount(c, "//s:url"), ==, 0);
 	xmlXPathFreeContext(c);
 
-	c = xmlXPathNewContext(da);
-	xmlXPathRegisterNs(c, BAD_CAST "s",
-	    BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
-	xmlXPathRegisterNs(c, BAD_CAST "x",
-	    BAD_CAST "http://www.w3.org/1999/xhtml");
+	c = sitemap_xpath(da);
 	/* the Arabic page of trots-op-jezelf, with its four alternates */
 	g_assert_cmpint(xcount(c, "//s:url[s:loc='https://lob."
 	    "testschool.example/ar/opdrachten/trots-op-jezelf.html']/x:link"),
@@ -412,9 +419,7 @@ test_feeds(void)
 	xmlXPathFreeContext(c);
 
 	/* the Dutch one lists the Dutch page of the same assignment */
-	c = xmlXPathNewContext(dn);
-	xmlXPathRegisterNs(c, BAD_CAST "s",
-	    BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+	c = sitemap_xpath(dn);
 	g_assert_cmpint(xcount(c, "//s:url[s:loc='https://lob."
 	    "testschool.example/nl/opdrachten/trots-op-jezelf.html']"), ==, 1);
 	g_assert_cmpint(xcount(c, "//s:url[not(starts-with(s:loc, 'https:"

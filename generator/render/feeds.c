@@ -23,15 +23,12 @@ url(const struct site *s, const char *rel)
 	    rel, NULL);
 }
 
+/* Writes what buf holds as out/<rel>, and frees it. */
 static void
-save(struct site *s, xmlDocPtr doc, const char *rel)
+put_buffer(struct site *s, xmlBufferPtr buf, const char *rel)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlSaveCtxtPtr ctx = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT);
 	GError *err = NULL;
 
-	xmlSaveDoc(ctx, doc);
-	xmlSaveClose(ctx);
 	if (!kt_writer_put(s->w, rel, xmlBufferContent(buf),
 	    (size_t)xmlBufferLength(buf), &err)) {
 		kt_error(s->d, rel, 0, 0, "cannot write: %s", err->message);
@@ -39,6 +36,17 @@ save(struct site *s, xmlDocPtr doc, const char *rel)
 		g_atomic_int_set(&s->ok, FALSE);
 	}
 	xmlBufferFree(buf);
+}
+
+static void
+save(struct site *s, xmlDocPtr doc, const char *rel)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlSaveCtxtPtr ctx = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT);
+
+	xmlSaveDoc(ctx, doc);
+	xmlSaveClose(ctx);
+	put_buffer(s, buf, rel);
 	xmlFreeDoc(doc);
 }
 
@@ -118,17 +126,9 @@ static void
 sitemap_close(struct site *s, xmlTextWriterPtr tw, xmlBufferPtr buf,
     const char *rel)
 {
-	GError *err = NULL;
-
 	xmlTextWriterEndDocument(tw);
 	xmlFreeTextWriter(tw);
-	if (!kt_writer_put(s->w, rel, xmlBufferContent(buf),
-	    (size_t)xmlBufferLength(buf), &err)) {
-		kt_error(s->d, rel, 0, 0, "cannot write: %s", err->message);
-		g_error_free(err);
-		g_atomic_int_set(&s->ok, FALSE);
-	}
-	xmlBufferFree(buf);
+	put_buffer(s, buf, rel);
 }
 
 /* The pages in one language: its home and planner, and each item page
