@@ -125,41 +125,6 @@ test_site_files(void)
 	}
 }
 
-/*
- * A kind's index page names the kind once, in its h1, and lists the
- * cards without a heading that says it again; the bank still heads each
- * kind's list.
- */
-static void
-test_kind_index_headings(void)
-{
-	static const char *const pages[] = { "nl/opdrachten/index.html",
-	    "nl/avonden/index.html", "ar/opdrachten/index.html", NULL };
-
-	for (int i = 0; pages[i] != NULL; i++) {
-		htmlDocPtr d = parse(pages[i]);
-		char *h1 = string(d, "//h1");
-		char *expr = g_strdup_printf("//h2[normalize-space()="
-		    "normalize-space('%s')]", h1);
-
-		g_assert_cmpint(count(d, "//h1"), ==, 1);
-		if (count(d, expr) != 0)
-			g_error("%s: an h2 repeats the h1 '%s'", pages[i], h1);
-		g_assert_cmpint(count(d, "//section[@class='listing']"
-		    "//li[contains(@class, 'card')]"), >, 0);
-		g_free(expr);
-		g_free(h1);
-		xmlFreeDoc(d);
-	}
-	{
-		htmlDocPtr d = parse("nl/index.html");
-
-		g_assert_cmpint(count(d, "//section[@class='listing']/h2"), >=,
-		    2);
-		xmlFreeDoc(d);
-	}
-}
-
 /* Every page: lang and dir, a title, one h1, links that resolve. */
 static void
 test_html_structure(void)
@@ -1080,7 +1045,6 @@ main(int argc, char *argv[])
 	g_free(se);
 	g_test_add_func("/site/files", test_site_files);
 	g_test_add_func("/site/html-structure", test_html_structure);
-	g_test_add_func("/site/kind-index-headings", test_kind_index_headings);
 	g_test_add_func("/site/translations", test_translations);
 	g_test_add_func("/site/escaping", test_escaping);
 	g_test_add_func("/site/own-pictogram", test_own_pictogram);

@@ -248,8 +248,7 @@ add_card(xmlNodePtr ul, struct page *p, const struct kt_item *it,
 }
 
 /* The items of one kind that pass the facet (all when f < 0), under a
- * heading of that level (none for 0: the page's h1 names the kind);
- * their cards from c when it is given. */
+ * heading; their cards from c when it is given. */
 static void
 card_list(xmlNodePtr parent, struct page *p, enum kt_kind k, int heading,
     enum facet f, int value, struct cards *c)
@@ -269,8 +268,7 @@ card_list(xmlNodePtr parent, struct page *p, enum kt_kind k, int heading,
 			h_attr(sec, "data-kind", kt_kind_dir(k));
 			g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
 			g_snprintf(h, sizeof h, "h%d", heading);
-			if (heading > 0)
-				h_el_text(sec, h, NULL, h_str(p, key));
+			h_el_text(sec, h, NULL, h_str(p, key));
 			ul = h_el(sec, "ul", "cards");
 		}
 		add_card(ul, p, it, c, raw);
@@ -432,7 +430,7 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k,
 	g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
 	h_el_text(p->main, "h1", NULL, h_str(p, key));
 	if (k != KT_TIP)
-		card_list(p->main, p, k, 0, (enum facet)-1, 0, c);
+		card_list(p->main, p, k, 2, (enum facet)-1, 0, c);
 	/* the tips by group: contact, cooperation, future, talks */
 	for (int g = 0; k == KT_TIP && g < kt_vocab_size(KT_V_GROEP); g++) {
 		GPtrArray *items = s->m->items[KT_TIP];
