@@ -839,6 +839,23 @@ test_squeezed_sheet(void)
 	g_free(content);
 }
 
+/* A PDF of out/ rewritten by qpdf --qdf: its pages' operators as text. */
+static char *
+qdf_text(const char *rel)
+{
+	char *pdf = path(rel);
+	char *qdf = g_strconcat(pdf, ".qdf", NULL);
+	const char *argv[] = { "qpdf", "--qdf", "--object-streams=disable",
+	    pdf, qdf, NULL };
+	char *data = NULL;
+
+	g_assert_cmpint(t_run(argv, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_get_contents(qdf, &data, NULL, NULL));
+	g_free(qdf);
+	g_free(pdf);
+	return data;
+}
+
 /*
  * The disc behind a step's number is a path of its own: filled, it once
  * took a line from wherever the last text began, and a thin wedge ran
@@ -853,16 +870,10 @@ test_step_discs(void)
 	const int want[] = { 5, 10 };	/* five steps, in each column */
 
 	for (int i = 0; rels[i] != NULL; i++) {
-		char *pdf = path(rels[i]);
-		char *qdf = g_strconcat(pdf, ".qdf", NULL);
-		const char *argv[] = { "qpdf", "--qdf", "--object-streams=disable",
-		    pdf, qdf, NULL };
-		char *data = NULL;
+		char *data = qdf_text(rels[i]);
 		const char *at;
 		int discs = 0;
 
-		g_assert_cmpint(t_run(argv, NULL, NULL, NULL), ==, 0);
-		g_assert_true(g_file_get_contents(qdf, &data, NULL, NULL));
 		for (at = strstr(data, "0.11 0.36 0.3 rg "); at != NULL;
 		    at = strstr(at + 1, "0.11 0.36 0.3 rg ")) {
 			const char *end = strstr(at, " f\n");
@@ -887,8 +898,6 @@ test_step_discs(void)
 		}
 		g_assert_cmpint(discs, ==, want[i]);
 		g_free(data);
-		g_free(qdf);
-		g_free(pdf);
 	}
 }
 
@@ -899,17 +908,12 @@ test_step_discs(void)
 static void
 test_one_form_each(void)
 {
-	char *pdf = path("ar/opdrachten/trots-op-jezelf.ar-nl.pdf");
-	char *qdf = g_strconcat(pdf, ".qdf", NULL);
-	const char *argv[] = { "qpdf", "--qdf", "--object-streams=disable",
-	    pdf, qdf, NULL };
+	char *data = qdf_text("ar/opdrachten/trots-op-jezelf.ar-nl.pdf");
 	GHashTable *uses = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, NULL);
-	char *data = NULL, *page, *end;
+	char *page, *end;
 	int forms = 0, twice = 0;
 
-	g_assert_cmpint(t_run(argv, NULL, NULL, NULL), ==, 0);
-	g_assert_true(g_file_get_contents(qdf, &data, NULL, NULL));
 	for (const char *at = strstr(data, "/Subtype /Form"); at != NULL;
 	    at = strstr(at + 1, "/Subtype /Form"))
 		forms++;
@@ -935,8 +939,6 @@ test_one_form_each(void)
 	g_assert_cmpint(forms, <=, (int)g_hash_table_size(uses));
 	g_hash_table_destroy(uses);
 	g_free(data);
-	g_free(qdf);
-	g_free(pdf);
 }
 
 /* The text of a small PDF whose objects are in parts[], with its xref. */

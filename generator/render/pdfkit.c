@@ -234,6 +234,24 @@ last_xref(const char *pdf, size_t len, long *off)
 }
 
 /*
+ * The entries of the last cross-reference section, 20 bytes each: a
+ * pointer to the first, with the number of the first object in *first
+ * and how many in *count; NULL when the section cannot be read.
+ */
+static char *
+xref_entries(char *pdf, size_t len, unsigned long *first,
+    unsigned long *count)
+{
+	long off;
+	char *xref = (char *)last_xref(pdf, len, &off), *e;
+
+	if (xref == NULL || sscanf(xref, "%lu %lu", first, count) != 2 ||
+	    (e = strchr(xref, '\n')) == NULL)
+		return NULL;
+	return e + 1;
+}
+
+/*
  * cairo 1.16.0 reserves an object for the structure tree of link tags and
  * never writes it; its cross-reference entry then points into another
  * object, and checkers such as qpdf call the file damaged. An entry that
@@ -244,20 +262,12 @@ last_xref(const char *pdf, size_t len, long *off)
 gboolean
 kt_pdf_fix_xref(char *pdf, size_t len)
 {
-	char *xref, *e;
-	long off;
 	unsigned long first, count;
+	char *e = xref_entries(pdf, len, &first, &count);
 	gboolean changed = FALSE;
 
-	xref = (char *)last_xref(pdf, len, &off);
-	if (xref == NULL)
-		return FALSE;
-	if (sscanf(xref, "%lu %lu", &first, &count) != 2)
-		return FALSE;
-	e = strchr(xref, '\n');
 	if (e == NULL)
 		return FALSE;
-	e++;
 	for (unsigned long i = 0; i < count; i++, e += 20) {
 		unsigned long at, obj = first + i;
 		char want[32];
@@ -337,17 +347,12 @@ gboolean
 kt_pdf_unique_names(char *pdf, size_t len)
 {
 	static const char *const dicts[] = { "/XObject ", "/Pattern " };
-	const char *xref;
-	char *e, *end = pdf + len;
-	long off;
 	unsigned long first, count;
+	char *e = xref_entries(pdf, len, &first, &count), *end = pdf + len;
 	gboolean changed = FALSE;
 
-	xref = last_xref(pdf, len, &off);
-	if (xref == NULL || sscanf(xref, "%lu %lu", &first, &count) != 2 ||
-	    (e = strchr(xref, '\n')) == NULL)
+	if (e == NULL)
 		return FALSE;
-	e++;
 	for (unsigned long i = 0; i < count && e + 20 <= end; i++, e += 20) {
 		unsigned long at = strtoul(e, NULL, 10);
 		char *o, *t;

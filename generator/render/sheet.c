@@ -523,8 +523,8 @@ names(struct sheet *s)
 		for (int j = 0; j < s->n; j++) {
 			char *e = g_markup_escape_text(col_str(s, &s->cols[j],
 			    keys[i]), -1);
-			l[i][j] = kt_pdf_text_in(p, s->cols[j].lang, e,
-			    KT_BODY, FALSE, colw, TRUE);
+			l[i][j] = col_text(s, &s->cols[j], e, KT_BODY, FALSE,
+			    colw, TRUE);
 			h += kt_pdf_height(l[i][j]);
 			g_free(e);
 		}
