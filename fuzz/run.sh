@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-60}
 out=build-fuzz
 status=0
-for t in yaml item site strings; do
+for t in yaml item site strings pdf; do
 	corpus=$out/corpus/$t
 	mkdir -p "$corpus"
 	case $t in
@@ -28,6 +28,8 @@ for t in yaml item site strings; do
 		cp tests/bad/site.yaml "$corpus/bad" ;;
 	strings) for f in themes/default/i18n/*.yaml content/woordenlijst/*.yaml; do
 			cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
+	pdf)	for f in fuzz/seed/pdf/*.pdf; do
+			{ printf '\001'; cat "$f"; } > "$corpus/$(basename "$f")"; done ;;
 	esac
 	# the crashes found before, replayed first
 	if [ -d fuzz/regress/$t ] && [ -n "$(ls fuzz/regress/$t)" ]; then

@@ -13,6 +13,7 @@
 
 #include "model/model.h"
 #include "out/writer.h"
+#include "render/pdffile.h"
 #include "render/pdfkit.h"
 #include "render/render.h"
 #include "util.h"

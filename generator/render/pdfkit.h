@@ -193,15 +193,6 @@ const char *kt_pdf_str(const struct kt_pdf *, const char *key);
 char *kt_pdf_fmt(const struct kt_pdf *, const char *key, const char *name,
     const char *value);
 
-/* The PDF with /Lang in its catalog (an incremental update), or NULL. */
-GString *kt_pdf_add_lang(const char *pdf, size_t len, const char *lang);
-
-/* Repairs cairo 1.16's cross-reference table in place; TRUE if changed. */
-gboolean kt_pdf_fix_xref(char *pdf, size_t len);
-/* Blanks names repeated in a resource dictionary, in place (cairo 1.16
- * names a form once per use on a page); TRUE if changed. */
-gboolean kt_pdf_unique_names(char *pdf, size_t len);
-
 /* "2026-10-08" -> "8-10-2026", joined so it never breaks, in any script. */
 char *kt_date_display(const char *iso);
 

@@ -9,9 +9,9 @@
  */
 #include <string.h>
 
-#include <qpdf/qpdf-c.h>
 
 #include "markdown.h"
+#include "pdffile.h"
 #include "pdfkit.h"
 
 #define MM KT_MM
@@ -720,7 +720,7 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
 /* ---- bundles: the sheets of one school year in one language ---- */
 
 /*
- * A year's bundle is joined (by qpdf) from chunks of a few sheets each,
+ * A year's bundle is joined from chunks of a few sheets each,
  * drawn into PDFs of their own under .keukentafel/bundels/. When one
  * assignment changes, only its chunk is drawn again and the chunks are
  * joined anew; a bundle drawn whole took every sheet again. A chunk ends
@@ -734,7 +734,7 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
  * comes in parts, cut the same way at chunk boundaries: a part starts at
  * an item whose slug hashes to 0 modulo PART, once the part before has
  * PART_MIN sheets, and at the latest after PART_MAX. A part is what a
- * mentor can print in one go, and what qpdf holds in memory to join it,
+ * mentor can print in one go, and what the join holds in memory to join it,
  * and what is joined again when one of its assignments changes.
  */
 #define CHUNK 4
@@ -854,49 +854,23 @@ first_year(const struct kt_item *it)
 	return 0;
 }
 
-/* Sets the document information a sheet's keys (UTF-8 values). */
-/* A qpdf handle that keeps its errors for us to report, and its
- * warnings to itself. */
-static qpdf_data
-quiet_qpdf(void)
-{
-	qpdf_data q = qpdf_init();
-
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, TRUE);
-	return q;
-}
-
-/* Writes what qpdf wrote to memory as out/<rel>. */
+/* Writes a joined file as out/<rel>, or reports why it was not made. */
 static void
-put_written(struct kt_pdfkit *k, const char *rel, qpdf_data q)
+put_joined(struct kt_pdfkit *k, const char *rel, struct kt_pdf_join *j,
+    const struct kt_pdf_info *info, const char *what)
 {
 	GError *err = NULL;
+	GBytes *file = kt_pdf_join_finish(j, info, &err);
 
-	if (!kt_writer_put(k->w, rel, qpdf_get_buffer(q),
-	    qpdf_get_buffer_length(q), &err)) {
-		kt_error(k->d, rel, 0, 0, "%s", err->message);
+	if (file == NULL || !kt_writer_put(k->w, rel, g_bytes_get_data(file,
+	    NULL), g_bytes_get_size(file), &err)) {
+		kt_error(k->d, rel, 0, 0, "%s%s", file == NULL ? what : "",
+		    err->message);
 		g_error_free(err);
 		g_atomic_int_set(k->ok, FALSE);
 	}
-}
-
-static void
-set_info(qpdf_data q, const char *title, const char *subject,
-    const char *keywords)
-{
-	qpdf_oh info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
-
-	if (!qpdf_oh_is_dictionary(q, info))
-		return;
-	qpdf_oh_replace_key(q, info, "/Title",
-	    qpdf_oh_new_unicode_string(q, title));
-	if (subject != NULL)
-		qpdf_oh_replace_key(q, info, "/Subject",
-		    qpdf_oh_new_unicode_string(q, subject));
-	if (keywords != NULL)
-		qpdf_oh_replace_key(q, info, "/Keywords",
-		    qpdf_oh_new_unicode_string(q, keywords));
+	if (file != NULL)
+		g_bytes_unref(file);
 }
 
 /*
@@ -904,61 +878,33 @@ set_info(qpdf_data q, const char *title, const char *subject,
  * objects they use (the chunk's font subsets among them) copied into a
  * new document, with the chunk's information but its own title, and no
  * bookmarks. Drawing the sheet a second time cost more than twice as
- * much. (Removing the other pages from a copy of the chunk instead cost
- * as much as drawing: qpdf reads every object of a file it writes.)
+ * much.
  */
 static void
-cut_sheet(struct kt_pdfkit *k, qpdf_data src, int first, int n,
-    const struct kt_item *it, const struct kt_text *t,
+cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
+    int n, const struct kt_item *it, const struct kt_text *t,
     const struct kt_language *lang)
 {
 	char *rel = kt_sheet_path(lang->code, it->slug);
 	char *kw = g_strdup_printf("%s, %s", lang->code, SHEET_KEYWORDS);
-	qpdf_data q = quiet_qpdf();
-	qpdf_oh from, info;
-	const char *key;
-	gboolean ok;
+	struct kt_pdf_join *j = kt_pdf_join_new(FALSE);
+	struct kt_pdf_info info = { src, lang->code, t->title ? t->title :
+	    it->slug, t->summary, kw };
+	GError *err = NULL;
+	gboolean ok = TRUE;
 
-	ok = !(qpdf_empty_pdf(q) & QPDF_ERRORS);
 	for (int i = first; i < first + n && ok; i++)
-		ok = !(qpdf_add_page(q, src, qpdf_get_page_n(src, (size_t)i),
-		    FALSE) & QPDF_ERRORS);
+		ok = kt_pdf_join_page(j, src, (guint)i, &err);
 	if (ok) {
-		qpdf_oh_replace_key(q, qpdf_get_root(q), "/Lang",
-		    qpdf_oh_new_unicode_string(q, lang->code));
-		/* the chunk's author, creator, producer and dates */
-		info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-		from = qpdf_oh_get_key(src, qpdf_get_trailer(src), "/Info");
-		qpdf_oh_begin_dict_key_iter(src, from);
-		while (qpdf_oh_dict_more_keys(src) &&
-		    (key = qpdf_oh_dict_next_key(src)) != NULL) {
-			qpdf_oh v = qpdf_oh_get_key(src, from, key);
-
-			if (qpdf_oh_is_string(src, v))
-				qpdf_oh_replace_key(q, info, key,
-				    qpdf_oh_new_unicode_string(q,
-				    qpdf_oh_get_utf8_value(src, v)));
-		}
-		qpdf_oh_replace_key(q, qpdf_get_trailer(q), "/Info", info);
-		set_info(q, t->title ? t->title : it->slug, t->summary, kw);
-		ok = !(qpdf_init_write_memory(q) & QPDF_ERRORS);
-	}
-	if (ok) {
-		qpdf_set_deterministic_ID(q, TRUE);
-		qpdf_set_minimum_pdf_version(q, "1.5");	/* as cairo's */
-		ok = !(qpdf_write(q) & QPDF_ERRORS);
-	}
-	if (!ok) {
-		kt_error(k->d, rel, 0, 0, "cannot cut the sheet from its "
-		    "bundle: %s", qpdf_has_error(q) ? qpdf_get_error_full_text(
-		    q, qpdf_get_error(q)) : qpdf_has_error(src) ?
-		    qpdf_get_error_full_text(src, qpdf_get_error(src)) :
-		    "no pages");
-		g_atomic_int_set(k->ok, FALSE);
+		put_joined(k, rel, j, &info, "cannot cut the sheet from its "
+		    "chunk: ");
 	} else {
-		put_written(k, rel, q);
+		kt_error(k->d, rel, 0, 0, "cannot cut the sheet from its "
+		    "chunk: %s", err->message);
+		g_error_free(err);
+		g_atomic_int_set(k->ok, FALSE);
+		kt_pdf_join_free(j);
 	}
-	qpdf_cleanup(&q);
 	g_free(kw);
 	g_free(rel);
 }
@@ -980,7 +926,8 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 	GBytes *file = NULL;
 	const char *data;
 	gsize len = 0;
-	qpdf_data src;
+	struct kt_pdf_src *src;
+	GError *err = NULL;
 	gboolean again = TRUE;
 
 	/* drawn again while a sheet over two pages can still be squeezed */
@@ -1010,16 +957,15 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 		else
 			kt_pdf_close_to(p, &file);
 	}
-	src = quiet_qpdf();
 	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
-	if (data != NULL && (qpdf_read_memory(src, rel, data,
-	    (unsigned long long)len, NULL) & QPDF_ERRORS)) {
+	src = data != NULL ? kt_pdf_src_new(rel, data, len, &err) : NULL;
+	if (data != NULL && src == NULL) {
 		kt_error(k->d, rel, 0, 0, "cannot read the chunk back: %s",
-		    qpdf_get_error_full_text(src, qpdf_get_error(src)));
+		    err->message);
+		g_error_free(err);
 		g_atomic_int_set(k->ok, FALSE);
-		data = NULL;
 	}
-	for (guint j = 0; j < items->len && data != NULL; j++) {
+	for (guint j = 0; j < items->len && src != NULL; j++) {
 		const struct kt_item *it = g_ptr_array_index(items, j);
 		const struct kt_text *t = kt_item_text(it, b->lang->code);
 
@@ -1030,7 +976,7 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 			kt_warning(k->d, t->path, 0, 0, "the sheet takes %d "
 			    "pages; shorten the text to fit two", n[j]);
 	}
-	qpdf_cleanup(&src);
+	kt_pdf_src_free(src);
 	for (guint j = 0; j < items->len; j++)
 		g_free(ss[j].url);
 	g_free(ss);
@@ -1041,133 +987,61 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 		g_bytes_unref(file);
 }
 
-/* The bookmarks of a chunk: titles, and page numbers counted from at. */
-static gboolean
-chunk_marks(qpdf_data q, int at, GPtrArray *titles, GArray *pages)
-{
-	qpdf_oh o = qpdf_oh_get_key(q, qpdf_get_root(q), "/Outlines");
-
-	for (o = qpdf_oh_get_key(q, o, "/First"); qpdf_oh_is_dictionary(q, o);
-	    o = qpdf_oh_get_key(q, o, "/Next")) {
-		qpdf_oh dest = qpdf_oh_get_key(q, o, "/Dest");
-		int page = qpdf_find_page_by_oh(q,
-		    qpdf_oh_get_array_item(q, dest, 0));
-
-		if (page < 0 || qpdf_has_error(q))
-			return FALSE;
-		g_ptr_array_add(titles, g_strdup(qpdf_oh_get_utf8_value(q,
-		    qpdf_oh_get_key(q, o, "/Title"))));
-		page += at;
-		g_array_append_val(pages, page);
-	}
-	return TRUE;
-}
-
-/* New bookmarks for the joined document, in place of the first chunk's. */
-static void
-set_outline(qpdf_data q, GPtrArray *titles, GArray *pages)
-{
-	qpdf_oh top = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-	qpdf_oh prev = 0;
-
-	qpdf_oh_replace_key(q, top, "/Type", qpdf_oh_new_name(q, "/Outlines"));
-	for (guint i = 0; i < titles->len; i++) {
-		qpdf_oh it = qpdf_make_indirect_object(q,
-		    qpdf_oh_new_dictionary(q));
-		qpdf_oh dest = qpdf_oh_new_array(q);
-
-		qpdf_oh_append_item(q, dest, qpdf_get_page_n(q,
-		    (size_t)g_array_index(pages, int, i)));
-		qpdf_oh_append_item(q, dest, qpdf_oh_new_name(q, "/Fit"));
-		qpdf_oh_replace_key(q, it, "/Title", qpdf_oh_new_unicode_string(
-		    q, g_ptr_array_index(titles, i)));
-		qpdf_oh_replace_key(q, it, "/Parent", top);
-		qpdf_oh_replace_key(q, it, "/Dest", dest);
-		if (i == 0) {
-			qpdf_oh_replace_key(q, top, "/First", it);
-		} else {
-			qpdf_oh_replace_key(q, prev, "/Next", it);
-			qpdf_oh_replace_key(q, it, "/Prev", prev);
-		}
-		prev = it;
-	}
-	if (titles->len > 0)
-		qpdf_oh_replace_key(q, top, "/Last", prev);
-	qpdf_oh_replace_key(q, top, "/Count", qpdf_oh_new_integer(q,
-	    titles->len));
-	qpdf_oh_replace_key(q, qpdf_get_root(q), "/Outlines", top);
-}
-
 /*
- * The chunks' pages appended to the first chunk, which brings the
- * metadata and /Lang; qpdf copies what a page uses and drops what
- * nothing uses any more. The ID is derived from the content, so the file
- * is the same in every build.
+ * The chunks' pages, one after the other, with a bookmark per sheet (the
+ * chunks' own), and the document information of the first chunk: what
+ * a page uses is copied once, what nothing uses is left out. Objects
+ * other than streams are packed into object streams: a quarter smaller.
  */
 static void
 join(struct kt_pdfkit *k, const struct bundle *b)
 {
 	guint n = b->rels->len;
-	qpdf_data *qs = g_new0(qpdf_data, n);
+	struct kt_pdf_src **srcs = g_new0(struct kt_pdf_src *, n);
 	char **data = g_new0(char *, n + 1);	/* NULL-ended: g_strfreev */
 	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
-	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
-	const char *rel = b->rel;
-	const char *failed = NULL;
-	int at = 0;
+	GArray *pages = g_array_new(FALSE, FALSE, sizeof(guint));
+	struct kt_pdf_join *j = kt_pdf_join_new(TRUE);
+	GError *err = NULL;
+	guint at = 0;
 
-	for (guint i = 0; i < n && failed == NULL; i++) {
+	for (guint i = 0; i < n && err == NULL; i++) {
 		const char *crel = g_ptr_array_index(b->rels, i);
 		char *path = kt_writer_source(k->w, crel);
-		qpdf_data q = qs[i] = quiet_qpdf();
 		gsize len = 0;
-		int np;
 
-		/* from memory: read from the file, qpdf seeks and reads for
-		 * every object (a million system calls for a large bundle) */
-		if (!g_file_get_contents(path, &data[i], &len, NULL) ||
-		    (qpdf_read_memory(q, crel, data[i], (unsigned long long)len,
-		    NULL) & QPDF_ERRORS) || !chunk_marks(q, at, titles, pages))
-			failed = crel;
-		np = failed == NULL ? qpdf_get_num_pages(q) : 0;
-		for (int p = 0; i > 0 && p < np && failed == NULL; p++)
-			if (qpdf_add_page(qs[0], q, qpdf_get_page_n(q,
-			    (size_t)p), FALSE) & QPDF_ERRORS)
-				failed = g_ptr_array_index(b->rels, i);
-		at += np;
+		g_array_set_size(pages, 0);
+		g_ptr_array_set_size(titles, 0);
+		if (g_file_get_contents(path, &data[i], &len, &err) &&
+		    (srcs[i] = kt_pdf_src_new(crel, data[i], len, &err)) !=
+		    NULL && kt_pdf_src_marks(srcs[i], titles, pages, &err)) {
+			guint np = kt_pdf_src_pages(srcs[i]);
+
+			for (guint p = 0; p < np && err == NULL; p++)
+				(void)kt_pdf_join_page(j, srcs[i], p, &err);
+			for (guint m = 0; m < titles->len; m++)
+				kt_pdf_join_mark(j, g_ptr_array_index(titles,
+				    m), at + g_array_index(pages, guint, m));
+			at += np;
+		}
 		g_free(path);
 	}
-	if (failed == NULL) {
-		set_outline(qs[0], titles, pages);
+	if (err == NULL) {
 		/* the part's title, in place of the year's of the chunks */
-		if (b->part_title != NULL)
-			set_info(qs[0], b->part_title, b->part_title, NULL);
-		if (qpdf_init_write_memory(qs[0]) & QPDF_ERRORS) {
-			failed = rel;
-		} else {
-			/* options after the init, which resets them */
-			qpdf_set_deterministic_ID(qs[0], TRUE);
-			qpdf_set_object_stream_mode(qs[0], qpdf_o_generate);
-			if (qpdf_write(qs[0]) & QPDF_ERRORS)
-				failed = rel;
-		}
-	}
-	if (failed != NULL) {
-		qpdf_data q = qs[0];
-		for (guint i = 0; i < n; i++)
-			if (qs[i] != NULL && qpdf_has_error(qs[i]))
-				q = qs[i];
-		kt_error(k->d, failed, 0, 0, "cannot join the sheets into %s: "
-		    "%s", rel, qpdf_has_error(q) ? qpdf_get_error_full_text(q,
-		    qpdf_get_error(q)) : "a bookmark points at no page");
-		g_atomic_int_set(k->ok, FALSE);
+		struct kt_pdf_info info = { srcs[0], b->lang->code,
+		    b->part_title, b->part_title, NULL };
+
+		put_joined(k, b->rel, j, &info, "cannot join the sheets: ");
 	} else {
-		put_written(k, rel, qs[0]);
+		kt_error(k->d, b->rel, 0, 0, "cannot join the sheets: %s",
+		    err->message);
+		g_error_free(err);
+		g_atomic_int_set(k->ok, FALSE);
+		kt_pdf_join_free(j);
 	}
 	for (guint i = 0; i < n; i++)
-		if (qs[i] != NULL)
-			qpdf_cleanup(&qs[i]);
-	g_free(qs);
+		kt_pdf_src_free(srcs[i]);
+	g_free(srcs);
 	g_strfreev(data);
 	g_ptr_array_free(titles, TRUE);
 	g_array_free(pages, TRUE);

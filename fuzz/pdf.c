@@ -1,0 +1,47 @@
+/*
+ * A chunk read back for its pages (a file under .keukentafel/ that anyone
+ * may have changed): every page copied, with its bookmarks, into a file
+ * with object streams or without (the first byte says which).
+ */
+#include <stdint.h>
+
+#include "render/pdffile.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct kt_pdf_src *s;
+	struct kt_pdf_join *j;
+	struct kt_pdf_info info = { NULL, "nl", "Titel", NULL, "nl, LOB" };
+	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
+	GArray *pages = g_array_new(FALSE, FALSE, sizeof(guint));
+	GError *err = NULL;
+	GBytes *out = NULL;
+
+	if (size < 1)
+		return 0;
+	s = kt_pdf_src_new("fuzz.pdf", (const char *)data + 1, size - 1, &err);
+	j = kt_pdf_join_new(data[0] & 1);
+	info.from = s;
+	if (s != NULL && kt_pdf_src_marks(s, titles, pages, &err)) {
+		for (guint p = 0; p < kt_pdf_src_pages(s) && err == NULL; p++)
+			(void)kt_pdf_join_page(j, s, p, &err);
+		for (guint m = 0; m < titles->len; m++)
+			kt_pdf_join_mark(j, g_ptr_array_index(titles, m),
+			    g_array_index(pages, guint, m));
+	}
+	if (err == NULL) {
+		out = kt_pdf_join_finish(j, &info, &err);
+		if (out != NULL)
+			g_bytes_unref(out);
+	} else {
+		kt_pdf_join_free(j);
+	}
+	g_clear_error(&err);
+	kt_pdf_src_free(s);
+	g_ptr_array_free(titles, TRUE);
+	g_array_free(pages, TRUE);
+	return 0;
+}

@@ -1,0 +1,65 @@
+/*
+ * Finished PDF files, as bytes: the repairs cairo 1.16's output needs, and
+ * pages copied from PDFs keukentafel made into a new one (a single sheet
+ * cut from its chunk, a bundle joined from chunks).
+ */
+#ifndef KT_PDFFILE_H
+#define KT_PDFFILE_H
+
+#include <glib.h>
+
+/* The PDF with /Lang in its catalog (an incremental update), or NULL. */
+GString *kt_pdf_add_lang(const char *pdf, size_t len, const char *lang);
+
+/* Repairs cairo 1.16's cross-reference table in place; TRUE if changed. */
+gboolean kt_pdf_fix_xref(char *pdf, size_t len);
+/* Blanks names repeated in a resource dictionary, in place (cairo 1.16
+ * names a form once per use on a page); TRUE if changed. */
+gboolean kt_pdf_unique_names(char *pdf, size_t len);
+
+/*
+ * A PDF read for its pages: one that cairo wrote and write_file() left,
+ * with cross-reference tables (no object streams), a flat page tree and
+ * an outline of one level. The bytes stay the caller's and must outlive
+ * it; name is for messages.
+ */
+struct kt_pdf_src;
+
+struct kt_pdf_src *kt_pdf_src_new(const char *name, const char *data,
+    size_t len, GError **);
+void kt_pdf_src_free(struct kt_pdf_src *);
+guint kt_pdf_src_pages(const struct kt_pdf_src *);
+/* The outline's entries: each title as the PDF string it is written as,
+ * and the page (from 0) it points at. */
+gboolean kt_pdf_src_marks(const struct kt_pdf_src *, GPtrArray *titles,
+    GArray *pages, GError **);
+
+/*
+ * A new PDF of pages copied from sources, with what they use (fonts,
+ * forms, images, links) copied once each and nothing else. Objects other
+ * than streams go into compressed object streams when objstm is TRUE.
+ * The file is a function of its input: the same everywhere, every time.
+ */
+struct kt_pdf_join;
+
+struct kt_pdf_join *kt_pdf_join_new(gboolean objstm);
+gboolean kt_pdf_join_page(struct kt_pdf_join *, const struct kt_pdf_src *,
+    guint page, GError **);
+/* A bookmark to a page of the new file (from 0); title is a PDF string
+ * as kt_pdf_src_marks() gives it. */
+void kt_pdf_join_mark(struct kt_pdf_join *, const char *title, guint page);
+
+/* What the new document says of itself: from info's document information,
+ * with the values given here (UTF-8) in place of its own. */
+struct kt_pdf_info {
+	const struct kt_pdf_src *from;
+	const char *lang;
+	const char *title, *subject, *keywords;
+};
+
+/* The file, or NULL with *err set; frees the join either way. */
+GBytes *kt_pdf_join_finish(struct kt_pdf_join *, const struct kt_pdf_info *,
+    GError **);
+void kt_pdf_join_free(struct kt_pdf_join *);
+
+#endif
