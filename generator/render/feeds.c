@@ -167,26 +167,34 @@ sitemap_lang(struct site *s, const char *code, GPtrArray *all)
 	g_free(home);
 }
 
-static void
-sitemap(struct site *s)
+/* The codes of the site's languages, for the alternates. */
+static GPtrArray *
+codes(const struct site *s)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr tw = sitemap_open(buf, "sitemapindex");
 	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
 	const struct kt_site *site = &s->m->site;
 
 	for (guint i = 0; i < site->languages->len; i++)
 		g_ptr_array_add(all, g_strdup(((struct kt_language *)
 		    g_ptr_array_index(site->languages, i))->code));
+	return all;
+}
+
+void
+h_sitemap_index(struct site *s)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr tw = sitemap_open(buf, "sitemapindex");
+	GPtrArray *all = codes(s);
+
 	for (guint i = 0; i < all->len; i++) {
-		const char *code = g_ptr_array_index(all, i);
-		char *rel = g_strdup_printf("%s/sitemap.xml", code);
+		char *rel = g_strdup_printf("%s/sitemap.xml",
+		    (const char *)g_ptr_array_index(all, i));
 		char *loc = url(s, rel);
 
 		xmlTextWriterStartElement(tw, BAD_CAST "sitemap");
 		xmlTextWriterWriteElement(tw, BAD_CAST "loc", BAD_CAST loc);
 		xmlTextWriterEndElement(tw);
-		sitemap_lang(s, code, all);
 		g_free(loc);
 		g_free(rel);
 	}
@@ -269,9 +277,11 @@ feed(struct site *s, const struct kt_language *lang)
 }
 
 void
-h_feeds(struct site *s)
+h_feeds(struct site *s, const struct kt_language *lang)
 {
-	sitemap(s);
-	for (guint i = 0; i < s->m->site.languages->len; i++)
-		feed(s, g_ptr_array_index(s->m->site.languages, i));
+	GPtrArray *all = codes(s);
+
+	sitemap_lang(s, lang->code, all);
+	feed(s, lang);
+	g_ptr_array_free(all, TRUE);
 }

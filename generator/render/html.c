@@ -649,9 +649,10 @@ render_page(void *data)
 {
 	struct page_job *j = data;
 
-	if (j->it == NULL)
+	if (j->it == NULL) {
 		h_bank(j->s, j->lang);
-	else if (j->it->kind == KT_OPDRACHT)
+		h_feeds(j->s, j->lang);
+	} else if (j->it->kind == KT_OPDRACHT)
 		render_opdracht(j->s, j->it, j->lang);
 	else if (j->it->kind == KT_AVOND)
 		render_avond(j->s, j->it, j->lang);
@@ -696,7 +697,7 @@ shared_job(void *data)
 
 	h_root(s);
 	h_404(s);
-	h_feeds(s);
+	h_sitemap_index(s);
 	copy_assets(s);
 	copy_pictograms(s);
 }

@@ -68,8 +68,10 @@ void h_pdf_link(xmlNodePtr ul, const struct page *, const char *target,
 void h_bank(struct site *, const struct kt_language *);
 void h_root(struct site *);
 void h_404(struct site *);
-/* sitemap.xml and a feed per language (feeds.c) */
-void h_feeds(struct site *);
+/* sitemap.xml, the index of the sitemaps (feeds.c) */
+void h_sitemap_index(struct site *);
+/* A language's sitemap and feed: they list every item, as its bank does */
+void h_feeds(struct site *, const struct kt_language *);
 
 struct kt_text *h_text_or_source(const struct kt_item *, const char *lang);
 /* The codes of the languages an item has a text in. */
