@@ -382,13 +382,13 @@ test_bundle_chunks(void)
 	char *dest = g_build_filename(tmp, "chunks-out", NULL);
 	char *bundle = g_build_filename(dest, "nl/opdrachten/leerjaar-5.pdf",
 	    NULL);
-	char *chunks = g_build_filename(dest,
-	    ".keukentafel/bundels/nl/leerjaar-5", NULL);
+	char *chunks = g_build_filename(dest, ".keukentafel/bundels/nl",
+	    NULL);
 	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
 	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
 	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
 	GPtrArray *files;
-	int ours = 0, nchunks = 0;
+	int ours = 0, nchunks = 0, drawn = 0, sources = 0;
 	char *so, *before, *after;
 	const char *fonts[] = { "pdffonts", bundle, NULL };
 	const char *check[] = { "qpdf", "--check", bundle, NULL };
@@ -442,10 +442,34 @@ test_bundle_chunks(void)
 		g_free(text);
 	}
 	g_assert_cmpint(ours, ==, 30);
+	/* every assignment drawn once, in one chunk, whatever its years */
 	files = t_files(chunks);
 	nchunks = (int)files->len;
+	for (guint i = 0; i < files->len; i++) {
+		char *f = g_build_filename(chunks, g_ptr_array_index(files, i),
+		    NULL);
+		GPtrArray *marks = g_ptr_array_new_with_free_func(g_free);
+		GArray *at = g_array_new(FALSE, FALSE, sizeof(int));
+
+		g_free(bundle_page_titles(f, marks, at));
+		drawn += (int)marks->len;
+		g_ptr_array_free(marks, TRUE);
+		g_array_free(at, TRUE);
+		g_free(f);
+	}
 	g_ptr_array_free(files, TRUE);
+	{
+		char *dir = g_build_filename(content, "opdrachten", NULL);
+
+		files = t_files(dir);
+		for (guint i = 0; i < files->len; i++)
+			sources += g_str_has_suffix(g_ptr_array_index(files,
+			    i), ".nl.md");
+		g_ptr_array_free(files, TRUE);
+		g_free(dir);
+	}
 	g_assert_cmpint(nchunks, >, 1);
+	g_assert_cmpint(drawn, ==, sources);
 	so = NULL;
 	g_assert_cmpint(t_run(check, NULL, &so, NULL), ==, 0);
 	g_free(so);
@@ -498,7 +522,7 @@ test_bundle_chunks(void)
 /*
  * The parts of a year's bundle, on a made-up bank of 2000 assignments
  * whose slugs hash unevenly: at most 160 sheets a part, at least 16 in
- * all but the last, at most 8 a chunk, every assignment once, in order.
+ * all but the last, every assignment once, in order.
  * A year of 120 is one part.
  */
 static void
@@ -523,22 +547,14 @@ test_bundle_part_sizes(void)
 	parts = kt_bundle_parts(&m, "nl", 3);
 	g_assert_cmpuint(parts->len, >, 2000 / 160);
 	for (guint i = 0; i < parts->len; i++) {
-		GPtrArray *chunks = g_ptr_array_index(parts, i);
-		guint sheets = 0;
+		GPtrArray *part = g_ptr_array_index(parts, i);
 
-		for (guint c = 0; c < chunks->len; c++) {
-			GPtrArray *chunk = g_ptr_array_index(chunks, c);
-
-			g_assert_cmpuint(chunk->len, >=, 1);
-			g_assert_cmpuint(chunk->len, <=, 8);
-			for (guint j = 0; j < chunk->len; j++)
-				g_assert_true(g_ptr_array_index(chunk, j) ==
-				    g_ptr_array_index(items, seen++));
-			sheets += chunk->len;
-		}
-		g_assert_cmpuint(sheets, <=, 160);
+		for (guint j = 0; j < part->len; j++)
+			g_assert_true(g_ptr_array_index(part, j) ==
+			    g_ptr_array_index(items, seen++));
+		g_assert_cmpuint(part->len, <=, 160);
 		if (i + 1 < parts->len)
-			g_assert_cmpuint(sheets, >=, 16);
+			g_assert_cmpuint(part->len, >=, 16);
 	}
 	g_assert_cmpuint(seen, ==, 2000);
 	g_ptr_array_free(parts, TRUE);

@@ -53,8 +53,8 @@ char *kt_compliments_path(const char *lang);
 /* part counts from 0; a bundle in one part has no part in its name */
 char *kt_bundle_path(const char *lang, int year, guint part, guint nparts);
 /*
- * A year's bundle in a language: its parts, each a GPtrArray of chunks,
- * each a GPtrArray of the items drawn into one PDF; none when no item.
+ * A year's bundle in a language: its parts, each a GPtrArray of its
+ * items in order; none when no item.
  */
 GPtrArray *kt_bundle_parts(const struct kt_model *, const char *lang,
     int year);

@@ -717,33 +717,57 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
 	g_free(rel);
 }
 
-/* ---- bundles: the sheets of one school year in one language ---- */
+/* ---- chunks and bundles ---- */
 
 /*
- * A year's bundle is joined from chunks of a few sheets each,
- * drawn into PDFs of their own under .keukentafel/bundels/. When one
- * assignment changes, only its chunk is drawn again and the chunks are
- * joined anew; a bundle drawn whole took every sheet again. A chunk ends
- * before an item whose slug hashes to 0 modulo CHUNK, so adding or
- * removing an item moves no other boundary. The sheets of a chunk share
- * their font subsets: a bundle joined from the single sheets would be
- * 2.8 times larger. The single sheets in the home language are cut from
- * the chunks (cut_sheet), so each is drawn once.
+ * The home sheets of a language are drawn in chunks of a few each, into
+ * PDFs of their own under .keukentafel/bundels/<lang>/, every sheet once:
+ * its single sheet is cut from its chunk, and a year's bundle is joined
+ * from the pages of its sheets in the chunks. When one assignment
+ * changes, only its chunk is drawn again. A chunk ends before an item
+ * whose slug hashes to 0 modulo CHUNK, so adding or removing an item
+ * moves no other boundary. The sheets of a chunk share their font
+ * subsets: a bundle joined from the single sheets would be 2.8 times
+ * larger. (Chunks per school year drew a sheet again for every year it
+ * is in, 1.7 times on average.)
  *
  * A bundle of more than PART_ONE sheets (a national bank, not a school's)
- * comes in parts, cut the same way at chunk boundaries: a part starts at
- * an item whose slug hashes to 0 modulo PART, once the part before has
- * PART_MIN sheets, and at the latest after PART_MAX. A part is what a
- * mentor can print in one go, and what the join holds in memory to join it,
- * and what is joined again when one of its assignments changes.
+ * comes in parts: a part starts at an item whose slug hashes to 0 modulo
+ * PART, once the part before has PART_MIN sheets, and at the latest
+ * after PART_MAX. A part is what a mentor can print in one go, and what
+ * is joined again when one of its chunks changes.
  */
-#define CHUNK 4
-#define CHUNK_MAX 8
+#define CHUNK 8
+#define CHUNK_MAX 16
 #define PART_ONE 120
 #define PART 64
 #define PART_MIN 16
 #define PART_MAX 160
 #define BUNDLE_KEYWORDS "LOB, bundel"
+
+/* Every assignment with a text in lang, in chunks. */
+static GPtrArray *
+lang_chunks(const struct kt_model *m, const char *lang)
+{
+	GPtrArray *all = m->items[KT_OPDRACHT];
+	GPtrArray *chunks = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)g_ptr_array_unref);
+	GPtrArray *chunk = NULL;
+
+	for (guint i = 0; i < all->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(all, i);
+
+		if (kt_item_text(it, lang) == NULL)
+			continue;
+		if (chunk == NULL || g_str_hash(it->slug) % CHUNK == 0 ||
+		    chunk->len >= CHUNK_MAX) {
+			chunk = g_ptr_array_new();
+			g_ptr_array_add(chunks, chunk);
+		}
+		g_ptr_array_add(chunk, (gpointer)it);
+	}
+	return chunks;
+}
 
 GPtrArray *
 kt_bundle_parts(const struct kt_model *m, const char *lang, int year)
@@ -751,8 +775,7 @@ kt_bundle_parts(const struct kt_model *m, const char *lang, int year)
 	GPtrArray *all = m->items[KT_OPDRACHT], *items = g_ptr_array_new();
 	GPtrArray *parts = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)g_ptr_array_unref);
-	GPtrArray *part = NULL, *chunk = NULL;
-	guint in_part = 0;
+	GPtrArray *part = NULL;
 
 	for (guint i = 0; i < all->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(all, i);
@@ -763,23 +786,15 @@ kt_bundle_parts(const struct kt_model *m, const char *lang, int year)
 	}
 	for (guint i = 0; i < items->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(items, i);
-		guint h = g_str_hash(it->slug);
-		gboolean full = items->len > PART_ONE && in_part >= PART_MAX;
+		gboolean many = items->len > PART_ONE;
 
-		if (chunk == NULL || h % CHUNK == 0 || chunk->len >= CHUNK_MAX ||
-		    full) {
-			if (part == NULL || full || (items->len > PART_ONE &&
-			    h % PART == 0 && in_part >= PART_MIN)) {
-				part = g_ptr_array_new_with_free_func(
-				    (GDestroyNotify)g_ptr_array_unref);
-				g_ptr_array_add(parts, part);
-				in_part = 0;
-			}
-			chunk = g_ptr_array_new();
-			g_ptr_array_add(part, chunk);
+		if (part == NULL || (many && (part->len >= PART_MAX ||
+		    (g_str_hash(it->slug) % PART == 0 &&
+		    part->len >= PART_MIN)))) {
+			part = g_ptr_array_new();
+			g_ptr_array_add(parts, part);
 		}
-		g_ptr_array_add(chunk, (gpointer)it);
-		in_part++;
+		g_ptr_array_add(part, (gpointer)it);
 	}
 	g_ptr_array_free(items, TRUE);
 	return parts;
@@ -826,33 +841,36 @@ kt_bundle_title(const struct kt_model *m, const char *lang, int year,
 	return s;
 }
 
-struct bundle {
+/* The chunks of a language, drawn; when the last is done, its bundles
+ * are joined. */
+struct lang_run {
+	struct kt_print *pr;
 	const struct kt_language *lang;
-	int year;
-	char *title;		/* of the year: the chunks carry it */
-	char *part_title;	/* NULL for a bundle in one part */
-	char *rel;		/* inside out/ */
-	char *sub;		/* for the job's id: the part, of how many */
-	GPtrArray *items;	/* what the bundle reads, in order */
 	GPtrArray *chunks;	/* GPtrArray of items each */
 	GPtrArray *rels;	/* each chunk's path inside out/ */
+	GHashTable *chunk_of;	/* item -> its chunk's index + 1 */
 	gint pending;		/* chunks not done yet */
 };
 
 struct chunk {
-	struct bundle *b;
+	struct lang_run *run;
 	guint i;
 };
 
-/* The first school year of an item, 0 for none. */
-static int
-first_year(const struct kt_item *it)
-{
-	for (int year = 1; year <= 6; year++)
-		if (it->leerjaar & (1u << year))
-			return year;
-	return 0;
-}
+/* A part of a year's bundle and where its sheets are. */
+struct bundle {
+	const struct kt_language *lang;
+	int year;
+	char *title;		/* of the part */
+	char *rel;		/* inside out/ */
+	char *sub;		/* for the job's id: the part, of how many */
+	GPtrArray *items;	/* the sheets, in order */
+	GPtrArray *reads;	/* the items of the chunks they are in */
+	GPtrArray *rels;	/* those chunks' paths inside out/ */
+	GArray *sizes;		/* guint: each chunk's number of sheets */
+	GArray *from;		/* guint: each sheet's chunk, in rels */
+	GArray *at;		/* guint: and its place in that chunk */
+};
 
 /* Writes a joined file as out/<rel>, or reports why it was not made. */
 static void
@@ -889,7 +907,7 @@ cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
 	char *kw = g_strdup_printf("%s, %s", lang->code, SHEET_KEYWORDS);
 	struct kt_pdf_join *j = kt_pdf_join_new(FALSE);
 	struct kt_pdf_info info = { src, lang->code, t->title ? t->title :
-	    it->slug, t->summary, kw };
+	    it->slug, t->summary ? t->summary : it->source->summary, kw };
 	GError *err = NULL;
 	gboolean ok = TRUE;
 
@@ -910,16 +928,14 @@ cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
 }
 
 /*
- * Draws these sheets into one PDF, a bookmark for each; the single sheet
- * of an item in its own language is cut from the chunk of its first
- * school year.
+ * Draws the sheets of a chunk into one PDF, a bookmark for each, and
+ * cuts each single sheet from it.
  */
 static void
-draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
+draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
+    GPtrArray *items, const char *rel)
 {
-	GPtrArray *items = g_ptr_array_index(b->chunks, i);
-	const char *rel = g_ptr_array_index(b->rels, i);
-	struct kt_pdf_meta meta = { b->title, b->title, BUNDLE_KEYWORDS };
+	struct kt_pdf_meta meta = { NULL, NULL, SHEET_KEYWORDS };
 	struct sheet *ss = g_new0(struct sheet, items->len);
 	int *first = g_new0(int, items->len), *n = g_new0(int, items->len);
 	int *tight = g_new0(int, items->len);
@@ -932,16 +948,15 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 
 	/* drawn again while a sheet over two pages can still be squeezed */
 	while (again) {
-		struct kt_pdf *p = kt_pdf_open(k, rel, b->lang, &meta, FALSE);
+		struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 
 		again = FALSE;
 		for (guint j = 0; j < items->len; j++) {
 			const struct kt_item *it = g_ptr_array_index(items, j);
-			const struct kt_text *t = kt_item_text(it,
-			    b->lang->code);
+			const struct kt_text *t = kt_item_text(it, lang->code);
 
 			g_free(ss[j].url);
-			sheet_init(&ss[j], p, it, t, b->lang, FALSE);
+			sheet_init(&ss[j], p, it, t, lang, FALSE);
 			ss[j].tight = tight[j];
 			n[j] = sheet_draw(&ss[j], t->title ? t->title :
 			    it->slug);
@@ -967,11 +982,9 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 	}
 	for (guint j = 0; j < items->len && src != NULL; j++) {
 		const struct kt_item *it = g_ptr_array_index(items, j);
-		const struct kt_text *t = kt_item_text(it, b->lang->code);
+		const struct kt_text *t = kt_item_text(it, lang->code);
 
-		if (first_year(it) != b->year)
-			continue;
-		cut_sheet(k, src, first[j], n[j], it, t, b->lang);
+		cut_sheet(k, src, first[j], n[j], it, t, lang);
 		if (n[j] > 2)
 			kt_warning(k->d, t->path, 0, 0, "the sheet takes %d "
 			    "pages; shorten the text to fit two", n[j]);
@@ -987,49 +1000,75 @@ draw_chunk(struct kt_pdfkit *k, const struct bundle *b, guint i)
 		g_bytes_unref(file);
 }
 
+/* A chunk read back from its file, with its bookmarks (one a sheet): the
+ * titles, and the first page of each with the pages in all as the last. */
+static struct kt_pdf_src *
+read_chunk(struct kt_pdfkit *k, const char *rel, guint sheets, char **data,
+    GPtrArray *titles, GArray *starts, GError **err)
+{
+	char *path = kt_writer_source(k->w, rel);
+	struct kt_pdf_src *src = NULL;
+	gsize len = 0;
+	guint end;
+
+	if (g_file_get_contents(path, data, &len, err) &&
+	    (src = kt_pdf_src_new(rel, *data, len, err)) != NULL &&
+	    kt_pdf_src_marks(src, titles, starts, err)) {
+		end = kt_pdf_src_pages(src);
+		g_array_append_val(starts, end);
+		if (titles->len != sheets) {
+			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+			    "%s has %u bookmarks for %u sheets", rel,
+			    titles->len, sheets);
+			g_clear_pointer(&src, kt_pdf_src_free);
+		}
+	} else {
+		g_clear_pointer(&src, kt_pdf_src_free);
+	}
+	g_free(path);
+	return src;
+}
+
 /*
- * The chunks' pages, one after the other, with a bookmark per sheet (the
- * chunks' own), and the document information of the first chunk: what
- * a page uses is copied once, what nothing uses is left out. Objects
- * other than streams are packed into object streams: a quarter smaller.
+ * The part's sheets, one after the other, each with its bookmark, taken
+ * from the chunks they were drawn in: what a page uses is copied once,
+ * what nothing uses is left out. Objects other than streams are packed
+ * into object streams: a quarter smaller.
  */
 static void
 join(struct kt_pdfkit *k, const struct bundle *b)
 {
 	guint n = b->rels->len;
 	struct kt_pdf_src **srcs = g_new0(struct kt_pdf_src *, n);
+	GArray **starts = g_new0(GArray *, n);
+	GPtrArray **titles = g_new0(GPtrArray *, n);
 	char **data = g_new0(char *, n + 1);	/* NULL-ended: g_strfreev */
-	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
-	GArray *pages = g_array_new(FALSE, FALSE, sizeof(guint));
 	struct kt_pdf_join *j = kt_pdf_join_new(TRUE);
+	char *kw = g_strdup_printf("%s, %s", b->lang->code, BUNDLE_KEYWORDS);
 	GError *err = NULL;
 	guint at = 0;
 
 	for (guint i = 0; i < n && err == NULL; i++) {
-		const char *crel = g_ptr_array_index(b->rels, i);
-		char *path = kt_writer_source(k->w, crel);
-		gsize len = 0;
+		starts[i] = g_array_new(FALSE, FALSE, sizeof(guint));
+		titles[i] = g_ptr_array_new_with_free_func(g_free);
+		srcs[i] = read_chunk(k, g_ptr_array_index(b->rels, i),
+		    g_array_index(b->sizes, guint, i), &data[i], titles[i],
+		    starts[i], &err);
+	}
+	for (guint s = 0; s < b->items->len && err == NULL; s++) {
+		guint c = g_array_index(b->from, guint, s);
+		guint place = g_array_index(b->at, guint, s);
+		guint p0 = g_array_index(starts[c], guint, place);
+		guint p1 = g_array_index(starts[c], guint, place + 1);
 
-		g_array_set_size(pages, 0);
-		g_ptr_array_set_size(titles, 0);
-		if (g_file_get_contents(path, &data[i], &len, &err) &&
-		    (srcs[i] = kt_pdf_src_new(crel, data[i], len, &err)) !=
-		    NULL && kt_pdf_src_marks(srcs[i], titles, pages, &err)) {
-			guint np = kt_pdf_src_pages(srcs[i]);
-
-			for (guint p = 0; p < np && err == NULL; p++)
-				(void)kt_pdf_join_page(j, srcs[i], p, &err);
-			for (guint m = 0; m < titles->len; m++)
-				kt_pdf_join_mark(j, g_ptr_array_index(titles,
-				    m), at + g_array_index(pages, guint, m));
-			at += np;
-		}
-		g_free(path);
+		kt_pdf_join_mark(j, g_ptr_array_index(titles[c], place), at);
+		for (guint p = p0; p < p1 && err == NULL; p++)
+			(void)kt_pdf_join_page(j, srcs[c], p, &err);
+		at += p1 - p0;
 	}
 	if (err == NULL) {
-		/* the part's title, in place of the year's of the chunks */
-		struct kt_pdf_info info = { srcs[0], b->lang->code,
-		    b->part_title, b->part_title, NULL };
+		struct kt_pdf_info info = { srcs[0], b->lang->code, b->title,
+		    b->title, kw };
 
 		put_joined(k, b->rel, j, &info, "cannot join the sheets: ");
 	} else {
@@ -1039,12 +1078,18 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 		g_atomic_int_set(k->ok, FALSE);
 		kt_pdf_join_free(j);
 	}
-	for (guint i = 0; i < n; i++)
+	for (guint i = 0; i < n; i++) {
 		kt_pdf_src_free(srcs[i]);
+		if (starts[i] != NULL)
+			g_array_free(starts[i], TRUE);
+		if (titles[i] != NULL)
+			g_ptr_array_free(titles[i], TRUE);
+	}
 	g_free(srcs);
+	g_free(starts);
+	g_free(titles);
 	g_strfreev(data);
-	g_ptr_array_free(titles, TRUE);
-	g_array_free(pages, TRUE);
+	g_free(kw);
 }
 
 /* A part is at most PART_MAX sheets: joins can run side by side. */
@@ -1060,13 +1105,90 @@ bundle_free(const struct kt_print_job *j)
 	struct bundle *b = j->arg;
 
 	g_free(b->title);
-	g_free(b->part_title);
 	g_free(b->rel);
 	g_free(b->sub);
 	g_ptr_array_free(b->items, TRUE);
-	g_ptr_array_free(b->chunks, TRUE);
+	g_ptr_array_free(b->reads, TRUE);
 	g_ptr_array_free(b->rels, TRUE);
+	g_array_free(b->sizes, TRUE);
+	g_array_free(b->from, TRUE);
+	g_array_free(b->at, TRUE);
 	g_free(b);
+}
+
+/* A part's job: what it reads is every item of the chunks it takes
+ * sheets from, since their font subsets hold the glyphs of all. */
+static void
+push_bundle(struct lang_run *run, int year, GPtrArray *part, guint i,
+    guint nparts)
+{
+	const struct kt_model *m = run->pr->m;
+	struct bundle *b = g_new0(struct bundle, 1);
+	GHashTable *taken = g_hash_table_new(NULL, NULL);	/* chunk + 1 */
+
+	b->lang = run->lang;
+	b->year = year;
+	b->title = kt_bundle_title(m, run->lang->code, year, i, nparts);
+	b->rel = kt_bundle_path(run->lang->code, year, i, nparts);
+	b->sub = g_strdup_printf("%u/%u", i + 1, nparts);
+	b->items = g_ptr_array_ref(part);
+	b->reads = g_ptr_array_new();
+	b->rels = g_ptr_array_new_with_free_func(g_free);
+	b->sizes = g_array_new(FALSE, FALSE, sizeof(guint));
+	b->from = g_array_new(FALSE, FALSE, sizeof(guint));
+	b->at = g_array_new(FALSE, FALSE, sizeof(guint));
+	for (guint s = 0; s < part->len; s++) {
+		gpointer it = g_ptr_array_index(part, s);
+		guint c = GPOINTER_TO_UINT(g_hash_table_lookup(run->chunk_of,
+		    it)) - 1;
+		GPtrArray *chunk = g_ptr_array_index(run->chunks, c);
+		gpointer have = g_hash_table_lookup(taken, GUINT_TO_POINTER(c +
+		    1));
+		guint place = 0, in;
+
+		if (have == NULL) {
+			in = b->rels->len;
+			g_hash_table_insert(taken, GUINT_TO_POINTER(c + 1),
+			    GUINT_TO_POINTER(in + 1));
+			g_ptr_array_add(b->rels, g_strdup(g_ptr_array_index(
+			    run->rels, c)));
+			g_array_append_val(b->sizes, chunk->len);
+			g_ptr_array_extend(b->reads, chunk, NULL, NULL);
+		} else {
+			in = GPOINTER_TO_UINT(have) - 1;
+		}
+		while (g_ptr_array_index(chunk, place) != it)
+			place++;
+		g_array_append_val(b->from, in);
+		g_array_append_val(b->at, place);
+	}
+	g_hash_table_destroy(taken);
+	kt_print_push_with(run->pr, "bundle", b->sub, join_job, run->lang,
+	    year, b->reads, b, bundle_free);
+}
+
+static void
+run_free(struct lang_run *run)
+{
+	g_ptr_array_free(run->chunks, TRUE);
+	g_ptr_array_free(run->rels, TRUE);
+	g_hash_table_destroy(run->chunk_of);
+	g_free(run);
+}
+
+static void
+push_bundles(struct lang_run *run)
+{
+	for (int year = 1; year <= 6; year++) {
+		GPtrArray *parts = kt_bundle_parts(run->pr->m, run->lang->code,
+		    year);
+
+		for (guint i = 0; i < parts->len; i++)
+			push_bundle(run, year, g_ptr_array_index(parts, i), i,
+			    parts->len);
+		g_ptr_array_free(parts, TRUE);
+	}
+	run_free(run);
 }
 
 static void
@@ -1074,74 +1196,61 @@ chunk_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 {
 	const struct chunk *c = j->arg;
 
-	draw_chunk(k, c->b, c->i);
+	draw_chunk(k, c->run->lang, g_ptr_array_index(c->run->chunks, c->i),
+	    g_ptr_array_index(c->run->rels, c->i));
 }
 
-/* The last chunk of a bundle done, the bundle can be joined. */
+/* The last chunk of a language done, its bundles can be joined. */
 static void
 chunk_done(const struct kt_print_job *j)
 {
 	struct chunk *c = j->arg;
-	struct bundle *b = c->b;
+	struct lang_run *run = c->run;
 
 	g_free(c);
-	if (g_atomic_int_dec_and_test(&b->pending))
-		kt_print_push_with(j->pr, "bundle", b->sub, join_job, b->lang,
-		    b->year, b->items, b, bundle_free);
+	if (g_atomic_int_dec_and_test(&run->pending))
+		push_bundles(run);
 }
 
 static void
-push_bundle(struct kt_print *pr, const struct kt_language *lang, int year,
-    GPtrArray *chunks, guint part, guint nparts)
+push_chunks(struct kt_print *pr, const struct kt_language *lang)
 {
-	const struct kt_model *m = pr->m;
-	struct bundle *b = g_new0(struct bundle, 1);
-	guint nchunks = chunks->len;
+	struct lang_run *run = g_new0(struct lang_run, 1);
+	guint n;
 
-	b->lang = lang;
-	b->year = year;
-	b->title = kt_bundle_title(m, lang->code, year, 0, 1);
-	if (nparts > 1)
-		b->part_title = kt_bundle_title(m, lang->code, year, part,
-		    nparts);
-	b->rel = kt_bundle_path(lang->code, year, part, nparts);
-	b->sub = g_strdup_printf("%u/%u", part + 1, nparts);
-	b->items = g_ptr_array_new();
-	b->chunks = g_ptr_array_ref(chunks);
-	b->rels = g_ptr_array_new_with_free_func(g_free);
-	for (guint i = 0; i < nchunks; i++) {
-		GPtrArray *items = g_ptr_array_index(chunks, i);
+	run->pr = pr;
+	run->lang = lang;
+	run->chunks = lang_chunks(pr->m, lang->code);
+	run->rels = g_ptr_array_new_with_free_func(g_free);
+	run->chunk_of = g_hash_table_new(NULL, NULL);
+	n = run->chunks->len;
+	for (guint i = 0; i < n; i++) {
+		GPtrArray *items = g_ptr_array_index(run->chunks, i);
 		const struct kt_item *first = g_ptr_array_index(items, 0);
 
-		g_ptr_array_extend(b->items, items, NULL, NULL);
-		g_ptr_array_add(b->rels, g_strdup_printf(
-		    ".keukentafel/bundels/%s/leerjaar-%d/%s.pdf", lang->code,
-		    year, first->slug));
+		g_ptr_array_add(run->rels, g_strdup_printf(
+		    ".keukentafel/bundels/%s/%s.pdf", lang->code, first->slug));
+		for (guint j = 0; j < items->len; j++)
+			g_hash_table_insert(run->chunk_of,
+			    g_ptr_array_index(items, j), GUINT_TO_POINTER(i + 1));
 	}
-	/* once the last chunk is pushed, b may be joined and freed at any
-	 * moment: nothing of it is read after that */
-	b->pending = (gint)nchunks;
-	for (guint i = 0; i < nchunks; i++) {
+	if (n == 0) {
+		run_free(run);
+		return;
+	}
+	/* once the last chunk is pushed, run may be freed at any moment:
+	 * nothing of it is read after that */
+	run->pending = (gint)n;
+	for (guint i = 0; i < n; i++) {
 		struct chunk *c = g_new(struct chunk, 1);
-		GPtrArray *items = g_ptr_array_index(chunks, i);
+		GPtrArray *items = g_ptr_array_index(run->chunks, i);
 		const struct kt_item *first = g_ptr_array_index(items, 0);
 
-		c->b = b;
+		c->run = run;
 		c->i = i;
-		kt_print_push_with(pr, "chunk", first->slug, chunk_job, lang,
-		    year, items, c, chunk_done);
+		kt_print_push_with(pr, "chunk", first->slug, chunk_job, lang, 0,
+		    items, c, chunk_done);
 	}
-}
-
-static void
-push_bundles(struct kt_print *pr, const struct kt_language *lang, int year)
-{
-	GPtrArray *parts = kt_bundle_parts(pr->m, lang->code, year);
-
-	for (guint i = 0; i < parts->len; i++)
-		push_bundle(pr, lang, year, g_ptr_array_index(parts, i), i,
-		    parts->len);
-	g_ptr_array_free(parts, TRUE);
 }
 
 static void
@@ -1156,6 +1265,7 @@ kt_sheets_push(struct kt_print *pr)
 	const struct kt_model *m = pr->m;
 	GPtrArray *items = m->items[KT_OPDRACHT];
 
+	/* bilingual sheets; the single ones are cut from the chunks */
 	for (guint i = 0; i < items->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(items, i);
 
@@ -1164,19 +1274,11 @@ kt_sheets_push(struct kt_print *pr)
 			    m->site.languages, j);
 			const struct kt_text *t = kt_item_text(it, l->code);
 
-			if (t == NULL)
-				continue;
-			/* else cut from its bundle's chunk (draw_chunk) */
-			if (first_year(it) == 0)
-				kt_print_push(pr, "sheet", sheet_job, it, t, l,
-				    FALSE, KT_READS_ITEM);
-			if (t != it->source)
+			if (t != NULL && t != it->source)
 				kt_print_push(pr, "sheet", sheet_job, it, t,
 				    l, TRUE, KT_READS_ITEM);
 		}
 	}
 	for (guint j = 0; j < m->site.languages->len; j++)
-		for (int year = 1; year <= 6; year++)
-			push_bundles(pr, g_ptr_array_index(m->site.languages,
-			    j), year);
+		push_chunks(pr, g_ptr_array_index(m->site.languages, j));
 }
