@@ -261,7 +261,11 @@ kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
 
 /* ---- reading: tokens ---- */
 
-G_DEFINE_QUARK(kt-pdf-file-error, kt_pdf_file_error)
+static GQuark
+kt_pdf_file_error_quark(void)
+{
+	return g_quark_from_static_string("kt-pdf-file-error");
+}
 
 enum tok_kind {
 	TK_ERROR, TK_END, TK_DICT, TK_DICT_END, TK_ARRAY, TK_ARRAY_END,
@@ -864,7 +868,7 @@ kt_pdf_join_new(gboolean objstm)
 {
 	struct kt_pdf_join *j = g_new0(struct kt_pdf_join, 1);
 
-	j->out = g_string_sized_new(64 * 1024);
+	j->out = g_string_sized_new((gsize)64 * 1024);
 	/* %PDF-1.5 for object streams; the binary comment says the file
 	 * is not text */
 	g_string_append(j->out, "%PDF-1.5\n%\xb5\xed\xae\xfb\n");

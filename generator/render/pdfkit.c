@@ -237,8 +237,8 @@ write_file(struct kt_pdf *p)
 		g_byte_array_set_size(p->data, (guint)len);
 		file = g_byte_array_free_to_bytes(g_byte_array_ref(p->data));
 	}
-	if (!kt_writer_put(k->w, p->rel, g_bytes_get_data(file, NULL), len,
-	    &err)) {
+	if (!p->unwritten && !kt_writer_put(k->w, p->rel,
+	    g_bytes_get_data(file, NULL), len, &err)) {
 		kt_error(k->d, p->rel, 0, 0, "%s", err->message);
 		g_error_free(err);
 		g_atomic_int_set(k->ok, FALSE);

@@ -117,10 +117,10 @@ struct kt_pdf {
 	double y;		/* the cursor */
 	int page;
 	gboolean links;		/* the file needs kt_pdf_fix_xref() */
+	gboolean unwritten;	/* made to be cut: kept in memory only */
 	kt_pdf_footer_fn footer;
 	void *footer_data;
 };
-
 
 
 struct kt_pdf_meta {

@@ -684,39 +684,6 @@ sheet_draw(struct sheet *s, const char *bookmark)
 	return p->page - first + 1;
 }
 
-static void
-render(struct kt_pdfkit *k, const struct kt_item *it,
-    const struct kt_text *home, const struct kt_language *lang,
-    gboolean bilingual)
-{
-	char *rel = bilingual ? kt_bilingual_path(lang->code, it->slug) :
-	    kt_sheet_path(lang->code, it->slug);
-	struct kt_pdf_meta meta = { home->title, home->summary,
-	    SHEET_KEYWORDS };
-	int pages = 0;
-
-	for (int tight = 0; tight <= tightest(it); tight++) {
-		struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-		struct sheet s;
-
-		sheet_init(&s, p, it, home, lang, bilingual);
-		s.tight = tight;
-		pages = sheet_draw(&s, NULL);
-		if (pages <= 2 || tight == tightest(it))
-			kt_pdf_close(p);
-		else
-			kt_pdf_discard(p);
-		g_free(s.url);
-		if (pages <= 2)
-			break;
-	}
-	if (pages > 2)
-		kt_warning(k->d, home->path, 0, 0, "the %ssheet takes %d "
-		    "pages; shorten the text to fit two", bilingual ?
-		    "bilingual " : "", pages);
-	g_free(rel);
-}
-
 /* ---- chunks and bundles ---- */
 
 /*
@@ -737,17 +704,19 @@ render(struct kt_pdfkit *k, const struct kt_item *it,
  * after PART_MAX. A part is what a mentor can print in one go, and what
  * is joined again when one of its chunks changes.
  */
-#define CHUNK 8
-#define CHUNK_MAX 16
+#define CHUNK 8			/* at most twice as many */
+#define BI_CHUNK 4
 #define PART_ONE 120
 #define PART 64
 #define PART_MIN 16
 #define PART_MAX 160
 #define BUNDLE_KEYWORDS "LOB, bundel"
 
-/* Every assignment with a text in lang, in chunks. */
+/* Every assignment with a text in lang (a translation, for bilingual
+ * sheets), in chunks of about size. */
 static GPtrArray *
-lang_chunks(const struct kt_model *m, const char *lang)
+lang_chunks(const struct kt_model *m, const char *lang, gboolean bilingual,
+    guint size)
 {
 	GPtrArray *all = m->items[KT_OPDRACHT];
 	GPtrArray *chunks = g_ptr_array_new_with_free_func(
@@ -756,11 +725,12 @@ lang_chunks(const struct kt_model *m, const char *lang)
 
 	for (guint i = 0; i < all->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(all, i);
+		const struct kt_text *t = kt_item_text(it, lang);
 
-		if (kt_item_text(it, lang) == NULL)
+		if (t == NULL || (bilingual && t == it->source))
 			continue;
-		if (chunk == NULL || g_str_hash(it->slug) % CHUNK == 0 ||
-		    chunk->len >= CHUNK_MAX) {
+		if (chunk == NULL || g_str_hash(it->slug) % size == 0 ||
+		    chunk->len >= 2 * size) {
 			chunk = g_ptr_array_new();
 			g_ptr_array_add(chunks, chunk);
 		}
@@ -901,9 +871,10 @@ put_joined(struct kt_pdfkit *k, const char *rel, struct kt_pdf_join *j,
 static void
 cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
     int n, const struct kt_item *it, const struct kt_text *t,
-    const struct kt_language *lang)
+    const struct kt_language *lang, gboolean bilingual)
 {
-	char *rel = kt_sheet_path(lang->code, it->slug);
+	char *rel = bilingual ? kt_bilingual_path(lang->code, it->slug) :
+	    kt_sheet_path(lang->code, it->slug);
 	char *kw = g_strdup_printf("%s, %s", lang->code, SHEET_KEYWORDS);
 	struct kt_pdf_join *j = kt_pdf_join_new(FALSE);
 	struct kt_pdf_info info = { src, lang->code, t->title ? t->title :
@@ -929,11 +900,12 @@ cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
 
 /*
  * Draws the sheets of a chunk into one PDF, a bookmark for each, and
- * cuts each single sheet from it.
+ * cuts each single sheet from it. The chunk of bilingual sheets is not
+ * kept: no bundle reads it.
  */
 static void
 draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
-    GPtrArray *items, const char *rel)
+    GPtrArray *items, const char *rel, gboolean bilingual)
 {
 	struct kt_pdf_meta meta = { NULL, NULL, SHEET_KEYWORDS };
 	struct sheet *ss = g_new0(struct sheet, items->len);
@@ -950,13 +922,14 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 	while (again) {
 		struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 
+		p->unwritten = bilingual;
 		again = FALSE;
 		for (guint j = 0; j < items->len; j++) {
 			const struct kt_item *it = g_ptr_array_index(items, j);
 			const struct kt_text *t = kt_item_text(it, lang->code);
 
 			g_free(ss[j].url);
-			sheet_init(&ss[j], p, it, t, lang, FALSE);
+			sheet_init(&ss[j], p, it, t, lang, bilingual);
 			ss[j].tight = tight[j];
 			n[j] = sheet_draw(&ss[j], t->title ? t->title :
 			    it->slug);
@@ -984,10 +957,11 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 		const struct kt_item *it = g_ptr_array_index(items, j);
 		const struct kt_text *t = kt_item_text(it, lang->code);
 
-		cut_sheet(k, src, first[j], n[j], it, t, lang);
+		cut_sheet(k, src, first[j], n[j], it, t, lang, bilingual);
 		if (n[j] > 2)
-			kt_warning(k->d, t->path, 0, 0, "the sheet takes %d "
-			    "pages; shorten the text to fit two", n[j]);
+			kt_warning(k->d, t->path, 0, 0, "the %ssheet takes %d "
+			    "pages; shorten the text to fit two", bilingual ?
+			    "bilingual " : "", n[j]);
 	}
 	kt_pdf_src_free(src);
 	for (guint j = 0; j < items->len; j++)
@@ -1020,10 +994,12 @@ read_chunk(struct kt_pdfkit *k, const char *rel, guint sheets, char **data,
 			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_FAILED,
 			    "%s has %u bookmarks for %u sheets", rel,
 			    titles->len, sheets);
-			g_clear_pointer(&src, kt_pdf_src_free);
+			kt_pdf_src_free(src);
+			src = NULL;
 		}
 	} else {
-		g_clear_pointer(&src, kt_pdf_src_free);
+		kt_pdf_src_free(src);
+		src = NULL;
 	}
 	g_free(path);
 	return src;
@@ -1197,7 +1173,7 @@ chunk_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 	const struct chunk *c = j->arg;
 
 	draw_chunk(k, c->run->lang, g_ptr_array_index(c->run->chunks, c->i),
-	    g_ptr_array_index(c->run->rels, c->i));
+	    g_ptr_array_index(c->run->rels, c->i), FALSE);
 }
 
 /* The last chunk of a language done, its bundles can be joined. */
@@ -1220,7 +1196,7 @@ push_chunks(struct kt_print *pr, const struct kt_language *lang)
 
 	run->pr = pr;
 	run->lang = lang;
-	run->chunks = lang_chunks(pr->m, lang->code);
+	run->chunks = lang_chunks(pr->m, lang->code, FALSE, CHUNK);
 	run->rels = g_ptr_array_new_with_free_func(g_free);
 	run->chunk_of = g_hash_table_new(NULL, NULL);
 	n = run->chunks->len;
@@ -1253,31 +1229,50 @@ push_chunks(struct kt_print *pr, const struct kt_language *lang)
 	}
 }
 
+/*
+ * Bilingual sheets in chunks of their own, cut and not kept: a sheet in
+ * a file of its own wrote its font subsets for itself, a third of the
+ * time it took. Smaller chunks than the home sheets': an edited Dutch
+ * text draws its chunk again in every other language.
+ */
 static void
-sheet_job(struct kt_pdfkit *k, const struct kt_print_job *j)
+bilingual_job(struct kt_pdfkit *k, const struct kt_print_job *j)
 {
-	render(k, j->it, j->t, j->lang, j->n);
+	GPtrArray *items = j->arg;
+	const struct kt_item *first = g_ptr_array_index(items, 0);
+	char *rel = g_strdup_printf(".keukentafel/tweetalig/%s/%s.pdf",
+	    j->lang->code, first->slug);
+
+	draw_chunk(k, j->lang, items, rel, TRUE);
+	g_free(rel);
+}
+
+static void
+bilingual_done(const struct kt_print_job *j)
+{
+	g_ptr_array_unref(j->arg);
 }
 
 void
 kt_sheets_push(struct kt_print *pr)
 {
 	const struct kt_model *m = pr->m;
-	GPtrArray *items = m->items[KT_OPDRACHT];
 
-	/* bilingual sheets; the single ones are cut from the chunks */
-	for (guint i = 0; i < items->len; i++) {
-		const struct kt_item *it = g_ptr_array_index(items, i);
+	for (guint j = 0; j < m->site.languages->len; j++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    m->site.languages, j);
+		GPtrArray *chunks = lang_chunks(m, l->code, TRUE, BI_CHUNK);
 
-		for (guint j = 0; j < m->site.languages->len; j++) {
-			const struct kt_language *l = g_ptr_array_index(
-			    m->site.languages, j);
-			const struct kt_text *t = kt_item_text(it, l->code);
+		for (guint i = 0; i < chunks->len; i++) {
+			GPtrArray *items = g_ptr_array_ref(
+			    g_ptr_array_index(chunks, i));
+			const struct kt_item *first = g_ptr_array_index(items,
+			    0);
 
-			if (t != NULL && t != it->source)
-				kt_print_push(pr, "sheet", sheet_job, it, t,
-				    l, TRUE, KT_READS_ITEM);
+			kt_print_push_with(pr, "bilingual", first->slug,
+			    bilingual_job, l, 0, items, items, bilingual_done);
 		}
+		g_ptr_array_free(chunks, TRUE);
 	}
 	for (guint j = 0; j < m->site.languages->len; j++)
 		push_chunks(pr, g_ptr_array_index(m->site.languages, j));
