@@ -20,24 +20,31 @@
 #include <zlib.h>
 
 /*
- * The last cross-reference section: its offset in *off and a pointer just
- * after its "xref" line, or NULL. The trailer is text at the very end; the
- * streams before it are binary, so no string function may walk them.
+ * Just after the last "startxref", in the last 2 KB, or NULL. The trailer
+ * is text at the very end; the streams before it are binary, so no string
+ * function may walk them.
  */
 static const char *
-last_xref(const char *pdf, size_t len, long *off)
+find_startxref(const char *pdf, size_t len)
 {
-	const char *sx = NULL;
 	size_t from = len > 2048 ? len - 2048 : 0;
 
 	for (size_t i = len >= 9 ? len - 8 : 0; i-- > from;)
-		if (memcmp(pdf + i, "startxref", 9) == 0) {
-			sx = pdf + i;
-			break;
-		}
+		if (memcmp(pdf + i, "startxref", 9) == 0)
+			return pdf + i + 9;
+	return NULL;
+}
+
+/* The last cross-reference section: its offset in *off and a pointer just
+ * after its "xref" line, or NULL. */
+static const char *
+last_xref(const char *pdf, size_t len, long *off)
+{
+	const char *sx = find_startxref(pdf, len);
+
 	if (sx == NULL)
 		return NULL;
-	*off = strtol(sx + 9, NULL, 10);
+	*off = strtol(sx, NULL, 10);
 	if (*off <= 0 || (size_t)*off + 5 > len ||
 	    strncmp(pdf + *off, "xref\n", 5) != 0)
 		return NULL;
@@ -736,18 +743,12 @@ kt_pdf_src_new(const char *name, const char *data, size_t len, GError **err)
 {
 	struct kt_pdf_src *s = g_new0(struct kt_pdf_src, 1);
 	guint64 off = 0;
-	size_t from = len > 1024 ? len - 1024 : 0;
-	const char *sx = NULL;
+	const char *sx = find_startxref(data, len);
 
 	s->name = g_strdup(name);
 	s->data = data;
 	s->len = len;
 	s->kids = g_array_new(FALSE, FALSE, sizeof(guint));
-	for (size_t i = len >= 9 ? len - 9 + 1 : 0; i-- > from;)
-		if (memcmp(data + i, "startxref", 9) == 0) {
-			sx = data + i + 9;
-			break;
-		}
 	if (sx != NULL) {
 		struct lex lx = { sx, data + len };
 		struct tok t;
@@ -1217,8 +1218,7 @@ put_outline(struct kt_pdf_join *j)
 		if (i + 1 < n)
 			g_string_append_printf(o, " /Next %u 0 R", first + i + 1);
 		g_string_append_printf(o, " /Dest [ %u 0 R /Fit ] >>",
-		    page < j->kids->len ? g_array_index(j->kids, guint, page) :
-		    g_array_index(j->kids, guint, 0));
+		    g_array_index(j->kids, guint, page));
 		put_object(j, first + i, o, NULL, 0);
 	}
 	g_string_printf(o, "<< /Type /Outlines /First %u 0 R /Last %u 0 R "
@@ -1309,6 +1309,13 @@ kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
 	gsize len;
 	GBytes *b;
 
+	for (guint i = 0; i < j->marks->len; i++)
+		if (g_array_index(j->marks, guint, i) >= j->kids->len) {
+			g_set_error(err, kt_pdf_file_error_quark(), 1, "a "
+			    "bookmark points past the last page");
+			kt_pdf_join_free(j);
+			return NULL;
+		}
 	if (j->kids->len == 0 || j->out->len > G_MAXUINT32) {
 		g_set_error(err, kt_pdf_file_error_quark(), 1, "%s",
 		    j->kids->len == 0 ? "no pages" : "larger than 4 GB");

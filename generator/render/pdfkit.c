@@ -163,6 +163,15 @@ to_memory(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+void
+kt_pdf_fail(struct kt_pdfkit *k, const char *path, const char *what,
+    GError *err)
+{
+	kt_error(k->d, path, 0, 0, "%s%s", what, err->message);
+	g_error_free(err);
+	g_atomic_int_set(k->ok, FALSE);
+}
+
 struct kt_pdf *
 kt_pdf_open(struct kt_pdfkit *k, const char *rel,
     const struct kt_language *lang, const struct kt_pdf_meta *meta,
@@ -239,9 +248,7 @@ write_file(struct kt_pdf *p)
 	}
 	if (!p->unwritten && !kt_writer_put(k->w, p->rel,
 	    g_bytes_get_data(file, NULL), len, &err)) {
-		kt_error(k->d, p->rel, 0, 0, "%s", err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
+		kt_pdf_fail(k, p->rel, "", err);
 		g_bytes_unref(file);
 		file = NULL;
 	}
@@ -497,19 +504,13 @@ picto_record(struct kt_pdfkit *k, const char *name)
 	data = g_bytes_get_data(pic->svg, &len);
 	h = rsvg_handle_new_from_data(data, len, &err);
 	if (h == NULL) {
-		kt_error(k->d, pic->path, 0, 0, "cannot draw this SVG: %s",
-		    err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
+		kt_pdf_fail(k, pic->path, "cannot draw this SVG: ", err);
 		return NULL;
 	}
 	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
 	cr = cairo_create(rec);
 	if (!rsvg_handle_render_document(h, cr, &vp, &err)) {
-		kt_error(k->d, pic->path, 0, 0, "cannot draw pictogram: %s",
-		    err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
+		kt_pdf_fail(k, pic->path, "cannot draw pictogram: ", err);
 		cairo_surface_destroy(rec);
 		rec = NULL;
 	}

@@ -129,6 +129,11 @@ struct kt_pdf_meta {
 	const char *keywords;
 };
 
+/* Reports err on path as what and its message, frees it, and fails the
+ * run. */
+void kt_pdf_fail(struct kt_pdfkit *, const char *path, const char *what,
+    GError *err);
+
 /* Opens out/<rel> as A4 (landscape when asked) in a language. */
 struct kt_pdf *kt_pdf_open(struct kt_pdfkit *, const char *rel,
     const struct kt_language *, const struct kt_pdf_meta *,

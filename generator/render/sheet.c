@@ -842,23 +842,27 @@ struct bundle {
 	GArray *at;		/* guint: and its place in that chunk */
 };
 
-/* Writes a joined file as out/<rel>, or reports why it was not made. */
+/*
+ * Writes a joined file as out/<rel>; when adding its pages failed (err)
+ * or the file cannot be made, reports why, after what.
+ */
 static void
 put_joined(struct kt_pdfkit *k, const char *rel, struct kt_pdf_join *j,
-    const struct kt_pdf_info *info, const char *what)
+    const struct kt_pdf_info *info, const char *what, GError *err)
 {
-	GError *err = NULL;
-	GBytes *file = kt_pdf_join_finish(j, info, &err);
+	GBytes *file;
 
-	if (file == NULL || !kt_writer_put(k->w, rel, g_bytes_get_data(file,
-	    NULL), g_bytes_get_size(file), &err)) {
-		kt_error(k->d, rel, 0, 0, "%s%s", file == NULL ? what : "",
-		    err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
-	}
-	if (file != NULL)
+	if (err != NULL) {
+		kt_pdf_join_free(j);
+		kt_pdf_fail(k, rel, what, err);
+	} else if ((file = kt_pdf_join_finish(j, info, &err)) == NULL) {
+		kt_pdf_fail(k, rel, what, err);
+	} else {
+		if (!kt_writer_put(k->w, rel, g_bytes_get_data(file, NULL),
+		    g_bytes_get_size(file), &err))
+			kt_pdf_fail(k, rel, "", err);
 		g_bytes_unref(file);
+	}
 }
 
 /*
@@ -884,16 +888,8 @@ cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
 
 	for (int i = first; i < first + n && ok; i++)
 		ok = kt_pdf_join_page(j, src, (guint)i, &err);
-	if (ok) {
-		put_joined(k, rel, j, &info, "cannot cut the sheet from its "
-		    "chunk: ");
-	} else {
-		kt_error(k->d, rel, 0, 0, "cannot cut the sheet from its "
-		    "chunk: %s", err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
-		kt_pdf_join_free(j);
-	}
+	put_joined(k, rel, j, &info, "cannot cut the sheet from its chunk: ",
+	    err);
 	g_free(kw);
 	g_free(rel);
 }
@@ -948,10 +944,7 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
 	src = data != NULL ? kt_pdf_src_new(rel, data, len, &err) : NULL;
 	if (data != NULL && src == NULL) {
-		kt_error(k->d, rel, 0, 0, "cannot read the chunk back: %s",
-		    err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
+		kt_pdf_fail(k, rel, "cannot read the chunk back: ", err);
 	}
 	for (guint j = 0; j < items->len && src != NULL; j++) {
 		const struct kt_item *it = g_ptr_array_index(items, j);
@@ -1042,17 +1035,11 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 			(void)kt_pdf_join_page(j, srcs[c], p, &err);
 		at += p1 - p0;
 	}
-	if (err == NULL) {
+	{
 		struct kt_pdf_info info = { srcs[0], b->lang->code, b->title,
 		    b->title, kw };
 
-		put_joined(k, b->rel, j, &info, "cannot join the sheets: ");
-	} else {
-		kt_error(k->d, b->rel, 0, 0, "cannot join the sheets: %s",
-		    err->message);
-		g_error_free(err);
-		g_atomic_int_set(k->ok, FALSE);
-		kt_pdf_join_free(j);
+		put_joined(k, b->rel, j, &info, "cannot join the sheets: ", err);
 	}
 	for (guint i = 0; i < n; i++) {
 		kt_pdf_src_free(srcs[i]);
