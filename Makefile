@@ -14,7 +14,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 CFLAGS ?= -O2 -g
 WARN := -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
-CPPFLAGS += -D_XOPEN_SOURCE=700 -DKT_VERSION='"$(VERSION)"' \
+CPPFLAGS += -Igenerator -D_XOPEN_SOURCE=700 -DKT_VERSION='"$(VERSION)"' \
 	-DKT_DATADIR='"$(DATADIR)"'
 
 DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \

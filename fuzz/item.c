@@ -7,10 +7,10 @@
 
 #include <libxml/tree.h>
 
-#include "check.h"
+#include "build/check.h"
 #include "diag.h"
 #include "load/item.h"
-#include "render/markdown.h"
+#include "text/markdown.h"
 #include "text/readability.h"
 #include "common.h"
 

@@ -5,7 +5,7 @@
  */
 #include <stdint.h>
 
-#include "render/pdffile.h"
+#include "print/pdffile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

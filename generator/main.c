@@ -11,7 +11,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
-#include "build.h"
+#include "build/build.h"
 
 #ifndef KT_VERSION
 #define KT_VERSION "0.1.0"

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "build.h"
-#include "check.h"
+#include "build/build.h"
+#include "build/check.h"
 #include "diag.h"
 #include "load/file.h"
 #include "load/load.h"

@@ -13,9 +13,9 @@
 
 #include "model/model.h"
 #include "out/writer.h"
-#include "render/pdffile.h"
-#include "render/pdfkit.h"
-#include "render/render.h"
+#include "print/pdffile.h"
+#include "print/pdfkit.h"
+#include "print/render.h"
 #include "util.h"
 
 static char *tmp, *out;

@@ -5,7 +5,7 @@
 #include <glib.h>
 #include <math.h>
 
-#include "build.h"
+#include "build/build.h"
 #include "text/json.h"
 #include "text/readability.h"
 

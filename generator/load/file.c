@@ -1,7 +1,7 @@
 /*
  * Safe reading of the files people write, and the front matter split.
  */
-#include "file.h"
+#include "load/file.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "../diag.h"
+#include "diag.h"
 
 #define KT_MAX_FILE ((gsize)1024 * 1024)
 

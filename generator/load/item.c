@@ -3,13 +3,13 @@
  * the facets; a translation carries only what is translated, and anything
  * else in it is reported rather than ignored.
  */
-#include "item.h"
+#include "load/item.h"
 
 #include <string.h>
 
-#include "file.h"
-#include "schema.h"
-#include "yaml.h"
+#include "load/file.h"
+#include "load/schema.h"
+#include "load/yaml.h"
 
 static const char *const opdracht_keys[] = {
 	"titel", "samenvatting", "onderwijstype", "leerjaar", "competenties",

@@ -6,8 +6,8 @@
 #ifndef KT_ITEM_H
 #define KT_ITEM_H
 
-#include "../diag.h"
-#include "../model/model.h"
+#include "diag.h"
+#include "model/model.h"
 
 /*
  * Loads the Dutch source of an item into a new item, or a translation of

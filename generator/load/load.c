@@ -3,12 +3,12 @@
  * the pictograms, strings and glossary, then the three item folders, each
  * Dutch source before its translations. Cross-file checks live here.
  */
-#include "load.h"
+#include "load/load.h"
 
 #include <string.h>
 
-#include "file.h"
-#include "item.h"
+#include "load/file.h"
+#include "load/item.h"
 
 static gboolean
 valid_slug(const char *s, size_t n)

@@ -5,8 +5,8 @@
 #ifndef KT_LOAD_H
 #define KT_LOAD_H
 
-#include "../diag.h"
-#include "../model/model.h"
+#include "diag.h"
+#include "model/model.h"
 
 struct kt_paths {
 	const char *content;	/* content/ */

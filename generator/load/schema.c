@@ -2,7 +2,7 @@
  * The field readers behind every loader. Messages name the field as the
  * user wrote it, say what was expected, and what to write instead.
  */
-#include "schema.h"
+#include "load/schema.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -7,8 +7,8 @@
 #ifndef KT_SCHEMA_H
 #define KT_SCHEMA_H
 
-#include "../model/model.h"
-#include "yaml.h"
+#include "model/model.h"
+#include "load/yaml.h"
 
 struct kt_ctx {
 	const char *path;

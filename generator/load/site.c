@@ -3,14 +3,14 @@
  * vocabulary (theme, then the school's own SVGs), the UI strings of the
  * theme and the glossary.
  */
-#include "load.h"
+#include "load/load.h"
 
 #include <libxml/parser.h>
 #include <string.h>
 
-#include "file.h"
-#include "schema.h"
-#include "yaml.h"
+#include "load/file.h"
+#include "load/schema.h"
+#include "load/yaml.h"
 
 /* Reads a whole YAML file that must be a mapping; NULL after reporting. */
 static struct kt_ynode *

@@ -2,7 +2,7 @@
  * Turns libyaml's events into a kt_ynode tree. libyaml reports syntax errors
  * with a position; we add a hint for the mistakes people make most.
  */
-#include "yaml.h"
+#include "load/yaml.h"
 
 #include <string.h>
 #include <yaml.h>

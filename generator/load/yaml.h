@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "../diag.h"
+#include "diag.h"
 
 enum kt_ytype { KT_Y_SCALAR, KT_Y_SEQ, KT_Y_MAP };
 

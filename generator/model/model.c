@@ -2,7 +2,7 @@
  * Construction and destruction of the model, and the small queries the
  * loaders and renderers share.
  */
-#include "model.h"
+#include "model/model.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * The fixed vocabularies of the Dutch school system and of the content
  * types, and the "did you mean" matcher used for every name a user types.
  */
-#include "model.h"
+#include "model/model.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * file system has it, else two renames in quick succession.
  */
 #define _GNU_SOURCE
-#include "writer.h"
+#include "out/writer.h"
 
 #include <errno.h>
 #include <fcntl.h>

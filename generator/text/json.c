@@ -1,7 +1,7 @@
 /*
  * Escaping for JSON; the only place that writes a JSON string.
  */
-#include "json.h"
+#include "text/json.h"
 
 void
 kt_json_str(GString *out, const char *s)

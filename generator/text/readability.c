@@ -3,7 +3,7 @@
  * blanks, trimmed of punctuation; a sentence ends at terminal punctuation
  * or a line end (steps and questions are written one to a line).
  */
-#include "readability.h"
+#include "text/readability.h"
 
 #include <hyphen.h>
 #include <stdlib.h>

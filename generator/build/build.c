@@ -3,21 +3,21 @@
  * folder and only replaces out/ when everything succeeded; content errors
  * stop it before anything is written.
  */
-#include "build.h"
+#include "build/build.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "check.h"
+#include "build/check.h"
 #include "diag.h"
-#include "jobs.h"
+#include "build/jobs.h"
 #include "load/file.h"
 #include "load/load.h"
 #include "out/writer.h"
-#include "out/manifest.h"
-#include "render/incr.h"
-#include "render/render.h"
+#include "build/manifest.h"
+#include "build/incr.h"
+#include "print/render.h"
 #include "text/json.h"
 
 static struct kt_model *

@@ -7,8 +7,8 @@
  */
 #include <string.h>
 
-#include "markdown.h"
-#include "pdfkit.h"
+#include "text/markdown.h"
+#include "print/pdfkit.h"
 
 #define MM KT_MM
 

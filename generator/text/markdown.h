@@ -9,7 +9,7 @@
 #include <glib.h>
 #include <libxml/tree.h>
 
-#include "../model/model.h"
+#include "model/model.h"
 
 /*
  * Appends the blocks of m to parent. Headings move down by shift levels

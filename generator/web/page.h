@@ -7,7 +7,7 @@
 
 #include <libxml/tree.h>
 
-#include "render.h"
+#include "print/render.h"
 
 struct site {
 	const struct kt_model *m;

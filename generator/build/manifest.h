@@ -11,7 +11,7 @@
 
 #include <glib.h>
 
-#include "writer.h"
+#include "out/writer.h"
 
 struct kt_manifest;
 

@@ -3,10 +3,10 @@
  * families, so Arabic and Ethiopic never fall back to another font;
  * Pango's resolution is 72 dpi, so sizes are points.
  */
-#include "pdfkit.h"
-#include "pdffile.h"
+#include "print/pdfkit.h"
+#include "print/pdffile.h"
 
-#include "incr.h"
+#include "build/incr.h"
 
 #include <cairo-pdf.h>
 #include <librsvg/rsvg.h>

@@ -3,7 +3,7 @@
  * Thread-safe: jobs record from their threads.
  */
 #define _GNU_SOURCE
-#include "manifest.h"
+#include "build/manifest.h"
 
 #include <errno.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * invitation of an evening) in every language, with the language's
  * formula where it has one.
  */
-#include "check.h"
+#include "build/check.h"
 
 #include <string.h>
 

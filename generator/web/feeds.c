@@ -6,7 +6,7 @@
  * the sitemap, trees for the feeds), so every value is escaped. Addresses
  * are absolute, from basis_url.
  */
-#include "page.h"
+#include "web/page.h"
 
 #include <libxml/xmlsave.h>
 #include <libxml/xmlwriter.h>

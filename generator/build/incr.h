@@ -10,8 +10,8 @@
 
 #include <glib.h>
 
-#include "../model/model.h"
-#include "../out/manifest.h"
+#include "model/model.h"
+#include "build/manifest.h"
 
 struct kt_incr {
 	struct kt_manifest *prev;	/* the build in out/, or NULL */

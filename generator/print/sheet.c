@@ -10,9 +10,9 @@
 #include <string.h>
 
 
-#include "markdown.h"
-#include "pdffile.h"
-#include "pdfkit.h"
+#include "text/markdown.h"
+#include "print/pdffile.h"
+#include "print/pdfkit.h"
 
 #define MM KT_MM
 #define PICTO (16 * MM)

@@ -11,8 +11,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "../jobs.h"
-#include "render.h"
+#include "build/jobs.h"
+#include "print/render.h"
 
 #define KT_MM 2.834645669
 #define KT_A4_W 595.2756

@@ -12,7 +12,7 @@
  * decompressed. (qpdf did this; it parsed every object into C++ objects
  * and took 22% of a build, where this takes 4%.)
  */
-#include "pdffile.h"
+#include "print/pdffile.h"
 
 #include <stdio.h>
 #include <stdlib.h>

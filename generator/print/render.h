@@ -5,9 +5,9 @@
 #ifndef KT_RENDER_H
 #define KT_RENDER_H
 
-#include "../diag.h"
-#include "../model/model.h"
-#include "../out/writer.h"
+#include "diag.h"
+#include "model/model.h"
+#include "out/writer.h"
 
 struct kt_render_opts {
 	const char *theme;	/* theme folder */

@@ -7,13 +7,13 @@
  * cards in place, searching the words of each item from index.js.
  * Also here: the year planner, the language chooser and the 404 page.
  */
-#include "html_write.h"
-#include "page.h"
+#include "web/html_write.h"
+#include "web/page.h"
 
 #include <string.h>
 
-#include "../text/json.h"
-#include "markdown.h"
+#include "text/json.h"
+#include "text/markdown.h"
 
 /* ---- facets ---- */
 

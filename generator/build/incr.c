@@ -2,7 +2,7 @@
  * The wrapper every job goes through. With no incremental state (a first
  * build) it only runs the job; the manifest is written all the same.
  */
-#include "incr.h"
+#include "build/incr.h"
 
 char *
 kt_incr_key(const struct kt_incr *in, const struct kt_item *it,

@@ -5,8 +5,8 @@
  */
 #include <string.h>
 
-#include "markdown.h"
-#include "pdfkit.h"
+#include "text/markdown.h"
+#include "print/pdfkit.h"
 
 #define MM KT_MM
 #define CARD_TEXT 10.5		/* tip cards are for mentors, not parents */

@@ -4,12 +4,12 @@
  * alternates, and the small helpers that build nodes. All text goes in as
  * text nodes, so escaping is never a choice.
  */
-#include "page.h"
+#include "web/page.h"
 
 #include <libxml/parser.h>
 #include <string.h>
 
-#include "html_write.h"
+#include "web/html_write.h"
 
 
 char *

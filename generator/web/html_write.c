@@ -3,7 +3,7 @@
  * no end tag. Script and style content is written as it is: only the
  * generator puts text there, JSON with < > & already escaped.
  */
-#include "html_write.h"
+#include "web/html_write.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * Walks cmark's tree with its iterator (enter and exit events) and builds
  * the target as it goes: one switch per target, no recursion.
  */
-#include "markdown.h"
+#include "text/markdown.h"
 
 #include <string.h>
 

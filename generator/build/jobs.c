@@ -2,7 +2,7 @@
  * A thin layer over GThreadPool that also counts, so the build can show
  * progress while it waits.
  */
-#include "jobs.h"
+#include "build/jobs.h"
 
 struct job {
 	kt_job_fn fn;

@@ -4,15 +4,15 @@
  * escaping is never a choice. Links are relative, so the site works from
  * any folder of any web server and from file://.
  */
-#include "page.h"
+#include "web/page.h"
 
 #include <libxml/parser.h>
 #include <string.h>
 
-#include "../jobs.h"
-#include "incr.h"
-#include "../text/json.h"
-#include "markdown.h"
+#include "build/jobs.h"
+#include "build/incr.h"
+#include "text/json.h"
+#include "text/markdown.h"
 
 /* ---- parts of item pages ---- */
 
