@@ -71,7 +71,7 @@ check-valgrind: deps-check
 		--error-exitcode=9 \
 		--suppressions=tests/valgrind.supp \
 		./$(BIN) build -q -j 2 -C tests/site -o build/valgrind-out \
-		--klas tests/klas.csv
+		--klas tests/klas.csv --klassenmap build/valgrind-klas
 	@echo "valgrind: 0 errors, 0 bytes definitely lost"
 
 # static analysis of the project's own code: quiet means clean
@@ -146,6 +146,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan build-fuzz $(BIN) out .out.tmp-* .out.old-* .out.lock
+	rm -rf build build-asan build-fuzz $(BIN) out klassenlijsten .out.tmp-* .out.old-* .out.lock
 
 -include $(OBJ:.o=.d) $(TEST_BIN:=.d)

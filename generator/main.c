@@ -55,7 +55,11 @@ usage(FILE *f)
 	    "      --aanvang TIME      start of the evenings, 19:30\n"
 	    "      --locatie PLACE     where the evenings are\n"
 	    "      --klas FILE         class list: a pupil's name on each "
-	    "line\n"
+	    "line; the\n"
+	    "                          checklists with the names go to the "
+	    "folder of\n"
+	    "      --klassenmap DIR    (default: klassenlijsten), never into "
+	    "the site\n"
 	    "\n"
 	    "SOURCE_DATE_EPOCH, when set, dates every PDF, so two builds are "
 	    "identical.\n", f);
@@ -128,12 +132,13 @@ main(int argc, char *argv[])
 		{ "aanvang", required_argument, NULL, 5 },
 		{ "locatie", required_argument, NULL, 6 },
 		{ "klas", required_argument, NULL, 7 },
+		{ "klassenmap", required_argument, NULL, 9 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct kt_options o = { .content = "content", .out = "out",
-	    .epoch = -1 };
+	    .class_dir = "klassenlijsten", .epoch = -1 };
 	const char *cmd, *env;
 	char *theme = NULL, *openmoji = NULL;
 	int c, status;
@@ -237,6 +242,9 @@ main(int argc, char *argv[])
 			break;
 		case 8:
 			o.no_pdf = true;
+			break;
+		case 9:
+			o.class_dir = optarg;
 			break;
 		case 'h':
 			usage(stdout);

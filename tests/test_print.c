@@ -15,10 +15,10 @@
 #include "out/writer.h"
 #include "print/pdffile.h"
 #include "print/pdfkit.h"
-#include "print/render.h"
+#include "build/plan.h"
 #include "util.h"
 
-static char *tmp, *out;
+static char *tmp, *out, *klas;
 
 static char *
 path(const char *rel)
@@ -304,14 +304,43 @@ test_mentor(void)
 		"Mohammed El Amrani", "Sanne Bakker", "Ouder bereikt",
 		"Blad terug", "Besproken in de klas", NULL
 	};
-	char *t = text_of("nl/opdrachten/trots-op-jezelf-klassenlijst.pdf");
+	static const char *const blank[] = {
+		"Klassenlijst: Drie dingen waar ik trots op ben", "Leerling",
+		"Ouder bereikt", NULL
+	};
+	char *named = g_build_filename(klas, "trots-op-jezelf-klassenlijst.pdf",
+	    NULL);
+	char *t = t_pdf_text(named, 0);
+	GPtrArray *all = t_files(out);
 
 	assert_text("nl/tips/tipkaarten.pdf", tips);
-	assert_text("nl/opdrachten/trots-op-jezelf-klassenlijst.pdf", list);
+	for (int i = 0; list[i] != NULL; i++)
+		if (!t_contains(t, list[i]))
+			g_error("%s: no \"%s\" in:\n%s", named, list[i], t);
 	/* the header line of the CSV is not a pupil, quotes are dropped */
 	g_assert_false(t_contains(t, "naam"));
 	g_assert_false(t_contains(t, "\"Mohammed"));
 	g_free(t);
+	/* the published tree has the blank list, and no pupil's name in
+	 * any file */
+	assert_text("nl/opdrachten/trots-op-jezelf-klassenlijst.pdf", blank);
+	for (guint i = 0; i < all->len; i++) {
+		const char *rel = g_ptr_array_index(all, i);
+		char *p = path(rel), *data = NULL;
+		gsize len = 0;
+
+		if (g_str_has_suffix(rel, ".pdf"))
+			data = t_pdf_text(p, 0);
+		else
+			g_assert_true(g_file_get_contents(p, &data, &len, NULL));
+		for (int n = 1; n <= 3; n++)
+			if (t_contains(data, list[n]))
+				g_error("%s: a pupil's name, %s", rel, list[n]);
+		g_free(data);
+		g_free(p);
+	}
+	g_ptr_array_free(all, TRUE);
+	g_free(named);
 }
 
 static void
@@ -544,7 +573,7 @@ test_bundle_part_sizes(void)
 		g_hash_table_insert(it->texts, "nl", it);
 		g_ptr_array_add(items, it);
 	}
-	parts = kt_bundle_parts(&m, "nl", 3);
+	parts = kt_plan_year_parts(&m, "nl", 3);
 	g_assert_cmpuint(parts->len, >, 2000 / 160);
 	for (guint i = 0; i < parts->len; i++) {
 		GPtrArray *part = g_ptr_array_index(parts, i);
@@ -558,14 +587,14 @@ test_bundle_part_sizes(void)
 	}
 	g_assert_cmpuint(seen, ==, 2000);
 	g_ptr_array_free(parts, TRUE);
-	parts = kt_bundle_parts(&m, "nl", 4);	/* a year with none */
+	parts = kt_plan_year_parts(&m, "nl", 4);	/* a year with none */
 	g_assert_cmpuint(parts->len, ==, 0);
 	g_ptr_array_free(parts, TRUE);
 	m.items[KT_OPDRACHT] = g_ptr_array_new();	/* a school's year */
 	for (guint i = 0; i < 120; i++)
 		g_ptr_array_add(m.items[KT_OPDRACHT],
 		    g_ptr_array_index(items, i));
-	parts = kt_bundle_parts(&m, "nl", 3);
+	parts = kt_plan_year_parts(&m, "nl", 3);
 	g_assert_cmpuint(parts->len, ==, 1);
 	g_ptr_array_free(parts, TRUE);
 	g_ptr_array_free(m.items[KT_OPDRACHT], TRUE);
@@ -1091,10 +1120,11 @@ test_qr_ti(void)
 int
 main(int argc, char *argv[])
 {
-	static const char *const opts[] = {
+	const char *opts[] = {
 		"--mentor", "Meneer Jansen", "--inleveren", "2026-12-04",
 		"--datum", "2026-10-08", "--aanvang", "19:30",
-		"--locatie", "Aula De Brug", "--klas", "tests/klas.csv", NULL
+		"--locatie", "Aula De Brug", "--klas", "tests/klas.csv",
+		"--klassenmap", NULL, NULL
 	};
 	char *se = NULL;
 	int r;
@@ -1102,6 +1132,8 @@ main(int argc, char *argv[])
 	g_test_init(&argc, &argv, NULL);
 	tmp = g_dir_make_tmp("kt-print-XXXXXX", NULL);
 	out = g_build_filename(tmp, "out", NULL);
+	klas = g_build_filename(tmp, "klas", NULL);
+	opts[13] = klas;
 	if (t_build("tests/site", out, "1700000000", opts, &se) != 0)
 		g_error("the test site does not build:\n%s", se);
 	g_free(se);

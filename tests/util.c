@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
 
 const char *
 t_kt(void)
@@ -181,4 +183,61 @@ t_pdf_pages(const char *path)
 	n = atoi(p + 6);
 	g_free(out);
 	return n;
+}
+
+/* The relative links of one page that lead to no file, added to dead. */
+static void
+page_dead_links(const char *out, const char *rel, GPtrArray *dead)
+{
+	char *p = g_build_filename(out, rel, NULL), *base;
+	htmlDocPtr d = htmlReadFile(p, "UTF-8", HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	xmlXPathContextPtr c = xmlXPathNewContext(d);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(
+	    BAD_CAST "//@href | //@src", c);
+
+	base = g_path_get_dirname(p);
+	for (int j = 0; o->nodesetval && j < o->nodesetval->nodeNr; j++) {
+		xmlChar *u = xmlNodeGetContent(o->nodesetval->nodeTab[j]);
+		char *target = g_strdup((const char *)u), *cut, *plain, *f;
+
+		xmlFree(u);
+		if ((cut = strpbrk(target, "#?")) != NULL)
+			*cut = '\0';
+		plain = g_uri_unescape_string(target, NULL);
+		if (plain != NULL && *plain != '\0' &&
+		    !g_str_has_prefix(plain, "mailto:") &&
+		    strstr(target, "://") == NULL) {
+			f = g_build_filename(base, plain, NULL);
+			if (!g_file_test(f, G_FILE_TEST_IS_REGULAR))
+				g_ptr_array_add(dead, g_strdup_printf("%s: %s",
+				    rel, target));
+			g_free(f);
+		}
+		g_free(plain);
+		g_free(target);
+	}
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(c);
+	xmlFreeDoc(d);
+	g_free(base);
+	g_free(p);
+}
+
+GPtrArray *
+t_dead_links(const char *out)
+{
+	GPtrArray *all = t_files(out);
+	GPtrArray *dead = g_ptr_array_new_with_free_func(g_free);
+
+	for (guint i = 0; i < all->len; i++) {
+		const char *rel = g_ptr_array_index(all, i);
+
+		/* the 404 page links from the site's root, at any depth */
+		if (g_str_has_suffix(rel, ".html") &&
+		    strcmp(rel, "404.html") != 0)
+			page_dead_links(out, rel, dead);
+	}
+	g_ptr_array_free(all, TRUE);
+	return dead;
 }

@@ -19,6 +19,11 @@ int t_build(const char *content, const char *dest, const char *epoch,
     const char *const *extra, char **err);
 /* Every file below dir, relative, sorted. */
 GPtrArray *t_files(const char *dir);
+/*
+ * Every relative href and src of the pages in out that leads to no file,
+ * as "page: target"; the caller frees it with g_ptr_array_free(a, TRUE).
+ */
+GPtrArray *t_dead_links(const char *out);
 /* "sha256 path" lines for every file below dir. */
 char *t_tree_digest(const char *dir);
 /* The text of a PDF, or of one page (page 0: all). */

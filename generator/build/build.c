@@ -17,7 +17,8 @@
 #include "out/writer.h"
 #include "build/manifest.h"
 #include "build/incr.h"
-#include "print/render.h"
+#include "build/plan.h"
+#include "build/run.h"
 #include "text/json.h"
 
 static struct kt_model *
@@ -167,166 +168,9 @@ read_class_list(const char *path, struct kt_diag *d)
 	return names;
 }
 
-/* ---- keys for incremental builds ---- */
-
-/* A file's name (relative: no absolute path may reach the output) and
- * its bytes. */
-static void
-hash_file(GChecksum *c, const char *path, const char *name)
-{
-	char *data;
-	gsize len;
-
-	g_checksum_update(c, (const guchar *)name, -1);
-	if (g_file_get_contents(path, &data, &len, NULL)) {
-		g_checksum_update(c, (const guchar *)data, (gssize)len);
-		g_free(data);
-	}
-}
-
-/* Every file below dir, in name order. */
-static void
-hash_dir(GChecksum *c, const char *dir)
-{
-	GDir *g = g_dir_open(dir, 0, NULL);
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	const char *name;
-
-	while (g != NULL && (name = g_dir_read_name(g)) != NULL)
-		g_ptr_array_add(names, g_strdup(name));
-	if (g != NULL)
-		g_dir_close(g);
-	g_ptr_array_sort(names, kt_cmp_str);
-	for (guint i = 0; i < names->len; i++) {
-		char *p = g_build_filename(dir, g_ptr_array_index(names, i),
-		    NULL);
-		if (g_file_test(p, G_FILE_TEST_IS_DIR))
-			hash_dir(c, p);
-		else
-			hash_file(c, p, g_ptr_array_index(names, i));
-		g_free(p);
-	}
-	g_ptr_array_free(names, TRUE);
-}
-
-static void
-hash_str(GChecksum *c, const char *s)
-{
-	g_checksum_update(c, (const guchar *)(s ? s : "-"), -1);
-	g_checksum_update(c, (const guchar *)"\n", 1);
-}
-
-/*
- * What every job reads: the generator itself, the theme, site.yaml, the
- * glossary, the pictograms, the logo and the options.
- */
-static char *
-global_key(const struct kt_options *o, const struct kt_model *m,
-    const struct kt_render_opts *ro)
-{
-	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-	char *exe = g_file_read_link("/proc/self/exe", NULL);
-	char *site = g_build_filename(o->content, "site.yaml", NULL);
-	char *gloss = g_build_filename(o->content, "woordenlijst", NULL);
-	char *key, num[32];
-	guint n;
-	gpointer *names = g_hash_table_get_keys_as_array(m->pictograms, &n);
-
-	if (exe != NULL)
-		hash_file(c, exe, "keukentafel");
-	hash_dir(c, o->theme);
-	hash_file(c, site, "site.yaml");
-	hash_dir(c, gloss);
-	qsort(names, n, sizeof *names, kt_cmp_str);
-	for (guint i = 0; i < n; i++) {
-		const struct kt_picto *p = g_hash_table_lookup(m->pictograms,
-		    names[i]);
-		gsize len;
-		const void *data = g_bytes_get_data(p->svg, &len);
-
-		hash_str(c, names[i]);
-		g_checksum_update(c, data, (gssize)len);
-	}
-	if (m->site.logo_data != NULL)
-		g_checksum_update(c, g_bytes_get_data(m->site.logo_data, NULL),
-		    (gssize)g_bytes_get_size(m->site.logo_data));
-	hash_str(c, ro->mentor);
-	hash_str(c, ro->phone);
-	hash_str(c, ro->due);
-	hash_str(c, ro->date);
-	hash_str(c, ro->start);
-	hash_str(c, ro->place);
-	for (guint i = 0; ro->pupils != NULL && i < ro->pupils->len; i++)
-		hash_str(c, g_ptr_array_index(ro->pupils, i));
-	g_snprintf(num, sizeof num, "%lld", ro->epoch);
-	hash_str(c, num);
-	key = g_strdup(g_checksum_get_string(c));
-	g_free(names);
-	g_free(gloss);
-	g_free(site);
-	g_free(exe);
-	g_checksum_free(c);
-	return key;
-}
-
-/* An item's key: its texts in every language, as the loader read them
- * (not read again: a file saved during the build gives a new key). */
-static struct kt_incr *
-incr_new(const struct kt_options *o, const struct kt_model *m,
-    const struct kt_render_opts *ro, struct kt_writer *w)
-{
-	struct kt_incr *in = g_new0(struct kt_incr, 1);
-	GChecksum *all = g_checksum_new(G_CHECKSUM_SHA256);
-
-	in->prev = kt_manifest_load(o->out);
-	in->next = kt_manifest_new(o->out);
-	in->w = w;
-	in->global = global_key(o, m, ro);
-	in->items = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-	    g_free);
-	for (int k = 0; k < KT_KIND_COUNT; k++)
-		for (guint i = 0; i < m->items[k]->len; i++) {
-			const struct kt_item *it = g_ptr_array_index(
-			    m->items[k], i);
-			GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-			char *key;
-
-			hash_str(c, kt_kind_dir((enum kt_kind)k));
-			hash_str(c, it->slug);
-			for (guint j = 0; j < m->site.languages->len; j++) {
-				const struct kt_text *t = kt_item_text(it,
-				    ((struct kt_language *)g_ptr_array_index(
-				    m->site.languages, j))->code);
-				if (t != NULL) {
-					hash_str(c, t->lang);
-					hash_str(c, t->digest);
-				}
-			}
-			key = g_strdup(g_checksum_get_string(c));
-			hash_str(all, key);
-			g_hash_table_insert(in->items, (gpointer)it, key);
-			g_checksum_free(c);
-		}
-	in->all = g_strdup(g_checksum_get_string(all));
-	g_checksum_free(all);
-	return in;
-}
-
-static void
-incr_free(struct kt_incr *in)
-{
-	if (in == NULL)
-		return;
-	kt_manifest_free(in->prev);
-	kt_manifest_free(in->next);
-	g_hash_table_destroy(in->items);
-	g_free(in->global);
-	g_free(in->all);
-	g_free(in);
-}
-
 struct progress {
 	struct kt_jobs *jobs;
+	guint total;		/* the plan's jobs */
 	gint64 start;
 	gboolean tty;
 	guint last_tenth;
@@ -341,16 +185,17 @@ tick(void *arg)
 	double elapsed = (double)(g_get_monotonic_time() - pg->start) / 1e6;
 
 	kt_jobs_count(pg->jobs, &pushed, &done);
-	if (pushed == 0)
+	if (pg->total == 0)
 		return;
 	if (pg->tty) {
-		double eta = done > 0 ? elapsed * (pushed - done) / done : 0;
+		double eta = done > 0 ? elapsed * (pg->total - done) / done : 0;
 		fprintf(stderr, "\rkeukentafel: %u of %u pages and sheets, "
-		    "%.1f s, about %.0f s to go ", done, pushed, elapsed, eta);
-	} else if (done * 10 / pushed > pg->last_tenth) {
-		pg->last_tenth = done * 10 / pushed;
+		    "%.1f s, about %.0f s to go ", done, pg->total, elapsed,
+		    eta);
+	} else if (done * 10 / pg->total > pg->last_tenth) {
+		pg->last_tenth = done * 10 / pg->total;
 		fprintf(stderr, "keukentafel: %u of %u pages and sheets "
-		    "(%u%%), %.1f s\n", done, pushed, pg->last_tenth * 10,
+		    "(%u%%), %.1f s\n", done, pg->total, pg->last_tenth * 10,
 		    elapsed);
 	}
 }
@@ -366,112 +211,244 @@ stage(const struct kt_options *o, const char *what, gint64 *since)
 	*since = now;
 }
 
-int
-kt_cmd_build(const struct kt_options *o)
+/* A build under way: what it read, what it plans, where it writes. */
+struct build {
+	const struct kt_options *o;
+	struct kt_diag *d;
+	struct kt_model *m;
+	struct kt_render_opts ro;
+	struct kt_plan *plan;
+	struct kt_writer *w;	/* out/ */
+	struct kt_writer *priv;	/* the class lists with names, or NULL */
+	struct kt_incr *incr;
+	int threads;
+	gint64 start, t;
+};
+
+static void
+failed(const struct build *b, const char *why)
 {
-	struct kt_diag *d = kt_diag_new();
-	gint64 start = g_get_monotonic_time(), t = start;
-	struct kt_model *m = load(o, d);
-	struct kt_writer *w = NULL;
-	struct kt_render_opts ro = { o->theme, o->epoch, o->mentor, o->phone,
-	    o->due, o->date, o->start, o->place, NULL, NULL };
-	struct progress pg = { NULL, 0, FALSE, 0 };
-	struct site *site;
-	struct kt_print *print;
-	GError *err = NULL;
-	char *manifest = NULL;
-	int status = 1, threads;
+	if (why != NULL)
+		fprintf(stderr, "keukentafel: %s\n", why);
+	fprintf(stderr, "keukentafel: the build failed; %s is as it was\n",
+	    b->o->out);
+}
+
+/* Whether dir is out or inside it: names of pupils never go there. */
+static gboolean
+inside(const char *dir, const char *out)
+{
+	char *a = g_canonicalize_filename(dir, NULL);
+	char *b = g_canonicalize_filename(out, NULL);
+	size_t n = strlen(b);
+	gboolean in = strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == '/');
+
+	g_free(a);
+	g_free(b);
+	return in;
+}
+
+/* Loads and checks the content, reads the class list; FALSE on errors,
+ * which are printed. */
+static gboolean
+prepare(struct build *b)
+{
+	const struct kt_options *o = b->o;
+
+	b->m = load(o, b->d);
+	stage(o, "loaded", &b->t);
+	if (b->m != NULL)
+		kt_check_model(b->m, NULL, b->d, NULL);
+	stage(o, "checked", &b->t);
+	if (o->class_list != NULL) {
+		b->ro.pupils = read_class_list(o->class_list, b->d);
+		if (inside(o->class_dir, o->out))
+			kt_error(b->d, o->class_dir, 0, 0, "the class lists "
+			    "with pupils' names would be published in %s; "
+			    "give a folder outside it with --klassenmap",
+			    o->out);
+	}
+	if (b->m != NULL && kt_diag_count(b->d, KT_ERROR) == 0)
+		return TRUE;
+	kt_diag_print(b->d, stderr);
+	fprintf(stderr, "keukentafel: %zu error%s; nothing was written, %s "
+	    "is as it was\n", kt_diag_count(b->d, KT_ERROR),
+	    kt_diag_count(b->d, KT_ERROR) == 1 ? "" : "s", o->out);
+	return FALSE;
+}
+
+/* Runs every job of the plan; FALSE when any failed. */
+static gboolean
+render(struct build *b)
+{
+	const struct kt_options *o = b->o;
+	struct progress pg = { NULL, b->plan->jobs->len, 0, FALSE, 0 };
+	struct kt_web *web = kt_web_new(b->plan, b->w, b->d);
+	struct kt_print *print = NULL;
+	struct kt_run *run;
 	gboolean ok;
 
-	stage(o, "loaded", &t);
-	if (m != NULL)
-		kt_check_model(m, NULL, d, NULL);
-	stage(o, "checked", &t);
-	if (o->class_list != NULL)
-		ro.pupils = read_class_list(o->class_list, d);
-	if (m == NULL || kt_diag_count(d, KT_ERROR) > 0) {
-		kt_diag_print(d, stderr);
-		fprintf(stderr, "keukentafel: %zu error%s; nothing was "
-		    "written, %s is as it was\n", kt_diag_count(d, KT_ERROR),
-		    kt_diag_count(d, KT_ERROR) == 1 ? "" : "s", o->out);
-		goto done;
-	}
-	w = kt_writer_open(o->out, &err);
-	if (w == NULL) {
-		fprintf(stderr, "keukentafel: %s\n", err->message);
-		g_error_free(err);
-		goto done;
-	}
-	ro.incr = incr_new(o, m, &ro, w);
-	stage(o, "hashed", &t);
-	threads = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
-	pg.jobs = kt_jobs_new(threads);
+	if (web == NULL)
+		return FALSE;
+	if (!o->no_pdf)
+		print = kt_print_new(b->plan, b->w, b->priv, b->d, b->threads);
+	pg.jobs = kt_jobs_new(b->threads);
 	pg.start = g_get_monotonic_time();
 	pg.tty = !o->quiet && isatty(STDERR_FILENO);
-	site = kt_site_start(m, &ro, w, d, pg.jobs);
-	print = o->no_pdf ? NULL : kt_print_start(m, &ro, w, d, pg.jobs);
+	run = kt_run_start(b->plan, b->incr, web, print, pg.jobs);
 	kt_jobs_finish(pg.jobs, o->quiet ? NULL : tick, &pg);
+	kt_run_free(run);
 	if (pg.tty)
 		fputc('\n', stderr);
-	ok = kt_site_finish(site);
-	if (print != NULL)
-		ok = kt_print_finish(print) && ok;
-	stage(o, "rendered", &t);
-	kt_diag_print(d, stderr);
-	if (!ok || kt_diag_count(d, KT_ERROR) > 0) {
-		kt_writer_abort(w);
-		fprintf(stderr, "keukentafel: the build failed; %s is as it "
-		    "was\n", o->out);
-		goto done;
+	ok = kt_web_free(web);
+	ok = kt_print_free(print) && ok;
+	stage(o, "rendered", &b->t);
+	return ok;
+}
+
+/*
+ * Every file the plan lists is in the new tree: a page may link to any of
+ * them. One missing is the generator's fault, not the content's.
+ */
+static gboolean
+made_as_planned(const struct build *b)
+{
+	gboolean ok = TRUE;
+
+	for (guint i = 0; i < b->plan->jobs->len; i++) {
+		const struct kt_plan_job *j = g_ptr_array_index(b->plan->jobs,
+		    i);
+
+		for (guint f = 0; f < j->files->len && !j->private; f++) {
+			char *path = g_build_filename(kt_writer_root(b->w),
+			    g_ptr_array_index(j->files, f), NULL);
+
+			if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+				kt_error(b->d, g_ptr_array_index(j->files, f),
+				    0, 0, "planned but not made by job %s; "
+				    "please report this", j->id);
+				ok = FALSE;
+			}
+			g_free(path);
+		}
 	}
-	manifest = kt_manifest_text(ro.incr->next, w);
-	if (kt_manifest_unchanged(ro.incr->prev, ro.incr->next, manifest)) {
-		/* the new tree would be the one in out/: leave that be */
-		kt_writer_abort(w);
-		if (!o->quiet)
-			fprintf(stderr, "keukentafel: nothing changed; %s is "
-			    "up to date (%.1f s)\n", o->out, (double)(
-			    g_get_monotonic_time() - start) / 1e6);
-		status = 0;
-		goto done;
-	}
-	if (!kt_manifest_link(ro.incr->next, w, &err) ||
-	    !kt_writer_put(w, KT_MANIFEST, manifest, strlen(manifest), &err)) {
-		fprintf(stderr, "keukentafel: %s\n", err->message);
-		g_error_free(err);
-		kt_writer_abort(w);
-		fprintf(stderr, "keukentafel: the build failed; %s is as it "
-		    "was\n", o->out);
-		goto done;
-	}
-	stage(o, "linked", &t);
-	if (!kt_writer_commit(w, &err)) {
-		fprintf(stderr, "keukentafel: %s\n", err->message);
-		g_error_free(err);
-		goto done;
-	}
-	stage(o, "swapped in", &t);
-	if (o->verbose) {
+	return ok;
+}
+
+static void
+summary(const struct build *b)
+{
+	const struct kt_model *m = b->m;
+
+	if (b->o->verbose) {
 		guint reused, run;
-		kt_manifest_counts(ro.incr->next, &reused, &run);
+		kt_manifest_counts(b->incr->next, &reused, &run);
 		fprintf(stderr, "keukentafel: %u jobs reused from %s, %u run\n",
-		    reused, o->out, run);
+		    reused, b->o->out, run);
 	}
-	if (!o->quiet)
+	if (b->priv != NULL)
+		fprintf(stderr, "keukentafel: the class checklists with the "
+		    "pupils' names are in %s/ (not in %s: do not publish "
+		    "them)\n", b->o->class_dir, b->o->out);
+	if (!b->o->quiet)
 		fprintf(stderr, "keukentafel: built %u assignments, %u "
 		    "evenings and %u tips in %u languages into %s in %.1f s "
 		    "(%d thread%s)\n", m->items[KT_OPDRACHT]->len,
 		    m->items[KT_AVOND]->len, m->items[KT_TIP]->len,
-		    m->site.languages->len, o->out,
-		    (double)(g_get_monotonic_time() - start) / 1e6, threads,
-		    threads == 1 ? "" : "s");
+		    m->site.languages->len, b->o->out,
+		    (double)(g_get_monotonic_time() - b->start) / 1e6,
+		    b->threads, b->threads == 1 ? "" : "s");
+}
+
+/* Swaps the new tree in, unless it is the one in out/ already. */
+static gboolean
+publish(struct build *b)
+{
+	GError *err = NULL;
+	char *manifest = kt_manifest_text(b->incr->next, b->w);
+	gboolean ok = FALSE;
+
+	if (kt_manifest_unchanged(b->incr->prev, b->incr->next, manifest)) {
+		/* the new tree would be the one in out/: leave that be */
+		kt_writer_abort(b->w);
+		b->w = NULL;
+		if (!b->o->quiet)
+			fprintf(stderr, "keukentafel: nothing changed; %s is "
+			    "up to date (%.1f s)\n", b->o->out, (double)(
+			    g_get_monotonic_time() - b->start) / 1e6);
+		ok = TRUE;
+	} else if (!kt_manifest_link(b->incr->next, b->w, &err) ||
+	    !kt_writer_put(b->w, KT_MANIFEST, manifest, strlen(manifest),
+	    &err)) {
+		failed(b, err->message);
+	} else if (!made_as_planned(b)) {
+		kt_diag_print(b->d, stderr);
+		failed(b, NULL);
+	} else {
+		stage(b->o, "linked", &b->t);
+		ok = kt_writer_commit(b->w, &err);
+		b->w = NULL;
+		if (!ok)
+			fprintf(stderr, "keukentafel: %s\n", err->message);
+		stage(b->o, "swapped in", &b->t);
+	}
+	g_clear_error(&err);
+	g_free(manifest);
+	return ok;
+}
+
+int
+kt_cmd_build(const struct kt_options *o)
+{
+	struct build b = { 0 };
+	GError *err = NULL;
+	int status = 1;
+
+	b.o = o;
+	b.d = kt_diag_new();
+	b.start = b.t = g_get_monotonic_time();
+	b.ro = (struct kt_render_opts){ o->theme, o->epoch, o->mentor,
+	    o->phone, o->due, o->date, o->start, o->place, NULL, o->no_pdf };
+	b.threads = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
+	if (!prepare(&b))
+		goto done;
+	b.plan = kt_plan_new(b.m, &b.ro);
+	if ((b.w = kt_writer_open(o->out, &err)) == NULL ||
+	    (b.ro.pupils != NULL && !o->no_pdf &&
+	    (b.priv = kt_writer_open(o->class_dir, &err)) == NULL)) {
+		fprintf(stderr, "keukentafel: %s\n", err->message);
+		goto done;
+	}
+	b.incr = kt_incr_new(o->content, o->theme, o->out, b.m, &b.ro, b.w);
+	stage(o, "planned and hashed", &b.t);
+	if (!render(&b) || kt_diag_count(b.d, KT_ERROR) > 0) {
+		kt_diag_print(b.d, stderr);
+		failed(&b, NULL);
+		goto done;
+	}
+	kt_diag_print(b.d, stderr);
+	if (!publish(&b))
+		goto done;
+	if (b.priv != NULL && !kt_writer_commit(b.priv, &err)) {
+		b.priv = NULL;
+		fprintf(stderr, "keukentafel: the class lists: %s\n",
+		    err->message);
+		goto done;
+	}
+	summary(&b);
+	b.priv = NULL;
 	status = 0;
 done:
-	g_free(manifest);
-	incr_free(ro.incr);
-	if (ro.pupils != NULL)
-		g_ptr_array_free(ro.pupils, TRUE);
-	kt_model_free(m);
-	kt_diag_free(d);
+	g_clear_error(&err);
+	if (b.w != NULL)
+		kt_writer_abort(b.w);
+	if (b.priv != NULL)
+		kt_writer_abort(b.priv);
+	kt_incr_free(b.incr);
+	kt_plan_free(b.plan);
+	if (b.ro.pupils != NULL)
+		g_ptr_array_free(b.ro.pupils, TRUE);
+	kt_model_free(b.m);
+	kt_diag_free(b.d);
 	return status;
 }

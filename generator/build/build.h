@@ -25,6 +25,7 @@ struct kt_options {
 	const char *mentor, *phone, *due;
 	const char *date, *start, *place;
 	const char *class_list;	/* a file with a pupil's name on each line */
+	const char *class_dir;	/* where the checklists with names go */
 };
 
 int kt_cmd_build(const struct kt_options *);

@@ -3,15 +3,15 @@
  * since the build in out/; otherwise its files from that build serve.
  * The keys: a global one (the generator, theme, site.yaml, glossary,
  * pictograms, logo, options), one per item (its files in every language),
- * and one for all items together (for listings and bundles).
+ * and one for all items together (for listings).
  */
 #ifndef KT_INCR_H
 #define KT_INCR_H
 
 #include <glib.h>
 
-#include "model/model.h"
 #include "build/manifest.h"
+#include "build/plan.h"
 
 struct kt_incr {
 	struct kt_manifest *prev;	/* the build in out/, or NULL */
@@ -22,12 +22,18 @@ struct kt_incr {
 	GHashTable *items;		/* struct kt_item * -> key */
 };
 
-/* The key of a job that reads it (NULL: all items), or only the global. */
-char *kt_incr_key(const struct kt_incr *, const struct kt_item *it,
-    gboolean global_only);
+/*
+ * The keys of a build of content (with its theme) into out, as the
+ * loader read the files, and the manifest of the build in out. The
+ * caller frees it with kt_incr_free.
+ */
+struct kt_incr *kt_incr_new(const char *content, const char *theme,
+    const char *out, const struct kt_model *, const struct kt_render_opts *,
+    struct kt_writer *);
+void kt_incr_free(struct kt_incr *);
 
-/* The key of a job that reads just these items (a bundle, tip cards). */
-char *kt_incr_key_of(const struct kt_incr *, GPtrArray *items);
+/* The key of what a job reads; the caller frees it with g_free. */
+char *kt_incr_key(const struct kt_incr *, const struct kt_plan_job *);
 
 /* Runs fn(data), or reuses job's files when key is what it was. */
 void kt_incr_run(struct kt_incr *, const char *job, const char *key,

@@ -8,21 +8,9 @@
 #include <string.h>
 
 #include "text/markdown.h"
-#include "print/pdfkit.h"
+#include "print/printables.h"
 
 #define MM KT_MM
-
-char *
-kt_evening_path(const char *lang, const char *slug, const char *what)
-{
-	return g_strdup_printf("%s/avonden/%s-%s.pdf", lang, slug, what);
-}
-
-char *
-kt_compliments_path(const char *lang)
-{
-	return g_strdup_printf("%s/avonden/complimentenkaarten.pdf", lang);
-}
 
 static void
 footer(struct kt_pdf *p, void *data)
@@ -101,11 +89,13 @@ evening_place(const struct kt_pdfkit *k, const struct kt_item *it)
 	return k->o->place != NULL ? k->o->place : it->place;
 }
 
-static void
-invitation(struct kt_pdfkit *k, const struct kt_item *it,
-    const struct kt_text *t, const struct kt_language *lang)
+void
+kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
-	char *rel = kt_evening_path(lang->code, it->slug, "uitnodiging");
+	const struct kt_item *it = j->it;
+	const struct kt_text *t = j->t;
+	const struct kt_language *lang = j->lang;
+	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, uitnodiging" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 	double w = kt_pdf_width(p), labelw = 50 * MM, pic = 20 * MM, x;
@@ -190,7 +180,6 @@ invitation(struct kt_pdfkit *k, const struct kt_item *it,
 	field(p, "invite.count", NULL, labelw + 20 * MM);
 	kt_pdf_close(p);
 	g_free(date);
-	g_free(rel);
 }
 
 /* Cards of w x h on a grid, with cut marks; draw is called per card. */
@@ -259,10 +248,11 @@ compliment_card(struct kt_pdf *p, double x, double y, double w, double h,
 	}
 }
 
-static void
-compliments(struct kt_pdfkit *k, const struct kt_language *lang)
+void
+kt_compliments(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
-	char *rel = kt_compliments_path(lang->code);
+	const struct kt_language *lang = j->lang;
+	const char *rel = g_ptr_array_index(j->files, 0);
 	const char *title = kt_str(k->m, lang->code, "compliment.title");
 	struct kt_pdf_meta meta = { title, title, "LOB, complimentenkaart" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
@@ -270,7 +260,6 @@ compliments(struct kt_pdfkit *k, const struct kt_language *lang)
 	/* four cards on a page: two pages, for a whole presentation round */
 	cards(p, 8, 2, 2, compliment_card, NULL);
 	kt_pdf_close(p);
-	g_free(rel);
 }
 
 static void
@@ -315,18 +304,18 @@ statement_card(struct kt_pdf *p, double x, double y, double w, double h,
 	g_free(m);
 }
 
-static void
-statements(struct kt_pdfkit *k, const struct kt_item *it,
-    const struct kt_text *t, const struct kt_language *lang)
+void
+kt_statements(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
-	char *rel = kt_evening_path(lang->code, it->slug, "stellingen");
+	const struct kt_text *t = j->t;
+	const struct kt_language *lang = j->lang;
+	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, stellingen" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, TRUE);
 
 	/* landscape, two large cards a page, readable across a room */
 	cards(p, t->statements->len, 2, 1, statement_card, t);
 	kt_pdf_close(p);
-	g_free(rel);
 }
 
 /* ---- the run-sheet ---- */
@@ -384,12 +373,13 @@ esc(const char *s)
 	return g_markup_escape_text(s ? s : "", -1);
 }
 
-static void
-runsheet(struct kt_pdfkit *k, const struct kt_item *it,
-    const struct kt_language *nl)
+void
+kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
 {
+	const struct kt_item *it = job->it;
+	const struct kt_language *nl = job->lang;
 	const struct kt_text *t = it->source;
-	char *rel = kt_evening_path("nl", it->slug, "draaiboek");
+	const char *rel = g_ptr_array_index(job->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, draaiboek" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, nl, &meta, FALSE);
 	double w = kt_pdf_width(p);
@@ -545,62 +535,4 @@ runsheet(struct kt_pdfkit *k, const struct kt_item *it,
 	if (evening != NULL)
 		g_date_free(evening);
 	kt_pdf_close(p);
-	g_free(rel);
-}
-
-static void
-invitation_job(struct kt_pdfkit *k, const struct kt_print_job *j)
-{
-	invitation(k, j->it, j->t, j->lang);
-}
-
-static void
-statements_job(struct kt_pdfkit *k, const struct kt_print_job *j)
-{
-	statements(k, j->it, j->t, j->lang);
-}
-
-static void
-runsheet_job(struct kt_pdfkit *k, const struct kt_print_job *j)
-{
-	runsheet(k, j->it, j->lang);
-}
-
-static void
-compliments_job(struct kt_pdfkit *k, const struct kt_print_job *j)
-{
-	compliments(k, j->lang);
-}
-
-void
-kt_evenings_push(struct kt_print *pr)
-{
-	const struct kt_model *m = pr->m;
-	GPtrArray *items = m->items[KT_AVOND];
-
-	for (guint j = 0; j < m->site.languages->len; j++) {
-		const struct kt_language *l = g_ptr_array_index(
-		    m->site.languages, j);
-
-		for (guint i = 0; i < items->len; i++) {
-			const struct kt_item *it = g_ptr_array_index(items, i);
-			const struct kt_text *t = kt_item_text(it, l->code);
-
-			if (t == NULL)
-				continue;
-			if (t->invitation != NULL)
-				kt_print_push(pr, "invitation", invitation_job,
-				    it, t, l, 0, KT_READS_ITEM);
-			if (t->statements->len > 0)
-				kt_print_push(pr, "statements", statements_job,
-				    it, t, l, 0, KT_READS_ITEM);
-			if (j == 0)
-				kt_print_push(pr, "runsheet", runsheet_job, it,
-				    t, l, 0, KT_READS_ITEM);
-		}
-		/* compliment cards in every language with UI strings */
-		if (g_hash_table_contains(m->strings, l->code))
-			kt_print_push(pr, "compliments", compliments_job,
-			    NULL, NULL, l, 0, KT_READS_GLOBAL);
-	}
 }

@@ -6,22 +6,10 @@
 #include <string.h>
 
 #include "text/markdown.h"
-#include "print/pdfkit.h"
+#include "print/printables.h"
 
 #define MM KT_MM
 #define CARD_TEXT 10.5		/* tip cards are for mentors, not parents */
-
-char *
-kt_tipcards_path(const char *lang)
-{
-	return g_strdup_printf("%s/tips/tipkaarten.pdf", lang);
-}
-
-char *
-kt_checklist_path(const char *slug)
-{
-	return g_strdup_printf("nl/opdrachten/%s-klassenlijst.pdf", slug);
-}
 
 struct tipcard {
 	const struct kt_item *it;
@@ -70,16 +58,17 @@ tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
 	g_free(body);
 }
 
-static void
-tipcards(struct kt_pdfkit *k, const struct kt_language *lang)
+void
+kt_tipcards(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
-	GPtrArray *items = k->m->items[KT_TIP];
+	const struct kt_language *lang = j->lang;
+	GPtrArray *items = j->items;
 	GArray *cards = g_array_new(FALSE, FALSE, sizeof(struct tipcard));
 	const char *title = kt_str(k->m, lang->code, "tipcards.title");
 	struct kt_pdf_meta meta = { title, title, "LOB, tips" };
 	double gap = 10 * MM, margin = 12 * MM;
 	struct kt_pdf *p;
-	char *rel;
+	const char *rel = g_ptr_array_index(j->files, 0);
 
 	for (guint i = 0; i < items->len; i++) {
 		struct tipcard c = { g_ptr_array_index(items, i), NULL };
@@ -92,7 +81,6 @@ tipcards(struct kt_pdfkit *k, const struct kt_language *lang)
 		g_array_free(cards, TRUE);
 		return;
 	}
-	rel = kt_tipcards_path(lang->code);
 	p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 	for (guint i = 0; i < cards->len; i++) {
 		double cw = (p->w - 2 * margin - gap) / 2;
@@ -109,7 +97,6 @@ tipcards(struct kt_pdfkit *k, const struct kt_language *lang)
 		    ch, k->d);
 	}
 	kt_pdf_close(p);
-	g_free(rel);
 	g_array_free(cards, TRUE);
 }
 
@@ -151,17 +138,19 @@ checklist_header(struct kt_pdf *p, const double *wd)
 	kt_pdf_rule(p, p->left, p->y, p->w - p->right, 0, 1);
 }
 
-static void
-checklist(struct kt_pdfkit *k, const struct kt_item *it,
-    const struct kt_language *nl)
+void
+kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
+	const struct kt_item *it = j->it;
+	const struct kt_language *nl = j->lang;
 	const struct kt_text *t = it->source;
-	char *rel = kt_checklist_path(it->slug);
+	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, klassenlijst" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, nl, &meta, FALSE);
 	double w = kt_pdf_width(p), rowh = 9 * MM;
 	const double wd[4] = { w * 0.46, w * 0.18, w * 0.18, w * 0.18 };
-	GPtrArray *pupils = k->o->pupils;
+	/* names only in the private folder, never in out/ */
+	GPtrArray *pupils = j->private ? k->o->pupils : NULL;
 	guint rows = pupils != NULL ? pupils->len : 30;
 	char *title = g_strdup_printf("%s: %s", kt_pdf_str(p,
 	    "checklist.title"), t->title ? t->title : it->slug);
@@ -202,32 +191,4 @@ checklist(struct kt_pdfkit *k, const struct kt_item *it,
 	}
 	kt_pdf_close(p);
 	g_free(title);
-	g_free(rel);
-}
-
-static void
-tipcards_job(struct kt_pdfkit *k, const struct kt_print_job *j)
-{
-	tipcards(k, j->lang);
-}
-
-static void
-checklist_job(struct kt_pdfkit *k, const struct kt_print_job *j)
-{
-	checklist(k, j->it, j->lang);
-}
-
-void
-kt_mentor_push(struct kt_print *pr)
-{
-	const struct kt_model *m = pr->m;
-	const struct kt_language *nl = g_ptr_array_index(m->site.languages, 0);
-
-	for (guint j = 0; j < m->site.languages->len; j++)
-		kt_print_push_set(pr, "tipcards", tipcards_job,
-		    g_ptr_array_index(m->site.languages, j), 0, m->items[KT_TIP]);
-	for (guint i = 0; i < m->items[KT_OPDRACHT]->len; i++)
-		kt_print_push(pr, "checklist", checklist_job,
-		    g_ptr_array_index(m->items[KT_OPDRACHT], i), NULL, nl, 0,
-		    KT_READS_ITEM);
 }

@@ -6,7 +6,6 @@
 #include "print/pdfkit.h"
 #include "print/pdffile.h"
 
-#include "build/incr.h"
 
 #include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
@@ -20,16 +19,16 @@ destroy_surface(gpointer s)
 		cairo_surface_destroy(s);
 }
 
-static struct kt_pdfkit *
-kit_new(struct kt_print *pr)
+struct kt_pdfkit *
+kt_pdfkit_new(const struct kt_model *m, const struct kt_render_opts *o,
+    struct kt_diag *d, gint *ok)
 {
 	struct kt_pdfkit *k = g_new0(struct kt_pdfkit, 1);
 
-	k->m = pr->m;
-	k->o = pr->o;
-	k->w = pr->w;
-	k->d = pr->d;
-	k->ok = &pr->ok;
+	k->m = m;
+	k->o = o;
+	k->d = d;
+	k->ok = ok;
 	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 	    destroy_surface);
 	k->fonts = pango_cairo_font_map_new();
@@ -40,8 +39,8 @@ kit_new(struct kt_print *pr)
 	return k;
 }
 
-static void
-kit_free(struct kt_pdfkit *k)
+void
+kt_pdfkit_free(struct kt_pdfkit *k)
 {
 	g_hash_table_destroy(k->svg);
 	g_hash_table_destroy(k->layouts);
@@ -51,99 +50,6 @@ kit_free(struct kt_pdfkit *k)
 		cairo_surface_destroy(k->qr);
 	g_free(k->qr_url);
 	g_free(k);
-}
-
-static void
-print_run(void *data)
-{
-	struct kt_print_job *j = data;
-	struct kt_pdfkit *k = g_async_queue_pop(j->pr->kits);
-
-	j->fn(k, j);
-	g_async_queue_push(j->pr->kits, k);
-}
-
-static void
-print_job(void *data)
-{
-	struct kt_print_job *j = data;
-
-	kt_incr_run(j->pr->o->incr, j->id, j->key, print_run, j);
-	if (j->done != NULL)
-		j->done(j);
-	g_free(j->id);
-	g_free(j->key);
-	g_free(j);
-}
-
-void
-kt_print_push(struct kt_print *pr, const char *what, kt_print_fn fn,
-    const struct kt_item *it, const struct kt_text *t,
-    const struct kt_language *lang, int n, enum kt_reads reads)
-{
-	struct kt_print_job *j = g_new0(struct kt_print_job, 1);
-
-	*j = (struct kt_print_job){ pr, fn, it, t, lang, n, NULL, NULL, NULL,
-	    NULL };
-	j->id = g_strdup_printf("%s:%s:%s:%d", what, lang ? lang->code : "",
-	    it ? it->slug : "", n);
-	j->key = kt_incr_key(pr->o->incr, reads == KT_READS_ITEM ? it : NULL,
-	    reads == KT_READS_GLOBAL);
-	kt_jobs_push(pr->jobs, print_job, j);
-}
-
-void
-kt_print_push_set(struct kt_print *pr, const char *what, kt_print_fn fn,
-    const struct kt_language *lang, int n, GPtrArray *reads)
-{
-	kt_print_push_with(pr, what, NULL, fn, lang, n, reads, NULL, NULL);
-}
-
-void
-kt_print_push_with(struct kt_print *pr, const char *what, const char *sub,
-    kt_print_fn fn, const struct kt_language *lang, int n, GPtrArray *reads,
-    void *arg, void (*done)(const struct kt_print_job *))
-{
-	struct kt_print_job *j = g_new0(struct kt_print_job, 1);
-
-	*j = (struct kt_print_job){ pr, fn, NULL, NULL, lang, n, NULL, NULL,
-	    arg, done };
-	j->id = g_strdup_printf("%s:%s:%s:%d", what, lang->code,
-	    sub != NULL ? sub : "", n);
-	j->key = kt_incr_key_of(pr->o->incr, reads);
-	kt_jobs_push(pr->jobs, print_job, j);
-}
-
-struct kt_print *
-kt_print_start(const struct kt_model *m, const struct kt_render_opts *o,
-    struct kt_writer *w, struct kt_diag *d, struct kt_jobs *jobs)
-{
-	struct kt_print *pr = g_new0(struct kt_print, 1);
-
-	*pr = (struct kt_print){ m, o, w, d, jobs, g_async_queue_new(),
-	    g_ptr_array_new(), TRUE };
-	for (int i = 0; i < kt_jobs_threads(jobs); i++) {
-		struct kt_pdfkit *k = kit_new(pr);
-		g_ptr_array_add(pr->all, k);
-		g_async_queue_push(pr->kits, k);
-	}
-	kt_sheets_push(pr);
-	kt_evenings_push(pr);
-	kt_mentor_push(pr);
-	return pr;
-}
-
-gboolean
-kt_print_finish(struct kt_print *pr)
-{
-	gboolean ok = g_atomic_int_get(&pr->ok);
-
-	for (guint i = 0; i < pr->all->len; i++)
-		kit_free(g_ptr_array_index(pr->all, i));
-	g_ptr_array_free(pr->all, TRUE);
-	g_async_queue_unref(pr->kits);
-	g_free(pr);
-	return ok;
 }
 
 static char *

@@ -11,8 +11,9 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "build/jobs.h"
-#include "print/render.h"
+#include "build/plan.h"
+#include "diag.h"
+#include "out/writer.h"
 
 #define KT_MM 2.834645669
 #define KT_A4_W 595.2756
@@ -27,7 +28,7 @@
 struct kt_pdfkit {
 	const struct kt_model *m;
 	const struct kt_render_opts *o;
-	struct kt_writer *w;
+	struct kt_writer *w;	/* the job's: out/, or the private folder */
 	struct kt_diag *d;
 	GHashTable *svg;	/* pictogram name -> its recording, or NULL */
 	PangoFontMap *fonts;
@@ -38,68 +39,10 @@ struct kt_pdfkit {
 	gint *ok;		/* the run's, set to FALSE on a failure */
 };
 
-/* A run of printables: a kit per thread, lent to one job at a time. */
-struct kt_print {
-	const struct kt_model *m;
-	const struct kt_render_opts *o;
-	struct kt_writer *w;
-	struct kt_diag *d;
-	struct kt_jobs *jobs;
-	GAsyncQueue *kits;
-	GPtrArray *all;		/* every kit, to free them */
-	gint ok;
-};
-
-struct kt_print_job;
-typedef void (*kt_print_fn)(struct kt_pdfkit *, const struct kt_print_job *);
-
-struct kt_print_job {
-	struct kt_print *pr;
-	kt_print_fn fn;
-	const struct kt_item *it;
-	const struct kt_text *t;
-	const struct kt_language *lang;
-	int n;			/* a year, or a flag */
-	char *id;		/* for the manifest */
-	char *key;
-	void *arg;		/* the job's own */
-	/* called once the job has run or its files were reused */
-	void (*done)(const struct kt_print_job *);
-};
-
-/* What a printable reads, besides the global inputs. */
-enum kt_reads {
-	KT_READS_ITEM,		/* its item */
-	KT_READS_ALL,		/* every item (bundles, tip cards) */
-	KT_READS_GLOBAL		/* no item (compliment cards) */
-};
-
-/*
- * Runs fn later, on some thread, with a kit of its own; what names the
- * kind of printable, for the manifest (unless what it reads changed, the
- * files of the previous build serve).
- */
-void kt_print_push(struct kt_print *, const char *what, kt_print_fn,
-    const struct kt_item *, const struct kt_text *,
-    const struct kt_language *, int n, enum kt_reads);
-
-/* The same for a printable that reads just these items. */
-void kt_print_push_set(struct kt_print *, const char *what, kt_print_fn,
-    const struct kt_language *, int n, GPtrArray *reads);
-
-/*
- * The same, named also by sub (NULL: by nothing more), with arg for fn and
- * done; done(job) is called on the job's thread once the job has run or
- * its files were reused, and may push jobs that needed it.
- */
-void kt_print_push_with(struct kt_print *, const char *what,
-    const char *sub, kt_print_fn, const struct kt_language *, int n,
-    GPtrArray *reads, void *arg, void (*done)(const struct kt_print_job *));
-
-/* Each module pushes the jobs of its printables. */
-void kt_sheets_push(struct kt_print *);
-void kt_evenings_push(struct kt_print *);
-void kt_mentor_push(struct kt_print *);
+/* A kit for one thread; ok is set to FALSE when a printable fails. */
+struct kt_pdfkit *kt_pdfkit_new(const struct kt_model *,
+    const struct kt_render_opts *, struct kt_diag *, gint *ok);
+void kt_pdfkit_free(struct kt_pdfkit *);
 
 struct kt_pdf;
 typedef void (*kt_pdf_footer_fn)(struct kt_pdf *, void *);

@@ -12,7 +12,7 @@
 
 #include "text/markdown.h"
 #include "print/pdffile.h"
-#include "print/pdfkit.h"
+#include "print/printables.h"
 
 #define MM KT_MM
 #define PICTO (16 * MM)
@@ -686,161 +686,7 @@ sheet_draw(struct sheet *s, const char *bookmark)
 
 /* ---- chunks and bundles ---- */
 
-/*
- * The home sheets of a language are drawn in chunks of a few each, into
- * PDFs of their own under .keukentafel/bundels/<lang>/, every sheet once:
- * its single sheet is cut from its chunk, and a year's bundle is joined
- * from the pages of its sheets in the chunks. When one assignment
- * changes, only its chunk is drawn again. A chunk ends before an item
- * whose slug hashes to 0 modulo CHUNK, so adding or removing an item
- * moves no other boundary. The sheets of a chunk share their font
- * subsets: a bundle joined from the single sheets would be 2.8 times
- * larger. (Chunks per school year drew a sheet again for every year it
- * is in, 1.7 times on average.)
- *
- * A bundle of more than PART_ONE sheets (a national bank, not a school's)
- * comes in parts: a part starts at an item whose slug hashes to 0 modulo
- * PART, once the part before has PART_MIN sheets, and at the latest
- * after PART_MAX. A part is what a mentor can print in one go, and what
- * is joined again when one of its chunks changes.
- */
-#define CHUNK 8			/* at most twice as many */
-#define BI_CHUNK 4
-#define PART_ONE 120
-#define PART 64
-#define PART_MIN 16
-#define PART_MAX 160
 #define BUNDLE_KEYWORDS "LOB, bundel"
-
-/* Every assignment with a text in lang (a translation, for bilingual
- * sheets), in chunks of about size. */
-static GPtrArray *
-lang_chunks(const struct kt_model *m, const char *lang, gboolean bilingual,
-    guint size)
-{
-	GPtrArray *all = m->items[KT_OPDRACHT];
-	GPtrArray *chunks = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)g_ptr_array_unref);
-	GPtrArray *chunk = NULL;
-
-	for (guint i = 0; i < all->len; i++) {
-		const struct kt_item *it = g_ptr_array_index(all, i);
-		const struct kt_text *t = kt_item_text(it, lang);
-
-		if (t == NULL || (bilingual && t == it->source))
-			continue;
-		if (chunk == NULL || g_str_hash(it->slug) % size == 0 ||
-		    chunk->len >= 2 * size) {
-			chunk = g_ptr_array_new();
-			g_ptr_array_add(chunks, chunk);
-		}
-		g_ptr_array_add(chunk, (gpointer)it);
-	}
-	return chunks;
-}
-
-GPtrArray *
-kt_bundle_parts(const struct kt_model *m, const char *lang, int year)
-{
-	GPtrArray *all = m->items[KT_OPDRACHT], *items = g_ptr_array_new();
-	GPtrArray *parts = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)g_ptr_array_unref);
-	GPtrArray *part = NULL;
-
-	for (guint i = 0; i < all->len; i++) {
-		const struct kt_item *it = g_ptr_array_index(all, i);
-
-		if ((it->leerjaar & (1u << year)) &&
-		    kt_item_text(it, lang) != NULL)
-			g_ptr_array_add(items, (gpointer)it);
-	}
-	for (guint i = 0; i < items->len; i++) {
-		const struct kt_item *it = g_ptr_array_index(items, i);
-		gboolean many = items->len > PART_ONE;
-
-		if (part == NULL || (many && (part->len >= PART_MAX ||
-		    (g_str_hash(it->slug) % PART == 0 &&
-		    part->len >= PART_MIN)))) {
-			part = g_ptr_array_new();
-			g_ptr_array_add(parts, part);
-		}
-		g_ptr_array_add(part, (gpointer)it);
-	}
-	g_ptr_array_free(items, TRUE);
-	return parts;
-}
-
-char *
-kt_bundle_path(const char *lang, int year, guint part, guint nparts)
-{
-	if (nparts <= 1)
-		return g_strdup_printf("%s/opdrachten/leerjaar-%d.pdf", lang,
-		    year);
-	return g_strdup_printf("%s/opdrachten/leerjaar-%d-deel-%u.pdf", lang,
-	    year, part + 1);
-}
-
-static char *
-fill(const char *template, const char *name, const char *value)
-{
-	char **parts = g_strsplit(template, name, -1);
-	char *s = g_strjoinv(value, parts);
-
-	g_strfreev(parts);
-	return s;
-}
-
-char *
-kt_bundle_title(const struct kt_model *m, const char *lang, int year,
-    guint part, guint nparts)
-{
-	char a[16], b[16], *title, *s, *t;
-
-	g_snprintf(a, sizeof a, "%d", year);
-	title = fill(kt_str(m, lang, "bundle.title"), "{n}", a);
-	if (nparts <= 1)
-		return title;
-	g_snprintf(a, sizeof a, "%u", part + 1);
-	g_snprintf(b, sizeof b, "%u", nparts);
-	s = fill(kt_str(m, lang, "bundle.part"), "{title}", title);
-	t = fill(s, "{i}", a);
-	g_free(s);
-	s = fill(t, "{n}", b);
-	g_free(t);
-	g_free(title);
-	return s;
-}
-
-/* The chunks of a language, drawn; when the last is done, its bundles
- * are joined. */
-struct lang_run {
-	struct kt_print *pr;
-	const struct kt_language *lang;
-	GPtrArray *chunks;	/* GPtrArray of items each */
-	GPtrArray *rels;	/* each chunk's path inside out/ */
-	GHashTable *chunk_of;	/* item -> its chunk's index + 1 */
-	gint pending;		/* chunks not done yet */
-};
-
-struct chunk {
-	struct lang_run *run;
-	guint i;
-};
-
-/* A part of a year's bundle and where its sheets are. */
-struct bundle {
-	const struct kt_language *lang;
-	int year;
-	char *title;		/* of the part */
-	char *rel;		/* inside out/ */
-	char *sub;		/* for the job's id: the part, of how many */
-	GPtrArray *items;	/* the sheets, in order */
-	GPtrArray *reads;	/* the items of the chunks they are in */
-	GPtrArray *rels;	/* those chunks' paths inside out/ */
-	GArray *sizes;		/* guint: each chunk's number of sheets */
-	GArray *from;		/* guint: each sheet's chunk, in rels */
-	GArray *at;		/* guint: and its place in that chunk */
-};
 
 /*
  * Writes a joined file as out/<rel>; when adding its pages failed (err)
@@ -1000,14 +846,14 @@ read_chunk(struct kt_pdfkit *k, const char *rel, guint sheets, char **data,
 
 /*
  * The part's sheets, one after the other, each with its bookmark, taken
- * from the chunks they were drawn in: what a page uses is copied once,
- * what nothing uses is left out. Objects other than streams are packed
- * into object streams: a quarter smaller.
+ * from the chunks they were drawn in (the jobs it needs): what a page
+ * uses is copied once, what nothing uses is left out. Objects other than
+ * streams are packed into object streams: a quarter smaller.
  */
-static void
-join(struct kt_pdfkit *k, const struct bundle *b)
+void
+kt_sheets_bundle(struct kt_pdfkit *k, const struct kt_plan_job *b)
 {
-	guint n = b->rels->len;
+	guint n = b->needs->len;
 	struct kt_pdf_src **srcs = g_new0(struct kt_pdf_src *, n);
 	GArray **starts = g_new0(GArray *, n);
 	GPtrArray **titles = g_new0(GPtrArray *, n);
@@ -1018,28 +864,32 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 	guint at = 0;
 
 	for (guint i = 0; i < n && err == NULL; i++) {
+		const struct kt_plan_job *c = g_ptr_array_index(b->needs, i);
+
 		starts[i] = g_array_new(FALSE, FALSE, sizeof(guint));
 		titles[i] = g_ptr_array_new_with_free_func(g_free);
-		srcs[i] = read_chunk(k, g_ptr_array_index(b->rels, i),
-		    g_array_index(b->sizes, guint, i), &data[i], titles[i],
-		    starts[i], &err);
+		srcs[i] = read_chunk(k, g_ptr_array_index(c->files, 0),
+		    c->items->len, &data[i], titles[i], starts[i], &err);
 	}
 	for (guint s = 0; s < b->items->len && err == NULL; s++) {
-		guint c = g_array_index(b->from, guint, s);
-		guint place = g_array_index(b->at, guint, s);
-		guint p0 = g_array_index(starts[c], guint, place);
-		guint p1 = g_array_index(starts[c], guint, place + 1);
+		const struct kt_sheet_at *in = &g_array_index(b->at,
+		    struct kt_sheet_at, s);
+		guint p0 = g_array_index(starts[in->chunk], guint, in->place);
+		guint p1 = g_array_index(starts[in->chunk], guint,
+		    in->place + 1);
 
-		kt_pdf_join_mark(j, g_ptr_array_index(titles[c], place), at);
+		kt_pdf_join_mark(j, g_ptr_array_index(titles[in->chunk],
+		    in->place), at);
 		for (guint p = p0; p < p1 && err == NULL; p++)
-			(void)kt_pdf_join_page(j, srcs[c], p, &err);
+			(void)kt_pdf_join_page(j, srcs[in->chunk], p, &err);
 		at += p1 - p0;
 	}
 	{
 		struct kt_pdf_info info = { srcs[0], b->lang->code, b->title,
 		    b->title, kw };
 
-		put_joined(k, b->rel, j, &info, "cannot join the sheets: ", err);
+		put_joined(k, g_ptr_array_index(b->files, 0), j, &info,
+		    "cannot join the sheets: ", err);
 	}
 	for (guint i = 0; i < n; i++) {
 		kt_pdf_src_free(srcs[i]);
@@ -1055,212 +905,25 @@ join(struct kt_pdfkit *k, const struct bundle *b)
 	g_free(kw);
 }
 
-/* A part is at most PART_MAX sheets: joins can run side by side. */
-static void
-join_job(struct kt_pdfkit *k, const struct kt_print_job *j)
+/*
+ * A chunk of home sheets is kept under .keukentafel/ for the bundles;
+ * a chunk of sheets beside the Dutch is drawn in memory, cut and not
+ * kept: a sheet in a file of its own wrote its font subsets for itself,
+ * a third of the time it took.
+ */
+void
+kt_sheets_chunk(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
-	join(k, j->arg);
-}
+	const struct kt_item *first = g_ptr_array_index(j->items, 0);
+	char *rel;
 
-static void
-bundle_free(const struct kt_print_job *j)
-{
-	struct bundle *b = j->arg;
-
-	g_free(b->title);
-	g_free(b->rel);
-	g_free(b->sub);
-	g_ptr_array_free(b->items, TRUE);
-	g_ptr_array_free(b->reads, TRUE);
-	g_ptr_array_free(b->rels, TRUE);
-	g_array_free(b->sizes, TRUE);
-	g_array_free(b->from, TRUE);
-	g_array_free(b->at, TRUE);
-	g_free(b);
-}
-
-/* A part's job: what it reads is every item of the chunks it takes
- * sheets from, since their font subsets hold the glyphs of all. */
-static void
-push_bundle(struct lang_run *run, int year, GPtrArray *part, guint i,
-    guint nparts)
-{
-	const struct kt_model *m = run->pr->m;
-	struct bundle *b = g_new0(struct bundle, 1);
-	GHashTable *taken = g_hash_table_new(NULL, NULL);	/* chunk + 1 */
-
-	b->lang = run->lang;
-	b->year = year;
-	b->title = kt_bundle_title(m, run->lang->code, year, i, nparts);
-	b->rel = kt_bundle_path(run->lang->code, year, i, nparts);
-	b->sub = g_strdup_printf("%u/%u", i + 1, nparts);
-	b->items = g_ptr_array_ref(part);
-	b->reads = g_ptr_array_new();
-	b->rels = g_ptr_array_new_with_free_func(g_free);
-	b->sizes = g_array_new(FALSE, FALSE, sizeof(guint));
-	b->from = g_array_new(FALSE, FALSE, sizeof(guint));
-	b->at = g_array_new(FALSE, FALSE, sizeof(guint));
-	for (guint s = 0; s < part->len; s++) {
-		gpointer it = g_ptr_array_index(part, s);
-		guint c = GPOINTER_TO_UINT(g_hash_table_lookup(run->chunk_of,
-		    it)) - 1;
-		GPtrArray *chunk = g_ptr_array_index(run->chunks, c);
-		gpointer have = g_hash_table_lookup(taken, GUINT_TO_POINTER(c +
-		    1));
-		guint place = 0, in;
-
-		if (have == NULL) {
-			in = b->rels->len;
-			g_hash_table_insert(taken, GUINT_TO_POINTER(c + 1),
-			    GUINT_TO_POINTER(in + 1));
-			g_ptr_array_add(b->rels, g_strdup(g_ptr_array_index(
-			    run->rels, c)));
-			g_array_append_val(b->sizes, chunk->len);
-			g_ptr_array_extend(b->reads, chunk, NULL, NULL);
-		} else {
-			in = GPOINTER_TO_UINT(have) - 1;
-		}
-		while (g_ptr_array_index(chunk, place) != it)
-			place++;
-		g_array_append_val(b->from, in);
-		g_array_append_val(b->at, place);
-	}
-	g_hash_table_destroy(taken);
-	kt_print_push_with(run->pr, "bundle", b->sub, join_job, run->lang,
-	    year, b->reads, b, bundle_free);
-}
-
-static void
-run_free(struct lang_run *run)
-{
-	g_ptr_array_free(run->chunks, TRUE);
-	g_ptr_array_free(run->rels, TRUE);
-	g_hash_table_destroy(run->chunk_of);
-	g_free(run);
-}
-
-static void
-push_bundles(struct lang_run *run)
-{
-	for (int year = 1; year <= 6; year++) {
-		GPtrArray *parts = kt_bundle_parts(run->pr->m, run->lang->code,
-		    year);
-
-		for (guint i = 0; i < parts->len; i++)
-			push_bundle(run, year, g_ptr_array_index(parts, i), i,
-			    parts->len);
-		g_ptr_array_free(parts, TRUE);
-	}
-	run_free(run);
-}
-
-static void
-chunk_job(struct kt_pdfkit *k, const struct kt_print_job *j)
-{
-	const struct chunk *c = j->arg;
-
-	draw_chunk(k, c->run->lang, g_ptr_array_index(c->run->chunks, c->i),
-	    g_ptr_array_index(c->run->rels, c->i), FALSE);
-}
-
-/* The last chunk of a language done, its bundles can be joined. */
-static void
-chunk_done(const struct kt_print_job *j)
-{
-	struct chunk *c = j->arg;
-	struct lang_run *run = c->run;
-
-	g_free(c);
-	if (g_atomic_int_dec_and_test(&run->pending))
-		push_bundles(run);
-}
-
-static void
-push_chunks(struct kt_print *pr, const struct kt_language *lang)
-{
-	struct lang_run *run = g_new0(struct lang_run, 1);
-	guint n;
-
-	run->pr = pr;
-	run->lang = lang;
-	run->chunks = lang_chunks(pr->m, lang->code, FALSE, CHUNK);
-	run->rels = g_ptr_array_new_with_free_func(g_free);
-	run->chunk_of = g_hash_table_new(NULL, NULL);
-	n = run->chunks->len;
-	for (guint i = 0; i < n; i++) {
-		GPtrArray *items = g_ptr_array_index(run->chunks, i);
-		const struct kt_item *first = g_ptr_array_index(items, 0);
-
-		g_ptr_array_add(run->rels, g_strdup_printf(
-		    ".keukentafel/bundels/%s/%s.pdf", lang->code, first->slug));
-		for (guint j = 0; j < items->len; j++)
-			g_hash_table_insert(run->chunk_of,
-			    g_ptr_array_index(items, j), GUINT_TO_POINTER(i + 1));
-	}
-	if (n == 0) {
-		run_free(run);
+	if (j->kind == KT_JOB_CHUNK) {
+		draw_chunk(k, j->lang, j->items, g_ptr_array_index(j->files,
+		    0), FALSE);
 		return;
 	}
-	/* once the last chunk is pushed, run may be freed at any moment:
-	 * nothing of it is read after that */
-	run->pending = (gint)n;
-	for (guint i = 0; i < n; i++) {
-		struct chunk *c = g_new(struct chunk, 1);
-		GPtrArray *items = g_ptr_array_index(run->chunks, i);
-		const struct kt_item *first = g_ptr_array_index(items, 0);
-
-		c->run = run;
-		c->i = i;
-		kt_print_push_with(pr, "chunk", first->slug, chunk_job, lang, 0,
-		    items, c, chunk_done);
-	}
-}
-
-/*
- * Bilingual sheets in chunks of their own, cut and not kept: a sheet in
- * a file of its own wrote its font subsets for itself, a third of the
- * time it took. Smaller chunks than the home sheets': an edited Dutch
- * text draws its chunk again in every other language.
- */
-static void
-bilingual_job(struct kt_pdfkit *k, const struct kt_print_job *j)
-{
-	GPtrArray *items = j->arg;
-	const struct kt_item *first = g_ptr_array_index(items, 0);
-	char *rel = g_strdup_printf(".keukentafel/tweetalig/%s/%s.pdf",
+	rel = g_strdup_printf(".keukentafel/tweetalig/%s/%s.pdf",
 	    j->lang->code, first->slug);
-
-	draw_chunk(k, j->lang, items, rel, TRUE);
+	draw_chunk(k, j->lang, j->items, rel, TRUE);
 	g_free(rel);
-}
-
-static void
-bilingual_done(const struct kt_print_job *j)
-{
-	g_ptr_array_unref(j->arg);
-}
-
-void
-kt_sheets_push(struct kt_print *pr)
-{
-	const struct kt_model *m = pr->m;
-
-	for (guint j = 0; j < m->site.languages->len; j++) {
-		const struct kt_language *l = g_ptr_array_index(
-		    m->site.languages, j);
-		GPtrArray *chunks = lang_chunks(m, l->code, TRUE, BI_CHUNK);
-
-		for (guint i = 0; i < chunks->len; i++) {
-			GPtrArray *items = g_ptr_array_ref(
-			    g_ptr_array_index(chunks, i));
-			const struct kt_item *first = g_ptr_array_index(items,
-			    0);
-
-			kt_print_push_with(pr, "bilingual", first->slug,
-			    bilingual_job, l, 0, items, items, bilingual_done);
-		}
-		g_ptr_array_free(chunks, TRUE);
-	}
-	for (guint j = 0; j < m->site.languages->len; j++)
-		push_chunks(pr, g_ptr_array_index(m->site.languages, j));
 }

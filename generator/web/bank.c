@@ -424,7 +424,7 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k,
 	char *path = g_strdup_printf("%s/%s/index.html", lang->code,
 	    kt_kind_dir(k));
 	struct page *p = h_page_begin(s, lang, path);
-	xmlNodePtr ul = NULL;
+	xmlNodePtr ul;
 	char key[32];
 
 	g_snprintf(key, sizeof key, "kind.%s", kt_kind_dir(k));
@@ -451,35 +451,26 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k,
 		}
 	}
 	/* the sheets of a school year in one PDF, or a few parts */
-	for (int year = 1; k == KT_OPDRACHT && year <= 6; year++) {
-		GPtrArray *parts = kt_bundle_parts(s->m, lang->code, year);
+	if (k == KT_OPDRACHT) {
+		GPtrArray *parts = kt_plan_bundles(s->plan, lang->code);
 
-		if (parts->len > 0 && ul == NULL)
-			ul = h_downloads_section(p->main, p);
-		for (guint i = 0; i < parts->len; i++) {
-			char *target = kt_bundle_path(lang->code, year, i,
-			    parts->len);
-			char *label = kt_bundle_title(s->m, lang->code, year,
-			    i, parts->len);
+		ul = h_downloads_section(p->main, p);
+		for (guint i = 0; parts != NULL && i < parts->len; i++) {
+			const struct kt_plan_job *b = g_ptr_array_index(parts,
+			    i);
 
-			h_pdf_link(ul, p, target, label, NULL);
-			g_free(label);
-			g_free(target);
+			h_pdf_link(ul, p, g_ptr_array_index(b->files, 0),
+			    b->title, NULL);
 		}
-		g_ptr_array_free(parts, TRUE);
+		h_downloads_end(ul);
 	}
 	if (k == KT_TIP) {
-		GPtrArray *items = s->m->items[KT_TIP];
+		char *target = kt_tipcards_path(lang->code);
 
-		for (guint i = 0; i < items->len; i++)
-			if (kt_item_text(g_ptr_array_index(items, i),
-			    lang->code) != NULL) {
-				char *target = kt_tipcards_path(lang->code);
-				h_pdf_link(h_downloads_section(p->main, p), p,
-				    target, h_str(p, "tipcards.title"), NULL);
-				g_free(target);
-				break;
-			}
+		ul = h_downloads_section(p->main, p);
+		h_pdf_link(ul, p, target, h_str(p, "tipcards.title"), NULL);
+		h_downloads_end(ul);
+		g_free(target);
 	}
 	h_page_end(p, h_str(p, key));
 	g_free(path);

@@ -9,8 +9,6 @@
 #include <libxml/parser.h>
 #include <string.h>
 
-#include "build/jobs.h"
-#include "build/incr.h"
 #include "text/json.h"
 #include "text/markdown.h"
 
@@ -214,13 +212,9 @@ downloads(xmlNodePtr parent, const struct page *p, const struct kt_item *it)
 		const struct kt_language *l = g_ptr_array_index(
 		    site->languages, i);
 
-		if (kt_item_text(it, l->code) == NULL)
-			continue;
 		target = kt_sheet_path(l->code, it->slug);
 		h_pdf_link(ul, p, target, l->name, l);
 		g_free(target);
-		if (i == 0)
-			continue;
 		/* the same sheet beside the Dutch */
 		target = kt_bilingual_path(l->code, it->slug);
 		label = g_strdup_printf("%s + Nederlands", l->name);
@@ -232,6 +226,7 @@ downloads(xmlNodePtr parent, const struct page *p, const struct kt_item *it)
 	h_pdf_link(ul, p, target, kt_str(p->s->m, "nl", "checklist.title"),
 	    g_ptr_array_index(site->languages, 0));
 	g_free(target);
+	h_downloads_end(ul);
 }
 
 /* A link to one of an evening's PDFs in a language: "Title: language". */
@@ -264,21 +259,14 @@ evening_downloads(xmlNodePtr parent, const struct page *p,
 	for (guint i = 0; i < site->languages->len; i++) {
 		const struct kt_language *l = g_ptr_array_index(
 		    site->languages, i);
-		const struct kt_text *t = kt_item_text(it, l->code);
 
-		if (t == NULL)
-			continue;
-		if (t->invitation != NULL)
-			evening_pdf(ul, p, it, l, "uitnodiging", "invite.title");
-		if (t->statements->len > 0)
-			evening_pdf(ul, p, it, l, "stellingen",
-			    "section.stellingen");
+		evening_pdf(ul, p, it, l, "uitnodiging", "invite.title");
+		evening_pdf(ul, p, it, l, "stellingen", "section.stellingen");
 	}
-	if (g_hash_table_contains(p->s->m->strings, p->lang->code)) {
-		target = kt_compliments_path(p->lang->code);
-		h_pdf_link(ul, p, target, h_str(p, "compliment.title"), p->lang);
-		g_free(target);
-	}
+	target = kt_compliments_path(p->lang->code);
+	h_pdf_link(ul, p, target, h_str(p, "compliment.title"), p->lang);
+	g_free(target);
+	h_downloads_end(ul);
 }
 
 static void
@@ -638,122 +626,27 @@ copy_pictograms(struct site *s)
 	g_hash_table_destroy(used);
 }
 
-struct page_job {
-	struct site *s;
-	const struct kt_item *it;	/* NULL: the bank of the language */
-	const struct kt_language *lang;
-};
-
-static void
-render_page(void *data)
+/* An item's page in a language. */
+void
+h_item_page(struct site *s, const struct kt_item *it,
+    const struct kt_language *lang)
 {
-	struct page_job *j = data;
-
-	if (j->it == NULL) {
-		h_bank(j->s, j->lang);
-		h_feeds(j->s, j->lang);
-	} else if (j->it->kind == KT_OPDRACHT)
-		render_opdracht(j->s, j->it, j->lang);
-	else if (j->it->kind == KT_AVOND)
-		render_avond(j->s, j->it, j->lang);
+	if (it->kind == KT_OPDRACHT)
+		render_opdracht(s, it, lang);
+	else if (it->kind == KT_AVOND)
+		render_avond(s, it, lang);
 	else
-		render_tip(j->s, j->it, j->lang);
+		render_tip(s, it, lang);
 }
 
-static void
-page_job(void *data)
+/* What is outside the languages: the root, the 404 page, the sitemap
+ * index, the theme's assets and the pictograms. */
+void
+h_shared(struct site *s)
 {
-	struct page_job *j = data;
-	struct kt_incr *in = j->s->o->incr;
-	char *id = j->it == NULL ? g_strdup_printf("bank:%s", j->lang->code) :
-	    g_strdup_printf("page:%s:%s/%s", j->lang->code,
-	    kt_kind_dir(j->it->kind), j->it->slug);
-	char *key = kt_incr_key(in, j->it, FALSE);
-
-	kt_incr_run(in, id, key, render_page, j);
-	g_free(key);
-	g_free(id);
-	g_free(j);
-}
-
-static void
-push_page(struct site *s, struct kt_jobs *jobs, const struct kt_item *it,
-    const struct kt_language *l)
-{
-	struct page_job *j = g_new(struct page_job, 1);
-
-	j->s = s;
-	j->it = it;
-	j->lang = l;
-	kt_jobs_push(jobs, page_job, j);
-}
-
-/* What is outside the languages: written by no job of the manifest, so
- * kept by a digest of each file (kt_writer_put). */
-static void
-shared_job(void *data)
-{
-	struct site *s = data;
-
 	h_root(s);
 	h_404(s);
 	h_sitemap_index(s);
 	copy_assets(s);
 	copy_pictograms(s);
-}
-
-struct site *
-kt_site_start(const struct kt_model *m, const struct kt_render_opts *o,
-    struct kt_writer *w, struct kt_diag *d, struct kt_jobs *jobs)
-{
-	char *layout = g_build_filename(o->theme, "layout.html", NULL);
-	struct site *s = g_new0(struct site, 1);
-
-	s->m = m;
-	s->o = o;
-	s->w = w;
-	s->d = d;
-	s->ok = TRUE;
-	/* no dictionary: pages are copied from it in several threads */
-	s->layout = xmlReadFile(layout, "UTF-8", XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NODICT);
-	if (s->layout == NULL) {
-		const xmlError *e = xmlGetLastError();
-		kt_error(d, layout, e ? e->line : 0, e ? e->int2 : 0,
-		    "the layout is not well-formed: %s",
-		    e && e->message ? g_strstrip(e->message) : "?");
-		g_free(layout);
-		g_free(s);
-		return NULL;
-	}
-	g_free(layout);
-	kt_jobs_push(jobs, shared_job, s);
-	/*
-	 * The long jobs first (each language's listings); then an item in
-	 * every language before the next item, so that threads write into
-	 * different folders: creating a file locks its folder.
-	 */
-	for (guint i = 0; i < m->site.languages->len; i++)
-		push_page(s, jobs, NULL, g_ptr_array_index(m->site.languages,
-		    i));
-	for (int k = 0; k < KT_KIND_COUNT; k++)
-		for (guint j = 0; j < m->items[k]->len; j++)
-			for (guint i = 0; i < m->site.languages->len; i++)
-				push_page(s, jobs, g_ptr_array_index(
-				    m->items[k], j), g_ptr_array_index(
-				    m->site.languages, i));
-	return s;
-}
-
-gboolean
-kt_site_finish(struct site *s)
-{
-	gboolean ok;
-
-	if (s == NULL)
-		return FALSE;
-	ok = g_atomic_int_get(&s->ok);
-	xmlFreeDoc(s->layout);
-	g_free(s);
-	return ok;
 }

@@ -12,24 +12,6 @@
 #include "web/html_write.h"
 
 
-char *
-kt_page_path(const char *lang, enum kt_kind k, const char *slug)
-{
-	return g_strdup_printf("%s/%s/%s.html", lang, kt_kind_dir(k), slug);
-}
-
-char *
-kt_sheet_path(const char *lang, const char *slug)
-{
-	return g_strdup_printf("%s/opdrachten/%s.pdf", lang, slug);
-}
-
-char *
-kt_bilingual_path(const char *lang, const char *slug)
-{
-	return g_strdup_printf("%s/opdrachten/%s.%s-nl.pdf", lang, slug, lang);
-}
-
 /* ---- building nodes ---- */
 
 xmlNodePtr
@@ -432,8 +414,12 @@ void
 h_pdf_link(xmlNodePtr ul, const struct page *p, const char *target,
     const char *label, const struct kt_language *l)
 {
-	xmlNodePtr li = h_el(ul, "li", NULL);
-	xmlNodePtr a = h_link(li, p, target, label, "download");
+	xmlNodePtr li, a;
+
+	if (kt_plan_file(p->s->plan, target) == NULL)
+		return;
+	li = h_el(ul, "li", NULL);
+	a = h_link(li, p, target, label, "download");
 
 	if (l != NULL) {
 		h_attr(a, "hreflang", l->code);
@@ -451,5 +437,16 @@ h_downloads_section(xmlNodePtr parent, const struct page *p)
 
 	h_el_text(sec, "h2", NULL, h_str(p, "section.downloads"));
 	return h_el(sec, "ul", NULL);
+}
+
+void
+h_downloads_end(xmlNodePtr ul)
+{
+	xmlNodePtr sec = ul->parent;
+
+	if (ul->children != NULL)
+		return;
+	xmlUnlinkNode(sec);
+	xmlFreeNode(sec);
 }
 

@@ -7,11 +7,14 @@
 
 #include <libxml/tree.h>
 
-#include "print/render.h"
+#include "build/plan.h"
+#include "diag.h"
+#include "out/writer.h"
 
 struct site {
 	const struct kt_model *m;
 	const struct kt_render_opts *o;
+	const struct kt_plan *plan;	/* what the build makes: links go there */
 	xmlDocPtr layout;
 	struct kt_writer *w;
 	struct kt_diag *d;
@@ -59,10 +62,20 @@ struct page *h_page_begin(struct site *, const struct kt_language *,
     const char *path);
 void h_page_end(struct page *, const char *title);
 
-/* A section "Werkbladen" with a list; a link to a PDF in it. */
+/*
+ * A section "Werkbladen" with a list, and a link to a PDF in it when the
+ * plan makes the file (else nothing); h_downloads_end removes the section
+ * when no link went into it.
+ */
 xmlNodePtr h_downloads_section(xmlNodePtr parent, const struct page *);
 void h_pdf_link(xmlNodePtr ul, const struct page *, const char *target,
     const char *label, const struct kt_language *);
+void h_downloads_end(xmlNodePtr ul);
+
+/* An item's page in a language; the files outside the languages. */
+void h_item_page(struct site *, const struct kt_item *,
+    const struct kt_language *);
+void h_shared(struct site *);
 
 /* The bank (bank.c): listings, facets, planner, search index. */
 void h_bank(struct site *, const struct kt_language *);

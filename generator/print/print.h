@@ -1,0 +1,30 @@
+/*
+ * The printables renderer: the PDFs of the plan's print jobs. Each thread
+ * borrows a kit of its own (fonts, pictograms and layouts loaded once per
+ * thread). It reads the model and the plan, never a content file.
+ */
+#ifndef KT_PRINT_H
+#define KT_PRINT_H
+
+#include <glib.h>
+
+#include "build/plan.h"
+#include "diag.h"
+#include "out/writer.h"
+
+struct kt_print;
+
+/*
+ * A renderer for up to threads jobs at once; jobs marked private (the
+ * pupils' names) are written through priv, every other through w. The
+ * plan, the writers and d must outlive it; priv may be NULL when the
+ * plan has no private job.
+ */
+struct kt_print *kt_print_new(const struct kt_plan *, struct kt_writer *w,
+    struct kt_writer *priv, struct kt_diag *, int threads);
+/* Writes the files of one print job; from any thread. */
+void kt_print_run(struct kt_print *, const struct kt_plan_job *);
+/* Whether every printable was written; frees the renderer. */
+gboolean kt_print_free(struct kt_print *);
+
+#endif
