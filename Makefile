@@ -35,7 +35,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 TEST_UTIL := tests/util.c
 
-.PHONY: all site check check-asan check-valgrind lint fuzz fuzz-smoke fuzz-bin bench deps-site deps-check deps-bench generator \
+.PHONY: layering all site check check-asan check-valgrind lint fuzz fuzz-smoke fuzz-bin bench deps-site deps-check deps-bench generator \
 	tests install uninstall clean
 .DEFAULT_GOAL := all
 
@@ -49,6 +49,10 @@ site: deps-site
 check: deps-check
 	@$(MAKE) --no-print-directory $(BIN) tests fuzz-bin
 	@tests/run.sh
+
+# web and print never call each other, nor the PDF kit its printables
+layering: $(OBJ)
+	@tests/layering.sh $(B)
 
 # the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined

@@ -26,6 +26,18 @@ $(grep -v '^ok \|^# \(Start\|End\) of' "$log" | tail -n 4 | sed 's/^/#   /')"
 		fi
 	done
 done
+# the layout's arrows, on the objects the tests were linked with
+if tests/layering.sh "$(dirname "${TESTS:-build/tests}")" > "$log" 2>&1; then
+	passed=$((passed + 1))
+	echo "ok - tests/layering.sh"
+else
+	failed=$((failed + 1))
+	failures="$failures
+not ok - tests/layering.sh
+$(sed 's/^/#   /' "$log")"
+	echo "not ok - tests/layering.sh"
+	sed 's/^/#   /' "$log"
+fi
 # the browser tests (Node's test runner, TAP): each top-level test counts
 if [ -d tests/browser ]; then
 	node --test --test-reporter=tap tests/browser/ > "$log" 2>&1
