@@ -377,7 +377,8 @@ publish(struct build *b)
 			    "up to date (%.1f s)\n", b->o->out, (double)(
 			    g_get_monotonic_time() - b->start) / 1e6);
 		ok = TRUE;
-	} else if (!kt_manifest_link(b->incr->next, b->w, &err) ||
+	} else if (!kt_manifest_link(b->incr->next, b->w, b->threads,
+	    &err) ||
 	    !kt_writer_put(b->w, KT_MANIFEST, manifest, strlen(manifest),
 	    &err)) {
 		failed(b, err->message);
@@ -413,9 +414,10 @@ kt_cmd_build(const struct kt_options *o)
 	if (!prepare(&b))
 		goto done;
 	b.plan = kt_plan_new(b.m, &b.ro);
-	if ((b.w = kt_writer_open(o->out, &err)) == NULL ||
+	if ((b.w = kt_writer_open(o->out, b.threads, &err)) == NULL ||
 	    (b.ro.pupils != NULL && !o->no_pdf &&
-	    (b.priv = kt_writer_open(o->class_dir, &err)) == NULL)) {
+	    (b.priv = kt_writer_open(o->class_dir, b.threads,
+	    &err)) == NULL)) {
 		fprintf(stderr, "keukentafel: %s\n", err->message);
 		goto done;
 	}

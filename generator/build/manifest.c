@@ -180,13 +180,13 @@ link_some(gpointer data, gpointer unused)
  */
 gboolean
 kt_manifest_link(struct kt_manifest *next, struct kt_writer *w,
-    GError **err)
+    int threads, GError **err)
 {
 	GHashTable *groups = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, NULL);
 	GPtrArray *all = g_ptr_array_new();
-	GThreadPool *pool = g_thread_pool_new(link_some, NULL,
-	    (gint)MAX(1, g_get_num_processors()), FALSE, NULL);
+	GThreadPool *pool = g_thread_pool_new(link_some, NULL, MAX(1, threads),
+	    FALSE, NULL);
 	gboolean ok = TRUE;
 
 	for (guint i = 0; i < next->links->len; i++) {

@@ -30,9 +30,10 @@ gboolean kt_manifest_reuse(struct kt_manifest *prev, struct kt_manifest *next,
 /* Records what a job that ran wrote (the files are taken over). */
 void kt_manifest_record(struct kt_manifest *next, const char *job,
     const char *key, GPtrArray *files);
-/* Links the files of the reused jobs into w; once, after every job. */
+/* Links the files of the reused jobs into w on up to threads threads;
+ * once, after every job. */
 gboolean kt_manifest_link(struct kt_manifest *next, struct kt_writer *w,
-    GError **err);
+    int threads, GError **err);
 /* The text of the manifest, with the files w wrote outside any job. */
 char *kt_manifest_text(const struct kt_manifest *, struct kt_writer *w);
 /*

@@ -22,6 +22,7 @@ struct kt_writer {
 	GHashTable *dirs;	/* folders already made */
 	GHashTable *untracked;	/* written by no job: path -> SHA-256 */
 	GMutex dirs_lock;	/* renderers write from several threads */
+	int threads;		/* for removing trees: the build's -j */
 };
 
 static int
@@ -47,8 +48,9 @@ remove_one_tree(gpointer path, gpointer unused)
  * files: its top-level folders (a language each) are removed side by
  * side, one per core, since the file system takes a lock per folder.
  */
-void
-kt_remove_tree(const char *path)
+/* rm -rf on up to threads threads, a top-level entry each. */
+static void
+remove_tree(const char *path, int threads)
 {
 	GDir *dir = g_dir_open(path, 0, NULL);
 	GThreadPool *pool;
@@ -61,14 +63,20 @@ kt_remove_tree(const char *path)
 		remove(path);
 		return;
 	}
-	pool = g_thread_pool_new(remove_one_tree, NULL,
-	    (gint)MAX(1, g_get_num_processors()), FALSE, NULL);
+	pool = g_thread_pool_new(remove_one_tree, NULL, MAX(1, threads), FALSE,
+	    NULL);
 	while ((name = g_dir_read_name(dir)) != NULL)
 		g_thread_pool_push(pool, g_build_filename(path, name, NULL),
 		    NULL);
 	g_dir_close(dir);
 	g_thread_pool_free(pool, FALSE, TRUE);
 	rmdir(path);
+}
+
+void
+kt_remove_tree(const char *path)
+{
+	remove_tree(path, 1);
 }
 
 /* "out" -> ("parent", ".out") prefix for temporary names */
@@ -89,13 +97,14 @@ sibling_names(const char *out, char **parent, char **prefix)
 }
 
 struct kt_writer *
-kt_writer_open(const char *out_dir, GError **err)
+kt_writer_open(const char *out_dir, int threads, GError **err)
 {
 	struct kt_writer *w = g_new0(struct kt_writer, 1);
 	char *parent, *prefix, *lock, *tmpl;
 	GDir *dir;
 	const char *name;
 
+	w->threads = MAX(1, threads);
 	sibling_names(out_dir, &parent, &prefix);
 	if (g_mkdir_with_parents(parent, 0755) != 0) {
 		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
@@ -120,7 +129,7 @@ kt_writer_open(const char *out_dir, GError **err)
 			if (g_str_has_prefix(name, tmp_prefix) ||
 			    g_str_has_prefix(name, old_prefix)) {
 				char *p = g_build_filename(parent, name, NULL);
-				kt_remove_tree(p);
+				remove_tree(p, w->threads);
 				g_free(p);
 			}
 		g_dir_close(dir);
@@ -324,12 +333,12 @@ kt_writer_commit(struct kt_writer *w, GError **err)
 			g_set_error(err, G_FILE_ERROR,
 			    g_file_error_from_errno(errno), "cannot move the "
 			    "new site to %s: %s", w->out, g_strerror(errno));
-			kt_remove_tree(w->tmp);
+			remove_tree(w->tmp, w->threads);
 			ok = FALSE;
 		}
 	} else if (renameat2(AT_FDCWD, w->tmp, AT_FDCWD, w->out,
 	    RENAME_EXCHANGE) == 0) {
-		kt_remove_tree(w->tmp);	/* now holds the previous site */
+		remove_tree(w->tmp, w->threads);	/* now holds the previous site */
 	} else {
 		/* no exchange here: move the old one aside, then the new in */
 		char *old = g_strdup(w->tmp);
@@ -342,10 +351,10 @@ kt_writer_commit(struct kt_writer *w, GError **err)
 			    "%s: %s", w->out, g_strerror(errno));
 			if (!g_file_test(w->out, G_FILE_TEST_EXISTS))
 				rename(old, w->out);
-			kt_remove_tree(w->tmp);
+			remove_tree(w->tmp, w->threads);
 			ok = FALSE;
 		}
-		kt_remove_tree(old);
+		remove_tree(old, w->threads);
 		g_free(old);
 	}
 	writer_free(w);
@@ -357,6 +366,6 @@ kt_writer_abort(struct kt_writer *w)
 {
 	if (w == NULL)
 		return;
-	kt_remove_tree(w->tmp);
+	remove_tree(w->tmp, w->threads);
 	writer_free(w);
 }

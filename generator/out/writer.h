@@ -11,8 +11,12 @@
 
 struct kt_writer;
 
-/* Locks and prepares; NULL with *err set when it cannot. */
-struct kt_writer *kt_writer_open(const char *out_dir, GError **err);
+/*
+ * Locks and prepares; NULL with *err set when it cannot. Trees are
+ * removed on up to threads threads (the build's -j).
+ */
+struct kt_writer *kt_writer_open(const char *out_dir, int threads,
+    GError **err);
 /* The folder being written, for renderers that open files themselves. */
 const char *kt_writer_root(const struct kt_writer *);
 /* Full path for a relative output path; creates parent folders. */
