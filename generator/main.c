@@ -112,6 +112,104 @@ find_dir(const char *local, const char *installed)
 	return path;
 }
 
+/*
+ * One option into o: 1 when it was taken, else the status to exit with:
+ * 0 after --help, 2 when the option is wrong (said on stderr).
+ */
+static int
+option(struct kt_options *o, int c, const char *arg)
+{
+	switch (c) {
+	case 'C':
+		o->content = arg;
+		break;
+	case 'o':
+		o->out = arg;
+		break;
+	case 't':
+		o->theme = arg;
+		break;
+	case 'm':
+		o->openmoji = arg;
+		break;
+	case 'f':
+		if (strcmp(arg, "json") != 0 &&
+		    strcmp(arg, "text") != 0) {
+			fprintf(stderr, "keukentafel: --format is "
+			    "text or json\n");
+			return 2;
+		}
+		o->json = strcmp(arg, "json") == 0;
+		break;
+	case 'q':
+		o->quiet = true;
+		break;
+	case 'v':
+		o->verbose = true;
+		break;
+	case 'j': {
+		char *end;
+		long n = strtol(arg, &end, 10);
+		if (*end != '\0' || n < 1 || n > 256) {
+			fprintf(stderr, "keukentafel: --jobs takes a "
+			    "number from 1 to 256\n");
+			return 2;
+		}
+		o->jobs = (int)n;
+		break;
+	}
+	case 1:
+		o->mentor = arg;
+		break;
+	case 2:
+		o->phone = arg;
+		break;
+	case 3:
+	case 4:
+		if (!valid_date(arg)) {
+			fprintf(stderr, "keukentafel: '%s' is not a "
+			    "date; write it as 2026-12-04\n", arg);
+			return 2;
+		}
+		if (c == 3)
+			o->due = arg;
+		else
+			o->date = arg;
+		break;
+	case 5: {
+		int h, m;
+		char rest;
+		if (sscanf(arg, "%2d:%2d%c", &h, &m, &rest) != 2 ||
+		    h < 0 || h > 23 || m < 0 || m > 59) {
+			fprintf(stderr, "keukentafel: '%s' is not a "
+			    "time; write it as 19:30\n", arg);
+			return 2;
+		}
+		o->start = arg;
+		break;
+	}
+	case 6:
+		o->place = arg;
+		break;
+	case 7:
+		o->class_list = arg;
+		break;
+	case 8:
+		o->no_pdf = true;
+		break;
+	case 9:
+		o->class_dir = arg;
+		break;
+	case 'h':
+		usage(stdout);
+		return 0;
+	default:
+		usage(stderr);
+		return 2;
+	}
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -165,94 +263,8 @@ main(int argc, char *argv[])
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "C:o:t:qvj:h", longopts,
 	    NULL)) != -1)
-		switch (c) {
-		case 'C':
-			o.content = optarg;
-			break;
-		case 'o':
-			o.out = optarg;
-			break;
-		case 't':
-			o.theme = optarg;
-			break;
-		case 'm':
-			o.openmoji = optarg;
-			break;
-		case 'f':
-			if (strcmp(optarg, "json") != 0 &&
-			    strcmp(optarg, "text") != 0) {
-				fprintf(stderr, "keukentafel: --format is "
-				    "text or json\n");
-				return 2;
-			}
-			o.json = strcmp(optarg, "json") == 0;
-			break;
-		case 'q':
-			o.quiet = true;
-			break;
-		case 'v':
-			o.verbose = true;
-			break;
-		case 'j': {
-			char *end;
-			long n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 1 || n > 256) {
-				fprintf(stderr, "keukentafel: --jobs takes a "
-				    "number from 1 to 256\n");
-				return 2;
-			}
-			o.jobs = (int)n;
-			break;
-		}
-		case 1:
-			o.mentor = optarg;
-			break;
-		case 2:
-			o.phone = optarg;
-			break;
-		case 3:
-		case 4:
-			if (!valid_date(optarg)) {
-				fprintf(stderr, "keukentafel: '%s' is not a "
-				    "date; write it as 2026-12-04\n", optarg);
-				return 2;
-			}
-			if (c == 3)
-				o.due = optarg;
-			else
-				o.date = optarg;
-			break;
-		case 5: {
-			int h, m;
-			char rest;
-			if (sscanf(optarg, "%2d:%2d%c", &h, &m, &rest) != 2 ||
-			    h < 0 || h > 23 || m < 0 || m > 59) {
-				fprintf(stderr, "keukentafel: '%s' is not a "
-				    "time; write it as 19:30\n", optarg);
-				return 2;
-			}
-			o.start = optarg;
-			break;
-		}
-		case 6:
-			o.place = optarg;
-			break;
-		case 7:
-			o.class_list = optarg;
-			break;
-		case 8:
-			o.no_pdf = true;
-			break;
-		case 9:
-			o.class_dir = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
+		if ((status = option(&o, c, optarg)) != 1)
+			return status;
 	if (optind < argc) {
 		fprintf(stderr, "keukentafel: unexpected argument '%s'\n",
 		    argv[optind]);
