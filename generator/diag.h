@@ -24,6 +24,7 @@ struct kt_diag {
 	GMutex lock;		/* renderers may report from worker threads */
 };
 
+/* The caller frees it with kt_diag_free. */
 struct kt_diag *kt_diag_new(void);
 void kt_diag_free(struct kt_diag *);
 

@@ -16,7 +16,8 @@
 /*
  * Reads path (shown as such in diagnostics). root, when not NULL, is the
  * folder the file must stay inside, after following links.
- * Returns the normalised text, or NULL after reporting why.
+ * Returns the normalised text (the caller frees it with g_free), or NULL
+ * after reporting why.
  */
 char *kt_read_text(const char *path, const char *root, struct kt_diag *,
     size_t *len);

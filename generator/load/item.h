@@ -12,7 +12,8 @@
 /*
  * Loads the Dutch source of an item into a new item, or a translation of
  * an already loaded item (source != NULL), adding the text to it.
- * Returns NULL for a file so broken nothing could be read from it.
+ * Returns NULL for a file so broken nothing could be read from it. A new
+ * item is the caller's (kt_item_free); a translation belongs to source.
  */
 struct kt_item *kt_load_source(enum kt_kind, const char *path,
     const char *slug, const char *root, const struct kt_model *,

@@ -15,7 +15,8 @@ struct kt_paths {
 	int jobs;		/* threads reading items; 0: one a core */
 };
 
-/* Always returns a model, complete as far as the content allowed. */
+/* Always returns a model, complete as far as the content allowed; the
+ * caller frees it with kt_model_free. */
 struct kt_model *kt_load(const struct kt_paths *, struct kt_diag *);
 
 /* The parts, for tests. */

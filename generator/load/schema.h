@@ -25,7 +25,9 @@ struct kt_ctx {
 void kt_check_keys(const struct kt_ctx *, const char *const *known,
     const char *const *elsewhere, const char *elsewhere_msg);
 
-/* The value node of key, or NULL; reports a missing required field. */
+/* The value node of key (borrowed from the document), or NULL; reports a
+ * missing required field. The getters below return new values, the
+ * caller's to free: g_free, kt_md_free, g_ptr_array_free(a, TRUE). */
 const struct kt_ynode *kt_field(const struct kt_ctx *, const char *key,
     gboolean required);
 

@@ -26,7 +26,8 @@ struct kt_ynode {
 /*
  * Parses one YAML document. first_line is the file line the text starts on
  * (front matter starts on line 2). Returns NULL on an error (reported) and
- * also for an empty document, with *empty set.
+ * also for an empty document, with *empty set. The caller frees the tree
+ * with kt_ynode_free; the accessors below return nodes borrowed from it.
  */
 struct kt_ynode *kt_yaml_parse(const char *text, size_t len, const char *path,
     int first_line, struct kt_diag *, gboolean *empty);

@@ -28,12 +28,14 @@ extern const struct kt_vocab kt_vocabs[KT_V_COUNT];
 
 /* Index of s in the vocabulary, or -1. */
 int kt_vocab_find(enum kt_vocab_id, const char *s);
+/* The name of value index (static, never freed). */
 const char *kt_vocab_name(enum kt_vocab_id, int index);
 int kt_vocab_size(enum kt_vocab_id);
 
 /*
  * The candidate closest to s by edit distance, if close enough to be a
  * likely typo; else NULL. Compares Unicode characters, case-folded.
+ * Borrowed: one of candidates.
  */
 const char *kt_suggest(const char *s, const char *const *candidates,
     guint n);
@@ -62,10 +64,13 @@ struct kt_md {
 	struct kt_pos pos;
 };
 
+/* Markdown parsed from src, or adopting doc (which it then frees); the
+ * caller frees it with kt_md_free. */
 struct kt_md *kt_md_new(const char *src, struct kt_pos);
 struct kt_md *kt_md_adopt(cmark_node *doc, struct kt_pos);
 void kt_md_free(struct kt_md *);
-/* The text without markup, words separated by single spaces. */
+/* The text without markup, words separated by single spaces; the caller
+ * frees it with g_free. */
 char *kt_md_plain(const struct kt_md *);
 
 enum kt_status { KT_SOURCE, KT_DRAFT, KT_REVIEWED };
@@ -197,6 +202,8 @@ struct kt_model {
 };
 
 void kt_gloss_free(struct kt_gloss *);
+/* Each new object is the caller's, freed with its _free; kt_picto_new
+ * takes a reference to svg, kt_model_free frees every item in the model. */
 struct kt_picto *kt_picto_new(const char *path, GBytes *svg);
 void kt_picto_free(struct kt_picto *);
 struct kt_model *kt_model_new(void);
@@ -207,17 +214,18 @@ void kt_item_free(struct kt_item *);
 struct kt_text *kt_text_new(const char *lang, const char *path);
 void kt_text_free(struct kt_text *);
 
+/* Borrowed from the site and the item: NULL when there is none. */
 const struct kt_language *kt_site_language(const struct kt_site *,
     const char *code);
 struct kt_text *kt_item_text(const struct kt_item *, const char *lang);
 
-/* The folder and the singular noun of a kind: "opdrachten", ... */
+/* The folder of a kind: "opdrachten", ... (static, never freed) */
 const char *kt_kind_dir(enum kt_kind);
 
 /*
  * A UI string in a language, falling back to Dutch. Never NULL: a key
  * missing in Dutch too is a bug in the theme, caught by a test, and gives
- * the empty string rather than the key's name.
+ * the empty string rather than the key's name. Borrowed from the model.
  */
 const char *kt_str(const struct kt_model *, const char *lang, const char *key);
 

@@ -31,7 +31,8 @@ struct kt_figures {
 
 struct kt_counter;
 
-/* hyphen_dir: where Debian's hyph_*.dic live (/usr/share/hyphen). */
+/* hyphen_dir: where Debian's hyph_*.dic live (/usr/share/hyphen); the
+ * caller frees the counter with kt_counter_free. */
 struct kt_counter *kt_counter_new(const char *hyphen_dir);
 void kt_counter_free(struct kt_counter *);
 
@@ -46,7 +47,8 @@ void kt_figures_clear(struct kt_figures *);
 enum kt_formula kt_formula_of(const char *lang);
 const char *kt_formula_name(enum kt_formula);
 
-/* The sentences of a text with more than max words, as a new array. */
+/* The sentences of a text with more than max words, as a new array: the
+ * caller frees it with g_ptr_array_free(a, TRUE). */
 GPtrArray *kt_long_sentences(const char *text, int max);
 
 #endif

@@ -40,7 +40,11 @@ xmlNodePtr h_el_text(xmlNodePtr parent, const char *name, const char *cls,
 void h_attr(xmlNodePtr, const char *name, const char *value);
 void h_clear(xmlNodePtr);
 
-/* UI strings of the page's language; h_fmt fills {name} with value. */
+/*
+ * UI strings of the page's language, borrowed from the model; h_fmt fills
+ * {name} with value. Every char * returned below is the caller's to
+ * g_free; the const ones are borrowed.
+ */
 const char *h_str(const struct page *, const char *key);
 char *h_fmt(const struct page *, const char *key, const char *name,
     const char *value);
@@ -86,8 +90,10 @@ void h_sitemap_index(struct site *);
 /* A language's sitemap and feed: they list every item, as its bank does */
 void h_feeds(struct site *, const struct kt_language *);
 
+/* The item's text in lang, else its Dutch source; borrowed. */
 struct kt_text *h_text_or_source(const struct kt_item *, const char *lang);
-/* The codes of the languages an item has a text in. */
+/* The codes of the languages an item has a text in; the caller frees
+ * the array with g_ptr_array_free(a, TRUE). */
 GPtrArray *h_languages_of(const struct kt_model *, const struct kt_item *);
 
 #endif
