@@ -12,7 +12,8 @@ typedef void (*kt_job_fn)(void *data);
 
 struct kt_jobs;
 
-/* n threads; 1 runs every job at once, in the caller's thread. */
+/* n threads; 1 runs every job at once, in the caller's thread. Freed by
+ * kt_jobs_finish. */
 struct kt_jobs *kt_jobs_new(int n);
 /*
  * Runs fn(data) some time before kt_jobs_finish(); fn frees data. A job

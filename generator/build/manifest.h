@@ -15,7 +15,8 @@
 
 struct kt_manifest;
 
-/* The manifest of the build in out_dir, or an empty one. */
+/* The manifest of the build in out_dir, or an empty one; each is the
+ * caller's, freed with kt_manifest_free. */
 struct kt_manifest *kt_manifest_load(const char *out_dir);
 struct kt_manifest *kt_manifest_new(const char *out_dir);
 void kt_manifest_free(struct kt_manifest *);
@@ -34,7 +35,8 @@ void kt_manifest_record(struct kt_manifest *next, const char *job,
  * once, after every job. */
 gboolean kt_manifest_link(struct kt_manifest *next, struct kt_writer *w,
     int threads, GError **err);
-/* The text of the manifest, with the files w wrote outside any job. */
+/* The text of the manifest, with the files w wrote outside any job; the
+ * caller frees it with g_free. */
 char *kt_manifest_text(const struct kt_manifest *, struct kt_writer *w);
 /*
  * Whether the new build is the previous one: every job reused, the same

@@ -90,12 +90,13 @@ struct kt_plan {
 	GHashTable *bundles;	/* language code -> GPtrArray of its parts */
 };
 
-/* Plans the build of m with o; both must outlive the plan. */
+/* Plans the build of m with o; both must outlive the plan, which the
+ * caller frees with kt_plan_free. */
 struct kt_plan *kt_plan_new(const struct kt_model *m,
     const struct kt_render_opts *o);
 void kt_plan_free(struct kt_plan *);
 
-/* The job that writes rel (a path in out/), or NULL: none does. */
+/* The job that writes rel (a path in out/), borrowed, or NULL: none does. */
 const struct kt_plan_job *kt_plan_file(const struct kt_plan *,
     const char *rel);
 /* A language's bundle parts, years in order (borrowed), or NULL. */
