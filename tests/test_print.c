@@ -18,12 +18,12 @@
 #include "print/render.h"
 #include "util.h"
 
-static char *tmp, *out;
+static char *tmp;	/* a folder for this run; the fixture is read only */
 
 static char *
 path(const char *rel)
 {
-	return g_build_filename(out, rel, NULL);
+	return g_build_filename(t_fixture(), rel, NULL);
 }
 
 static char *
@@ -856,12 +856,15 @@ test_squeezed_sheet(void)
 	g_free(content);
 }
 
-/* A PDF of out/ rewritten by qpdf --qdf: its pages' operators as text. */
+/*
+ * A PDF of the fixture rewritten by qpdf --qdf: its pages' operators as
+ * text. The rewrite goes to this run's folder, not beside the PDF.
+ */
 static char *
 qdf_text(const char *rel)
 {
 	char *pdf = path(rel);
-	char *qdf = g_strconcat(pdf, ".qdf", NULL);
+	char *qdf = g_build_filename(tmp, "page.qdf", NULL);
 	const char *argv[] = { "qpdf", "--qdf", "--object-streams=disable",
 	    pdf, qdf, NULL };
 	char *data = NULL;
@@ -1025,7 +1028,7 @@ test_unique_names(void)
 static void
 test_qpdf_check(void)
 {
-	GPtrArray *all = t_files(out);
+	GPtrArray *all = t_files(t_fixture());
 	int n = 0;
 
 	for (guint i = 0; i < all->len; i++) {
@@ -1091,20 +1094,10 @@ test_qr_ti(void)
 int
 main(int argc, char *argv[])
 {
-	static const char *const opts[] = {
-		"--mentor", "Meneer Jansen", "--inleveren", "2026-12-04",
-		"--datum", "2026-10-08", "--aanvang", "19:30",
-		"--locatie", "Aula De Brug", "--klas", "tests/klas.csv", NULL
-	};
-	char *se = NULL;
 	int r;
 
 	g_test_init(&argc, &argv, NULL);
 	tmp = g_dir_make_tmp("kt-print-XXXXXX", NULL);
-	out = g_build_filename(tmp, "out", NULL);
-	if (t_build("tests/site", out, "1700000000", opts, &se) != 0)
-		g_error("the test site does not build:\n%s", se);
-	g_free(se);
 	g_test_add_func("/print/sheet-languages", test_sheet_languages);
 	g_test_add_func("/print/glossary-box", test_glossary_box);
 	g_test_add_func("/print/fonts", test_fonts);
@@ -1128,7 +1121,6 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/language", test_pdf_lang);
 	r = g_test_run();
 	kt_remove_tree(tmp);
-	g_free(out);
 	g_free(tmp);
 	return r;
 }
