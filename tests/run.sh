@@ -7,23 +7,36 @@ passed=0
 failed=0
 failures=""	# repeated before the summary, which is what a log's tail shows
 log=$(mktemp)
+# the fixture: tests/site built once for the whole run (tests/fixture.sh),
+# by the first case that reads it
+KT_FIXTURE=$(mktemp -d)
+export KT_FIXTURE
+trap 'rm -rf "$KT_FIXTURE" "$log"' EXIT
+
+# counts one case, named $1, that exited with $2 and passed if $3 is 0;
+# a failure's log is shown, and its last lines kept for the summary
+count() {
+	if [ "$2" -eq 0 ] && [ "$3" -eq 0 ]; then
+		passed=$((passed + 1))
+		echo "ok - $1"
+	else
+		failed=$((failed + 1))
+		failures="$failures
+not ok - $1 (exit $2)
+$(grep -v '^ok \|^# \(Start\|End\) of' "$log" | tail -n 4 | sed 's/^/#   /')"
+		echo "not ok - $1 (exit $2)"
+		sed 's/^/#   /' "$log"
+	fi
+}
+
 # TESTS: the folder of test programs (check-asan uses its own)
 for t in "${TESTS:-build/tests}"/test_*; do
 	[ -x "$t" ] || continue
 	for path in $("$t" -l | grep "^/"); do
 		"$t" --tap -p "$path" > "$log" 2>&1
 		status=$?
-		if [ "$status" -eq 0 ] && grep -q '^ok ' "$log"; then
-			passed=$((passed + 1))
-			echo "ok - $t $path"
-		else
-			failed=$((failed + 1))
-			failures="$failures
-not ok - $t $path (exit $status)
-$(grep -v '^ok \|^# \(Start\|End\) of' "$log" | tail -n 4 | sed 's/^/#   /')"
-			echo "not ok - $t $path (exit $status)"
-			sed 's/^/#   /' "$log"
-		fi
+		grep -q '^ok ' "$log"
+		count "$t $path" "$status" $?
 	done
 done
 # the layout's arrows, on the objects the tests were linked with
@@ -55,6 +68,11 @@ not ok - tests/browser: node exited with $status"
 	passed=$((passed + p))
 	failed=$((failed + f))
 fi
+# the cases read the fixture and changed nothing in it
+if [ -d "$KT_FIXTURE/out" ]; then
+	tests/fixture.sh "$KT_FIXTURE" check > "$log" 2>&1
+	count "tests/fixture.sh unchanged" $? 0
+fi
 # a short run of each fuzz target, when they are built (make check does)
 if [ -x build-fuzz/fuzz/yaml ] && [ -z "${KT_BIN:-}" ]; then
 	fuzz/run.sh smoke > "$log" 2>&1
@@ -66,7 +84,6 @@ $(grep '^not ok ' "$log")"
 	passed=$((passed + p))
 	failed=$((failed + f))
 fi
-rm -f "$log"
 [ -n "$failures" ] && echo "# the failures again:$failures"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,8 +1,9 @@
 /*
- * End-to-end: runs the generator on tests/site into a temporary folder and
- * checks what a reader gets. HTML is parsed with libxml2; sheets are read
- * back with poppler's pdftotext, pdffonts and pdfinfo, and the QR code is
- * decoded with zbarimg, as a phone would.
+ * End-to-end: checks what a reader gets from the fixture (tests/site built
+ * once per run, see tests/util.h), and builds into a temporary folder of
+ * its own where a case is about the build itself. HTML is parsed with
+ * libxml2; sheets are read back with poppler's pdftotext, pdffonts and
+ * pdfinfo, and the QR code is decoded with zbarimg, as a phone would.
  */
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -17,7 +18,6 @@
 #include "util.h"
 
 static char *tmp;	/* a folder for this run */
-static char *out;	/* the built test site */
 
 static int
 build(const char *content, const char *dest, const char *epoch, char **se)
@@ -28,7 +28,7 @@ build(const char *content, const char *dest, const char *epoch, char **se)
 static char *
 out_path(const char *rel)
 {
-	return g_build_filename(out, rel, NULL);
+	return g_build_filename(t_fixture(), rel, NULL);
 }
 
 static htmlDocPtr
@@ -79,7 +79,7 @@ string(htmlDocPtr d, const char *expr)
 static GPtrArray *
 html_files(void)
 {
-	GPtrArray *all = t_files(out);
+	GPtrArray *all = t_files(t_fixture());
 	GPtrArray *html = g_ptr_array_new_with_free_func(g_free);
 
 	for (guint i = 0; i < all->len; i++)
@@ -546,7 +546,7 @@ test_sheet_fonts(void)
 static void
 test_sheet_pages_and_metadata(void)
 {
-	GPtrArray *all = t_files(out);
+	GPtrArray *all = t_files(t_fixture());
 	int sheets = 0;
 
 	for (guint i = 0; i < all->len; i++) {
@@ -1035,14 +1035,9 @@ int
 main(int argc, char *argv[])
 {
 	int r;
-	char *se = NULL;
 
 	g_test_init(&argc, &argv, NULL);
 	tmp = g_dir_make_tmp("kt-build-XXXXXX", NULL);
-	out = g_build_filename(tmp, "out", NULL);
-	if (build("tests/site", out, "1700000000", &se) != 0)
-		g_error("the test site does not build:\n%s", se);
-	g_free(se);
 	g_test_add_func("/site/files", test_site_files);
 	g_test_add_func("/site/html-structure", test_html_structure);
 	g_test_add_func("/site/translations", test_translations);
@@ -1069,7 +1064,6 @@ main(int argc, char *argv[])
 	g_test_add_func("/content/bank-checks", test_content_bank_checks);
 	r = g_test_run();
 	kt_remove_tree(tmp);
-	g_free(out);
 	g_free(tmp);
 	return r;
 }

@@ -1,5 +1,6 @@
 /*
- * Test helpers: processes through GLib, PDFs through poppler's tools.
+ * Test helpers: processes through GLib, PDFs through poppler's tools, the
+ * fixture through tests/fixture.sh (which holds its options and its lock).
  */
 #include "util.h"
 
@@ -8,6 +9,8 @@
 #include <sys/wait.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
+
+#include "out/writer.h"
 
 const char *
 t_kt(void)
@@ -62,6 +65,39 @@ t_build(const char *content, const char *dest, const char *epoch,
 	    err);
 	g_ptr_array_free(argv, TRUE);
 	return r;
+}
+
+static char *own_fixture;	/* built for this process alone */
+
+static void
+remove_own_fixture(void)
+{
+	kt_remove_tree(own_fixture);
+	g_free(own_fixture);
+}
+
+const char *
+t_fixture(void)
+{
+	static char *out;
+	const char *dir = g_getenv("KT_FIXTURE");
+	const char *argv[] = { "tests/fixture.sh", NULL, NULL };
+	char *err = NULL;
+
+	if (out != NULL)
+		return out;
+	if (dir == NULL || *dir == '\0') {
+		own_fixture = g_dir_make_tmp("kt-fixture-XXXXXX", NULL);
+		g_assert_nonnull(own_fixture);
+		atexit(remove_own_fixture);
+		dir = own_fixture;
+	}
+	argv[1] = dir;
+	if (t_run(argv, NULL, NULL, &err) != 0)
+		g_error("no test fixture:\n%s", err);
+	g_free(err);
+	out = g_build_filename(dir, "out", NULL);
+	return out;
 }
 
 static void

@@ -1,6 +1,25 @@
 /*
  * Helpers shared by the end-to-end tests: run a program, build a content
- * folder, list and hash an output tree, read a PDF's text.
+ * folder, list and hash an output tree, read a PDF's text, and the fixture:
+ * tests/site built once for a whole run of the suite.
+ *
+ * A new test that only reads a built site takes t_fixture() in the case
+ * itself, never in main() (tests/run.sh lists the cases of a program with
+ * -l first, which must not build anything):
+ *
+ *	static void
+ *	test_something(void)
+ *	{
+ *		char *p = g_build_filename(t_fixture(), "nl/index.html", NULL);
+ *		...
+ *	}
+ *
+ * The fixture is shared: a case never writes into it. One that needs other
+ * content, other options, or a changed or incremental build copies
+ * tests/site (or the fixture) into its own temporary folder and builds
+ * there with t_build(); files a case makes from the fixture's (a PNG of a
+ * page, a qpdf --qdf rewrite) go to its own folder too. tests/run.sh fails
+ * the run when the fixture was changed.
  */
 #ifndef KT_TEST_UTIL_H
 #define KT_TEST_UTIL_H
@@ -17,6 +36,17 @@ int t_run(const char *const *argv, const char *const *env, char **out,
 /* keukentafel build -q -C content -o dest [extra...]; epoch may be NULL. */
 int t_build(const char *content, const char *dest, const char *epoch,
     const char *const *extra, char **err);
+/*
+ * The built fixture's out/ folder: tests/site with the options of
+ * tests/fixture.sh, SOURCE_DATE_EPOCH=1700000000. Borrowed: valid until
+ * the process ends; read it, never write into it. Under tests/run.sh it is
+ * built once per run into $KT_FIXTURE, by whichever process asks first
+ * (the others wait on a lock). Without KT_FIXTURE (a case run by hand) it
+ * is built once for this process into a temporary folder, removed at exit;
+ * export KT_FIXTURE=some/folder to share one build between runs by hand,
+ * and remove that folder when the generator or tests/site change.
+ */
+const char *t_fixture(void);
 /* Every file below dir, relative, sorted. */
 GPtrArray *t_files(const char *dir);
 /*

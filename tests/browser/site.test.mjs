@@ -14,7 +14,10 @@ import { HtmlValidate } from 'html-validate';
 import { serve } from './serve.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kt-browser-'));
-const out = join(tmp, 'out');
+// the site as tests/run.sh built it once for the whole run (KT_FIXTURE),
+// or built here when run alone; read only, shared with the other tests
+const fixture = process.env.KT_FIXTURE || join(tmp, 'fixture');
+const out = join(fixture, 'out');
 let browser, server, base;
 
 function pages(dir) {
@@ -27,9 +30,7 @@ function pages(dir) {
 }
 
 before(async () => {
-	execFileSync(process.env.KT_BIN || 'generator/keukentafel', ['build', '-q', '-C', 'tests/site',
-	    '-o', out], { env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
-	    stdio: ['ignore', 'ignore', 'ignore'] });
+	execFileSync('tests/fixture.sh', [fixture], { stdio: ['ignore', 'ignore', 'inherit'] });
 	({ server, base } = await serve(out, '/lob/'));
 	browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
