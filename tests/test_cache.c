@@ -10,8 +10,11 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "out/writer.h"
 #include "print/pdffile.h"
 #include "util.h"
+
+static char *tmp;	/* a folder for this run */
 
 /*
  * A damaged chunk: 108 bytes claiming a cross-reference table of a
@@ -114,10 +117,216 @@ test_reader_bounds(void)
 	g_free(chunk);
 }
 
+/* ---- the manifest ---- */
+
+#define EPOCH "1700000000"
+#define CHUNK ".keukentafel/bundels/nl/open-dag-samen.pdf"
+#define BUNDLE "nl/opdrachten/leerjaar-1.pdf"
+
+/* The test site built once, the same as every build of it should be. */
+static const char *
+ref_out(void)
+{
+	static char *ref;
+	char *se = NULL;
+
+	if (ref != NULL)
+		return ref;
+	ref = g_build_filename(tmp, "ref", NULL);
+	if (t_build("tests/site", ref, EPOCH, NULL, &se) != 0)
+		g_error("the test site does not build:\n%s", se);
+	g_free(se);
+	return ref;
+}
+
+/* A copy of the built site to damage; the caller frees the path. */
+static char *
+copy_of_ref(const char *name)
+{
+	char *dest = g_build_filename(tmp, name, NULL);
+	const char *cp[] = { "cp", "-a", ref_out(), dest, NULL };
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	return dest;
+}
+
+static void
+put_file(const char *dir, const char *rel, const char *data, gssize len)
+{
+	char *p = g_build_filename(dir, rel, NULL);
+
+	g_assert_true(g_file_set_contents(p, data, len, NULL));
+	g_free(p);
+}
+
+static void
+remove_file(const char *dir, const char *rel)
+{
+	char *p = g_build_filename(dir, rel, NULL);
+
+	g_assert_cmpint(remove(p), ==, 0);
+	g_free(p);
+}
+
+/*
+ * Builds tests/site into dest again (-v: the jobs reused are counted on
+ * stderr, which goes to *se), with at most 4 GB of address space: a
+ * build that asks for 16 GB fails instead of taking a shared machine's
+ * memory.
+ */
+static int
+build_again(const char *dest, char **se)
+{
+	const char *argv[] = { "sh", "-c", "ulimit -v 4194304 && exec \"$@\"",
+	    "sh", KT, "build", "-q", "-v", "-C", "tests/site", "-o", dest,
+	    NULL };
+	const char *env[] = { "SOURCE_DATE_EPOCH", EPOCH, NULL };
+
+#ifdef KT_ASAN
+	argv[2] = "exec \"$@\"";
+#endif
+	return t_run(argv, env, NULL, se);
+}
+
+/* dest is the site a clean build makes, byte for byte, manifest
+ * included; its bundle passes qpdf's check and reads as its sheets. */
+static void
+assert_as_built(const char *dest)
+{
+	char *want = t_tree_digest(ref_out()), *got = t_tree_digest(dest);
+	char *bundle = g_build_filename(dest, BUNDLE, NULL), *text, *so = NULL;
+	const char *check[] = { "qpdf", "--check", bundle, NULL };
+
+	g_assert_cmpstr(got, ==, want);
+	g_assert_cmpint(t_run(check, NULL, &so, NULL), ==, 0);
+	text = t_pdf_text(bundle, 0);
+	g_assert_true(t_contains(text, "Drie dingen waar ik trots op ben"));
+	g_free(text);
+	g_free(so);
+	g_free(bundle);
+	g_free(got);
+	g_free(want);
+}
+
+/*
+ * A chunk damaged under out/.keukentafel/: truncated, it is drawn again
+ * by the next build though nothing else changed; overwritten with a file
+ * claiming a table of a billion entries while its bundle must be joined
+ * again, the build does not fail: the chunk is drawn again first.
+ */
+static void
+test_damaged_chunk(void)
+{
+	char *dest = copy_of_ref("damaged"), *p, *data, *se = NULL;
+	gsize len;
+
+	p = g_build_filename(dest, CHUNK, NULL);
+	g_assert_true(g_file_get_contents(p, &data, &len, NULL));
+	put_file(dest, CHUNK, data, (gssize)len / 2);
+	g_free(data);
+	if (build_again(dest, &se) != 0)
+		g_error("the build failed:\n%s", se);
+	g_free(se);
+	assert_as_built(dest);
+
+	put_file(dest, CHUNK, damaged_pdf, sizeof damaged_pdf - 1);
+	remove_file(dest, BUNDLE);
+	se = NULL;
+	if (build_again(dest, &se) != 0)
+		g_error("the build failed:\n%s", se);
+	g_free(se);
+	assert_as_built(dest);
+	g_free(p);
+	g_free(dest);
+}
+
+/* A crafted chunk (16 GB of offsets asked for) read for its bundle: no
+ * abort, no huge allocation; the chunk is drawn again. */
+static void
+test_crafted_chunk(void)
+{
+	char *dest = copy_of_ref("crafted"), *se = NULL;
+
+	put_file(dest, CHUNK, crafted_pdf, sizeof crafted_pdf - 1);
+	remove_file(dest, BUNDLE);
+	if (build_again(dest, &se) != 0)
+		g_error("the build failed:\n%s", se);
+	g_free(se);
+	assert_as_built(dest);
+	g_free(dest);
+}
+
+/* The manifest as keukentafel 0.1.0 wrote it: no format line, and
+ * only the path of each file. */
+static char *
+old_format(const char *text)
+{
+	char **lines = g_strsplit(text, "\n", -1);
+	GString *s = g_string_new(NULL);
+
+	for (char **l = lines + 1; *l != NULL && **l != '\0'; l++) {
+		char **f = g_strsplit(*l, "\t", -1);
+
+		g_string_append_printf(s, "%s\t%s", f[0], f[1]);
+		for (guint i = 2; f[i] != NULL; i += 3)
+			g_string_append_printf(s, "\t%s", f[i]);
+		g_string_append_c(s, '\n');
+		g_strfreev(f);
+	}
+	g_strfreev(lines);
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * A manifest of an older format, of a newer one or not a manifest at
+ * all: nothing is reused, nothing fails, and the build is a clean one.
+ */
+static void
+test_old_manifest(void)
+{
+	char *path = g_build_filename(ref_out(), ".keukentafel", "manifest",
+	    NULL), *text;
+	char *formats[3];
+
+	g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	g_assert_true(g_str_has_prefix(text, "keukentafel manifest 2\n"));
+	formats[0] = old_format(text);
+	formats[1] = g_strconcat("keukentafel manifest 3\n", strchr(text,
+	    '\n') + 1, NULL);
+	formats[2] = g_strdup("\x89PNG\r\n\t\t\n\n");
+	for (int i = 0; i < 3; i++) {
+		char *name = g_strdup_printf("format-%d", i);
+		char *dest = copy_of_ref(name), *se = NULL;
+
+		put_file(dest, ".keukentafel/manifest", formats[i], -1);
+		if (build_again(dest, &se) != 0)
+			g_error("the build failed:\n%s", se);
+		if (strstr(se, ": 0 jobs reused from ") == NULL ||
+		    strstr(se, "error") != NULL)
+			g_error("manifest %d: not a clean build:\n%s", i, se);
+		assert_as_built(dest);
+		g_free(se);
+		g_free(dest);
+		g_free(name);
+		g_free(formats[i]);
+	}
+	g_free(text);
+	g_free(path);
+}
+
 int
 main(int argc, char *argv[])
 {
+	int r;
+
 	g_test_init(&argc, &argv, NULL);
+	tmp = g_dir_make_tmp("kt-cache-XXXXXX", NULL);
 	g_test_add_func("/cache/reader-bounds", test_reader_bounds);
-	return g_test_run();
+	g_test_add_func("/cache/damaged-chunk", test_damaged_chunk);
+	g_test_add_func("/cache/crafted-chunk", test_crafted_chunk);
+	g_test_add_func("/cache/old-manifest", test_old_manifest);
+	r = g_test_run();
+	kt_remove_tree(tmp);
+	g_free(tmp);
+	return r;
 }

@@ -20,7 +20,8 @@ struct kt_writer {
 	char *tmp;		/* .out.tmp-XXXXXX beside it */
 	int lock_fd;
 	GHashTable *dirs;	/* folders already made */
-	GHashTable *untracked;	/* written by no job: path -> SHA-256 */
+	GHashTable *sums;	/* every file written: path -> kt_file_sum() */
+	GHashTable *untracked;	/* the paths written by no job */
 	GMutex dirs_lock;	/* renderers write from several threads */
 };
 
@@ -139,8 +140,10 @@ kt_writer_open(const char *out_dir, GError **err)
 	w->tmp = tmpl;
 	w->out = g_strdup(out_dir);
 	w->dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	w->untracked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	w->sums = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    g_free);
+	w->untracked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
 	g_mutex_init(&w->dirs_lock);
 	g_free(parent);
 	g_free(prefix);
@@ -222,6 +225,7 @@ kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
 	char *path = kt_writer_path(w, rel, err);
 	const char *p = data;
 	size_t total = len;
+	char *sum;
 	int fd;
 
 	if (path == NULL)
@@ -251,15 +255,34 @@ kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
 		return FALSE;
 	}
 	g_free(path);
-	if (g_private_get(&tracked) == NULL) {
-		char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-		    data, total);
-
-		g_mutex_lock(&w->dirs_lock);
-		g_hash_table_replace(w->untracked, g_strdup(rel), sum);
-		g_mutex_unlock(&w->dirs_lock);
-	}
+	sum = kt_file_sum(data, total);
+	g_mutex_lock(&w->dirs_lock);
+	g_hash_table_replace(w->sums, g_strdup(rel), sum);
+	if (g_private_get(&tracked) == NULL)
+		g_hash_table_add(w->untracked, g_strdup(rel));
+	g_mutex_unlock(&w->dirs_lock);
 	return TRUE;
+}
+
+char *
+kt_file_sum(const void *data, size_t len)
+{
+	char *digest = g_compute_checksum_for_data(KT_SUM_DIGEST, data, len);
+	char *sum = g_strdup_printf("%zu\t%s", len, digest);
+
+	g_free(digest);
+	return sum;
+}
+
+char *
+kt_writer_sum(struct kt_writer *w, const char *rel)
+{
+	char *sum;
+
+	g_mutex_lock(&w->dirs_lock);
+	sum = g_strdup(g_hash_table_lookup(w->sums, rel));
+	g_mutex_unlock(&w->dirs_lock);
+	return sum;
 }
 
 char *
@@ -274,10 +297,10 @@ kt_writer_untracked(struct kt_writer *w, GPtrArray *names)
 	keys = g_hash_table_get_keys_as_array(w->untracked, &n);
 	qsort(keys, n, sizeof *keys, kt_writer_cmp);
 	for (guint i = 0; i < n; i++) {
-		const char *digest = g_hash_table_lookup(w->untracked, keys[i]);
+		const char *file = g_hash_table_lookup(w->sums, keys[i]);
 
 		g_checksum_update(c, keys[i], (gssize)strlen(keys[i]) + 1);
-		g_checksum_update(c, (const guchar *)digest, -1);
+		g_checksum_update(c, (const guchar *)file, -1);
 		g_ptr_array_add(names, g_strdup(keys[i]));
 	}
 	g_mutex_unlock(&w->dirs_lock);
@@ -307,6 +330,7 @@ writer_free(struct kt_writer *w)
 {
 	close(w->lock_fd);
 	g_hash_table_destroy(w->dirs);
+	g_hash_table_destroy(w->sums);
 	g_hash_table_destroy(w->untracked);
 	g_mutex_clear(&w->dirs_lock);
 	g_free(w->tmp);
