@@ -5,11 +5,16 @@
  * of an older format reuses nothing), the library versions in the key, and
  * the writer's swap failing half-way.
  */
+#include <cairo.h>
 #include <glib.h>
+#include <librsvg/rsvg.h>
+#include <pango/pango.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 
+#include "build/build.h"
+#include "build/versions.h"
 #include "out/writer.h"
 #include "print/pdffile.h"
 #include "util.h"
@@ -314,6 +319,119 @@ test_old_manifest(void)
 	g_free(path);
 }
 
+/* ---- the library versions in the key ---- */
+
+/*
+ * Pango's version as the builds in this process see it: the linker binds
+ * kt_library_versions()' call to this definition, so a test can upgrade
+ * Pango between two builds. The real version otherwise, from the int
+ * Pango gives of it.
+ */
+static const char *fake_pango;
+
+const char *
+pango_version_string(void)
+{
+	static char real[32];
+	int v = pango_version();
+
+	if (fake_pango != NULL)
+		return fake_pango;
+	g_snprintf(real, sizeof real, "%d.%d.%d", v / 10000, v / 100 % 100,
+	    v % 100);
+	return real;
+}
+
+/* The build of tests/site into dest, in this process. */
+static void
+build_here(const char *dest)
+{
+	struct kt_options o = { .content = "tests/site", .out = dest,
+	    .theme = "themes/default",
+	    .openmoji = "node_modules/openmoji/black/svg",
+	    .epoch = 1700000000, .quiet = true, .jobs = 2 };
+
+	g_assert_cmpint(kt_cmd_build(&o), ==, 0);
+}
+
+/* The manifest in dest: job id -> key. */
+static GHashTable *
+keys_of(const char *dest)
+{
+	char *p = g_build_filename(dest, ".keukentafel", "manifest", NULL);
+	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, g_free);
+	char *text, **lines;
+
+	g_assert_true(g_file_get_contents(p, &text, NULL, NULL));
+	lines = g_strsplit(text, "\n", -1);
+	for (char **l = lines + 1; *l != NULL && **l != '\0'; l++) {
+		char **f = g_strsplit(*l, "\t", 3);
+
+		g_hash_table_insert(keys, g_strdup(f[0]), g_strdup(f[1]));
+		g_strfreev(f);
+	}
+	g_strfreev(lines);
+	g_free(text);
+	g_free(p);
+	return keys;
+}
+
+/* How many jobs of a have the key they have in b. */
+static guint
+same_keys(GHashTable *a, GHashTable *b)
+{
+	GHashTableIter i;
+	gpointer job, key;
+	guint same = 0;
+
+	g_hash_table_iter_init(&i, a);
+	while (g_hash_table_iter_next(&i, &job, &key))
+		if (strcmp(job, "untracked") != 0)
+			same += g_strcmp0(key, g_hash_table_lookup(b, job)) == 0;
+	return same;
+}
+
+/*
+ * The versions of cairo, Pango and librsvg as they run, in every job's
+ * key: Pango upgraded between two builds, no job keeps its key (every
+ * PDF is drawn again); back to the version before, every job has the key
+ * it had.
+ */
+static void
+test_library_versions(void)
+{
+	char *dest = g_build_filename(tmp, "versions", NULL);
+	char *want = g_strdup_printf("cairo %s, pango %s, librsvg %s",
+	    CAIRO_VERSION_STRING, PANGO_VERSION_STRING, LIBRSVG_VERSION);
+	GHashTable *before, *upgraded, *after;
+
+	/* compiled with the libraries it runs with, here */
+	g_assert_cmpstr(kt_library_versions(), ==, want);
+	build_here(dest);
+	before = keys_of(dest);
+	g_assert_cmpuint(g_hash_table_size(before), >, 50);
+
+	fake_pango = "1.99.0";
+	g_assert_nonnull(strstr(kt_library_versions(), "pango 1.99.0,"));
+	build_here(dest);
+	upgraded = keys_of(dest);
+	g_assert_cmpuint(g_hash_table_size(upgraded), ==,
+	    g_hash_table_size(before));
+	g_assert_cmpuint(same_keys(before, upgraded), ==, 0);
+
+	fake_pango = NULL;
+	build_here(dest);
+	after = keys_of(dest);
+	g_assert_cmpuint(same_keys(before, after), ==,
+	    g_hash_table_size(before) - 1);
+	g_hash_table_destroy(before);
+	g_hash_table_destroy(upgraded);
+	g_hash_table_destroy(after);
+	g_free(want);
+	g_free(dest);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -325,6 +443,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/cache/damaged-chunk", test_damaged_chunk);
 	g_test_add_func("/cache/crafted-chunk", test_crafted_chunk);
 	g_test_add_func("/cache/old-manifest", test_old_manifest);
+	g_test_add_func("/cache/library-versions", test_library_versions);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);

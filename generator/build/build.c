@@ -17,6 +17,7 @@
 #include "out/writer.h"
 #include "build/manifest.h"
 #include "build/incr.h"
+#include "build/versions.h"
 #include "print/render.h"
 #include "text/json.h"
 
@@ -234,6 +235,7 @@ global_key(const struct kt_options *o, const struct kt_model *m,
 
 	if (exe != NULL)
 		hash_file(c, exe, "keukentafel");
+	hash_str(c, kt_library_versions());
 	hash_dir(c, o->theme);
 	hash_file(c, site, "site.yaml");
 	hash_dir(c, gloss);
