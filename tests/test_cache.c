@@ -5,13 +5,18 @@
  * of an older format reuses nothing), the library versions in the key, and
  * the writer's swap failing half-way.
  */
+#define _GNU_SOURCE	/* renameat2, RTLD_NEXT */
 #include <cairo.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <librsvg/rsvg.h>
 #include <pango/pango.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "build/build.h"
 #include "build/versions.h"
@@ -432,6 +437,158 @@ test_library_versions(void)
 	g_free(dest);
 }
 
+/* ---- the writer's swap ---- */
+
+/*
+ * rename() and renameat2() as the writer sees them: the C library's,
+ * unless a test arms a failure. Run as root, no permission makes a
+ * rename fail, so this program supplies its own (the linker binds the
+ * writer's calls, and GLib's, to these).
+ */
+static gboolean renames_fail;	/* renameat2 fails as on a file system
+				 * without RENAME_EXCHANGE, and ... */
+static guint failing;		/* ... rename number n fails if bit n */
+static guint renames;		/* renames since renames_fail was set */
+
+static int
+real_renameat2(const char *from, const char *to, unsigned flags)
+{
+	static int (*real)(int, const char *, int, const char *, unsigned);
+
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "renameat2");
+	return real(AT_FDCWD, from, AT_FDCWD, to, flags);
+}
+
+int
+renameat2(int fromfd, const char *from, int tofd, const char *to,
+    unsigned flags)
+{
+	g_assert_true(fromfd == AT_FDCWD && tofd == AT_FDCWD);
+	if (renames_fail) {
+		errno = EINVAL;
+		return -1;
+	}
+	return real_renameat2(from, to, flags);
+}
+
+int
+rename(const char *from, const char *to)
+{
+	if (renames_fail && ++renames < 32 && (failing & (1u << renames))) {
+		errno = EIO;
+		return -1;
+	}
+	return real_renameat2(from, to, 0);
+}
+
+/* A site of one page saying what, swapped into out. */
+static gboolean
+write_site(const char *out, const char *what, GError **err)
+{
+	struct kt_writer *w = kt_writer_open(out, err);
+
+	g_assert_nonnull(w);
+	g_assert_true(kt_writer_put(w, "index.html", what, strlen(what), err));
+	return kt_writer_commit(w, err);
+}
+
+/* The folders beside out whose names start with prefix. */
+static GPtrArray *
+beside(const char *parent, const char *prefix)
+{
+	GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+	GDir *d = g_dir_open(parent, 0, NULL);
+	const char *name;
+
+	g_assert_nonnull(d);
+	while ((name = g_dir_read_name(d)) != NULL)
+		if (g_str_has_prefix(name, prefix))
+			g_ptr_array_add(found, g_build_filename(parent, name,
+			    NULL));
+	g_dir_close(d);
+	return found;
+}
+
+/* Swaps a site saying "new" into out with renames 2, 3, ... failing as
+ * mask says (rename 1 moves out/ aside); FALSE with *err set. */
+static gboolean
+swap_failing(const char *out, guint mask, GError **err)
+{
+	gboolean ok;
+
+	renames_fail = TRUE;
+	failing = mask;
+	renames = 0;
+	ok = write_site(out, "new", err);
+	renames_fail = FALSE;
+	return ok;
+}
+
+static void
+assert_page(const char *dir, const char *want)
+{
+	char *page = g_build_filename(dir, "index.html", NULL), *text;
+
+	g_assert_true(g_file_get_contents(page, &text, NULL, NULL));
+	g_assert_cmpstr(text, ==, want);
+	g_free(text);
+	g_free(page);
+}
+
+/*
+ * The swap without RENAME_EXCHANGE: out/ is moved aside, then the new
+ * tree cannot be moved in: the old one is put back. When it cannot be
+ * put back either, it is the only complete site left: it is kept, the
+ * message says where, and the next build does not remove it while out/
+ * is missing.
+ */
+static void
+test_failed_swap(void)
+{
+	char *parent = g_build_filename(tmp, "swap", NULL);
+	char *out = g_build_filename(parent, "out", NULL), *page;
+	GError *err = NULL;
+	struct kt_writer *w;
+	GPtrArray *kept;
+
+	g_assert_cmpint(g_mkdir_with_parents(parent, 0755), ==, 0);
+	g_assert_true(write_site(out, "old", &err));
+	g_assert_false(swap_failing(out, 1u << 2, &err));
+	g_assert_nonnull(strstr(err->message, "cannot replace"));
+	g_assert_null(strstr(err->message, "it is in"));
+	g_clear_error(&err);
+	assert_page(out, "old");
+
+	g_assert_false(swap_failing(out, 1u << 2 | 1u << 3, &err));
+	g_assert_nonnull(err);
+	g_assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+	kept = beside(parent, ".out.old-");
+	g_assert_cmpuint(kept->len, ==, 1);
+	if (strstr(err->message, g_ptr_array_index(kept, 0)) == NULL)
+		g_error("the message does not say where the site is: %s",
+		    err->message);
+	g_test_message("%s", err->message);
+	g_clear_error(&err);
+	assert_page(g_ptr_array_index(kept, 0), "old");
+	page = g_build_filename(g_ptr_array_index(kept, 0), "index.html",
+	    NULL);
+
+	/* the next build leaves it be while it is the only site */
+	w = kt_writer_open(out, &err);
+	g_assert_nonnull(w);
+	kt_writer_abort(w);
+	g_assert_true(g_file_test(page, G_FILE_TEST_IS_REGULAR));
+	/* once a new site is in place, it is a leftover like any other */
+	g_assert_true(write_site(out, "newer", &err));
+	g_assert_true(write_site(out, "newest", &err));
+	g_assert_false(g_file_test(page, G_FILE_TEST_EXISTS));
+	g_ptr_array_free(kept, TRUE);
+	g_free(page);
+	g_free(out);
+	g_free(parent);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -444,6 +601,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/cache/crafted-chunk", test_crafted_chunk);
 	g_test_add_func("/cache/old-manifest", test_old_manifest);
 	g_test_add_func("/cache/library-versions", test_library_versions);
+	g_test_add_func("/cache/failed-swap", test_failed_swap);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);

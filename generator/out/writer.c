@@ -112,14 +112,19 @@ kt_writer_open(const char *out_dir, GError **err)
 		    out_dir);
 		goto fail;
 	}
-	/* we hold the lock: any temporary folder left is from a dead build */
+	/*
+	 * We hold the lock: any temporary folder left is from a dead build.
+	 * A previous site moved aside is kept while out/ is missing: then it
+	 * is the only copy (a swap failed half-way, or was killed there).
+	 */
 	if ((dir = g_dir_open(parent, 0, NULL)) != NULL) {
 		char *tmp_prefix = g_strconcat(prefix, ".tmp-", NULL);
 		char *old_prefix = g_strconcat(prefix, ".old-", NULL);
+		gboolean live = g_file_test(out_dir, G_FILE_TEST_EXISTS);
 
 		while ((name = g_dir_read_name(dir)) != NULL)
 			if (g_str_has_prefix(name, tmp_prefix) ||
-			    g_str_has_prefix(name, old_prefix)) {
+			    (live && g_str_has_prefix(name, old_prefix))) {
 				char *p = g_build_filename(parent, name, NULL);
 				kt_remove_tree(p);
 				g_free(p);
@@ -338,6 +343,45 @@ writer_free(struct kt_writer *w)
 	g_free(w);
 }
 
+/*
+ * No exchange on this file system: the old tree is moved aside, then the
+ * new one in. When that fails and the old one cannot be put back either,
+ * it is the only complete site left: it stays where it is, and the
+ * message says so (kt_writer_open() leaves it be while out/ is missing).
+ */
+static gboolean
+swap_by_renames(struct kt_writer *w, GError **err)
+{
+	char *old = g_strdup(w->tmp);
+	int e;
+
+	memcpy(strstr(old, ".tmp-"), ".old-", 5);	/* NOLINT: same length */
+	if (rename(w->out, old) != 0) {
+		e = errno;
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
+		    "cannot replace %s: %s", w->out, g_strerror(e));
+	} else if (rename(w->tmp, w->out) != 0) {
+		e = errno;
+		if (rename(old, w->out) == 0)
+			g_set_error(err, G_FILE_ERROR,
+			    g_file_error_from_errno(e), "cannot replace %s: "
+			    "%s", w->out, g_strerror(e));
+		else
+			g_set_error(err, G_FILE_ERROR,
+			    g_file_error_from_errno(e), "cannot replace %s: "
+			    "%s, nor put the previous site back (%s): it is in "
+			    "%s; rename that folder to %s", w->out,
+			    g_strerror(e), g_strerror(errno), old, w->out);
+	} else {
+		kt_remove_tree(old);
+		g_free(old);
+		return TRUE;
+	}
+	kt_remove_tree(w->tmp);
+	g_free(old);
+	return FALSE;
+}
+
 gboolean
 kt_writer_commit(struct kt_writer *w, GError **err)
 {
@@ -355,22 +399,7 @@ kt_writer_commit(struct kt_writer *w, GError **err)
 	    RENAME_EXCHANGE) == 0) {
 		kt_remove_tree(w->tmp);	/* now holds the previous site */
 	} else {
-		/* no exchange here: move the old one aside, then the new in */
-		char *old = g_strdup(w->tmp);
-		char *mark = strstr(old, ".tmp-");
-
-		memcpy(mark, ".old-", 5);	/* NOLINT: in place of ".tmp-" */
-		if (rename(w->out, old) != 0 || rename(w->tmp, w->out) != 0) {
-			g_set_error(err, G_FILE_ERROR,
-			    g_file_error_from_errno(errno), "cannot replace "
-			    "%s: %s", w->out, g_strerror(errno));
-			if (!g_file_test(w->out, G_FILE_TEST_EXISTS))
-				rename(old, w->out);
-			kt_remove_tree(w->tmp);
-			ok = FALSE;
-		}
-		kt_remove_tree(old);
-		g_free(old);
+		ok = swap_by_renames(w, err);
 	}
 	writer_free(w);
 	return ok;
