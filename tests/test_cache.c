@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE	/* renameat2, RTLD_NEXT */
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -125,6 +126,125 @@ test_reader_bounds(void)
 	g_assert_cmpuint(kt_pdf_src_pages(s), >, 0);
 	kt_pdf_src_free(s);
 	g_free(chunk);
+}
+
+/* ---- what the running cairo needs ---- */
+
+static cairo_status_t
+to_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Two pages drawn by the running cairo at PDF 1.4, a bookmark each. */
+static GByteArray *
+draw_1_4(void)
+{
+	GByteArray *b = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes, b,
+	    595, 842);
+	cairo_t *cr;
+
+	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_4);
+	cr = cairo_create(s);
+	cairo_set_font_size(cr, 14);
+	for (int page = 1; page <= 2; page++) {
+		char dest[16];
+
+		g_snprintf(dest, sizeof dest, "page=%d", page);
+		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT,
+		    page == 1 ? "Eerste" : "Tweede", dest, 0);
+		cairo_move_to(cr, 72, 72);
+		cairo_show_text(cr, page == 1 ? "Welkom" : "Tot ziens");
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	g_assert_cmpint(cairo_surface_status(s), ==, CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+	return b;
+}
+
+/* The pages and bookmarks of src joined into a file with object streams
+ * and a cross-reference stream, as dest. */
+static GBytes *
+join_all(const struct kt_pdf_src *src, const char *dest)
+{
+	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
+	GArray *pages = g_array_new(FALSE, FALSE, sizeof(guint));
+	struct kt_pdf_join *j = kt_pdf_join_new(TRUE);
+	struct kt_pdf_info info = { src, "nl", "Samen", NULL, "nl" };
+	GError *err = NULL;
+	GBytes *file;
+
+	g_assert_true(kt_pdf_src_marks(src, titles, pages, &err));
+	g_assert_cmpuint(titles->len, ==, 2);
+	for (guint p = 0; p < kt_pdf_src_pages(src); p++)
+		g_assert_true(kt_pdf_join_page(j, src, p, &err));
+	for (guint m = 0; m < titles->len; m++)
+		kt_pdf_join_mark(j, g_ptr_array_index(titles, m),
+		    g_array_index(pages, guint, m));
+	file = kt_pdf_join_finish(j, &info, &err);
+	g_assert_no_error(err);
+	g_assert_true(g_file_set_contents(dest, g_bytes_get_data(file, NULL),
+	    (gssize)g_bytes_get_size(file), NULL));
+	g_ptr_array_free(titles, TRUE);
+	g_array_free(pages, TRUE);
+	return file;
+}
+
+/*
+ * cairo 1.17.6 and later write PDF 1.5 with cross-reference streams,
+ * which the reader refuses: kt_pdf_open() asks them for PDF 1.4, which
+ * the reader reads (drawn here by the running cairo at 1.4). Only cairo
+ * before 1.17.6 has its cross-reference table repaired. This machine's
+ * cairo is asked for nothing: its files stay as they were.
+ */
+static void
+test_cairo_versions(void)
+{
+	const guint all = KT_PDF_UNIQUE_NAMES | KT_PDF_ADD_LANG;
+	char *dest = g_build_filename(tmp, "joined-1.4.pdf", NULL), *so = NULL;
+	const char *check[] = { "qpdf", "--check", dest, NULL };
+	GByteArray *drawn;
+	struct kt_pdf_src *src;
+	GError *err = NULL;
+	GBytes *joined;
+	char *text;
+
+	g_assert_cmpuint(kt_pdf_cairo_needs(CAIRO_VERSION_ENCODE(1, 16, 0)),
+	    ==, all | KT_PDF_FIX_XREF);
+	g_assert_cmpuint(kt_pdf_cairo_needs(CAIRO_VERSION_ENCODE(1, 17, 4)),
+	    ==, all | KT_PDF_FIX_XREF);
+	g_assert_cmpuint(kt_pdf_cairo_needs(CAIRO_VERSION_ENCODE(1, 17, 6)),
+	    ==, all | KT_PDF_ASK_1_4);
+	g_assert_cmpuint(kt_pdf_cairo_needs(CAIRO_VERSION_ENCODE(1, 18, 4)),
+	    ==, all | KT_PDF_ASK_1_4);
+	if (cairo_version() < CAIRO_VERSION_ENCODE(1, 17, 6))
+		g_assert_false(kt_pdf_cairo_needs(cairo_version()) &
+		    KT_PDF_ASK_1_4);
+
+	drawn = draw_1_4();
+	g_assert_true(g_str_has_prefix((const char *)drawn->data, "%PDF-1.4"));
+	src = kt_pdf_src_new("drawn.pdf", (const char *)drawn->data,
+	    drawn->len, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(kt_pdf_src_pages(src), ==, 2);
+	joined = join_all(src, dest);
+	g_assert_cmpint(t_run(check, NULL, &so, NULL), ==, 0);
+	text = t_pdf_text(dest, 0);
+	g_assert_true(t_contains(text, "Welkom"));
+	g_assert_true(t_contains(text, "Tot ziens"));
+	/* what cairo 1.17.6 writes at 1.5: the reader says why it stops */
+	assert_refused(g_bytes_get_data(joined, NULL), g_bytes_get_size(joined),
+	    "object streams are not read");
+	g_free(text);
+	g_free(so);
+	g_bytes_unref(joined);
+	kt_pdf_src_free(src);
+	g_byte_array_unref(drawn);
+	g_free(dest);
 }
 
 /* ---- the manifest ---- */
@@ -597,6 +717,7 @@ main(int argc, char *argv[])
 	g_test_init(&argc, &argv, NULL);
 	tmp = g_dir_make_tmp("kt-cache-XXXXXX", NULL);
 	g_test_add_func("/cache/reader-bounds", test_reader_bounds);
+	g_test_add_func("/cache/cairo-versions", test_cairo_versions);
 	g_test_add_func("/cache/damaged-chunk", test_damaged_chunk);
 	g_test_add_func("/cache/crafted-chunk", test_crafted_chunk);
 	g_test_add_func("/cache/old-manifest", test_old_manifest);

@@ -14,10 +14,20 @@
  */
 #include "print/pdffile.h"
 
+#include <cairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+
+guint
+kt_pdf_cairo_needs(int cairo_version)
+{
+	/* both came with cairo 1.17.6 (commits 0f382eb08 and 60d7ff988) */
+	if (cairo_version >= CAIRO_VERSION_ENCODE(1, 17, 6))
+		return KT_PDF_ASK_1_4 | KT_PDF_UNIQUE_NAMES | KT_PDF_ADD_LANG;
+	return KT_PDF_FIX_XREF | KT_PDF_UNIQUE_NAMES | KT_PDF_ADD_LANG;
+}
 
 /*
  * Just after the last "startxref", in the last 2 KB, or NULL. The trailer
