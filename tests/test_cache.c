@@ -340,7 +340,8 @@ assert_as_built(const char *dest)
 
 /*
  * A chunk damaged under out/.keukentafel/: truncated, it is drawn again
- * by the next build though nothing else changed; overwritten with a file
+ * by the next build though nothing else changed (and a style sheet,
+ * written by no job, is written again); overwritten with a file
  * claiming a table of a billion entries while its bundle must be joined
  * again, the build does not fail: the chunk is drawn again first.
  */
@@ -353,6 +354,7 @@ test_damaged_chunk(void)
 	p = g_build_filename(dest, CHUNK, NULL);
 	g_assert_true(g_file_get_contents(p, &data, &len, NULL));
 	put_file(dest, CHUNK, data, (gssize)len / 2);
+	put_file(dest, "assets/style.css", "body{}", -1);
 	g_free(data);
 	if (build_again(dest, &se) != 0)
 		g_error("the build failed:\n%s", se);
