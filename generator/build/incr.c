@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "build/versions.h"
 #include "model/model.h"
 
 /* A file's name (relative: no absolute path may reach the output) and
@@ -74,6 +75,7 @@ global_key(const char *content, const char *theme, const struct kt_model *m,
 
 	if (exe != NULL)
 		hash_file(c, exe, "keukentafel");
+	hash_str(c, kt_library_versions());
 	hash_dir(c, theme);
 	hash_file(c, site, "site.yaml");
 	hash_dir(c, gloss);

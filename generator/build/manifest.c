@@ -1,20 +1,30 @@
 /*
- * One line a job: id, key, then the files it wrote, tab-separated.
+ * A first line with the format, then one line a job: id, key, then for
+ * each file it wrote its path, size and digest, tab-separated. A file
+ * is reused only while it has the size and digest it was written with:
+ * a chunk damaged under out/.keukentafel/ is drawn again, never read. A
+ * manifest of another format (or none) reuses nothing.
  * Thread-safe: jobs record from their threads.
  */
 #define _GNU_SOURCE
 #include "build/manifest.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#define FORMAT "keukentafel manifest 2"
 
 /* not a job: the files written outside jobs, and a hash of them */
 #define UNTRACKED "untracked"
 
 struct entry {
 	char *key;
-	GPtrArray *files;
+	GPtrArray *files;	/* paths inside out/, sorted */
+	GPtrArray *sums;	/* each one's kt_file_sum(); NULL for a job
+				 * that ran: the writer has them */
 };
 
 struct kt_manifest {
@@ -31,6 +41,8 @@ entry_free(struct entry *e)
 {
 	g_free(e->key);
 	g_ptr_array_free(e->files, TRUE);
+	if (e->sums != NULL)
+		g_ptr_array_free(e->sums, TRUE);
 	g_free(e);
 }
 
@@ -47,6 +59,46 @@ kt_manifest_new(const char *out_dir)
 	return m;
 }
 
+/* A size and a digest in hex, as kt_file_sum() writes them. */
+static gboolean
+valid_sum(const char *size, const char *digest)
+{
+	size_t n = strlen(digest);
+
+	if (!g_ascii_string_to_unsigned(size, 10, 0, G_MAXUINT64, NULL, NULL) ||
+	    n != 2 * (size_t)g_checksum_type_get_length(KT_SUM_DIGEST))
+		return FALSE;
+	for (size_t i = 0; i < n; i++)
+		if (!g_ascii_isxdigit(digest[i]))
+			return FALSE;
+	return TRUE;
+}
+
+/* The fields of a line (id, key, then path, size, digest for each
+ * file) as an entry; NULL when they are not that. */
+static struct entry *
+parse_entry(char **f)
+{
+	guint n = g_strv_length(f);
+	struct entry *e;
+
+	if (n < 2 || (n - 2) % 3 != 0)
+		return NULL;
+	for (guint i = 2; i < n; i += 3)
+		if (!valid_sum(f[i + 1], f[i + 2]))
+			return NULL;
+	e = g_new0(struct entry, 1);
+	e->key = g_strdup(f[1]);
+	e->files = g_ptr_array_new_with_free_func(g_free);
+	e->sums = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 2; i < n; i += 3) {
+		g_ptr_array_add(e->files, g_strdup(f[i]));
+		g_ptr_array_add(e->sums, g_strconcat(f[i + 1], "\t", f[i + 2],
+		    NULL));
+	}
+	return e;
+}
+
 struct kt_manifest *
 kt_manifest_load(const char *out_dir)
 {
@@ -59,24 +111,25 @@ kt_manifest_load(const char *out_dir)
 		g_free(path);
 		return m;
 	}
+	g_free(path);
 	lines = g_strsplit(text, "\n", -1);
-	for (char **l = lines; *l != NULL; l++) {
+	/* an older format, or not a manifest: nothing to reuse */
+	if (lines[0] == NULL || strcmp(lines[0], FORMAT) != 0) {
+		g_strfreev(lines);
+		g_free(text);
+		return m;
+	}
+	for (char **l = lines + 1; *l != NULL; l++) {
 		char **f = g_strsplit(*l, "\t", -1);
-		struct entry *e;
+		struct entry *e = parse_entry(f);
 
-		if (g_strv_length(f) >= 2) {
-			e = g_new0(struct entry, 1);
-			e->key = g_strdup(f[1]);
-			e->files = g_ptr_array_new_with_free_func(g_free);
-			for (char **x = f + 2; *x != NULL; x++)
-				g_ptr_array_add(e->files, g_strdup(*x));
+		/* a line that cannot be read: that job runs again */
+		if (e != NULL)
 			g_hash_table_replace(m->jobs, g_strdup(f[0]), e);
-		}
 		g_strfreev(f);
 	}
 	g_strfreev(lines);
 	m->text = text;
-	g_free(path);
 	return m;
 }
 
@@ -93,51 +146,87 @@ kt_manifest_free(struct kt_manifest *m)
 	g_free(m);
 }
 
-/* Are the files of e still in the out/ of m? */
+/* Is rel in the out/ of m a file of the size and digest in sum? */
 static gboolean
-all_there(const struct kt_manifest *m, const struct entry *e)
+intact(const struct kt_manifest *m, const char *rel, const char *sum)
 {
-	for (guint i = 0; i < e->files->len; i++) {
-		char *path = g_build_filename(m->out,
-		    g_ptr_array_index(e->files, i), NULL);
-		gboolean there = g_file_test(path, G_FILE_TEST_IS_REGULAR);
+	char *path = g_build_filename(m->out, rel, NULL);
+	GMappedFile *f = NULL;
+	GStatBuf st;
+	gboolean same = FALSE;
 
-		g_free(path);
-		if (!there)
-			return FALSE;
+	/* the size first: a truncated file is not read */
+	if (g_lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (guint64)st.st_size == g_ascii_strtoull(sum, NULL, 10) &&
+	    (f = g_mapped_file_new(path, FALSE, NULL)) != NULL) {
+		char *now = kt_file_sum(g_mapped_file_get_contents(f),
+		    g_mapped_file_get_length(f));
+
+		same = strcmp(now, sum) == 0;
+		g_free(now);
+		g_mapped_file_unref(f);
 	}
+	g_free(path);
+	return same;
+}
+
+/* Are the files of e in the out/ of m as they were written? */
+static gboolean
+all_intact(const struct kt_manifest *m, const struct entry *e)
+{
+	for (guint i = 0; i < e->files->len; i++)
+		if (!intact(m, g_ptr_array_index(e->files, i),
+		    g_ptr_array_index(e->sums, i)))
+			return FALSE;
 	return TRUE;
+}
+
+static GPtrArray *
+strv_copy(const GPtrArray *a)
+{
+	GPtrArray *c = g_ptr_array_new_full(a->len, g_free);
+
+	for (guint i = 0; i < a->len; i++)
+		g_ptr_array_add(c, g_strdup(g_ptr_array_index(a, i)));
+	return c;
+}
+
+/* e as job's entry in next, counted as reused or run. */
+static void
+put_entry(struct kt_manifest *next, const char *job, struct entry *e,
+    gboolean reused)
+{
+	g_mutex_lock(&next->lock);
+	g_hash_table_replace(next->jobs, g_strdup(job), e);
+	if (reused) {
+		for (guint i = 0; i < e->files->len; i++)
+			g_ptr_array_add(next->links, g_strdup(
+			    g_ptr_array_index(e->files, i)));
+		next->reused++;
+	} else {
+		next->run++;
+	}
+	g_mutex_unlock(&next->lock);
 }
 
 gboolean
 kt_manifest_reuse(struct kt_manifest *prev, struct kt_manifest *next,
     const char *job, const char *key)
 {
-	struct entry *e;
-	GPtrArray *files;
+	const struct entry *e;
+	struct entry *copy;
 
 	if (prev == NULL)
 		return FALSE;
 	/* prev is only read once loaded: no lock needed */
 	e = g_hash_table_lookup(prev->jobs, job);
-	if (e == NULL || strcmp(e->key, key) != 0)
+	if (e == NULL || strcmp(e->key, key) != 0 || !all_intact(prev, e))
 		return FALSE;
-	if (!all_there(prev, e))
-		return FALSE;
-	files = g_ptr_array_new_full(e->files->len, g_free);
-	g_mutex_lock(&next->lock);
-	for (guint i = 0; i < e->files->len; i++) {
-		const char *rel = g_ptr_array_index(e->files, i);
-
-		g_ptr_array_add(files, g_strdup(rel));
-		g_ptr_array_add(next->links, g_strdup(rel));
-	}
-	g_mutex_unlock(&next->lock);
-	kt_manifest_record(next, job, key, files);
-	g_mutex_lock(&next->lock);
-	next->reused++;
-	next->run--;		/* record counted it as run */
-	g_mutex_unlock(&next->lock);
+	copy = g_new0(struct entry, 1);
+	copy->key = g_strdup(key);
+	copy->files = strv_copy(e->files);
+	copy->sums = strv_copy(e->sums);
+	put_entry(next, job, copy, TRUE);
 	return TRUE;
 }
 
@@ -244,10 +333,7 @@ kt_manifest_record(struct kt_manifest *next, const char *job,
 			g_ptr_array_remove_index(e->files, i);
 		else
 			i++;
-	g_mutex_lock(&next->lock);
-	g_hash_table_replace(next->jobs, g_strdup(job), e);
-	next->run++;
-	g_mutex_unlock(&next->lock);
+	put_entry(next, job, e, FALSE);
 }
 
 static gint
@@ -256,15 +342,24 @@ cmp_key(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A file's path, size and digest; "-" for what the writer does not know
+ * (the next build then runs its job again). */
+static void
+put_file(GString *s, const char *rel, const char *sum)
+{
+	g_string_append_printf(s, "\t%s\t%s", rel, sum != NULL ? sum :
+	    "-\t-");
+}
+
 /*
- * The manifest as written: a line per job, sorted, so it is the same for
- * any number of threads; then the files written by no job, with one hash
- * of their names and contents.
+ * The manifest as written: its format, a line per job, sorted, so it is
+ * the same for any number of threads; then the files written by no job,
+ * with one hash of their names and contents.
  */
 char *
 kt_manifest_text(const struct kt_manifest *m, struct kt_writer *w)
 {
-	GString *s = g_string_new(NULL);
+	GString *s = g_string_new(FORMAT "\n");
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 	guint n;
 	gpointer *keys = g_hash_table_get_keys_as_array(m->jobs, &n);
@@ -275,17 +370,26 @@ kt_manifest_text(const struct kt_manifest *m, struct kt_writer *w)
 		const struct entry *e = g_hash_table_lookup(m->jobs, keys[i]);
 
 		g_string_append_printf(s, "%s\t%s", (char *)keys[i], e->key);
-		for (guint j = 0; j < e->files->len; j++)
-			g_string_append_printf(s, "\t%s",
-			    (char *)g_ptr_array_index(e->files, j));
+		for (guint j = 0; j < e->files->len; j++) {
+			const char *rel = g_ptr_array_index(e->files, j);
+			char *now = e->sums != NULL ? NULL :
+			    kt_writer_sum(w, rel);
+
+			put_file(s, rel, e->sums != NULL ?
+			    g_ptr_array_index(e->sums, j) : now);
+			g_free(now);
+		}
 		g_string_append_c(s, '\n');
 	}
 	g_free(keys);
 	sum = kt_writer_untracked(w, names);
 	g_string_append_printf(s, "%s\t%s", UNTRACKED, sum);
-	for (guint i = 0; i < names->len; i++)
-		g_string_append_printf(s, "\t%s",
-		    (char *)g_ptr_array_index(names, i));
+	for (guint i = 0; i < names->len; i++) {
+		char *now = kt_writer_sum(w, g_ptr_array_index(names, i));
+
+		put_file(s, g_ptr_array_index(names, i), now);
+		g_free(now);
+	}
 	g_string_append_c(s, '\n');
 	g_free(sum);
 	g_ptr_array_free(names, TRUE);
@@ -303,7 +407,7 @@ kt_manifest_unchanged(const struct kt_manifest *prev,
 		return FALSE;
 	/* the files of reused jobs were looked at; these were not */
 	e = g_hash_table_lookup(prev->jobs, UNTRACKED);
-	return e == NULL || all_there(prev, e);
+	return e == NULL || all_intact(prev, e);
 }
 
 void

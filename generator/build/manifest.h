@@ -15,16 +15,18 @@
 
 struct kt_manifest;
 
-/* The manifest of the build in out_dir, or an empty one; each is the
- * caller's, freed with kt_manifest_free. */
+/* The manifest of the build in out_dir, or an empty one (none there, or
+ * one of another format); each is the caller's, freed with
+ * kt_manifest_free. */
 struct kt_manifest *kt_manifest_load(const char *out_dir);
 struct kt_manifest *kt_manifest_new(const char *out_dir);
 void kt_manifest_free(struct kt_manifest *);
 
 /*
  * Whether job's files from the previous build can serve: same key, every
- * file still there. If so they are recorded in next, and linked into the
- * new tree by kt_manifest_link.
+ * file still there with the size and digest it was written with (a
+ * damaged file makes the job run again). If so they are recorded in
+ * next, and linked into the new tree by kt_manifest_link.
  */
 gboolean kt_manifest_reuse(struct kt_manifest *prev, struct kt_manifest *next,
     const char *job, const char *key);
@@ -40,7 +42,7 @@ gboolean kt_manifest_link(struct kt_manifest *next, struct kt_writer *w,
 char *kt_manifest_text(const struct kt_manifest *, struct kt_writer *w);
 /*
  * Whether the new build is the previous one: every job reused, the same
- * jobs, the same files written outside them, all still in out/.
+ * jobs, the same files written outside them, all in out/ as written.
  */
 gboolean kt_manifest_unchanged(const struct kt_manifest *prev,
     const struct kt_manifest *next, const char *text);

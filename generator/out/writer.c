@@ -20,7 +20,8 @@ struct kt_writer {
 	char *tmp;		/* .out.tmp-XXXXXX beside it */
 	int lock_fd;
 	GHashTable *dirs;	/* folders already made */
-	GHashTable *untracked;	/* written by no job: path -> SHA-256 */
+	GHashTable *sums;	/* every file written: path -> kt_file_sum() */
+	GHashTable *untracked;	/* the paths written by no job */
 	GMutex dirs_lock;	/* renderers write from several threads */
 	int threads;		/* for removing trees: the build's -j */
 };
@@ -120,14 +121,19 @@ kt_writer_open(const char *out_dir, int threads, GError **err)
 		    out_dir);
 		goto fail;
 	}
-	/* we hold the lock: any temporary folder left is from a dead build */
+	/*
+	 * We hold the lock: any temporary folder left is from a dead build.
+	 * A previous site moved aside is kept while out/ is missing: then it
+	 * is the only copy (a swap failed half-way, or was killed there).
+	 */
 	if ((dir = g_dir_open(parent, 0, NULL)) != NULL) {
 		char *tmp_prefix = g_strconcat(prefix, ".tmp-", NULL);
 		char *old_prefix = g_strconcat(prefix, ".old-", NULL);
+		gboolean live = g_file_test(out_dir, G_FILE_TEST_EXISTS);
 
 		while ((name = g_dir_read_name(dir)) != NULL)
 			if (g_str_has_prefix(name, tmp_prefix) ||
-			    g_str_has_prefix(name, old_prefix)) {
+			    (live && g_str_has_prefix(name, old_prefix))) {
 				char *p = g_build_filename(parent, name, NULL);
 				remove_tree(p, w->threads);
 				g_free(p);
@@ -148,8 +154,10 @@ kt_writer_open(const char *out_dir, int threads, GError **err)
 	w->tmp = tmpl;
 	w->out = g_strdup(out_dir);
 	w->dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	w->untracked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	w->sums = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    g_free);
+	w->untracked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
 	g_mutex_init(&w->dirs_lock);
 	g_free(parent);
 	g_free(prefix);
@@ -231,6 +239,7 @@ kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
 	char *path = kt_writer_path(w, rel, err);
 	const char *p = data;
 	size_t total = len;
+	char *sum;
 	int fd;
 
 	if (path == NULL)
@@ -260,15 +269,34 @@ kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
 		return FALSE;
 	}
 	g_free(path);
-	if (g_private_get(&tracked) == NULL) {
-		char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-		    data, total);
-
-		g_mutex_lock(&w->dirs_lock);
-		g_hash_table_replace(w->untracked, g_strdup(rel), sum);
-		g_mutex_unlock(&w->dirs_lock);
-	}
+	sum = kt_file_sum(data, total);
+	g_mutex_lock(&w->dirs_lock);
+	g_hash_table_replace(w->sums, g_strdup(rel), sum);
+	if (g_private_get(&tracked) == NULL)
+		g_hash_table_add(w->untracked, g_strdup(rel));
+	g_mutex_unlock(&w->dirs_lock);
 	return TRUE;
+}
+
+char *
+kt_file_sum(const void *data, size_t len)
+{
+	char *digest = g_compute_checksum_for_data(KT_SUM_DIGEST, data, len);
+	char *sum = g_strdup_printf("%zu\t%s", len, digest);
+
+	g_free(digest);
+	return sum;
+}
+
+char *
+kt_writer_sum(struct kt_writer *w, const char *rel)
+{
+	char *sum;
+
+	g_mutex_lock(&w->dirs_lock);
+	sum = g_strdup(g_hash_table_lookup(w->sums, rel));
+	g_mutex_unlock(&w->dirs_lock);
+	return sum;
 }
 
 char *
@@ -283,10 +311,10 @@ kt_writer_untracked(struct kt_writer *w, GPtrArray *names)
 	keys = g_hash_table_get_keys_as_array(w->untracked, &n);
 	qsort(keys, n, sizeof *keys, kt_writer_cmp);
 	for (guint i = 0; i < n; i++) {
-		const char *digest = g_hash_table_lookup(w->untracked, keys[i]);
+		const char *file = g_hash_table_lookup(w->sums, keys[i]);
 
 		g_checksum_update(c, keys[i], (gssize)strlen(keys[i]) + 1);
-		g_checksum_update(c, (const guchar *)digest, -1);
+		g_checksum_update(c, (const guchar *)file, -1);
 		g_ptr_array_add(names, g_strdup(keys[i]));
 	}
 	g_mutex_unlock(&w->dirs_lock);
@@ -316,11 +344,51 @@ writer_free(struct kt_writer *w)
 {
 	close(w->lock_fd);
 	g_hash_table_destroy(w->dirs);
+	g_hash_table_destroy(w->sums);
 	g_hash_table_destroy(w->untracked);
 	g_mutex_clear(&w->dirs_lock);
 	g_free(w->tmp);
 	g_free(w->out);
 	g_free(w);
+}
+
+/*
+ * No exchange on this file system: the old tree is moved aside, then the
+ * new one in. When that fails and the old one cannot be put back either,
+ * it is the only complete site left: it stays where it is, and the
+ * message says so (kt_writer_open() leaves it be while out/ is missing).
+ */
+static gboolean
+swap_by_renames(struct kt_writer *w, GError **err)
+{
+	char *old = g_strdup(w->tmp);
+	int e;
+
+	memcpy(strstr(old, ".tmp-"), ".old-", 5);	/* NOLINT: same length */
+	if (rename(w->out, old) != 0) {
+		e = errno;
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
+		    "cannot replace %s: %s", w->out, g_strerror(e));
+	} else if (rename(w->tmp, w->out) != 0) {
+		e = errno;
+		if (rename(old, w->out) == 0)
+			g_set_error(err, G_FILE_ERROR,
+			    g_file_error_from_errno(e), "cannot replace %s: "
+			    "%s", w->out, g_strerror(e));
+		else
+			g_set_error(err, G_FILE_ERROR,
+			    g_file_error_from_errno(e), "cannot replace %s: "
+			    "%s, nor put the previous site back (%s): it is in "
+			    "%s; rename that folder to %s", w->out,
+			    g_strerror(e), g_strerror(errno), old, w->out);
+	} else {
+		remove_tree(old, w->threads);
+		g_free(old);
+		return TRUE;
+	}
+	remove_tree(w->tmp, w->threads);
+	g_free(old);
+	return FALSE;
 }
 
 gboolean
@@ -340,22 +408,7 @@ kt_writer_commit(struct kt_writer *w, GError **err)
 	    RENAME_EXCHANGE) == 0) {
 		remove_tree(w->tmp, w->threads);	/* now holds the previous site */
 	} else {
-		/* no exchange here: move the old one aside, then the new in */
-		char *old = g_strdup(w->tmp);
-		char *mark = strstr(old, ".tmp-");
-
-		memcpy(mark, ".old-", 5);	/* NOLINT: in place of ".tmp-" */
-		if (rename(w->out, old) != 0 || rename(w->tmp, w->out) != 0) {
-			g_set_error(err, G_FILE_ERROR,
-			    g_file_error_from_errno(errno), "cannot replace "
-			    "%s: %s", w->out, g_strerror(errno));
-			if (!g_file_test(w->out, G_FILE_TEST_EXISTS))
-				rename(old, w->out);
-			remove_tree(w->tmp, w->threads);
-			ok = FALSE;
-		}
-		remove_tree(old, w->threads);
-		g_free(old);
+		ok = swap_by_renames(w, err);
 	}
 	writer_free(w);
 	return ok;

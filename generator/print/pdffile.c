@@ -14,10 +14,20 @@
  */
 #include "print/pdffile.h"
 
+#include <cairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+
+guint
+kt_pdf_cairo_needs(int cairo_version)
+{
+	/* both came with cairo 1.17.6 (commits 0f382eb08 and 60d7ff988) */
+	if (cairo_version >= CAIRO_VERSION_ENCODE(1, 17, 6))
+		return KT_PDF_ASK_1_4 | KT_PDF_UNIQUE_NAMES | KT_PDF_ADD_LANG;
+	return KT_PDF_FIX_XREF | KT_PDF_UNIQUE_NAMES | KT_PDF_ADD_LANG;
+}
 
 /*
  * Just after the last "startxref", in the last 2 KB, or NULL. The trailer
@@ -232,7 +242,12 @@ kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
 	if (root <= 0 || size <= 0 || sscanf(xref, "%ld %ld", &first,
 	    &count) != 2 || root < first || root >= first + count)
 		return NULL;
-	e = strchr(xref, '\n') + 1 + 20 * (root - first);
+	/* the entry must lie inside the file, whatever count it claims */
+	e = memchr(xref, '\n', len - (size_t)(xref - pdf));
+	if (e == NULL || (size_t)(root - first) >= (len - (size_t)(e + 1 -
+	    pdf)) / 20)
+		return NULL;
+	e += 1 + 20 * (root - first);
 	at = strtol(e, NULL, 10);
 	g_snprintf(want, sizeof want, "%ld 0 obj", root);
 	if (at <= 0 || (size_t)at >= len ||
@@ -616,16 +631,28 @@ dict_ref(const struct lex *d, const char *key, guint *num)
 	return dict_get(d, key, &v) && span_ref(&v, num);
 }
 
-/* Grows the offsets to n objects, the new ones unknown. */
-static void
-src_grow(struct kt_pdf_src *s, guint n)
+/*
+ * Grows the offsets to n objects, the new ones unknown. Every object has
+ * a cross-reference entry of 20 bytes, so a file holds at most len / 20:
+ * a larger count is an error, never an allocation (a crafted /Size of
+ * 2^31 asked for 16 GB).
+ */
+static gboolean
+src_grow(struct kt_pdf_src *s, guint64 n, GError **err)
 {
+	if (n > s->len / 20 || n > G_MAXINT) {
+		g_set_error(err, kt_pdf_file_error_quark(), 1, "%s: %"
+		    G_GUINT64_FORMAT " objects, more objects than a file of "
+		    "%zu bytes can hold", s->name, n, s->len);
+		return FALSE;
+	}
 	if (n <= s->size)
-		return;
+		return TRUE;
 	s->at = g_renew(gint64, s->at, n);
 	for (guint i = s->size; i < n; i++)
 		s->at[i] = -1;
-	s->size = n;
+	s->size = (guint)n;
+	return TRUE;
 }
 
 /*
@@ -653,14 +680,15 @@ src_xref(struct kt_pdf_src *s, guint64 off, GError **err)
 			struct tok c;
 
 			if (!tok_uint(&t, &a) || lex_next(&lx, &c) != TK_WORD ||
-			    !tok_uint(&c, &n) || a + n > G_MAXINT)
+			    !tok_uint(&c, &n))
 				return fail(err, s, "a cross-reference "
 				    "subsection cannot be read", 0);
 			skip_space(&lx);
 			if (n > (guint64)(lx.end - lx.p) / 20)
 				return fail(err, s, "the cross-reference "
 				    "table is cut short", 0);
-			src_grow(s, (guint)(a + n));
+			if (!src_grow(s, a + n, err))
+				return FALSE;
 			for (guint64 i = 0; i < n; i++) {
 				const char *e = lx.p + 20 * i;
 				guint64 o = 0;
@@ -686,12 +714,12 @@ src_xref(struct kt_pdf_src *s, guint64 off, GError **err)
 			struct lex v;
 
 			if (!dict_ref(&tr, "/Root", &s->root) ||
-			    !dict_get(&tr, "/Size", &v) || !span_uint(&v, &size) ||
-			    size > G_MAXINT)
+			    !dict_get(&tr, "/Size", &v) || !span_uint(&v, &size))
 				return fail(err, s, "the trailer has no /Root "
 				    "or /Size", 0);
 			(void)dict_ref(&tr, "/Info", &s->info);
-			src_grow(s, (guint)size);
+			if (!src_grow(s, size, err))
+				return FALSE;
 		}
 		{
 			struct lex v;

@@ -1,5 +1,5 @@
 /*
- * Finished PDF files, as bytes: the repairs cairo 1.16's output needs, and
+ * Finished PDF files, as bytes: the repairs cairo's output needs, and
  * pages copied from PDFs keukentafel made into a new one (a single sheet
  * cut from its chunk, a bundle joined from chunks).
  */
@@ -7,6 +7,26 @@
 #define KT_PDFFILE_H
 
 #include <glib.h>
+
+/*
+ * What the output of a cairo needs (its cairo_version(), as flags), from
+ * cairo's history:
+ *  KT_PDF_ASK_1_4: from 1.17.6 on, PDF 1.5 and later come with
+ *   cross-reference streams and object streams, which the reader below
+ *   does not read; PDF 1.4 keeps tables (and loses ActualText).
+ *  KT_PDF_FIX_XREF: before 1.17.6, a reserved object is never written
+ *   (cairo issue 487): kt_pdf_fix_xref().
+ *  KT_PDF_UNIQUE_NAMES: a form named once per use, in every version read
+ *   (up to 1.17.7): kt_pdf_unique_names().
+ *  KT_PDF_ADD_LANG: no version can write /Lang: kt_pdf_add_lang().
+ */
+enum {
+	KT_PDF_ASK_1_4 = 1 << 0,
+	KT_PDF_FIX_XREF = 1 << 1,
+	KT_PDF_UNIQUE_NAMES = 1 << 2,
+	KT_PDF_ADD_LANG = 1 << 3
+};
+guint kt_pdf_cairo_needs(int cairo_version);
 
 /* The PDF with /Lang in its catalog (an incremental update), or NULL. */
 GString *kt_pdf_add_lang(const char *pdf, size_t len, const char *lang);

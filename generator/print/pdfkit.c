@@ -98,6 +98,9 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 	p->data = g_byte_array_new();
 	p->surf = cairo_pdf_surface_create_for_stream(to_memory, p->data,
 	    p->w, p->h);
+	if (kt_pdf_cairo_needs(cairo_version()) & KT_PDF_ASK_1_4)
+		cairo_pdf_surface_restrict_to_version(p->surf,
+		    CAIRO_PDF_VERSION_1_4);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE,
 	    meta->title ? meta->title : "");
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR,
@@ -138,13 +141,15 @@ write_file(struct kt_pdf *p)
 	/* the trailer is read with string functions: end it with a NUL
 	 * that is not part of the file */
 	size_t len = p->data->len;
+	guint needs = kt_pdf_cairo_needs(cairo_version());
 
 	g_byte_array_append(p->data, (const guint8 *)"", 1);
-	if (p->links)
+	if (p->links && (needs & KT_PDF_FIX_XREF))
 		kt_pdf_fix_xref((char *)p->data->data, len);
-	kt_pdf_unique_names((char *)p->data->data, len);
-	lang = kt_pdf_add_lang((const char *)p->data->data, len,
-	    p->lang->code);
+	if (needs & KT_PDF_UNIQUE_NAMES)
+		kt_pdf_unique_names((char *)p->data->data, len);
+	lang = !(needs & KT_PDF_ADD_LANG) ? NULL : kt_pdf_add_lang(
+	    (const char *)p->data->data, len, p->lang->code);
 	if (lang != NULL) {
 		len = lang->len;
 		file = g_string_free_to_bytes(lang);
