@@ -13,6 +13,7 @@
 #include "build/incr.h"
 #include "text/json.h"
 #include "text/markdown.h"
+#include "text/url.h"
 
 /* ---- parts of item pages ---- */
 
@@ -92,9 +93,12 @@ jsonld(struct page *p, const struct kt_item *it, const struct kt_text *t)
 	    "\"@type\":\"LearningResource\",\"name\":");
 	const struct kt_site *site = &p->s->m->site;
 	char *page = kt_page_path(p->lang->code, it->kind, it->slug);
-	char *u = g_strconcat(site->base_url ? site->base_url : "", page, NULL);
+	char *raw = g_strconcat(site->base_url ? site->base_url : "", page,
+	    NULL);
+	char *u = kt_url_encode(raw);
 	gboolean first = TRUE;
 
+	g_free(raw);
 	kt_json_str(j, t->title ? t->title : it->slug);
 	if (t->summary != NULL) {
 		g_string_append(j, ",\"description\":");

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "text/url.h"
 #include "web/html_write.h"
 
 
@@ -143,7 +144,11 @@ h_year_list(guint32 mask)
 char *
 h_href(const struct page *p, const char *target)
 {
-	return g_strconcat(p->up, target, NULL);
+	char *raw = g_strconcat(p->up, target, NULL);
+	char *h = kt_url_encode(raw);
+
+	g_free(raw);
+	return h;
 }
 
 xmlNodePtr

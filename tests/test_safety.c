@@ -1,0 +1,362 @@
+/*
+ * Addresses, pictograms and counts that used to come out wrong (issue 21,
+ * items 3, 8 and 11): a basis_url with a letter outside ASCII or a quote,
+ * links from Markdown with a space or an accent, a school's pictogram
+ * with a script in it, and abbreviations in a readability score. Each
+ * end-to-end case builds its own copy of tests/site and reads back what a
+ * browser, a PDF viewer or a phone gets: HTML and XML parsed by libxml2,
+ * the PDF's link annotations through qpdf --qdf, its QR code by zbarimg.
+ */
+#include <glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <string.h>
+
+#include "out/writer.h"
+#include "text/url.h"
+#include "util.h"
+
+static char *tmp;	/* a folder for this run */
+
+/* ---- helpers ---- */
+
+/* Is u made only of what RFC 3986 allows in an address? */
+static gboolean
+uri_ok(const char *u)
+{
+	for (const char *p = u; *p; p++) {
+		if (*p == '%') {
+			if (!g_ascii_isxdigit(p[1]) || !g_ascii_isxdigit(p[2]))
+				return FALSE;
+		} else if (!g_ascii_isalnum(*p) &&
+		    strchr("-._~:/?#[]@!$&'()*+,;=", *p) == NULL)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static void
+write_file(const char *dir, const char *rel, const char *text)
+{
+	char *p = g_build_filename(dir, rel, NULL);
+
+	g_assert_true(g_file_set_contents(p, text, -1, NULL));
+	g_free(p);
+}
+
+/*
+ * tests/site copied to tmp/name with basis_url set to base (NULL: kept)
+ * and a tip whose Markdown links have a space and accents in them.
+ */
+static char *
+content(const char *name, const char *base)
+{
+	char *dir = g_build_filename(tmp, name, NULL);
+	char *yaml = g_build_filename(dir, "site.yaml", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", dir, NULL };
+	char *text, *line, *changed;
+	GRegex *re = g_regex_new("^basis_url:.*$", G_REGEX_MULTILINE, 0,
+	    NULL);
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	if (base != NULL) {
+		g_assert_true(g_file_get_contents(yaml, &text, NULL, NULL));
+		line = g_strdup_printf("basis_url: \"%s\"", base);
+		changed = g_regex_replace_literal(re, text, -1, 0, line, 0,
+		    NULL);
+		g_assert_true(g_file_set_contents(yaml, changed, -1, NULL));
+		g_free(changed);
+		g_free(line);
+		g_free(text);
+	}
+	write_file(dir, "tips/adres.nl.md", "---\ntitel: Adressen\ngroep: "
+	    "contact\n---\nZie [een](<my url>), [twee](föö) en "
+	    "[drie](a%20b).\n");
+	g_regex_unref(re);
+	g_free(yaml);
+	return dir;
+}
+
+/* Builds dir into dir-out, which it returns; stderr in *err if asked. */
+static char *
+build(const char *dir, int want, char **err)
+{
+	char *out = g_strconcat(dir, "-out", NULL);
+	char *se = NULL;
+	int r = t_build(dir, out, "1700000000", NULL, &se);
+
+	if (r != want)
+		g_error("build of %s: exit %d, want %d:\n%s", dir, r, want, se);
+	if (err != NULL)
+		*err = se;
+	else
+		g_free(se);
+	return out;
+}
+
+/* The /URI strings of a PDF's link annotations, as written in the file. */
+static GPtrArray *
+pdf_uris(const char *pdf)
+{
+	char *qdf = g_build_filename(tmp, "links.qdf", NULL), *text;
+	const char *argv[] = { "qpdf", "--qdf", "--object-streams=disable",
+	    pdf, qdf, NULL };
+	GPtrArray *uris = g_ptr_array_new_with_free_func(g_free);
+
+	g_assert_cmpint(t_run(argv, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_get_contents(qdf, &text, NULL, NULL));
+	for (const char *p = text; (p = strstr(p, "/URI (")) != NULL;) {
+		const char *e = p += 6;
+
+		while (*e != '\0' && *e != ')')
+			e += *e == '\\' && e[1] != '\0' ? 2 : 1;
+		g_ptr_array_add(uris, g_strndup(p, (gsize)(e - p)));
+	}
+	g_free(text);
+	g_free(qdf);
+	return uris;
+}
+
+static void
+expect_qpdf_check(const char *pdf)
+{
+	const char *check[] = { "qpdf", "--check", pdf, NULL };
+	char *so = NULL;
+
+	g_assert_cmpint(t_run(check, NULL, &so, NULL), ==, 0);
+	g_free(so);
+}
+
+/* A PDF that qpdf finds sound, whose every link goes to want, at least
+ * once, in printable ASCII. */
+static void
+expect_pdf_links(const char *pdf, const char *want)
+{
+	GPtrArray *uris = pdf_uris(pdf);
+
+	expect_qpdf_check(pdf);
+	g_assert_cmpuint(uris->len, >=, 1);
+	for (guint i = 0; i < uris->len; i++) {
+		const char *u = g_ptr_array_index(uris, i);
+
+		for (const char *c = u; *c; c++)
+			g_assert_true(*c > 0x20 && *c < 0x7f);
+		g_assert_cmpstr(u, ==, want);
+	}
+	g_ptr_array_free(uris, TRUE);
+}
+
+static xmlXPathObjectPtr
+xpath(xmlDocPtr d, const char *expr)
+{
+	xmlXPathContextPtr c = xmlXPathNewContext(d);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, c);
+
+	xmlXPathFreeContext(c);
+	g_assert_nonnull(o);
+	return o;
+}
+
+/* The string values of the nodes expr selects. */
+static GPtrArray *
+values(xmlDocPtr d, const char *expr)
+{
+	xmlXPathObjectPtr o = xpath(d, expr);
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+
+	for (int i = 0; o->nodesetval && i < o->nodesetval->nodeNr; i++) {
+		xmlChar *v = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
+		g_ptr_array_add(a, g_strdup((const char *)v));
+		xmlFree(v);
+	}
+	xmlXPathFreeObject(o);
+	return a;
+}
+
+static int
+count(xmlDocPtr d, const char *expr)
+{
+	GPtrArray *a = values(d, expr);
+	int n = (int)a->len;
+
+	g_ptr_array_free(a, TRUE);
+	return n;
+}
+
+static xmlDocPtr
+parse(const char *out, const char *rel)
+{
+	char *p = g_build_filename(out, rel, NULL);
+	xmlDocPtr d = g_str_has_suffix(rel, ".html") ? htmlReadFile(p, "UTF-8",
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET) :
+	    xmlReadFile(p, NULL, XML_PARSE_NONET);
+
+	if (d == NULL)
+		g_error("cannot parse %s", p);
+	g_free(p);
+	return d;
+}
+
+/* Every address expr selects in out/rel is encoded, and starts with
+ * prefix when that is given (but a link inside the page, #...). */
+static void
+expect_addresses(const char *out, const char *rel, const char *expr,
+    const char *prefix)
+{
+	xmlDocPtr d = parse(out, rel);
+	GPtrArray *a = values(d, expr);
+
+	g_assert_cmpuint(a->len, >, 0);
+	for (guint i = 0; i < a->len; i++) {
+		const char *u = g_ptr_array_index(a, i);
+
+		if (!uri_ok(u) || (prefix && u[0] != '#' &&
+		    !g_str_has_prefix(u, prefix)))
+			g_error("%s: address '%s'", rel, u);
+	}
+	g_ptr_array_free(a, TRUE);
+	xmlFreeDoc(d);
+}
+
+/* ---- addresses ---- */
+
+/* the links of a page into the site: all but the credit to OpenMoji */
+#define SITE_LINKS "//@href[not(starts-with(., 'https://openmoji.org/'))] " \
+	"| //@src"
+
+static void
+test_url_encode(void)
+{
+	static const char *const cases[][2] = {
+		{ "https://schöol.example/", "https://sch%C3%B6ol.example/" },
+		{ "https://s.example/o'brien/x.html",
+		    "https://s.example/o'brien/x.html" },
+		{ "my url", "my%20url" },
+		{ "föö", "f%C3%B6%C3%B6" },
+		{ "../../nl/index.html", "../../nl/index.html" },
+		{ "https://example.org/?a=1&b=2#top",
+		    "https://example.org/?a=1&b=2#top" },
+		{ "a%20b", "a%20b" },
+		{ "100%", "100%25" },
+		{ "%zz", "%25zz" },
+		{ "https://[::1]:8080/a[b]", "https://[::1]:8080/a%5Bb%5D" },
+		{ "x#a#b", "x#a%23b" },
+		{ "mailto:a@b.nl?subject=Hé daar",
+		    "mailto:a@b.nl?subject=H%C3%A9%20daar" },
+		{ "tel:+31 20 123", "tel:+31%2020%20123" },
+		{ "a\"<>\\^`{|}", "a%22%3C%3E%5C%5E%60%7B%7C%7D" },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *e = kt_url_encode(cases[i][0]);
+		char *twice = kt_url_encode(e);
+
+		g_assert_cmpstr(e, ==, cases[i][1]);
+		g_assert_cmpstr(twice, ==, e);
+		g_assert_true(uri_ok(e));
+		g_free(twice);
+		g_free(e);
+	}
+}
+
+/* A basis_url outside ASCII: the link and the QR code on a sheet, and
+ * every address of the site, are percent-encoded. */
+static void
+test_base_url_non_ascii(void)
+{
+	const char *want = "https://sch%C3%B6ol.example/f%C3%B6%C3%B6/";
+	char *dir = content("umlaut", "https://schöol.example/föö/");
+	char *out = build(dir, 0, NULL);
+	char *page = g_strconcat(want, "nl/opdrachten/veilig.html", NULL);
+	char *pdf = g_build_filename(out, "nl/opdrachten/veilig.pdf", NULL);
+	char *qr = t_qr(pdf, tmp);
+
+	expect_pdf_links(pdf, page);
+	g_assert_cmpstr(qr, ==, page);
+	/* the 404 page is served at any depth: its links are absolute */
+	expect_addresses(out, "404.html", SITE_LINKS, want);
+	expect_addresses(out, "nl/sitemap.xml",
+	    "//*[local-name()='loc'] | //@href", want);
+	expect_addresses(out, "nl/feed.xml",
+	    "//*[local-name()='id' and contains(., ':')] | //@href", want);
+	expect_addresses(out, "sitemap.xml", "//*[local-name()='loc']", want);
+	{
+		xmlDocPtr d = parse(out, "nl/opdrachten/veilig.html");
+		GPtrArray *ld = values(d,
+		    "//script[@type='application/ld+json']");
+		char *url = g_strdup_printf("\"url\":\"%s\"", page);
+
+		g_assert_cmpuint(ld->len, ==, 1);
+		g_assert_nonnull(strstr(g_ptr_array_index(ld, 0), url));
+		g_free(url);
+		g_ptr_array_free(ld, TRUE);
+		xmlFreeDoc(d);
+	}
+	g_free(qr);
+	g_free(pdf);
+	g_free(page);
+	g_free(out);
+	g_free(dir);
+}
+
+/* A quote in basis_url: the link is written, not dropped. */
+static void
+test_base_url_quote(void)
+{
+	char *dir = content("quote", "https://s.example/o'brien/");
+	char *out = build(dir, 0, NULL);
+	char *pdf = g_build_filename(out, "nl/opdrachten/veilig.pdf", NULL);
+	char *qr = t_qr(pdf, tmp);
+
+	expect_pdf_links(pdf,
+	    "https://s.example/o'brien/nl/opdrachten/veilig.html");
+	g_assert_cmpstr(qr, ==,
+	    "https://s.example/o'brien/nl/opdrachten/veilig.html");
+	expect_addresses(out, "404.html", SITE_LINKS,
+	    "https://s.example/o'brien/");
+	g_free(qr);
+	g_free(pdf);
+	g_free(out);
+	g_free(dir);
+}
+
+/* Links from Markdown, and every href and src of every page. */
+static void
+test_hrefs(void)
+{
+	char *dir = content("hrefs", NULL);
+	char *out = build(dir, 0, NULL);
+	xmlDocPtr d = parse(out, "nl/tips/adres.html");
+	GPtrArray *files = t_files(out);
+
+	g_assert_cmpint(count(d, "//a[@href='my%20url']"), ==, 1);
+	g_assert_cmpint(count(d, "//a[@href='f%C3%B6%C3%B6']"), ==, 1);
+	g_assert_cmpint(count(d, "//a[@href='a%20b']"), ==, 1);
+	for (guint i = 0; i < files->len; i++) {
+		const char *rel = g_ptr_array_index(files, i);
+
+		if (g_str_has_suffix(rel, ".html"))
+			expect_addresses(out, rel, "//@href | //@src", NULL);
+	}
+	g_ptr_array_free(files, TRUE);
+	xmlFreeDoc(d);
+	g_free(out);
+	g_free(dir);
+}
+
+int
+main(int argc, char *argv[])
+{
+	int r;
+
+	g_test_init(&argc, &argv, NULL);
+	tmp = g_dir_make_tmp("kt-safety-XXXXXX", NULL);
+	g_test_add_func("/safety/url/encode", test_url_encode);
+	g_test_add_func("/safety/url/base-non-ascii", test_base_url_non_ascii);
+	g_test_add_func("/safety/url/base-quote", test_base_url_quote);
+	g_test_add_func("/safety/url/hrefs", test_hrefs);
+	r = g_test_run();
+	kt_remove_tree(tmp);
+	g_free(tmp);
+	return r;
+}
