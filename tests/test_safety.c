@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "out/writer.h"
+#include "text/svg.h"
 #include "text/url.h"
 #include "util.h"
 
@@ -344,6 +345,156 @@ test_hrefs(void)
 	g_free(dir);
 }
 
+/* ---- pictograms ---- */
+
+static const char hostile_svg[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<?xml-stylesheet href=\"https://evil.example/x.css\"?>\n"
+    "<!-- a comment -->\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+    "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+    "xmlns:ed=\"https://editor.example/ns\" viewBox=\"0 0 72 72\" "
+    "onload=\"alert(1)\" ed:version=\"1\">\n"
+    "<script>alert(document.cookie)</script>\n"
+    "<defs><linearGradient id=\"g\"><stop offset=\"0\" "
+    "stop-color=\"#000\"/></linearGradient></defs>\n"
+    "<style>@import url(https://evil.example/a.css);</style>\n"
+    "<style>.b{fill:#000}</style>\n"
+    "<rect class=\"b\" x=\"10\" y=\"14\" width=\"52\" height=\"34\" "
+    "fill=\"url(#g)\" onclick=\"alert(2)\" "
+    "style=\"stroke:URL( 'https://evil.example/p')\"/>\n"
+    "<path d=\"M0 0h9\" fill=\"u\\72l(https://evil.example/q)\"/>\n"
+    "<use xlink:href=\"https://evil.example/a.svg#x\"/>\n"
+    "<use xlink:href=\"#g\" href=\"javascript:alert(3)\"/>\n"
+    "<image href=\"https://evil.example/i.png\" width=\"9\" height=\"9\"/>\n"
+    "<foreignObject width=\"9\" height=\"9\"><body "
+    "xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(4)</script>"
+    "</body></foreignObject>\n"
+    "<a href=\"javascript:alert(5)\"><circle r=\"1\"/></a>\n"
+    "<ed:script>alert(6)</ed:script>\n"
+    "<text x=\"18\" y=\"36\" xml:space=\"preserve\">A+B &amp; C</text>\n"
+    "</svg>\n";
+
+/* What a sanitized SVG must not have, and what it must keep. */
+static void
+expect_clean(xmlDocPtr d)
+{
+	static const char *const none[] = {
+		"//*[local-name()='script']",
+		"//*[local-name()='foreignObject']",
+		"//*[local-name()='image']", "//*[local-name()='a']",
+		"//@*[starts-with(local-name(), 'on')]",
+		"//@*[local-name()='href' and not(starts-with(., '#'))]",
+		"//@*[contains(translate(., 'URL', 'url'), 'url(') and "
+		    "not(contains(., 'url(#'))]",
+		"//@*[contains(., '\\')]",
+		"//*[local-name()='style' and contains(., '@')]",
+		"//*[namespace-uri() != 'http://www.w3.org/2000/svg']",
+		"//@*[namespace-uri() != '' and namespace-uri() != "
+		    "'http://www.w3.org/1999/xlink' and namespace-uri() != "
+		    "'http://www.w3.org/XML/1998/namespace']",
+		"//processing-instruction()", "//comment()",
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(none); i++)
+		if (count(d, none[i]) != 0)
+			g_error("the sanitized SVG has %s", none[i]);
+	g_assert_null(d->intSubset);
+	/* the drawing is still there */
+	g_assert_cmpint(count(d, "//*[local-name()='rect' and @fill='url(#g)' "
+	    "and @class='b']"), ==, 1);
+	g_assert_cmpint(count(d, "//*[local-name()='use']/@*[local-name()="
+	    "'href' and .='#g']"), ==, 1);
+	g_assert_cmpint(count(d, "//*[local-name()='style' and "
+	    ".='.b{fill:#000}']"), ==, 1);
+	g_assert_cmpint(count(d, "//*[local-name()='text' and "
+	    ".='A+B & C']"), ==, 1);
+	g_assert_cmpint(count(d, "//*[local-name()='stop']"), ==, 1);
+}
+
+static void
+test_svg_clean(void)
+{
+	char *removed, *plain;
+	const char *why;
+	gsize len;
+	GBytes *b = kt_svg_clean(hostile_svg, strlen(hostile_svg), &removed,
+	    &why);
+	xmlDocPtr d;
+	const char *data;
+
+	g_assert_nonnull(b);
+	g_assert_cmpstr(removed, ==, "the event attribute onload");
+	data = g_bytes_get_data(b, &len);
+	d = xmlReadMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET);
+	g_assert_nonnull(d);
+	expect_clean(d);
+	xmlFreeDoc(d);
+	g_bytes_unref(b);
+	g_free(removed);
+
+	/* a plain drawing comes out as it went in */
+	g_assert_true(g_file_get_contents(
+	    "tests/site/pictogrammen/schoolbord.svg", &plain, &len, NULL));
+	b = kt_svg_clean(plain, len, &removed, &why);
+	g_assert_nonnull(b);
+	g_assert_null(removed);
+	data = g_bytes_get_data(b, &len);
+	g_assert_cmpmem(data, len, plain, strlen(plain));
+	g_bytes_unref(b);
+	g_free(plain);
+}
+
+/* The hostile pictogram in content: a warning, a clean copy in out/, and
+ * a sheet that still draws it. */
+static void
+test_svg_site(void)
+{
+	char *dir = content("picto", NULL), *err;
+	char *out, *pdf;
+	xmlDocPtr d;
+
+	write_file(dir, "pictogrammen/schoolbord.svg", hostile_svg);
+	out = build(dir, 0, &err);
+	d = parse(out, "pictogrammen/schoolbord.svg");
+	expect_clean(d);
+	xmlFreeDoc(d);
+	g_assert_nonnull(strstr(err, "schoolbord.svg: warning: the event "
+	    "attribute onload was removed"));
+	pdf = g_build_filename(out, "nl/opdrachten/veilig.pdf", NULL);
+	expect_qpdf_check(pdf);
+	g_free(pdf);
+	g_free(err);
+	g_free(out);
+	g_free(dir);
+}
+
+/* An SVG declaring an external entity is refused, with or without PDFs. */
+static void
+test_svg_entity(void)
+{
+	char *dir = content("entity", NULL), *err, *out;
+	const char *argv[] = { KT, "build", "-q", "--no-pdf", "-C", NULL, "-o",
+	    NULL, NULL };
+
+	write_file(dir, "pictogrammen/schoolbord.svg", "<?xml version=\"1.0\"?>"
+	    "\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>"
+	    "\n");
+	out = build(dir, 1, &err);
+	g_assert_nonnull(strstr(err, "schoolbord.svg: error: entities are "
+	    "declared (<!ENTITY ...>) in this pictogram; export it again as "
+	    "plain SVG"));
+	g_free(err);
+	argv[5] = dir;
+	argv[7] = out;
+	g_assert_cmpint(t_run(argv, NULL, NULL, &err), ==, 1);
+	g_assert_nonnull(strstr(err, "entities are declared"));
+	g_free(err);
+	g_free(out);
+	g_free(dir);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -355,6 +506,9 @@ main(int argc, char *argv[])
 	g_test_add_func("/safety/url/base-non-ascii", test_base_url_non_ascii);
 	g_test_add_func("/safety/url/base-quote", test_base_url_quote);
 	g_test_add_func("/safety/url/hrefs", test_hrefs);
+	g_test_add_func("/safety/svg/clean", test_svg_clean);
+	g_test_add_func("/safety/svg/site", test_svg_site);
+	g_test_add_func("/safety/svg/entity", test_svg_entity);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);
