@@ -12,7 +12,9 @@
 #include <libxml/xpath.h>
 #include <string.h>
 
+#include "build/build.h"
 #include "out/writer.h"
+#include "text/readability.h"
 #include "text/svg.h"
 #include "text/url.h"
 #include "util.h"
@@ -495,6 +497,64 @@ test_svg_entity(void)
 	g_free(dir);
 }
 
+/* ---- readability ---- */
+
+static void
+test_abbreviations(void)
+{
+	static const struct { const char *word; int n; } cases[] = {
+		{ "vmbo", 4 }, { "mbo", 3 }, { "hbo", 3 }, { "wo", 2 },
+		{ "cv", 2 }, { "LOB", 3 }, { "havo", 2 }, { "vwo", 3 },
+		{ "ict", 3 }, { "MBO", 3 }, { "HAVO", 2 }, { "Vmbo", 4 },
+		{ "PTA", 3 }, { "cv's", 2 }, { "cv’s", 2 },
+		{ "mbo-opleiding", 6 }, { "havo/vwo", 5 }, { "LOB-jaar", 4 },
+		{ "mbo-4", 4 },
+		/* not abbreviations: counted as before */
+		{ "U", 1 }, { "kind", 1 }, { "opleiding", 3 },
+		{ "thuis-opdracht", 3 }, { "Toekomst", 2 },
+	};
+	struct kt_counter *c = kt_counter_new(KT_HYPHEN_DIR);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		int n = kt_syllables(c, "nl", cases[i].word);
+		if (n != cases[i].n)
+			g_error("'%s': %d syllables, want %d", cases[i].word,
+			    n, cases[i].n);
+	}
+	/* English keeps its own rule */
+	g_assert_cmpint(kt_syllables(c, "en", "CV"), ==, 1);
+	kt_counter_free(c);
+}
+
+/*
+ * "Na het vmbo kies je een mbo-opleiding of de havo."  10 words:
+ * na 1, het 1, ve-em-be-o 4, kies 1, je 1, een 1, em-be-o-op-lei-ding 6,
+ * of 1, de 1, ha-vo 2 = 19 syllables.
+ * "Het LOB helpt je kiezen."  5 words: het 1, el-o-be 3, helpt 1, je 1,
+ * kie-zen 2 = 8 syllables.
+ * 2 sentences, 15 words, 27 syllables: 7.5 words a sentence, 180
+ * syllables per 100 words; Flesch-Douma
+ * 206.84 - 0.77 * 180 - 0.93 * 7.5 = 61.27
+ * Counted before by the hyphenation patterns alone (vm-bo 2, mbo 1,
+ * mbo-op-lei-ding 4, LOB 1): 21 syllables, 92.07, 31 points too
+ * generous for a sentence full of abbreviations.
+ */
+static void
+test_abbreviation_score(void)
+{
+	struct kt_counter *c = kt_counter_new(KT_HYPHEN_DIR);
+	struct kt_figures f;
+
+	kt_figures(c, "nl", "Na het vmbo kies je een mbo-opleiding of de "
+	    "havo. Het LOB helpt je kiezen.", &f);
+	g_assert_cmpint(f.sentences, ==, 2);
+	g_assert_cmpint(f.words, ==, 15);
+	g_assert_cmpint(f.syllables, ==, 27);
+	g_assert_cmpfloat_with_epsilon(f.score, 61.27, 0.01);
+	kt_figures_clear(&f);
+	kt_counter_free(c);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -509,6 +569,9 @@ main(int argc, char *argv[])
 	g_test_add_func("/safety/svg/clean", test_svg_clean);
 	g_test_add_func("/safety/svg/site", test_svg_site);
 	g_test_add_func("/safety/svg/entity", test_svg_entity);
+	g_test_add_func("/safety/readability/abbreviations",
+	    test_abbreviations);
+	g_test_add_func("/safety/readability/score", test_abbreviation_score);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);
