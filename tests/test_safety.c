@@ -260,6 +260,13 @@ test_url_encode(void)
 		g_free(twice);
 		g_free(e);
 	}
+	{
+		char *j = kt_url_join("https://schöol.example/", "nl/a b.html");
+
+		g_assert_cmpstr(j, ==,
+		    "https://sch%C3%B6ol.example/nl/a%20b.html");
+		g_free(j);
+	}
 }
 
 /* A basis_url outside ASCII: the link and the QR code on a sheet, and

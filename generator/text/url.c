@@ -74,3 +74,13 @@ kt_url_encode(const char *url)
 	}
 	return g_string_free(out, FALSE);
 }
+
+char *
+kt_url_join(const char *base, const char *rel)
+{
+	char *raw = g_strconcat(base, rel, NULL);
+	char *u = kt_url_encode(raw);
+
+	g_free(raw);
+	return u;
+}

@@ -20,4 +20,8 @@
  */
 char *kt_url_encode(const char *url);
 
+/* base (a basis_url, "../", or "") followed by rel, encoded as above.
+ * The caller frees the result with g_free. */
+char *kt_url_join(const char *base, const char *rel);
+
 #endif

@@ -21,12 +21,8 @@
 static char *
 url(const struct site *s, const char *rel)
 {
-	char *raw = g_strconcat(s->m->site.base_url ? s->m->site.base_url :
-	    "/", rel, NULL);
-	char *u = kt_url_encode(raw);
-
-	g_free(raw);
-	return u;
+	return kt_url_join(s->m->site.base_url ? s->m->site.base_url : "/",
+	    rel);
 }
 
 /* Writes what buf holds as out/<rel>, and frees it. */

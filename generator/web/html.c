@@ -93,12 +93,9 @@ jsonld(struct page *p, const struct kt_item *it, const struct kt_text *t)
 	    "\"@type\":\"LearningResource\",\"name\":");
 	const struct kt_site *site = &p->s->m->site;
 	char *page = kt_page_path(p->lang->code, it->kind, it->slug);
-	char *raw = g_strconcat(site->base_url ? site->base_url : "", page,
-	    NULL);
-	char *u = kt_url_encode(raw);
+	char *u = kt_url_join(site->base_url ? site->base_url : "", page);
 	gboolean first = TRUE;
 
-	g_free(raw);
 	kt_json_str(j, t->title ? t->title : it->slug);
 	if (t->summary != NULL) {
 		g_string_append(j, ",\"description\":");

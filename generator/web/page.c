@@ -144,11 +144,7 @@ h_year_list(guint32 mask)
 char *
 h_href(const struct page *p, const char *target)
 {
-	char *raw = g_strconcat(p->up, target, NULL);
-	char *h = kt_url_encode(raw);
-
-	g_free(raw);
-	return h;
+	return kt_url_join(p->up, target);
 }
 
 xmlNodePtr
