@@ -11,6 +11,7 @@
 #include "load/file.h"
 #include "load/schema.h"
 #include "load/yaml.h"
+#include "text/svg.h"
 
 /* Reads a whole YAML file that must be a mapping; NULL after reporting. */
 static struct kt_ynode *
@@ -193,6 +194,33 @@ read_svg(const char *path, const char *root, struct kt_diag *d)
 	return g_bytes_new_take(text, len);
 }
 
+/*
+ * A school's own pictogram is served from the site's origin, where an SVG
+ * with a script would run: it is kept in its sanitized form only, which
+ * the sheets draw too. (The OpenMoji pictograms are kept as they are.)
+ */
+static GBytes *
+sanitize_svg(GBytes *raw, const char *path, struct kt_diag *d)
+{
+	gsize len;
+	const char *data = g_bytes_get_data(raw, &len);
+	char *removed;
+	const char *why;
+	GBytes *clean = kt_svg_clean(data, len, &removed, &why);
+
+	if (clean == NULL)
+		kt_error(d, path, 0, 0, "%s in this pictogram; export it "
+		    "again as plain SVG", why);
+	else if (removed != NULL)
+		kt_warning(d, path, 0, 0, "%s was removed, and anything else "
+		    "that runs or loads from outside the file: a pictogram "
+		    "only draws; the site and the sheets use it without them",
+		    removed);
+	g_free(removed);
+	g_bytes_unref(raw);
+	return clean;
+}
+
 static gboolean
 valid_name(const char *s)
 {
@@ -280,6 +308,8 @@ kt_load_pictograms(struct kt_model *m, const char *vocab_path,
 			}
 			GBytes *svg = read_svg(path, root, d);
 
+			if (svg != NULL)
+				svg = sanitize_svg(svg, path, d);
 			if (svg != NULL)
 				g_hash_table_insert(m->pictograms, base,
 				    kt_picto_new(path, svg));

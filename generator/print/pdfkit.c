@@ -6,6 +6,7 @@
 #include "print/pdfkit.h"
 #include "print/pdffile.h"
 
+#include "text/url.h"
 
 #include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
@@ -513,22 +514,41 @@ kt_pdf_logo(struct kt_pdf *p, double x, double y, double w, double h)
 	}
 }
 
+/*
+ * The address percent-encoded, so the PDF's /URI is ASCII, then quoted
+ * for cairo's attribute syntax: a string in '...' where a backslash
+ * escapes the next character (an encoded address has no backslash, but
+ * may have a ').
+ */
+static char *
+link_uri(const char *url)
+{
+	char *enc = kt_url_encode(url);
+	GString *s = g_string_new("'");
+
+	for (const char *c = enc; *c; c++) {
+		if (*c == '\'' || *c == '\\')
+			g_string_append_c(s, '\\');
+		g_string_append_c(s, *c);
+	}
+	g_string_append_c(s, '\'');
+	g_free(enc);
+	return g_string_free(s, FALSE);
+}
+
 void
 kt_pdf_link(struct kt_pdf *p, const char *url, double x, double y, double w,
     double h)
 {
-	char *esc = g_strescape(url, NULL);
-	char *attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] uri='%s'",
-	    x, y, w, h, esc);
+	char *uri = link_uri(url);
+	char *attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] uri=%s",
+	    x, y, w, h, uri);
 
-	/* a URL with a quote cannot be written safely in cairo's syntax */
-	if (strchr(url, '\'') == NULL) {
-		p->links = TRUE;
-		cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
-		cairo_tag_end(p->cr, CAIRO_TAG_LINK);
-	}
+	p->links = TRUE;
+	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
+	cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 	g_free(attrs);
-	g_free(esc);
+	g_free(uri);
 }
 
 /*
@@ -580,13 +600,17 @@ qr_image(struct kt_pdfkit *k, const char *url)
 void
 kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
 {
-	cairo_surface_t *img = qr_image(p->kit, url);
+	/* a phone hands the code's text to a browser as it is */
+	char *u = kt_url_encode(url);
+	cairo_surface_t *img = qr_image(p->kit, u);
 	cairo_pattern_t *pat;
 	cairo_matrix_t mx;
 	int width;
 
-	if (img == NULL)
+	if (img == NULL) {
+		g_free(u);
 		return;
+	}
 	width = cairo_image_surface_get_width(img);
 	pat = cairo_pattern_create_for_surface(img);
 	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
@@ -596,7 +620,8 @@ kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	cairo_mask(p->cr, pat);
 	cairo_pattern_destroy(pat);
-	kt_pdf_link(p, url, x, y, size, size);
+	kt_pdf_link(p, u, x, y, size, size);
+	g_free(u);
 }
 
 void

@@ -116,11 +116,13 @@ void kt_pdf_para(struct kt_pdf *, const char *text, double size,
 
 void kt_pdf_picto(struct kt_pdf *, const char *name, double x, double y,
     double size);
+/* A QR code of url, percent-encoded, and a link on it. */
 void kt_pdf_qr(struct kt_pdf *, const char *url, double x, double y,
     double size);
 /* The school's logo fitted in w x h at x, y (page coordinates). */
 void kt_pdf_logo(struct kt_pdf *, double x, double y, double w, double h);
-/* A clickable area pointing at url (in page coordinates, not mirrored). */
+/* A clickable area pointing at url, percent-encoded (in page coordinates,
+ * not mirrored). */
 void kt_pdf_link(struct kt_pdf *, const char *url, double x, double y,
     double w, double h);
 void kt_pdf_rule(struct kt_pdf *, double x1, double y, double x2,

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "text/url.h"
+
 static xmlNodePtr
 add_el(xmlNodePtr parent, const char *name)
 {
@@ -119,9 +121,11 @@ kt_md_to_xml(const struct kt_md *m, xmlNodePtr parent, int shift,
 		if (enter) {
 			xmlNodePtr e = add_el(cur, name);
 
-			if (strcmp(name, "a") == 0)
-				xmlSetProp(e, BAD_CAST "href",
-				    BAD_CAST cmark_node_get_url(n));
+			if (strcmp(name, "a") == 0) {
+				char *u = kt_url_encode(cmark_node_get_url(n));
+				xmlSetProp(e, BAD_CAST "href", BAD_CAST u);
+				g_free(u);
+			}
 			if (strcmp(name, "ol") == 0 &&
 			    cmark_node_get_list_start(n) > 1) {
 				char s[16];

@@ -151,8 +151,82 @@ to_latin1(const char *utf8, gsize *len)
 }
 
 /*
+ * Abbreviations as Dutch speakers say them: most are spelled, a syllable
+ * a letter (ve-em-be-o), a few are said as a word (ha-vo). A word in
+ * capitals that is not listed here is spelled (LOB: el-o-be).
+ */
+static const struct {
+	const char *word;
+	int syllables;
+} spoken[] = {
+	{ "vmbo", 4 },	/* ve-em-be-o */
+	{ "mbo", 3 },	/* em-be-o */
+	{ "hbo", 3 },	/* ha-be-o */
+	{ "vwo", 3 },	/* ve-we-o */
+	{ "wo", 2 },	/* we-o */
+	{ "cv", 2 },	/* see-vee */
+	{ "ict", 3 },	/* ie-see-tee */
+	{ "havo", 2 },	/* ha-vo: said as a word, in capitals too */
+};
+
+static int count_word(struct kt_counter *, const char *lang,
+    const char *word);
+
+/* The syllables of a part of a word that is an abbreviation, or 0. */
+static int
+abbreviation(const char *part)
+{
+	int letters = (int)g_utf8_strlen(part, -1);
+	char *low = g_utf8_strdown(part, -1);
+	int n = 0;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(spoken) && n == 0; i++)
+		if (strcmp(low, spoken[i].word) == 0)
+			n = spoken[i].syllables;
+	g_free(low);
+	if (n > 0 || letters < 2)
+		return n;
+	for (const char *p = part; *p; p = g_utf8_next_char(p))
+		if (!g_unichar_isupper(g_utf8_get_char(p)))
+			return 0;
+	return letters;
+}
+
+/*
+ * A Dutch word with an abbreviation in it: "LOB", "mbo-opleiding",
+ * "havo/vwo", "cv's". Each part between - / and ' is counted on its own,
+ * an "s" after the abbreviation as none (see-vees). 0 when no part is an
+ * abbreviation: the word is counted as a whole.
+ */
+static int
+count_abbreviated(struct kt_counter *c, const char *word)
+{
+	GString *w = g_string_new(word);
+	char **parts;
+	int n = 0;
+	gboolean found = FALSE;
+
+	g_string_replace(w, "\xe2\x80\x99", "'", 0);	/* ’ */
+	parts = g_strsplit_set(w->str, "-/'", -1);
+	for (int i = 0; parts[i] != NULL; i++)
+		found = found || abbreviation(parts[i]) > 0;
+	for (int i = 0; found && parts[i] != NULL; i++) {
+		int a = abbreviation(parts[i]);
+
+		if (a > 0)
+			n += a;
+		else if (*parts[i] != '\0' && strcmp(parts[i], "s") != 0)
+			n += count_word(c, "nl", parts[i]);
+	}
+	g_strfreev(parts);
+	g_string_free(w, TRUE);
+	return n;
+}
+
+/*
  * The rules, by language:
- *   nl  libhyphen with hyph_nl_NL: pieces between hyphenation points,
+ *   nl  abbreviations as they are spoken, by the list above; else
+ *       libhyphen with hyph_nl_NL: pieces between hyphenation points,
  *       but never fewer than the groups of vowels: the patterns keep a
  *       lone first vowel with the next syllable (o-ver), and the groups
  *       alone would join koe-ien
@@ -181,6 +255,11 @@ count_word(struct kt_counter *c, const char *lang, const char *word)
 	if (strcmp(lang, "ar") == 0 || strcmp(lang, "ti") == 0) {
 		g_free(low);
 		return -1;
+	}
+	if (strcmp(lang, "nl") == 0 && (count = count_abbreviated(c,
+	    word)) > 0) {
+		g_free(low);
+		return count;
 	}
 	if (strcmp(lang, "nl") == 0 && (d = dict_for(c, lang)) != NULL) {
 		gsize len;

@@ -12,6 +12,8 @@
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
+#include "text/url.h"
+
 #define NS_SITEMAP "http://www.sitemaps.org/schemas/sitemap/0.9"
 #define NS_XHTML "http://www.w3.org/1999/xhtml"
 #define NS_ATOM "http://www.w3.org/2005/Atom"
@@ -19,8 +21,8 @@
 static char *
 url(const struct site *s, const char *rel)
 {
-	return g_strconcat(s->m->site.base_url ? s->m->site.base_url : "/",
-	    rel, NULL);
+	return kt_url_join(s->m->site.base_url ? s->m->site.base_url : "/",
+	    rel);
 }
 
 /* Writes what buf holds as out/<rel>, and frees it. */

@@ -11,6 +11,7 @@
 
 #include "text/json.h"
 #include "text/markdown.h"
+#include "text/url.h"
 
 /* ---- parts of item pages ---- */
 
@@ -90,7 +91,7 @@ jsonld(struct page *p, const struct kt_item *it, const struct kt_text *t)
 	    "\"@type\":\"LearningResource\",\"name\":");
 	const struct kt_site *site = &p->s->m->site;
 	char *page = kt_page_path(p->lang->code, it->kind, it->slug);
-	char *u = g_strconcat(site->base_url ? site->base_url : "", page, NULL);
+	char *u = kt_url_join(site->base_url ? site->base_url : "", page);
 	gboolean first = TRUE;
 
 	kt_json_str(j, t->title ? t->title : it->slug);

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "text/url.h"
 #include "web/html_write.h"
 
 
@@ -125,7 +126,7 @@ h_year_list(guint32 mask)
 char *
 h_href(const struct page *p, const char *target)
 {
-	return g_strconcat(p->up, target, NULL);
+	return kt_url_join(p->up, target);
 }
 
 xmlNodePtr

@@ -53,7 +53,8 @@ const char *h_vocab_label(const struct page *, enum kt_vocab_id, int i);
 char *h_vocab_list(const struct page *, enum kt_vocab_id, guint32 mask);
 char *h_year_list(guint32 mask);
 
-/* A link from this page to target, a path relative to out/. */
+/* A link from this page to target, a path relative to out/; percent-
+ * encoded. The caller frees it with g_free. */
 char *h_href(const struct page *, const char *target);
 xmlNodePtr h_link(xmlNodePtr parent, const struct page *, const char *target,
     const char *label, const char *cls);
