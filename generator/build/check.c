@@ -150,17 +150,6 @@ readability(const struct kt_model *m, struct kt_counter *c,
 
 /* ---- links between items: opdracht:slug, avond:slug, tip:slug ---- */
 
-static const struct kt_item *
-find_item(const struct kt_model *m, enum kt_kind k, const char *slug)
-{
-	for (guint i = 0; i < m->items[k]->len; i++) {
-		const struct kt_item *it = g_ptr_array_index(m->items[k], i);
-		if (strcmp(it->slug, slug) == 0)
-			return it;
-	}
-	return NULL;
-}
-
 static void
 check_links(const struct kt_model *m, const struct kt_md *md,
     struct kt_diag *d)
@@ -182,7 +171,7 @@ check_links(const struct kt_model *m, const struct kt_md *md,
 		url = cmark_node_get_url(n);
 		if (!kt_item_link(url, &k, &slug))
 			continue;
-		if (find_item(m, k, slug) == NULL) {
+		if (kt_model_find(m, k, slug) == NULL) {
 			char **names = g_new0(char *, m->items[k]->len + 1);
 			const char *s;
 
@@ -201,41 +190,17 @@ check_links(const struct kt_model *m, const struct kt_md *md,
 	cmark_iter_free(it);
 }
 
-static void
-check_md_array(const struct kt_model *m, GPtrArray *a, struct kt_diag *d)
-{
-	for (guint i = 0; i < a->len; i++)
-		check_links(m, g_ptr_array_index(a, i), d);
-}
+struct links_check {
+	const struct kt_model *m;
+	struct kt_diag *d;
+};
 
 static void
-links_in(const struct kt_model *m, const struct kt_item *it,
-    const struct kt_text *t, struct kt_diag *d)
+links_in(const struct kt_md *md, void *data)
 {
-	const struct kt_md *mds[] = {
-		t->intro, t->goal, t->in_class, t->debrief, t->invitation,
-		t->followup, t->body
-	};
+	const struct links_check *lc = data;
 
-	for (size_t i = 0; i < G_N_ELEMENTS(mds); i++)
-		check_links(m, mds[i], d);
-	for (guint i = 0; i < t->steps->len; i++)
-		check_links(m, ((struct kt_step *)g_ptr_array_index(t->steps,
-		    i))->text, d);
-	check_md_array(m, t->questions, d);
-	check_md_array(m, t->statements, d);
-	check_md_array(m, t->phrases, d);
-	if (t == it->source) {
-		for (guint i = 0; i < it->roles->len; i++)
-			check_links(m, ((struct kt_role *)g_ptr_array_index(
-			    it->roles, i))->task, d);
-		for (guint i = 0; i < it->prep->len; i++)
-			check_links(m, ((struct kt_prep *)g_ptr_array_index(
-			    it->prep, i))->task, d);
-		for (guint i = 0; i < it->blocks->len; i++)
-			check_links(m, ((struct kt_block *)g_ptr_array_index(
-			    it->blocks, i))->text, d);
-	}
+	check_links(lc->m, md, lc->d);
 }
 
 /* ---- the glossary in every language ---- */
@@ -342,6 +307,7 @@ kt_check_model(const struct kt_model *m, struct kt_counter *c,
     struct kt_diag *d, GString *json)
 {
 	GHashTable *slugs = g_hash_table_new(g_str_hash, g_str_equal);
+	struct links_check lc = { m, d };
 
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		for (guint i = 0; i < m->items[k]->len; i++) {
@@ -368,7 +334,7 @@ kt_check_model(const struct kt_model *m, struct kt_counter *c,
 					continue;
 				if (c != NULL)
 					readability(m, c, it, t, d, json);
-				links_in(m, it, t, d);
+				kt_text_each_md(it, t, links_in, &lc);
 			}
 		}
 	glossary(m, d);
