@@ -19,15 +19,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* the hyphenation patterns are loaded once, as in a build */
 static struct kt_counter *counter;
 
+/* every item exists, at an address made of its slug */
+static char *
+item_page(void *data, enum kt_kind k, const char *slug, const char **lang)
+{
+	(void)data;
+	*lang = k == KT_TIP ? "nl" : NULL;
+	return g_strconcat("https://school.example/", slug, ".html", NULL);
+}
+
 static void
 render_md(const struct kt_md *m, xmlNodePtr parent)
 {
+	const struct kt_md_links links = { item_page, NULL };
 	struct kt_figures f;
 	char *s;
 
 	if (m == NULL)
 		return;
-	kt_md_to_xml(m, parent, 2, TRUE);
+	kt_md_to_xml(m, parent, 2, TRUE, &links);
+	kt_md_to_xml(m, parent, 3, FALSE, NULL);
 	s = kt_md_to_pango(m);
 	g_free(s);
 	s = kt_md_plain(m);
