@@ -32,6 +32,8 @@ static void
 render_md(const struct kt_md *m, xmlNodePtr parent)
 {
 	const struct kt_md_links links = { item_page, NULL };
+	GHashTable *addresses = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, g_free);
 	struct kt_figures f;
 	char *s;
 
@@ -39,8 +41,9 @@ render_md(const struct kt_md *m, xmlNodePtr parent)
 		return;
 	kt_md_to_xml(m, parent, 2, TRUE, &links);
 	kt_md_to_xml(m, parent, 3, FALSE, NULL);
-	s = kt_md_to_pango(m);
+	s = kt_md_to_pango(m, &links, addresses);
 	g_free(s);
+	g_hash_table_destroy(addresses);
 	s = kt_md_plain(m);
 	kt_figures(counter, "nl", s, &f);
 	kt_figures_clear(&f);

@@ -1,14 +1,17 @@
 /*
  * The Markdown converters, end to end on tests/markdown-site built once
  * per process: item links, link titles, list starts and sub-headings on
- * the pages.
+ * the pages; lists, link addresses and item links on paper, read back
+ * with pdftotext and qpdf.
  */
 #include <glib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "out/writer.h"
+#include "print/pdfkit.h"
 #include "util.h"
 
 #define SITE "tests/markdown-site"
@@ -183,6 +186,192 @@ test_sub_headings_and_starts(void)
 	xmlFreeDoc(d);
 }
 
+/* ---- on paper ---- */
+
+/* Does text have this line, spaces around it aside? */
+static gboolean
+has_line(const char *text, const char *line)
+{
+	char **lines = g_strsplit(text, "\n", -1);
+	gboolean found = FALSE;
+
+	for (char **l = lines; *l != NULL && !found; l++)
+		found = strcmp(g_strstrip(*l), line) == 0;
+	g_strfreev(lines);
+	return found;
+}
+
+static char *
+pdf_text(const char *out, const char *rel)
+{
+	char *p = g_build_filename(out, rel, NULL), *t = t_pdf_text(p, 0);
+
+	g_free(p);
+	return t;
+}
+
+struct box {
+	double x0, y0, x1, y1;	/* from the top left of the page */
+};
+
+/*
+ * The links of a PDF (one page) to url: their rectangles, from qpdf's
+ * uncompressed rewrite, where a /Rect follows its action's /URI.
+ */
+static GArray *
+pdf_links(const char *pdf, const char *url)
+{
+	const char *qdf[] = { "qpdf", "--qdf", "--object-streams=disable",
+	    pdf, "-", NULL };
+	char *so = NULL, *want = g_strdup_printf("/URI (%s)", url);
+	GArray *boxes = g_array_new(FALSE, FALSE, sizeof(struct box));
+
+	g_assert_cmpint(t_run(qdf, NULL, &so, NULL), ==, 0);
+	for (const char *at = so; (at = strstr(at, want)) != NULL; at++) {
+		const char *r = strstr(at, "/Rect [");
+		double v[4];
+		char *end;
+
+		g_assert_nonnull(r);
+		r += strlen("/Rect [");
+		for (int i = 0; i < 4; i++) {
+			v[i] = g_ascii_strtod(r, &end);
+			r = end;
+		}
+		g_array_append_val(boxes, ((struct box){ v[0],
+		    KT_A4_H - v[3], v[2], KT_A4_H - v[1] }));
+	}
+	g_free(want);
+	g_free(so);
+	return boxes;
+}
+
+/* The box of the word on page 1, as pdftotext -bbox finds it. */
+static struct box
+word_box(const char *pdf, const char *word)
+{
+	const char *argv[] = { "pdftotext", "-bbox", "-f", "1", "-l", "1",
+	    pdf, "-", NULL };
+	char *so = NULL, *w = g_strdup_printf(">%s</word>", word);
+	const char *at, *tag;
+	struct box b;
+
+	g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
+	at = strstr(so, w);
+	if (at == NULL)
+		g_error("%s: no word '%s'", pdf, word);
+	for (tag = at; tag > so && strncmp(tag, "<word", 5) != 0; tag--)
+		;
+	g_assert_cmpint(sscanf(tag, "<word xMin=\"%lf\" yMin=\"%lf\" "
+	    "xMax=\"%lf\" yMax=\"%lf\"", &b.x0, &b.y0, &b.x1, &b.y1), ==, 4);
+	g_free(w);
+	g_free(so);
+	return b;
+}
+
+/* A link to url lies over the printed word, and covers most of it. */
+static void
+assert_link_over(const char *out, const char *rel, const char *url,
+    const char *word)
+{
+	char *pdf = g_build_filename(out, rel, NULL);
+	GArray *links = pdf_links(pdf, url);
+	struct box w = word_box(pdf, word);
+	gboolean found = FALSE;
+
+	for (guint i = 0; i < links->len && !found; i++) {
+		struct box l = g_array_index(links, struct box, i);
+		double cy = (l.y0 + l.y1) / 2;
+
+		found = cy > w.y0 && cy < w.y1 && l.x0 >= w.x0 - 1 &&
+		    l.x1 <= w.x1 + 1 && l.x1 - l.x0 > (w.x1 - w.x0) * 0.8;
+	}
+	if (!found)
+		g_error("%s: no link to %s over '%s' (%u links to it)", rel,
+		    url, word, links->len);
+	g_array_free(links, TRUE);
+	g_free(pdf);
+}
+
+static void
+assert_qpdf_check(const char *out, const char *rel)
+{
+	char *pdf = g_build_filename(out, rel, NULL);
+	const char *argv[] = { "qpdf", "--check", pdf, NULL };
+	char *so = NULL;
+
+	if (t_run(argv, NULL, &so, NULL) != 0)
+		g_error("qpdf --check %s:\n%s", rel, so);
+	g_free(so);
+	g_free(pdf);
+}
+
+/* A list in a tip is a list on its card, a numbered list numbered. */
+static void
+test_paper_lists(void)
+{
+	char *t = pdf_text(built(), "nl/tips/tipkaarten.pdf");
+	static const char *const lines[] = {
+		"Een lijstje helpt:", "• eerste punt", "• tweede punt",
+		"Tel dan af:", "3. drie", "4. vier", NULL
+	};
+
+	for (int i = 0; lines[i] != NULL; i++)
+		if (!has_line(t, lines[i]))
+			g_error("no line \"%s\" on the tip card:\n%s",
+			    lines[i], t);
+	g_free(t);
+	t = pdf_text(built(), "nl/avonden/ouderavond-draaiboek.pdf");
+	g_assert_true(has_line(t, "1. wat een open dag is;"));
+	g_assert_true(has_line(t, "2. hoe u samen gaat."));
+	g_free(t);
+}
+
+/* A link prints its address after its text, and the address is a link;
+ * an item link prints the address of the item's page on the site. */
+static void
+test_paper_links(void)
+{
+	const char *out = built();
+	char *t = pdf_text(out, "nl/tips/tipkaarten.pdf");
+	static const char *const pdfs[] = {
+		"nl/tips/tipkaarten.pdf", "ar/tips/tipkaarten.pdf",
+		"nl/opdrachten/koppelingen.pdf",
+		"en/opdrachten/koppelingen.en-nl.pdf",
+		"nl/opdrachten/leerjaar-4.pdf",
+		"nl/avonden/ouderavond-draaiboek.pdf",
+		"nl/avonden/ouderavond-stellingen.pdf",
+		"nl/avonden/ouderavond-uitnodiging.pdf", NULL
+	};
+
+	g_assert_true(t_contains(t, "Meer op de website (example.org/ouders)"));
+	g_assert_true(t_contains(t, "bij de ouderavond (lob.school.example/"
+	    "nl/avonden/ouderavond.html)."));
+	g_assert_null(strstr(t, "https://"));
+	g_free(t);
+	assert_link_over(out, "nl/tips/tipkaarten.pdf",
+	    "https://example.org/ouders", "(example.org/ouders)");
+	/* the brackets around it are words of their own in Arabic */
+	assert_link_over(out, "ar/tips/tipkaarten.pdf",
+	    "https://example.org/ouders", "example.org/ouders");
+	/* in the language of the sheet where the item has a page in it */
+	t = pdf_text(out, "en/opdrachten/koppelingen.en-nl.pdf");
+	g_assert_true(t_contains(t, "(lob.school.example/en/opdrachten/"
+	    "open-dag.html)"));
+	g_assert_true(t_contains(t, "(lob.school.example/nl/avonden/"
+	    "ouderavond.html)"));
+	g_free(t);
+	/* an address that wraps is a link on each of its lines */
+	assert_link_over(out, "en/opdrachten/koppelingen.en-nl.pdf",
+	    "https://lob.school.example/en/opdrachten/open-dag.html",
+	    "(lob.school.example/en/");
+	assert_link_over(out, "en/opdrachten/koppelingen.en-nl.pdf",
+	    "https://lob.school.example/en/opdrachten/open-dag.html",
+	    "opdrachten/open-dag.html)");
+	for (int i = 0; pdfs[i] != NULL; i++)
+		assert_qpdf_check(out, pdfs[i]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -195,6 +384,8 @@ main(int argc, char **argv)
 	    test_no_dead_item_links);
 	g_test_add_func("/markdown/sub-headings-and-starts",
 	    test_sub_headings_and_starts);
+	g_test_add_func("/markdown/paper-lists", test_paper_lists);
+	g_test_add_func("/markdown/paper-links", test_paper_links);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);

@@ -8,15 +8,26 @@
 
 #include <string.h>
 
-/* ---- links ---- */
+/* ---- links, for both targets ---- */
+
+/* A URL with a scheme (http:, mailto:, ...), not one inside the site. */
+static gboolean
+has_scheme(const char *url)
+{
+	const char *colon = strchr(url, ':');
+	const char *slash = strpbrk(url, "/?#");
+
+	return colon != NULL && (slash == NULL || colon < slash);
+}
 
 /*
  * Where a link goes: an item's page as the renderer resolves it, or the
- * URL itself when its scheme is allowed. NULL: no link.
+ * URL itself when its scheme is allowed (and, for paper, when it has one:
+ * a path inside the site means nothing there). NULL: no link.
  */
 static char *
 link_target(cmark_node *n, const struct kt_md_links *links,
-    const char **lang)
+    gboolean need_scheme, const char **lang)
 {
 	const char *url = cmark_node_get_url(n), *slug;
 	enum kt_kind k;
@@ -27,9 +38,31 @@ link_target(cmark_node *n, const struct kt_md_links *links,
 	if (kt_item_link(url, &k, &slug))
 		return links != NULL && links->item != NULL ?
 		    links->item(links->data, k, slug, lang) : NULL;
-	if (!kt_url_allowed(url))
+	if (!kt_url_allowed(url) || (need_scheme && !has_scheme(url)))
 		return NULL;
 	return g_strdup(url);
+}
+
+char *
+kt_md_short_url(const char *url)
+{
+	static const char *const schemes[] = {
+		"https://", "http://", "mailto:", "tel:"
+	};
+	const char *s = url;
+	size_t len;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(schemes); i++)
+		if (g_ascii_strncasecmp(s, schemes[i], strlen(schemes[i])) ==
+		    0) {
+			s += strlen(schemes[i]);
+			break;
+		}
+	len = strlen(s);
+	/* "school.nl/" is "school.nl"; "school.nl/ouders/" keeps its / */
+	if (len > 1 && s[len - 1] == '/' && memchr(s, '/', len - 1) == NULL)
+		len--;
+	return g_strndup(s, len);
 }
 
 /* ---- libxml2 nodes ---- */
@@ -88,7 +121,7 @@ static xmlNodePtr
 open_link(const struct xml_out *o, cmark_node *n)
 {
 	const char *lang, *title = cmark_node_get_title(n);
-	char *href = link_target(n, o->links, &lang);
+	char *href = link_target(n, o->links, FALSE, &lang);
 	xmlNodePtr e = add_el(o->cur, href != NULL ? "a" : "span");
 
 	if (href == NULL)
@@ -216,57 +249,188 @@ kt_md_to_xml(const struct kt_md *m, xmlNodePtr parent, int under,
 
 /* ---- Pango markup ---- */
 
-char *
-kt_md_to_pango(const struct kt_md *m)
+struct pango_out {
+	GString *s;
+	GArray *lists;		/* per open list: its next number, or -1 */
+	gsize marker;		/* where the last item's bullet ends */
+	char *address;		/* of the link being written, or NULL */
+	char *url;
+	const struct kt_md_links *links;
+	GHashTable *addresses;
+};
+
+static void
+escaped(GString *s, const char *text)
 {
-	GString *s = g_string_new(NULL);
+	char *e = g_markup_escape_text(text, -1);
+
+	g_string_append(s, e);
+	g_free(e);
+}
+
+/* A block starts on a line of its own, but not apart from its bullet. */
+static void
+new_line(struct pango_out *o)
+{
+	GString *s = o->s;
+
+	if (s->len > 0 && s->str[s->len - 1] != '\n' && s->len != o->marker)
+		g_string_append_c(s, '\n');
+}
+
+/* indents beyond this many levels would leave no room on a card */
+#define MAX_INDENT 3
+
+/* "• " or "3. ", indented by two em spaces per list it is nested in. */
+static void
+item_marker(struct pango_out *o, cmark_node *item)
+{
+	cmark_node *list = cmark_node_parent(item);
+	int *next = &g_array_index(o->lists, int, o->lists->len - 1);
+
+	new_line(o);
+	for (guint i = 1; i < MIN(o->lists->len, MAX_INDENT + 1); i++)
+		g_string_append(o->s, "\u2003\u2003");
+	if (*next < 0)
+		g_string_append(o->s, "• ");
+	else
+		g_string_append_printf(o->s, "%d%c ", (*next)++,
+		    cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ?
+		    ')' : '.');
+	o->marker = o->s->len;
+}
+
+static void
+show_address(struct pango_out *o, const char *address, const char *url)
+{
+	g_string_append(o->s, KT_MD_PANGO_ADDRESS);
+	escaped(o->s, address);
+	g_string_append(o->s, "</span>");
+	if (o->addresses != NULL && !g_hash_table_contains(o->addresses,
+	    address))
+		g_hash_table_insert(o->addresses, g_strdup(address),
+		    g_strdup(url));
+}
+
+/*
+ * A link is its text, then its address in brackets; a link whose text is
+ * its address (<https://school.nl>) is the address once. Returns TRUE
+ * when the link's text was written here and its children are to be
+ * skipped.
+ */
+static gboolean
+link_enter(struct pango_out *o, cmark_node *n)
+{
+	const char *lang;
+	char *url = link_target(n, o->links, TRUE, &lang);
+	char *address, *text;
+	struct kt_md tmp = { .doc = n };
+	gboolean same;
+
+	if (url == NULL)
+		return FALSE;
+	address = kt_md_short_url(url);
+	text = kt_md_plain(&tmp);
+	same = strcmp(text, address) == 0 || strcmp(text, url) == 0;
+	g_free(text);
+	if (same) {
+		show_address(o, address, url);
+		g_free(address);
+		g_free(url);
+		return TRUE;
+	}
+	o->address = address;
+	o->url = url;
+	return FALSE;
+}
+
+static void
+link_exit(struct pango_out *o)
+{
+	if (o->address == NULL)
+		return;
+	g_string_append(o->s, " (");
+	show_address(o, o->address, o->url);
+	g_string_append_c(o->s, ')');
+	g_clear_pointer(&o->address, g_free);
+	g_clear_pointer(&o->url, g_free);
+}
+
+static void
+pango_event(struct pango_out *o, cmark_iter *it, cmark_node *n,
+    gboolean enter)
+{
+	int next;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		if (enter)
+			new_line(o);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		new_line(o);
+		escaped(o->s, cmark_node_get_literal(n));
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		escaped(o->s, cmark_node_get_literal(n));
+		break;
+	/* the easy-reading rules: bold for emphasis, never italics */
+	case CMARK_NODE_STRONG:
+	case CMARK_NODE_EMPH:
+		g_string_append(o->s, enter ? "<b>" : "</b>");
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		g_string_append_c(o->s, ' ');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		g_string_append_c(o->s, '\n');
+		break;
+	case CMARK_NODE_LIST:
+		next = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ?
+		    cmark_node_get_list_start(n) : -1;
+		if (enter)
+			g_array_append_val(o->lists, next);
+		else
+			g_array_set_size(o->lists, o->lists->len - 1);
+		break;
+	case CMARK_NODE_ITEM:
+		if (enter)
+			item_marker(o, n);
+		break;
+	case CMARK_NODE_LINK:
+		if (!enter)
+			link_exit(o);
+		else if (link_enter(o, n))
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		break;
+	default:
+		break;
+	}
+}
+
+char *
+kt_md_to_pango(const struct kt_md *m, const struct kt_md_links *links,
+    GHashTable *addresses)
+{
+	struct pango_out o = { g_string_new(NULL), NULL, G_MAXSIZE, NULL,
+	    NULL, links, addresses };
 	cmark_iter *it;
 	cmark_event_type ev;
 
 	if (m == NULL || m->doc == NULL)
-		return g_string_free(s, FALSE);
+		return g_string_free(o.s, FALSE);
+	o.lists = g_array_new(FALSE, FALSE, sizeof(int));
 	it = cmark_iter_new(m->doc);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		gboolean enter = ev == CMARK_EVENT_ENTER;
-		char *e;
-
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
-		case CMARK_NODE_HTML_BLOCK:
-		case CMARK_NODE_CODE_BLOCK:
-			e = g_markup_escape_text(cmark_node_get_literal(n), -1);
-			g_string_append(s, e);
-			g_free(e);
-			break;
-		/* the easy-reading rules: bold for emphasis, never italics */
-		case CMARK_NODE_STRONG:
-		case CMARK_NODE_EMPH:
-			g_string_append(s, enter ? "<b>" : "</b>");
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			g_string_append_c(s, ' ');
-			break;
-		case CMARK_NODE_LINEBREAK:
-			g_string_append_c(s, '\n');
-			break;
-		case CMARK_NODE_ITEM:
-			if (enter)
-				g_string_append(s, "• ");
-			break;
-		case CMARK_NODE_PARAGRAPH:
-		case CMARK_NODE_HEADING:
-			if (!enter && cmark_node_next(n) != NULL)
-				g_string_append(s, "\n");
-			break;
-		default:
-			break;
-		}
-	}
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		pango_event(&o, it, cmark_iter_get_node(it),
+		    ev == CMARK_EVENT_ENTER);
 	cmark_iter_free(it);
-	while (s->len > 0 && s->str[s->len - 1] == '\n')
-		g_string_truncate(s, s->len - 1);
-	return g_string_free(s, FALSE);
+	g_array_free(o.lists, TRUE);
+	while (o.s->len > 0 && o.s->str[o.s->len - 1] == '\n')
+		g_string_truncate(o.s, o.s->len - 1);
+	return g_string_free(o.s, FALSE);
 }

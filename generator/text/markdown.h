@@ -38,7 +38,26 @@ struct kt_md_links {
 void kt_md_to_xml(const struct kt_md *m, xmlNodePtr parent, int under,
     gboolean inline_only, const struct kt_md_links *links);
 
-/* Pango markup of m: paragraphs joined by blank lines, bold kept. */
-char *kt_md_to_pango(const struct kt_md *m);
+/*
+ * Pango markup of m, for paper: blocks on lines of their own, bold for
+ * emphasis, list items on lines of their own with a bullet or their
+ * number, a link's address after its text ("de website (school.nl/ouders)",
+ * without https://). Item links show the address links->item gives, or
+ * only their text. Each address shown is wrapped in KT_MD_PANGO_ADDRESS
+ * and nothing else is; when addresses is not NULL, it maps each address
+ * as shown to the URL it stands for (both added as g_strdup copies: make
+ * it with g_free for keys and values). The caller frees the markup with
+ * g_free.
+ */
+char *kt_md_to_pango(const struct kt_md *m, const struct kt_md_links *links,
+    GHashTable *addresses);
+
+/* The span that marks an address in kt_md_to_pango()'s markup; a URL is
+ * never broken with a hyphen that is not in it. */
+#define KT_MD_PANGO_ADDRESS "<span insert_hyphens=\"false\">"
+
+/* A URL as it is printed: without http:// or https://, mailto: or tel:,
+ * and without a lone / at the end. The caller frees it with g_free. */
+char *kt_md_short_url(const char *url);
 
 #endif
