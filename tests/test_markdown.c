@@ -2,7 +2,7 @@
  * The Markdown converters, end to end on tests/markdown-site built once
  * per process: item links, link titles, list starts and sub-headings on
  * the pages; lists, link addresses and item links on paper, read back
- * with pdftotext and qpdf.
+ * with pdftotext and qpdf; check's warnings.
  */
 #include <glib.h>
 #include <libxml/HTMLparser.h>
@@ -19,6 +19,26 @@
 static char *tmp;	/* a folder for this process */
 
 /* ---- the test site ---- */
+
+/* A copy of the test site to change, in tmp/name. */
+static char *
+site_copy(const char *name)
+{
+	char *dir = g_build_filename(tmp, name, NULL);
+	const char *cp[] = { "cp", "-R", SITE, dir, NULL };
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	return dir;
+}
+
+static void
+write_file(const char *dir, const char *rel, const char *text)
+{
+	char *p = g_build_filename(dir, rel, NULL);
+
+	g_assert_true(g_file_set_contents(p, text, -1, NULL));
+	g_free(p);
+}
 
 static char *
 build_into(const char *content, const char *name)
@@ -372,6 +392,50 @@ test_paper_links(void)
 		assert_qpdf_check(out, pdfs[i]);
 }
 
+/* check warns about a step or question that is more than a line. */
+static void
+test_check_one_line(void)
+{
+	char *content = site_copy("stappen"), *se = NULL, *path;
+	const char *argv[] = { KT, "check", "-q", "-C", NULL, NULL };
+	char *want[2];
+
+	write_file(content, "opdrachten/stappen.nl.md", "---\n"
+	    "titel: Stappen met een lijst\n"
+	    "samenvatting: Een stap en een vraag van meer dan een regel.\n"
+	    "onderwijstype: [havo]\nleerjaar: [4]\n"
+	    "competenties: [werkexploratie]\nfase: verkennen\n"
+	    "keuze: [vervolgstudie]\nduur: 30\npictogram: lijst\n"
+	    "thuis:\n  intro: Pak alles in.\n  stappen:\n"
+	    "    - pictogram: kalender\n      tekst: Kies een dag.\n"
+	    "    - pictogram: lijst\n      tekst: |\n        - een pen\n"
+	    "        - dit blad\n"
+	    "  vragen:\n    - Wat zag je?\n    - \"### Wat vond je?\"\n---\n"
+	    "## Doel\n\nSamen kijken.\n\n## In de klas\n\nKies.\n\n"
+	    "## Nabespreken\n\nVergelijk.\n");
+	argv[4] = content;
+	g_assert_cmpint(t_run(argv, NULL, NULL, &se), ==, 0);
+	path = g_build_filename(content, "opdrachten", "stappen.nl.md", NULL);
+	want[0] = g_strdup_printf("%s:17:14: warning: step 2 holds a list, "
+	    "but a step is one line of text; write it as one sentence, or "
+	    "as more steps", path);
+	want[1] = g_strdup_printf("%s:22:7: warning: question 2 holds a "
+	    "heading, but a question is one line of text; write it as one "
+	    "sentence, or as more questions", path);
+	for (int i = 0; i < 2; i++)
+		if (strstr(se, want[i]) == NULL)
+			g_error("no \"%s\" in:\n%s", want[i], se);
+	g_assert_null(strstr(se, "step 1 "));
+	g_assert_null(strstr(se, "question 1 "));
+	g_free(want[0]);
+	g_free(want[1]);
+	g_free(path);
+	g_free(se);
+	g_free(content);
+}
+
+
+
 int
 main(int argc, char **argv)
 {
@@ -386,6 +450,7 @@ main(int argc, char **argv)
 	    test_sub_headings_and_starts);
 	g_test_add_func("/markdown/paper-lists", test_paper_lists);
 	g_test_add_func("/markdown/paper-links", test_paper_links);
+	g_test_add_func("/markdown/check-one-line", test_check_one_line);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);

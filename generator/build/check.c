@@ -203,6 +203,59 @@ links_in(const struct kt_md *md, void *data)
 	check_links(lc->m, md, lc->d);
 }
 
+/* ---- steps and questions: one line of text each ---- */
+
+/* What a block that is not a paragraph is called in a message. */
+static const char *
+block_name(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LIST:
+		return "a list";
+	case CMARK_NODE_HEADING:
+		return "a heading";
+	case CMARK_NODE_BLOCK_QUOTE:
+		return "a quote";
+	case CMARK_NODE_CODE_BLOCK:
+		return "a code block";
+	case CMARK_NODE_HTML_BLOCK:
+		return "a block of HTML";
+	case CMARK_NODE_THEMATIC_BREAK:
+		return "a line (---)";
+	default:
+		return "a second paragraph";
+	}
+}
+
+/* Warns when md, step or question number i, is more than a paragraph. */
+static void
+one_line(const struct kt_md *md, const char *what, guint i,
+    struct kt_diag *d)
+{
+	cmark_node *first, *n;
+
+	if (md == NULL || md->doc == NULL ||
+	    (first = cmark_node_first_child(md->doc)) == NULL)
+		return;
+	n = cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ?
+	    cmark_node_next(first) : first;
+	if (n == NULL)
+		return;
+	kt_warning(d, md->pos.path, md->pos.line, md->pos.col, "%s %u holds "
+	    "%s, but a %s is one line of text; write it as one sentence, or "
+	    "as more %ss", what, i + 1, block_name(n), what, what);
+}
+
+static void
+one_line_each(const struct kt_text *t, struct kt_diag *d)
+{
+	for (guint i = 0; i < t->steps->len; i++)
+		one_line(((struct kt_step *)g_ptr_array_index(t->steps,
+		    i))->text, "step", i, d);
+	for (guint i = 0; i < t->questions->len; i++)
+		one_line(g_ptr_array_index(t->questions, i), "question", i, d);
+}
+
 /* ---- the glossary in every language ---- */
 
 static gboolean
@@ -335,6 +388,7 @@ kt_check_model(const struct kt_model *m, struct kt_counter *c,
 				if (c != NULL)
 					readability(m, c, it, t, d, json);
 				kt_text_each_md(it, t, links_in, &lc);
+				one_line_each(t, d);
 			}
 		}
 	glossary(m, d);
