@@ -1,8 +1,9 @@
 /*
  * The Markdown converters, end to end on tests/markdown-site built once
- * per process: item links, link titles, list starts and sub-headings on
- * the pages; lists, link addresses and item links on paper, read back
- * with pdftotext and qpdf; check's warnings.
+ * per process: item links on the pages and on paper, link titles, list
+ * starts and sub-headings on the pages, lists and link addresses on paper
+ * (read back with pdftotext and qpdf), incremental builds, and check's
+ * warnings.
  */
 #include <glib.h>
 #include <libxml/HTMLparser.h>
@@ -392,6 +393,32 @@ test_paper_links(void)
 		assert_qpdf_check(out, pdfs[i]);
 }
 
+/* A translation added later: a page that links to the item opens it in
+ * the page's language after an incremental build, as after a full one. */
+static void
+test_incremental_links(void)
+{
+	char *content = site_copy("later"), *out, *t;
+	htmlDocPtr d;
+
+	out = build_into(content, "later-out");
+	write_file(content, "avonden/ouderavond.en.md", "---\n"
+	    "titel: Parents' evening about open days\n"
+	    "samenvatting: Parents hear how to go to open days.\n"
+	    "uitnodiging: Come to an evening about open days.\n---\n");
+	g_free(build_into(content, "later-out"));
+	d = page(out, "en/opdrachten/koppelingen.html");
+	assert_link(d, "the parents' evening",
+	    "../../en/avonden/ouderavond.html", "");
+	xmlFreeDoc(d);
+	t = pdf_text(out, "en/opdrachten/koppelingen.pdf");
+	g_assert_true(t_contains(t, "(lob.school.example/en/avonden/"
+	    "ouderavond.html)"));
+	g_free(t);
+	g_free(out);
+	g_free(content);
+}
+
 /* check warns about a step or question that is more than a line. */
 static void
 test_check_one_line(void)
@@ -450,6 +477,7 @@ main(int argc, char **argv)
 	    test_sub_headings_and_starts);
 	g_test_add_func("/markdown/paper-lists", test_paper_lists);
 	g_test_add_func("/markdown/paper-links", test_paper_links);
+	g_test_add_func("/markdown/incremental-links", test_incremental_links);
 	g_test_add_func("/markdown/check-one-line", test_check_one_line);
 	r = g_test_run();
 	kt_remove_tree(tmp);
