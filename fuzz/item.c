@@ -19,17 +19,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* the hyphenation patterns are loaded once, as in a build */
 static struct kt_counter *counter;
 
+/* every item exists, at an address made of its slug */
+static char *
+item_page(void *data, enum kt_kind k, const char *slug, const char **lang)
+{
+	(void)data;
+	*lang = k == KT_TIP ? "nl" : NULL;
+	return g_strconcat("https://school.example/", slug, ".html", NULL);
+}
+
 static void
 render_md(const struct kt_md *m, xmlNodePtr parent)
 {
+	const struct kt_md_links links = { item_page, NULL };
+	GHashTable *addresses = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, g_free);
 	struct kt_figures f;
 	char *s;
 
 	if (m == NULL)
 		return;
-	kt_md_to_xml(m, parent, 2, TRUE);
-	s = kt_md_to_pango(m);
+	kt_md_to_xml(m, parent, 2, TRUE, &links);
+	kt_md_to_xml(m, parent, 3, FALSE, NULL);
+	s = kt_md_to_pango(m, &links, addresses);
 	g_free(s);
+	g_hash_table_destroy(addresses);
 	s = kt_md_plain(m);
 	kt_figures(counter, "nl", s, &f);
 	kt_figures_clear(&f);

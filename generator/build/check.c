@@ -150,17 +150,6 @@ readability(const struct kt_model *m, struct kt_counter *c,
 
 /* ---- links between items: opdracht:slug, avond:slug, tip:slug ---- */
 
-static const struct kt_item *
-find_item(const struct kt_model *m, enum kt_kind k, const char *slug)
-{
-	for (guint i = 0; i < m->items[k]->len; i++) {
-		const struct kt_item *it = g_ptr_array_index(m->items[k], i);
-		if (strcmp(it->slug, slug) == 0)
-			return it;
-	}
-	return NULL;
-}
-
 static void
 check_links(const struct kt_model *m, const struct kt_md *md,
     struct kt_diag *d)
@@ -182,7 +171,7 @@ check_links(const struct kt_model *m, const struct kt_md *md,
 		url = cmark_node_get_url(n);
 		if (!kt_item_link(url, &k, &slug))
 			continue;
-		if (find_item(m, k, slug) == NULL) {
+		if (kt_model_find(m, k, slug) == NULL) {
 			char **names = g_new0(char *, m->items[k]->len + 1);
 			const char *s;
 
@@ -201,41 +190,70 @@ check_links(const struct kt_model *m, const struct kt_md *md,
 	cmark_iter_free(it);
 }
 
+struct links_check {
+	const struct kt_model *m;
+	struct kt_diag *d;
+};
+
 static void
-check_md_array(const struct kt_model *m, GPtrArray *a, struct kt_diag *d)
+links_in(const struct kt_md *md, void *data)
 {
-	for (guint i = 0; i < a->len; i++)
-		check_links(m, g_ptr_array_index(a, i), d);
+	const struct links_check *lc = data;
+
+	check_links(lc->m, md, lc->d);
+}
+
+/* ---- steps and questions: one line of text each ---- */
+
+/* What a block that is not a paragraph is called in a message. */
+static const char *
+block_name(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LIST:
+		return "a list";
+	case CMARK_NODE_HEADING:
+		return "a heading";
+	case CMARK_NODE_BLOCK_QUOTE:
+		return "a quote";
+	case CMARK_NODE_CODE_BLOCK:
+		return "a code block";
+	case CMARK_NODE_HTML_BLOCK:
+		return "a block of HTML";
+	case CMARK_NODE_THEMATIC_BREAK:
+		return "a line (---)";
+	default:
+		return "a second paragraph";
+	}
+}
+
+/* Warns when md, step or question number i, is more than a paragraph. */
+static void
+one_line(const struct kt_md *md, const char *what, guint i,
+    struct kt_diag *d)
+{
+	cmark_node *first, *n;
+
+	if (md == NULL || md->doc == NULL ||
+	    (first = cmark_node_first_child(md->doc)) == NULL)
+		return;
+	n = cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ?
+	    cmark_node_next(first) : first;
+	if (n == NULL)
+		return;
+	kt_warning(d, md->pos.path, md->pos.line, md->pos.col, "%s %u holds "
+	    "%s, but a %s is one line of text; write it as one sentence, or "
+	    "as more %ss", what, i + 1, block_name(n), what, what);
 }
 
 static void
-links_in(const struct kt_model *m, const struct kt_item *it,
-    const struct kt_text *t, struct kt_diag *d)
+one_line_each(const struct kt_text *t, struct kt_diag *d)
 {
-	const struct kt_md *mds[] = {
-		t->intro, t->goal, t->in_class, t->debrief, t->invitation,
-		t->followup, t->body
-	};
-
-	for (size_t i = 0; i < G_N_ELEMENTS(mds); i++)
-		check_links(m, mds[i], d);
 	for (guint i = 0; i < t->steps->len; i++)
-		check_links(m, ((struct kt_step *)g_ptr_array_index(t->steps,
-		    i))->text, d);
-	check_md_array(m, t->questions, d);
-	check_md_array(m, t->statements, d);
-	check_md_array(m, t->phrases, d);
-	if (t == it->source) {
-		for (guint i = 0; i < it->roles->len; i++)
-			check_links(m, ((struct kt_role *)g_ptr_array_index(
-			    it->roles, i))->task, d);
-		for (guint i = 0; i < it->prep->len; i++)
-			check_links(m, ((struct kt_prep *)g_ptr_array_index(
-			    it->prep, i))->task, d);
-		for (guint i = 0; i < it->blocks->len; i++)
-			check_links(m, ((struct kt_block *)g_ptr_array_index(
-			    it->blocks, i))->text, d);
-	}
+		one_line(((struct kt_step *)g_ptr_array_index(t->steps,
+		    i))->text, "step", i, d);
+	for (guint i = 0; i < t->questions->len; i++)
+		one_line(g_ptr_array_index(t->questions, i), "question", i, d);
 }
 
 /* ---- the glossary in every language ---- */
@@ -342,6 +360,7 @@ kt_check_model(const struct kt_model *m, struct kt_counter *c,
     struct kt_diag *d, GString *json)
 {
 	GHashTable *slugs = g_hash_table_new(g_str_hash, g_str_equal);
+	struct links_check lc = { m, d };
 
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		for (guint i = 0; i < m->items[k]->len; i++) {
@@ -368,7 +387,8 @@ kt_check_model(const struct kt_model *m, struct kt_counter *c,
 					continue;
 				if (c != NULL)
 					readability(m, c, it, t, d, json);
-				links_in(m, it, t, d);
+				kt_text_each_md(it, t, links_in, &lc);
+				one_line_each(t, d);
 			}
 		}
 	glossary(m, d);

@@ -1,7 +1,8 @@
 /*
  * The checks that need the whole model: readability of every text a
- * parent reads, links between items, the glossary in every language,
- * slugs used twice. Loading has already checked each file on its own.
+ * parent reads, links between items, steps and questions of more than a
+ * line, the glossary in every language, slugs used twice. Loading has
+ * already checked each file on its own.
  */
 #ifndef KT_CHECK_H
 #define KT_CHECK_H

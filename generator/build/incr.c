@@ -109,8 +109,48 @@ global_key(const char *content, const char *theme, const struct kt_model *m,
 	return key;
 }
 
+struct linked {
+	const struct kt_model *m;
+	GChecksum *c;
+};
+
+/* The languages of the items md links to: a link opens the page in the
+ * reader's language where there is one, so it changes with them. */
+static void
+hash_linked(const struct kt_md *md, void *data)
+{
+	const struct linked *l = data;
+	const GPtrArray *langs = l->m->site.languages;
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (md->doc == NULL)
+		return;
+	it = cmark_iter_new(md->doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const struct kt_item *to;
+		const char *slug;
+		enum kt_kind k;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_LINK ||
+		    !kt_item_link(cmark_node_get_url(n), &k, &slug) ||
+		    (to = kt_model_find(l->m, k, slug)) == NULL)
+			continue;
+		hash_str(l->c, cmark_node_get_url(n));
+		for (guint i = 0; i < langs->len; i++) {
+			const char *code = ((struct kt_language *)
+			    g_ptr_array_index(langs, i))->code;
+			hash_str(l->c, kt_item_text(to, code) ? code : "-");
+		}
+	}
+	cmark_iter_free(it);
+}
+
 /* An item's key: its texts in every language, as the loader read them
- * (not read again: a file saved during the build gives a new key). */
+ * (not read again: a file saved during the build gives a new key), and
+ * the languages of the items it links to. */
 struct kt_incr *
 kt_incr_new(const char *content, const char *theme, const char *out,
     const struct kt_model *m, const struct kt_render_opts *ro,
@@ -130,6 +170,7 @@ kt_incr_new(const char *content, const char *theme, const char *out,
 			const struct kt_item *it = g_ptr_array_index(
 			    m->items[k], i);
 			GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+			struct linked l = { m, c };
 			char *key;
 
 			hash_str(c, kt_kind_dir((enum kt_kind)k));
@@ -141,6 +182,7 @@ kt_incr_new(const char *content, const char *theme, const char *out,
 				if (t != NULL) {
 					hash_str(c, t->lang);
 					hash_str(c, t->digest);
+					kt_text_each_md(it, t, hash_linked, &l);
 				}
 			}
 			key = g_strdup(g_checksum_get_string(c));

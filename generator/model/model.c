@@ -4,6 +4,7 @@
  */
 #include "model/model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 gint
@@ -314,6 +315,76 @@ struct kt_text *
 kt_item_text(const struct kt_item *it, const char *lang)
 {
 	return g_hash_table_lookup(it->texts, lang);
+}
+
+typedef void (*md_fn)(const struct kt_md *, void *);
+
+/* an array of Markdown itself, not of structs that hold it */
+#define MD_SELF G_MAXSIZE
+
+/* The Markdown at offset in each element of a, when there is one. */
+static void
+each_md(GPtrArray *a, gsize offset, md_fn fn, void *data)
+{
+	for (guint i = 0; i < a->len; i++) {
+		const char *e = g_ptr_array_index(a, i);
+		const struct kt_md *m = offset == MD_SELF ?
+		    (const struct kt_md *)e :
+		    *(const struct kt_md *const *)(e + offset);
+
+		if (m != NULL)
+			fn(m, data);
+	}
+}
+
+void
+kt_text_each_md(const struct kt_item *it, const struct kt_text *t,
+    md_fn fn, void *data)
+{
+	const struct kt_md *mds[] = {
+		t->intro, t->goal, t->in_class, t->debrief, t->invitation,
+		t->followup, t->body
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(mds); i++)
+		if (mds[i] != NULL)
+			fn(mds[i], data);
+	each_md(t->steps, G_STRUCT_OFFSET(struct kt_step, text), fn, data);
+	each_md(t->questions, MD_SELF, fn, data);
+	each_md(t->statements, MD_SELF, fn, data);
+	each_md(t->phrases, MD_SELF, fn, data);
+	if (t != it->source)
+		return;
+	each_md(it->roles, G_STRUCT_OFFSET(struct kt_role, task), fn, data);
+	each_md(it->prep, G_STRUCT_OFFSET(struct kt_prep, task), fn, data);
+	each_md(it->blocks, G_STRUCT_OFFSET(struct kt_block, text), fn, data);
+}
+
+static int
+cmp_slug(const void *key, const void *item)
+{
+	return strcmp(key, (*(struct kt_item *const *)item)->slug);
+}
+
+/* The items of a kind are sorted by slug (the loader sorts its files). */
+const struct kt_item *
+kt_model_find(const struct kt_model *m, enum kt_kind k, const char *slug)
+{
+	GPtrArray *a = m->items[k];
+	struct kt_item **it;
+
+	if (a->len == 0)
+		return NULL;
+	it = bsearch(slug, a->pdata, a->len, sizeof *a->pdata, cmp_slug);
+	return it != NULL ? *it : NULL;
+}
+
+const char *
+kt_item_page_lang(const struct kt_item *it, const char *lang)
+{
+	const struct kt_text *t = kt_item_text(it, lang);
+
+	return t != NULL ? t->lang : it->source->lang;
 }
 
 const char *

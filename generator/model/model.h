@@ -218,6 +218,21 @@ void kt_text_free(struct kt_text *);
 const struct kt_language *kt_site_language(const struct kt_site *,
     const char *code);
 struct kt_text *kt_item_text(const struct kt_item *, const char *lang);
+/*
+ * Calls fn with each piece of Markdown in t, a text of it; the roles,
+ * preparation and programme of an evening come with its Dutch source.
+ */
+void kt_text_each_md(const struct kt_item *it, const struct kt_text *t,
+    void (*fn)(const struct kt_md *, void *), void *data);
+/* The item of a kind with this slug, or NULL; borrowed from the model. */
+const struct kt_item *kt_model_find(const struct kt_model *, enum kt_kind,
+    const char *slug);
+/*
+ * The language of the page a link from a page in lang to the item should
+ * open: lang when the item has a text in it, else the Dutch source's.
+ * Borrowed from the model.
+ */
+const char *kt_item_page_lang(const struct kt_item *, const char *lang);
 
 /* The folder of a kind: "opdrachten", ... (static, never freed) */
 const char *kt_kind_dir(enum kt_kind);

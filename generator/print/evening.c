@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "text/markdown.h"
+#include "print/links.h"
 #include "print/printables.h"
 
 #define MM KT_MM
@@ -116,7 +117,7 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	g_free(m);
 	p->y += pic + 4 * MM;
 	kt_pdf_para(p, t->title ? t->title : it->slug, 20, TRUE, 3 * MM);
-	m = kt_md_to_pango(t->invitation);
+	m = kt_pdf_md(p, p->lang, t->invitation);
 	l = kt_pdf_text(p, m, KT_BODY, FALSE, w, -1, FALSE);
 	kt_pdf_show(p, l, p->left, p->y, w);
 	p->y += kt_pdf_height(l) + 5 * MM;
@@ -267,8 +268,9 @@ statement_card(struct kt_pdf *p, double x, double y, double w, double h,
     guint i, const void *data)
 {
 	const struct kt_text *t = data;
-	char *m = kt_md_to_pango(g_ptr_array_index(t->statements, i));
-	double pad = 10 * MM;
+	char *m = kt_pdf_md(p, p->lang, g_ptr_array_index(t->statements,
+	    i));
+	double pad = 10 * MM, ty;
 	PangoLayout *l = kt_pdf_text(p, m, 26, TRUE, w - 2 * pad, -1, FALSE);
 	char *yes = g_markup_escape_text(kt_pdf_str(p, "statement.agree"), -1);
 	char *no = g_markup_escape_text(kt_pdf_str(p, "statement.disagree"),
@@ -285,8 +287,10 @@ statement_card(struct kt_pdf *p, double x, double y, double w, double h,
 	    y + pad / 2);
 	pango_cairo_show_layout(p->cr, lnum);
 	g_object_unref(lnum);
-	cairo_move_to(p->cr, x + pad, y + (h - kt_pdf_height(l)) / 2);
+	ty = y + (h - kt_pdf_height(l)) / 2;
+	cairo_move_to(p->cr, x + pad, ty);
 	pango_cairo_show_layout(p->cr, l);
+	kt_pdf_links(p, l, x + pad, ty);
 	/* agree at the start side, disagree at the end */
 	cairo_move_to(p->cr, p->lang->rtl ? x + w - pad - 50 * MM : x + pad,
 	    y + h - pad - kt_pdf_height(ly));
@@ -431,7 +435,7 @@ kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
 
 			at += b->minutes;
 			to = clock_at(start, at);
-			desc = kt_md_to_pango(b->text);
+			desc = kt_pdf_md(p, p->lang, b->text);
 			what = g_markup_printf_escaped("<b>%s</b>\n",
 			    b->title ? b->title : "");
 			cells[0] = g_strdup_printf("%s–%s", from, to);
@@ -463,7 +467,7 @@ kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
 				g_markup_printf_escaped("<b>%s</b>",
 				    r->role >= 0 ? kt_vocab_name(KT_V_ROL,
 				    r->role) : ""),
-				kt_md_to_pango(r->task)
+				kt_pdf_md(p, p->lang, r->task)
 			};
 			table_line(p, (const char *const *)cells, wd, 2, FALSE);
 			g_free(cells[0]);
@@ -519,7 +523,7 @@ kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
 			}
 			cells[0] = g_strdup("");
 			cells[1] = esc(when);
-			cells[2] = kt_md_to_pango(pr->task);
+			cells[2] = kt_pdf_md(p, p->lang, pr->task);
 			cells[3] = esc(pr->who >= 0 ? kt_vocab_name(KT_V_ROL,
 			    pr->who) : "");
 			y0 = p->y;

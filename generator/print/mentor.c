@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text/markdown.h"
+#include "print/links.h"
 #include "print/printables.h"
 
 #define MM KT_MM
@@ -22,7 +23,7 @@ tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
 {
 	double pad = 6 * MM, inner = w - 2 * pad, cy = y + pad;
 	GString *m = g_string_new(NULL);
-	char *e, *body = kt_md_to_pango(c->t->body);
+	char *e, *body = kt_pdf_md(p, p->lang, c->t->body);
 	PangoLayout *l;
 
 	kt_pdf_box(p, x, y, w, h, 0.75, 0.5);
@@ -43,7 +44,8 @@ tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
 	    "%s", e, body);
 	g_free(e);
 	for (guint i = 0; i < c->t->phrases->len; i++) {
-		char *ph = kt_md_to_pango(g_ptr_array_index(c->t->phrases, i));
+		char *ph = kt_pdf_md(p, p->lang,
+		    g_ptr_array_index(c->t->phrases, i));
 		g_string_append_printf(m, "\n“%s”", ph);
 		g_free(ph);
 	}
@@ -53,6 +55,7 @@ tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
 		    "card; shorten it");
 	cairo_move_to(p->cr, x + pad, cy);
 	pango_cairo_show_layout(p->cr, l);
+	kt_pdf_links(p, l, x + pad, cy);
 	g_object_unref(l);
 	g_string_free(m, TRUE);
 	g_free(body);

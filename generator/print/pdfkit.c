@@ -5,6 +5,7 @@
  */
 #include "print/pdfkit.h"
 #include "print/pdffile.h"
+#include "print/links.h"
 
 #include "text/url.h"
 
@@ -172,6 +173,8 @@ pdf_free(struct kt_pdf *p)
 {
 	cairo_surface_destroy(p->surf);
 	g_byte_array_unref(p->data);
+	if (p->addresses != NULL)
+		g_hash_table_destroy(p->addresses);
 	g_free(p->rel);
 	g_free(p);
 }
@@ -363,6 +366,7 @@ kt_pdf_show(struct kt_pdf *p, PangoLayout *l, double x, double y,
 {
 	cairo_move_to(p->cr, kt_pdf_x(p, x, width), y);
 	pango_cairo_show_layout(p->cr, l);
+	kt_pdf_links(p, l, kt_pdf_x(p, x, width), y);
 }
 
 void

@@ -61,6 +61,7 @@ struct kt_pdf {
 	int page;
 	gboolean links;		/* the file needs kt_pdf_fix_xref() */
 	gboolean unwritten;	/* made to be cut: kept in memory only */
+	GHashTable *addresses;	/* kt_pdf_md()'s: as printed -> URL */
 	kt_pdf_footer_fn footer;
 	void *footer_data;
 };

@@ -10,7 +10,7 @@
 #include <string.h>
 
 
-#include "text/markdown.h"
+#include "print/links.h"
 #include "print/pdffile.h"
 #include "print/printables.h"
 
@@ -156,7 +156,7 @@ static double
 r_intro(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
-	char *m = kt_md_to_pango(c->t->intro);
+	char *m = kt_pdf_md(s->p, c->lang, c->t->intro);
 	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, c->w, FALSE);
 
 	(void)arg;
@@ -187,7 +187,7 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 	gboolean in_gutter = s->n == 2;
 	double tx = PICTO + gap + num + gap;
 	double tw = c->w - tx - (tick && !in_gutter ? box + gap : 0);
-	char *m = kt_md_to_pango(st->text);
+	char *m = kt_pdf_md(s->p, c->lang, st->text);
 	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, tw, FALSE);
 	double h = MAX(PICTO, kt_pdf_height(l));
 	double cy = y + 5 * MM;	/* the middle of the first line */
@@ -234,7 +234,7 @@ static double
 r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
-	char *m = kt_md_to_pango(g_ptr_array_index(c->t->questions,
+	char *m = kt_pdf_md(s->p, c->lang, g_ptr_array_index(c->t->questions,
 	    GPOINTER_TO_UINT(arg)));
 	PangoLayout *l = col_text(s, c, m, KT_BODY, TRUE, c->w, FALSE);
 

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "text/json.h"
-#include "text/markdown.h"
 #include "text/url.h"
 
 /* ---- parts of item pages ---- */
@@ -75,7 +74,7 @@ md_section(xmlNodePtr parent, const struct page *p, const char *heading,
 	h_el_text(sec, "h3", NULL, heading);
 	body = h_el(sec, "div", "prose");
 	h_mark_lang(body, p, lang);
-	kt_md_to_xml(m, body, 3, FALSE);
+	h_md(body, p, m, 3, FALSE);
 }
 
 
@@ -327,7 +326,7 @@ render_opdracht(struct site *s, const struct kt_item *it,
 		h_attr(sec, "id", "thuis-text");
 	}
 	body = h_el(sec, "div", "prose intro");
-	kt_md_to_xml(t->intro, body, 3, FALSE);
+	h_md(body, p, t->intro, 2, FALSE);
 	h_el_text(sec, "h3", NULL, h_str(p, "section.stappen"));
 	ol = h_el(sec, "ol", "steps");
 	for (guint i = 0; i < t->steps->len; i++) {
@@ -335,15 +334,15 @@ render_opdracht(struct site *s, const struct kt_item *it,
 		xmlNodePtr li = h_el(ol, "li", NULL);
 
 		h_picto(li, p, st->pictogram, 56);
-		kt_md_to_xml(st->text, h_el(li, "span", "step-text"), 3, TRUE);
+		h_md(h_el(li, "span", "step-text"), p, st->text, 3, TRUE);
 	}
 	if (t->questions->len > 0) {
 		xmlNodePtr ul;
 		h_el_text(sec, "h3", NULL, h_str(p, "section.vragen"));
 		ul = h_el(sec, "ul", "questions");
 		for (guint i = 0; i < t->questions->len; i++)
-			kt_md_to_xml(g_ptr_array_index(t->questions, i),
-			    h_el(ul, "li", NULL), 3, TRUE);
+			h_md(h_el(ul, "li", NULL), p,
+			    g_ptr_array_index(t->questions, i), 3, TRUE);
 	}
 
 	teacher = h_el(art, "section", "teacher-part");
@@ -408,7 +407,7 @@ render_avond(struct site *s, const struct kt_item *it,
 	if (t->invitation != NULL) {
 		sec = h_el(art, "section", "invitation");
 		h_el_text(sec, "h2", NULL, h_str(p, "section.uitnodiging"));
-		kt_md_to_xml(t->invitation, h_el(sec, "div", "prose"), 2, FALSE);
+		h_md(h_el(sec, "div", "prose"), p, t->invitation, 2, FALSE);
 	}
 
 	/* the script itself is for the school: in Dutch */
@@ -426,7 +425,7 @@ render_avond(struct site *s, const struct kt_item *it,
 		xmlNodePtr div = h_el(dl, "div", NULL);
 		h_el_text(div, "dt", NULL, r->role >= 0 ?
 		    kt_vocab_name(KT_V_ROL, r->role) : "");
-		kt_md_to_xml(r->task, h_el(div, "dd", NULL), 3, TRUE);
+		h_md(h_el(div, "dd", NULL), p, r->task, 2, TRUE);
 	}
 
 	sec = h_el(dutch, "section", NULL);
@@ -453,7 +452,7 @@ render_avond(struct site *s, const struct kt_item *it,
 			h_el_text(tr, "td", NULL, s1);
 			g_free(s1);
 			g_strfreev(parts);
-			kt_md_to_xml(pr->task, h_el(tr, "td", NULL), 3, TRUE);
+			h_md(h_el(tr, "td", NULL), p, pr->task, 2, TRUE);
 			h_el_text(tr, "td", NULL, pr->who >= 0 ?
 			    kt_vocab_name(KT_V_ROL, pr->who) : "");
 		}
@@ -483,7 +482,7 @@ render_avond(struct site *s, const struct kt_item *it,
 			g_free(s1);
 			td = h_el(tr, "td", NULL);
 			h_el_text(td, "strong", NULL, b->title ? b->title : "");
-			kt_md_to_xml(b->text, td, 3, FALSE);
+			h_md(td, p, b->text, 2, FALSE);
 			h_el_text(tr, "td", NULL, b->form >= 0 ?
 			    kt_vocab_name(KT_V_WERKVORM, b->form) : "");
 			h_el_text(tr, "td", NULL, b->lead >= 0 ?
@@ -498,8 +497,8 @@ render_avond(struct site *s, const struct kt_item *it,
 		h_el_text(sec, "h2", NULL, h_str(p, "section.stellingen"));
 		ul = h_el(sec, "ul", NULL);
 		for (guint i = 0; i < t->statements->len; i++)
-			kt_md_to_xml(g_ptr_array_index(t->statements, i),
-			    h_el(ul, "li", NULL), 3, TRUE);
+			h_md(h_el(ul, "li", NULL), p,
+			    g_ptr_array_index(t->statements, i), 2, TRUE);
 	}
 	md_section(dutch, p, kt_str(s->m, "nl", "section.nazorg"),
 	    nl->followup, "nl");
@@ -525,13 +524,13 @@ render_tip(struct site *s, const struct kt_item *it,
 	fact(dl, h_str(p, "facet.voor"),
 	    h_vocab_label(p, KT_V_VOOR, it->audience_tip));
 	translations_list(art, p, it);
-	kt_md_to_xml(t->body, h_el(art, "div", "prose"), 1, FALSE);
+	h_md(h_el(art, "div", "prose"), p, t->body, 1, FALSE);
 	if (t->phrases->len > 0) {
 		xmlNodePtr sec = h_el(art, "section", "phrases");
 		h_el_text(sec, "h2", NULL, h_str(p, "section.zinnen"));
 		for (guint i = 0; i < t->phrases->len; i++)
-			kt_md_to_xml(g_ptr_array_index(t->phrases, i),
-			    h_el(sec, "blockquote", NULL), 2, FALSE);
+			h_md(h_el(sec, "blockquote", NULL), p,
+			    g_ptr_array_index(t->phrases, i), 2, FALSE);
 	}
 	h_page_end(p, t->title ? t->title : it->slug);
 	g_free(path);

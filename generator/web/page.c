@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "text/markdown.h"
 #include "text/url.h"
 #include "web/html_write.h"
 
@@ -162,6 +163,33 @@ h_picto(xmlNodePtr parent, struct page *p, const char *name, int size)
 	h_attr(img, "height", sz);
 	g_free(h);
 	g_free(target);
+}
+
+static char *
+item_href(void *data, enum kt_kind k, const char *slug, const char **lang)
+{
+	const struct page *p = data;
+	const struct kt_item *it = kt_model_find(p->s->m, k, slug);
+	const char *in;
+	char *target, *href;
+
+	if (it == NULL)
+		return NULL;
+	in = kt_item_page_lang(it, p->lang->code);
+	target = kt_page_path(in, k, slug);
+	href = h_href(p, target);
+	*lang = strcmp(in, p->lang->code) != 0 ? in : NULL;
+	g_free(target);
+	return href;
+}
+
+void
+h_md(xmlNodePtr parent, const struct page *p, const struct kt_md *m,
+    int under, gboolean inline_only)
+{
+	const struct kt_md_links links = { item_href, (void *)p };
+
+	kt_md_to_xml(m, parent, under, inline_only, &links);
 }
 
 /* Marks a node as being in another language than the page. */

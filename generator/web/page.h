@@ -59,6 +59,13 @@ char *h_href(const struct page *, const char *target);
 xmlNodePtr h_link(xmlNodePtr parent, const struct page *, const char *target,
     const char *label, const char *cls);
 void h_picto(xmlNodePtr parent, struct page *, const char *name, int size);
+/*
+ * Markdown into parent (see kt_md_to_xml), its links to other items
+ * resolved to their pages in the page's language, or to the Dutch page
+ * (with hreflang) of an item not translated.
+ */
+void h_md(xmlNodePtr parent, const struct page *, const struct kt_md *,
+    int under, gboolean inline_only);
 /* Marks n as written in lang when that is not the page's language. */
 void h_mark_lang(xmlNodePtr n, const struct page *, const char *lang);
 
