@@ -130,22 +130,27 @@ expect_qpdf_check(const char *pdf)
 	g_free(so);
 }
 
-/* A PDF that qpdf finds sound, whose every link goes to want, at least
- * once, in printable ASCII. */
+/* A PDF that qpdf finds sound, whose links are all printable ASCII and
+ * go to want (the page's address) at least once; the only other link is
+ * the one the sheet's intro writes in its Markdown. */
 static void
 expect_pdf_links(const char *pdf, const char *want)
 {
 	GPtrArray *uris = pdf_uris(pdf);
+	guint found = 0;
 
 	expect_qpdf_check(pdf);
-	g_assert_cmpuint(uris->len, >=, 1);
 	for (guint i = 0; i < uris->len; i++) {
 		const char *u = g_ptr_array_index(uris, i);
 
 		for (const char *c = u; *c; c++)
 			g_assert_true(*c > 0x20 && *c < 0x7f);
-		g_assert_cmpstr(u, ==, want);
+		if (strcmp(u, want) == 0)
+			found++;
+		else
+			g_assert_cmpstr(u, ==, "https://example.org/?a=1&b=2");
 	}
+	g_assert_cmpuint(found, >=, 1);
 	g_ptr_array_free(uris, TRUE);
 }
 

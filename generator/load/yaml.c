@@ -117,21 +117,14 @@ kt_yaml_parse(const char *text, size_t len, const char *path, int first_line,
 
 	while (!done && !failed) {
 		if (!yaml_parser_parse(&parser, &ev)) {
+			/* one message, hint included: the loader's threads
+			 * report into d side by side */
 			kt_error(d, path, (int)parser.problem_mark.line + first_line,
-			    (int)parser.problem_mark.column + 1, "YAML: %s%s%s%s",
+			    (int)parser.problem_mark.column + 1, "YAML: %s%s%s%s%s",
 			    parser.problem ? parser.problem : "syntax error",
 			    parser.context ? " (" : "",
 			    parser.context ? parser.context : "",
-			    parser.context ? ")" : "");
-			/* hint on a separate clause keeps libyaml's words intact */
-			if (*hint_for(parser.problem) != '\0') {
-				struct kt_problem *p = g_ptr_array_index(d->problems,
-				    d->problems->len - 1);
-				char *m = g_strconcat(p->message,
-				    hint_for(parser.problem), NULL);
-				g_free(p->message);
-				p->message = m;
-			}
+			    parser.context ? ")" : "", hint_for(parser.problem));
 			failed = TRUE;
 			break;
 		}
