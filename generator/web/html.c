@@ -376,6 +376,104 @@ clock_at(const struct kt_item *it, int offset)
 	return g_strdup_printf("%d:%02d", (m / 60) % 24, m % 60);
 }
 
+/* The roles of an evening: who does what (the school's, in Dutch). */
+static void
+evening_roles(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
+{
+	xmlNodePtr sec = h_el(dutch, "section", NULL), dl;
+
+	h_el_text(sec, "h2", NULL, kt_str(p->s->m, "nl", "section.rollen"));
+	dl = h_el(sec, "dl", "roles");
+	for (guint i = 0; i < it->roles->len; i++) {
+		const struct kt_role *r = g_ptr_array_index(it->roles, i);
+		xmlNodePtr div = h_el(dl, "div", NULL);
+
+		h_el_text(div, "dt", NULL, r->role >= 0 ?
+		    kt_vocab_name(KT_V_ROL, r->role) : "");
+		h_md(h_el(div, "dd", NULL), p, r->task, 2, TRUE);
+	}
+}
+
+/* A table's head row of UI strings (Dutch: the school's script). */
+static void
+table_head(xmlNodePtr table, const struct page *p, const char *const *keys)
+{
+	xmlNodePtr tr = h_el(h_el(table, "thead", NULL), "tr", NULL);
+
+	for (int i = 0; keys[i] != NULL; i++)
+		h_el_text(tr, "th", NULL, kt_str(p->s->m, "nl", keys[i]));
+}
+
+/* The preparation: what, by whom, how many weeks ahead. */
+static void
+evening_prep(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
+{
+	static const char *const head[] = {
+		"table.wanneer", "table.taak", "table.wie", NULL
+	};
+	xmlNodePtr sec = h_el(dutch, "section", NULL), table, tb;
+
+	h_el_text(sec, "h2", NULL, kt_str(p->s->m, "nl",
+	    "section.voorbereiding"));
+	table = h_el(sec, "table", "prep");
+	table_head(table, p, head);
+	tb = h_el(table, "tbody", NULL);
+	for (guint i = 0; i < it->prep->len; i++) {
+		const struct kt_prep *pr = g_ptr_array_index(it->prep, i);
+		xmlNodePtr tr = h_el(tb, "tr", NULL);
+		char n[16], **parts, *when;
+
+		g_snprintf(n, sizeof n, "%d", pr->weeks);
+		parts = g_strsplit(kt_str(p->s->m, "nl", pr->weeks == 0 ?
+		    "weken.nul" : pr->weeks == 1 ? "weken.een" :
+		    "weken.vooraf"), "{n}", -1);
+		when = g_strjoinv(n, parts);
+		h_el_text(tr, "td", NULL, when);
+		g_free(when);
+		g_strfreev(parts);
+		h_md(h_el(tr, "td", NULL), p, pr->task, 2, TRUE);
+		h_el_text(tr, "td", NULL, pr->who >= 0 ?
+		    kt_vocab_name(KT_V_ROL, pr->who) : "");
+	}
+}
+
+/* The programme: a row per block, with its clock times. */
+static void
+evening_programme(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
+{
+	static const char *const head[] = {
+		"table.tijd", "table.onderdeel", "table.werkvorm",
+		"table.leiding", NULL
+	};
+	xmlNodePtr sec = h_el(dutch, "section", NULL), table, tb;
+	int at = 0;
+
+	h_el_text(sec, "h2", NULL, kt_str(p->s->m, "nl", "section.programma"));
+	table = h_el(sec, "table", "programme");
+	table_head(table, p, head);
+	tb = h_el(table, "tbody", NULL);
+	for (guint i = 0; i < it->blocks->len; i++) {
+		const struct kt_block *b = g_ptr_array_index(it->blocks, i);
+		char *from = clock_at(it, at), *to, *span;
+		xmlNodePtr tr = h_el(tb, "tr", NULL), td;
+
+		at += b->minutes;
+		to = clock_at(it, at);
+		span = g_strdup_printf("%s–%s", from, to);
+		h_el_text(tr, "td", "time", span);
+		g_free(span);
+		td = h_el(tr, "td", NULL);
+		h_el_text(td, "strong", NULL, b->title ? b->title : "");
+		h_md(td, p, b->text, 2, FALSE);
+		h_el_text(tr, "td", NULL, b->form >= 0 ?
+		    kt_vocab_name(KT_V_WERKVORM, b->form) : "");
+		h_el_text(tr, "td", NULL, b->lead >= 0 ?
+		    kt_vocab_name(KT_V_ROL, b->lead) : "");
+		g_free(from);
+		g_free(to);
+	}
+}
+
 static void
 render_avond(struct site *s, const struct kt_item *it,
     const struct kt_language *lang)
@@ -384,9 +482,8 @@ render_avond(struct site *s, const struct kt_item *it,
 	struct page *p = h_page_begin(s, lang, path);
 	const struct kt_text *t = h_text_or_source(it, lang->code);
 	const struct kt_text *nl = it->source;
-	xmlNodePtr art, dl, sec, table, tr, dutch;
+	xmlNodePtr art, dl, sec, dutch;
 	char *s1;
-	int at = 0;
 
 	p->alternates = h_languages_of(s->m, it);
 	art = item_head(p, it, t, "kind.avond");
@@ -416,83 +513,12 @@ render_avond(struct site *s, const struct kt_item *it,
 	if (strcmp(lang->code, "nl") != 0)
 		h_el_text(art, "p", "notice", h_str(p, "teacher.dutch"));
 	md_section(dutch, p, h_str(p, "section.doel"), nl->goal, "nl");
-
-	sec = h_el(dutch, "section", NULL);
-	h_el_text(sec, "h2", NULL, kt_str(s->m, "nl", "section.rollen"));
-	dl = h_el(sec, "dl", "roles");
-	for (guint i = 0; i < it->roles->len; i++) {
-		const struct kt_role *r = g_ptr_array_index(it->roles, i);
-		xmlNodePtr div = h_el(dl, "div", NULL);
-		h_el_text(div, "dt", NULL, r->role >= 0 ?
-		    kt_vocab_name(KT_V_ROL, r->role) : "");
-		h_md(h_el(div, "dd", NULL), p, r->task, 2, TRUE);
-	}
-
-	sec = h_el(dutch, "section", NULL);
-	h_el_text(sec, "h2", NULL, kt_str(s->m, "nl", "section.voorbereiding"));
-	table = h_el(sec, "table", "prep");
-	tr = h_el(h_el(table, "thead", NULL), "tr", NULL);
-	h_el_text(tr, "th", NULL, kt_str(s->m, "nl", "table.wanneer"));
-	h_el_text(tr, "th", NULL, kt_str(s->m, "nl", "table.taak"));
-	h_el_text(tr, "th", NULL, kt_str(s->m, "nl", "table.wie"));
-	{
-		xmlNodePtr tb = h_el(table, "tbody", NULL);
-		for (guint i = 0; i < it->prep->len; i++) {
-			const struct kt_prep *pr = g_ptr_array_index(it->prep,
-			    i);
-			char n[16];
-			char **parts;
-
-			tr = h_el(tb, "tr", NULL);
-			g_snprintf(n, sizeof n, "%d", pr->weeks);
-			parts = g_strsplit(kt_str(s->m, "nl",
-			    pr->weeks == 0 ? "weken.nul" : pr->weeks == 1 ?
-			    "weken.een" : "weken.vooraf"), "{n}", -1);
-			s1 = g_strjoinv(n, parts);
-			h_el_text(tr, "td", NULL, s1);
-			g_free(s1);
-			g_strfreev(parts);
-			h_md(h_el(tr, "td", NULL), p, pr->task, 2, TRUE);
-			h_el_text(tr, "td", NULL, pr->who >= 0 ?
-			    kt_vocab_name(KT_V_ROL, pr->who) : "");
-		}
-	}
-
-	sec = h_el(dutch, "section", NULL);
-	h_el_text(sec, "h2", NULL, kt_str(s->m, "nl", "section.programma"));
-	table = h_el(sec, "table", "programme");
-	tr = h_el(h_el(table, "thead", NULL), "tr", NULL);
-	h_el_text(tr, "th", NULL, kt_str(s->m, "nl", "table.tijd"));
-	h_el_text(tr, "th", NULL, kt_str(s->m, "nl", "table.onderdeel"));
-	h_el_text(tr, "th", NULL, kt_str(s->m, "nl", "table.werkvorm"));
-	h_el_text(tr, "th", NULL, kt_str(s->m, "nl", "table.leiding"));
-	{
-		xmlNodePtr tb = h_el(table, "tbody", NULL);
-		for (guint i = 0; i < it->blocks->len; i++) {
-			const struct kt_block *b = g_ptr_array_index(
-			    it->blocks, i);
-			char *from = clock_at(it, at), *to;
-			xmlNodePtr td;
-
-			at += b->minutes;
-			to = clock_at(it, at);
-			tr = h_el(tb, "tr", NULL);
-			s1 = g_strdup_printf("%s–%s", from, to);
-			h_el_text(tr, "td", "time", s1);
-			g_free(s1);
-			td = h_el(tr, "td", NULL);
-			h_el_text(td, "strong", NULL, b->title ? b->title : "");
-			h_md(td, p, b->text, 2, FALSE);
-			h_el_text(tr, "td", NULL, b->form >= 0 ?
-			    kt_vocab_name(KT_V_WERKVORM, b->form) : "");
-			h_el_text(tr, "td", NULL, b->lead >= 0 ?
-			    kt_vocab_name(KT_V_ROL, b->lead) : "");
-			g_free(from);
-			g_free(to);
-		}
-	}
+	evening_roles(dutch, p, it);
+	evening_prep(dutch, p, it);
+	evening_programme(dutch, p, it);
 	if (t->statements->len > 0) {
 		xmlNodePtr ul;
+
 		sec = h_el(art, "section", "statements");
 		h_el_text(sec, "h2", NULL, h_str(p, "section.stellingen"));
 		ul = h_el(sec, "ul", NULL);
