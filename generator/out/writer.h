@@ -13,17 +13,21 @@ struct kt_writer;
 
 /*
  * Locks and prepares; NULL with *err set when it cannot. Trees are
- * removed on up to threads threads (the build's -j).
+ * removed on up to threads threads (the build's -j). The writer is freed
+ * by kt_writer_commit or kt_writer_abort.
  */
 struct kt_writer *kt_writer_open(const char *out_dir, int threads,
     GError **err);
-/* The folder being written, for renderers that open files themselves. */
+/* The folder being written (borrowed), for renderers that open files
+ * themselves. */
 const char *kt_writer_root(const struct kt_writer *);
-/* Full path for a relative output path; creates parent folders. */
+/* Full path for a relative output path, which the caller frees with
+ * g_free; creates parent folders. */
 char *kt_writer_path(struct kt_writer *, const char *rel, GError **err);
 /*
  * Where to read a file of this build: written by a job that ran, or, for
- * a job reused, in out/ (linked in only after every job).
+ * a job reused, in out/ (linked in only after every job). The caller
+ * frees the path with g_free.
  */
 char *kt_writer_source(const struct kt_writer *, const char *rel);
 gboolean kt_writer_put(struct kt_writer *, const char *rel, const void *data,
@@ -44,7 +48,8 @@ void kt_writer_track(GPtrArray *files);
 gint kt_writer_cmp(gconstpointer, gconstpointer);
 /*
  * The files written so far outside any job (assets, feeds, the sitemap),
- * added to names in order, and one SHA-256 of their names and contents.
+ * added to names in order, and one digest of their names and contents,
+ * which the caller frees with g_free.
  */
 char *kt_writer_untracked(struct kt_writer *, GPtrArray *names);
 
