@@ -495,7 +495,7 @@ test_sheet_text(void)
 	 */
 	g_assert_true(t_contains(ar, "قل ما يعجبك في طفلك"));
 	g_assert_true(t_contains(ar, "يحكي طفلك عن الشيء"));
-	g_assert_true(t_contains(ar, "ماذا ستفعل؟"));
+	g_assert_true(t_contains(ar, "ماذا ستفعلون؟"));
 	g_free(nl);
 	g_free(en);
 	g_free(ar);

@@ -63,7 +63,7 @@ test_sheet_languages(void)
 	};
 	/* side by side, pdftotext interleaves the columns: words, then */
 	static const char *const ar_nl[] = {
-		"يعجبك", "طفلك", "ماذا", "ستفعل؟", "Zeg", "vindt", "luistert.",
+		"يعجبك", "طفلك", "ماذا", "ستفعلون؟", "Zeg", "vindt", "luistert.",
 		"Wat gaat u doen?", NULL
 	};
 
