@@ -209,6 +209,64 @@ test_pictogram_side(void)
 	g_free(ar);
 }
 
+/*
+ * Dari: the second right-to-left language. tests/site with Dari added
+ * (tests/dari): its sheet is drawn in Noto Sans Arabic, its text layer
+ * reads in order, its pictograms stand on the right like Arabic's, and
+ * its page is marked right to left.
+ */
+static void
+test_dari(void)
+{
+	char *content = g_build_filename(tmp, "dari-site", NULL);
+	char *out = g_build_filename(tmp, "dari-out", NULL);
+	char *yaml = g_build_filename(content, "site.yaml", NULL);
+	char *to = g_build_filename(content, "opdrachten",
+	    "trots-op-jezelf.prs.md", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	const char *cp2[] = { "cp", "tests/dari/trots-op-jezelf.prs.md", to,
+	    NULL };
+	char *site, *more, *se = NULL, *sheet, *text, *so = NULL, *html;
+	const char *fonts[] = { "pdffonts", NULL, NULL };
+	long left, right;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(t_run(cp2, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_get_contents(yaml, &site, NULL, NULL));
+	more = g_strconcat(site, "  - code: prs\n    naam: دری\n"
+	    "    richting: rtl\n", NULL);
+	g_assert_true(g_file_set_contents(yaml, more, -1, NULL));
+	if (t_build(content, out, "1700000000", NULL, &se) != 0)
+		g_error("the site with Dari does not build:\n%s", se);
+	sheet = g_build_filename(out, "prs/opdrachten/trots-op-jezelf.pdf",
+	    NULL);
+	text = t_pdf_text(sheet, 0);
+	g_assert_true(t_contains(text, "فرزند"));
+	fonts[1] = sheet;
+	g_assert_cmpint(t_run(fonts, NULL, &so, NULL), ==, 0);
+	g_assert_nonnull(strstr(so, "NotoSansArabic"));
+	left = dark_in_band(sheet, 24, 32);
+	right = dark_in_band(sheet, 178, 186);
+	g_assert_cmpint(right, >, 40);
+	g_assert_cmpint(left, <, right / 10);
+	g_free(sheet);
+	sheet = g_build_filename(out, "prs/opdrachten/trots-op-jezelf.html",
+	    NULL);
+	g_assert_true(g_file_get_contents(sheet, &html, NULL, NULL));
+	g_assert_nonnull(strstr(html, "<html lang=\"prs\" dir=\"rtl\""));
+	g_free(html);
+	g_free(sheet);
+	g_free(so);
+	g_free(text);
+	g_free(se);
+	g_free(more);
+	g_free(site);
+	g_free(to);
+	g_free(yaml);
+	g_free(out);
+	g_free(content);
+}
+
 static void
 test_invitation(void)
 {
@@ -1134,6 +1192,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/fonts", test_fonts);
 	g_test_add_func("/print/min-body-size", test_min_body_size);
 	g_test_add_func("/print/pictogram-side", test_pictogram_side);
+	g_test_add_func("/print/dari", test_dari);
 	g_test_add_func("/print/invitation", test_invitation);
 	g_test_add_func("/print/cards", test_cards);
 	g_test_add_func("/print/runsheet", test_runsheet);

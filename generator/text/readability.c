@@ -252,9 +252,15 @@ count_word(struct kt_counter *c, const char *lang, const char *word)
 		g_free(low);
 		return 1;
 	}
-	if (strcmp(lang, "ar") == 0 || strcmp(lang, "ti") == 0) {
+	/* no syllable rules for these scripts, whatever the language
+	 * (Arabic, Dari, Tigrinya...) */
+	switch (g_unichar_get_script(g_utf8_get_char(low))) {
+	case G_UNICODE_SCRIPT_ARABIC:
+	case G_UNICODE_SCRIPT_ETHIOPIC:
 		g_free(low);
 		return -1;
+	default:
+		break;
 	}
 	if (strcmp(lang, "nl") == 0 && (count = count_abbreviated(c,
 	    word)) > 0) {
