@@ -341,6 +341,9 @@ test_bank(void)
 	g_assert_true(g_file_get_contents(p, &js, NULL, NULL));
 	g_assert_true(g_str_has_prefix(js, "window.ktIndex = ["));
 	g_assert_nonnull(strstr(js, "\"id\":\"tips/luister-eerst\""));
+	/* years per school type: the pairs, for filters on both */
+	g_assert_nonnull(strstr(js, "\"ty\":[\"vmbo-basis:3\",\"vmbo-basis:4\","));
+	g_assert_nonnull(strstr(js, "\"vwo:5\",\"vwo:6\"]"));
 	g_assert_nonnull(strstr(js, "orienteren"));
 	g_assert_nonnull(strstr(js, "kritiek"));
 	g_assert_null(strstr(js, "</"));
@@ -444,6 +447,18 @@ test_feeds(void)
 	g_free(smar);
 	g_free(smnl);
 	g_free(feed);
+}
+
+/* Years per school type on the page: "vmbo 3, 4 · havo 4, 5 · vwo 5, 6". */
+static void
+test_years_per_type(void)
+{
+	htmlDocPtr d = parse("nl/opdrachten/open-dag-samen.html");
+	char *s = string(d, "//dl[@class='facts']/div[dt='Leerjaar']/dd");
+
+	g_assert_cmpstr(s, ==, "vmbo 3, 4 · havo 4, 5 · vwo 5, 6");
+	g_free(s);
+	xmlFreeDoc(d);
 }
 
 static void
@@ -1045,6 +1060,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/site/own-pictogram", test_own_pictogram);
 	g_test_add_func("/site/evening", test_evening_page);
 	g_test_add_func("/site/bank", test_bank);
+	g_test_add_func("/site/years-per-type", test_years_per_type);
 	g_test_add_func("/site/feeds", test_feeds);
 	g_test_add_func("/sheet/text", test_sheet_text);
 	g_test_add_func("/sheet/fonts", test_sheet_fonts);

@@ -328,13 +328,48 @@ read_status(const struct kt_ctx *c, struct kt_text *t)
 
 /* ---- opdracht ---- */
 
-static void
-check_years(const struct kt_ctx *c, struct kt_item *it)
+/* A school type's name, or "vmbo" for the four tracks together. */
+static const char *
+type_name(guint32 types, int i)
 {
-	const struct kt_ynode *n = kt_field(c, "leerjaar", FALSE);
+	return i == 0 && (types & 0xF) == 0xF ? "vmbo" :
+	    kt_vocab_name(KT_V_ONDERWIJSTYPE, i);
+}
+
+/*
+ * Years that do not exist: for a list, beyond the last year of every
+ * school type the item has; for years per school type, beyond the last
+ * of that type.
+ */
+static void
+check_years(const struct kt_ctx *c, const struct kt_ynode *n,
+    const struct kt_item *it)
+{
 	int max = 0;
 
-	if (n == NULL || it->onderwijstype == 0 || it->leerjaar == 0)
+	if (n->type == KT_Y_MAP) {
+		for (int i = 0; i < kt_vocab_size(KT_V_ONDERWIJSTYPE); i++) {
+			/* the four vmbo tracks with the same years: once */
+			guint32 same = 0;
+
+			for (int j = 0; j < 4 && i == 0; j++)
+				if (it->years_of[j] == it->years_of[0])
+					same |= 1u << j;
+			for (int y = last_year[i] + 1; y <= 6; y++)
+				if ((it->onderwijstype & (1u << i)) &&
+				    (it->years_of[i] & (1u << y)))
+					kt_error(c->d, c->path, n->line, n->col,
+					    "leerjaar %d does not exist in %s "
+					    "(up to year %d); remove it", y,
+					    type_name(it->onderwijstype & same,
+					    i), last_year[i]);
+			if (strcmp(type_name(it->onderwijstype & same, i),
+			    "vmbo") == 0)
+				i = 3;
+		}
+		return;
+	}
+	if (it->onderwijstype == 0 || it->leerjaar == 0)
 		return;
 	for (int i = 0; i < kt_vocab_size(KT_V_ONDERWIJSTYPE); i++)
 		if (it->onderwijstype & (1u << i))
@@ -344,6 +379,104 @@ check_years(const struct kt_ctx *c, struct kt_item *it)
 			kt_error(c->d, c->path, n->line, n->col, "leerjaar %d "
 			    "does not exist for the chosen onderwijstype (up "
 			    "to year %d); remove it or add vwo/havo", y, max);
+}
+
+/* The school types a key of a leerjaar mapping names: one, or "vmbo"
+ * for the four vmbo tracks; 0 after reporting a key that is none. */
+static guint32
+years_key(const struct kt_ctx *c, const struct kt_ynode *key)
+{
+	static const char *const names[] = {
+		"vmbo", "vmbo-basis", "vmbo-kader", "vmbo-gemengd",
+		"vmbo-theoretisch", "havo", "vwo", "mbo"
+	};
+	const char *guess;
+	int k;
+
+	if (key->type == KT_Y_SCALAR && strcmp(key->value, "vmbo") == 0)
+		return 0xF;
+	if (key->type == KT_Y_SCALAR &&
+	    (k = kt_vocab_find(KT_V_ONDERWIJSTYPE, key->value)) >= 0)
+		return 1u << k;
+	guess = key->type == KT_Y_SCALAR ? kt_suggest(key->value, names,
+	    G_N_ELEMENTS(names)) : NULL;
+	if (guess != NULL)
+		kt_error(c->d, c->path, key->line, key->col, "'%s' is not a "
+		    "school type; did you mean '%s'?", key->value, guess);
+	else
+		kt_error(c->d, c->path, key->line, key->col, "not a school "
+		    "type; write vmbo, vmbo-basis, vmbo-kader, vmbo-gemengd, "
+		    "vmbo-theoretisch, havo, vwo or mbo");
+	return 0;
+}
+
+/* The item's school types that the mapping left without years. */
+static void
+missing_years(const struct kt_ctx *c, const struct kt_ynode *n,
+    guint32 missing)
+{
+	for (int i = 0; i < KT_TYPES_MAX; i++) {
+		const char *name;
+
+		if (!(missing & (1u << i)))
+			continue;
+		name = type_name(missing, i);
+		kt_error(c->d, c->path, n->line, n->col, "no leerjaar for %s; "
+		    "add %s: [...] under leerjaar", name, name);
+		if (strcmp(name, "vmbo") == 0)
+			i = 3;
+	}
+}
+
+/*
+ * leerjaar: a list of years for every school type of the item, or the
+ * years per school type, {vmbo: [4], mbo: [1]}: each type of the item
+ * once, and none it does not have.
+ */
+static void
+load_years(const struct kt_ctx *c, struct kt_item *it)
+{
+	const struct kt_ynode *n = kt_field(c, "leerjaar", TRUE);
+	guint32 given = 0;
+	gboolean bad = FALSE;
+
+	if (n == NULL)
+		return;
+	if (n->type != KT_Y_MAP) {
+		it->leerjaar = kt_node_numbers(c, n, "leerjaar", 1, 6);
+		for (int i = 0; i < KT_TYPES_MAX; i++)
+			if (it->onderwijstype & (1u << i))
+				it->years_of[i] = it->leerjaar;
+		check_years(c, n, it);
+		return;
+	}
+	for (guint p = 0; p < kt_ymap_len(n); p++) {
+		const struct kt_ynode *key = kt_ymap_key(n, p);
+		guint32 types = years_key(c, key), years;
+		char q[64];
+
+		if (types == 0) {
+			bad = TRUE;
+			continue;
+		}
+		g_snprintf(q, sizeof q, "leerjaar.%s", key->value);
+		if ((types & it->onderwijstype) != types) {
+			kt_error(c->d, c->path, key->line, key->col, "'%s' is "
+			    "not one of this item's onderwijstype; add it "
+			    "there, or remove this line", key->value);
+			bad = TRUE;
+			continue;
+		}
+		years = kt_node_numbers(c, kt_ymap_value(n, p), q, 1, 6);
+		for (int i = 0; i < KT_TYPES_MAX; i++)
+			if (types & (1u << i))
+				it->years_of[i] = years;
+		given |= types;
+		it->leerjaar |= years;
+	}
+	if (!bad)
+		missing_years(c, n, it->onderwijstype & ~given);
+	check_years(c, n, it);
 }
 
 static void
@@ -427,8 +560,7 @@ load_opdracht(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 {
 	it->onderwijstype = kt_get_set(c, "onderwijstype", TRUE,
 	    KT_V_ONDERWIJSTYPE);
-	it->leerjaar = kt_get_numbers(c, "leerjaar", TRUE, 1, 6);
-	check_years(c, it);
+	load_years(c, it);
 	it->competenties = kt_get_set(c, "competenties", TRUE,
 	    KT_V_COMPETENTIE);
 	it->fase = kt_get_set(c, "fase", TRUE, KT_V_FASE);
@@ -456,8 +588,7 @@ load_avond(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 	it->theme = kt_get_string(c, "thema", TRUE);
 	it->onderwijstype = kt_get_set(c, "onderwijstype", FALSE,
 	    KT_V_ONDERWIJSTYPE);
-	it->leerjaar = kt_get_numbers(c, "leerjaar", TRUE, 1, 6);
-	check_years(c, it);
+	load_years(c, it);
 	it->audience = kt_get_choice(c, "doelgroep", TRUE, KT_V_DOELGROEP);
 	kt_get_int(c, "duur", TRUE, 10, 600, &it->minutes);
 	it->pictogram = get_pictogram(c, "pictogram", TRUE, m);

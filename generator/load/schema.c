@@ -321,14 +321,21 @@ kt_get_numbers(const struct kt_ctx *c, const char *key, gboolean required,
     int min, int max)
 {
 	const struct kt_ynode *n = kt_field(c, key, required);
-	guint32 mask = 0;
 	char q[128];
-	GPtrArray *a;
 
 	if (n == NULL)
 		return 0;
 	qual(c, key, q, sizeof q);
-	a = list_items(c, n, q);
+	return kt_node_numbers(c, n, q, min, max);
+}
+
+guint32
+kt_node_numbers(const struct kt_ctx *c, const struct kt_ynode *n,
+    const char *q, int min, int max)
+{
+	guint32 mask = 0;
+	GPtrArray *a = list_items(c, n, q);
+
 	for (guint i = 0; i < a->len; i++) {
 		const struct kt_ynode *e = g_ptr_array_index(a, i);
 		long v;

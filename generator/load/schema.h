@@ -46,6 +46,10 @@ guint32 kt_get_set(const struct kt_ctx *, const char *key, gboolean required,
 /* A set of whole numbers from min to max as a bit mask. */
 guint32 kt_get_numbers(const struct kt_ctx *, const char *key,
     gboolean required, int min, int max);
+/* The same for a node: a number or a list of numbers; q names it in
+ * messages ("leerjaar.mbo"). */
+guint32 kt_node_numbers(const struct kt_ctx *, const struct kt_ynode *,
+    const char *q, int min, int max);
 /* A list of texts (a single value is a list of one). */
 GPtrArray *kt_get_strings(const struct kt_ctx *, const char *key,
     gboolean required);

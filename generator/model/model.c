@@ -408,3 +408,13 @@ kt_str(const struct kt_model *m, const char *lang, const char *key)
 	}
 	return s != NULL ? s : "";
 }
+
+gboolean
+kt_item_years_uniform(const struct kt_item *it)
+{
+	for (int i = 0; i < KT_TYPES_MAX; i++)
+		if ((it->onderwijstype & (1u << i)) &&
+		    it->years_of[i] != it->leerjaar)
+			return FALSE;
+	return TRUE;
+}

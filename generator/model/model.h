@@ -127,6 +127,8 @@ struct kt_text {
 	GPtrArray *phrases;	/* of struct kt_md * */
 };
 
+#define KT_TYPES_MAX 8	/* school types: at least the vocabulary's */
+
 struct kt_item {
 	enum kt_kind kind;
 	char *slug;
@@ -135,7 +137,10 @@ struct kt_item {
 
 	/* facets, from the Dutch source */
 	guint32 onderwijstype;	/* bits of KT_V_ONDERWIJSTYPE */
-	guint32 leerjaar;	/* bit n: year n */
+	guint32 leerjaar;	/* bit n: year n, in any school type */
+	/* per school type (KT_V_ONDERWIJSTYPE index): its years; the same
+	 * for every type the item has when the front matter gives a list */
+	guint32 years_of[KT_TYPES_MAX];
 	guint32 competenties;
 	guint32 fase;
 	guint32 keuze;
@@ -213,6 +218,9 @@ struct kt_item *kt_item_new(enum kt_kind, const char *slug);
 void kt_item_free(struct kt_item *);
 struct kt_text *kt_text_new(const char *lang, const char *path);
 void kt_text_free(struct kt_text *);
+
+/* Whether the item's years are the same for each of its school types. */
+gboolean kt_item_years_uniform(const struct kt_item *);
 
 /* Borrowed from the site and the item: NULL when there is none. */
 const struct kt_language *kt_site_language(const struct kt_site *,

@@ -186,7 +186,7 @@ card(xmlNodePtr ul, struct page *p, const struct kt_item *it)
 		if (it->group >= 0)
 			h_text(meta, h_vocab_label(p, KT_V_GROEP, it->group));
 	} else {
-		s = h_year_list(it->leerjaar);
+		s = h_years(p, it);
 		h_text(meta, h_str(p, "facet.leerjaar"));
 		h_text(meta, " ");
 		h_text(meta, s);
@@ -618,6 +618,37 @@ search_text(const struct kt_item *it, const struct kt_text *t)
 	return g_string_free(s, FALSE);
 }
 
+/*
+ * An item whose years differ per school type, {vmbo: [4], mbo: [1]},
+ * lists its pairs, "vmbo-basis:4", so that a filter on both a type and a
+ * year finds it only where they go together.
+ */
+static void
+type_years(GString *j, const struct site *s, const struct kt_item *it)
+{
+	gboolean first = TRUE;
+
+	if (kt_item_years_uniform(it))
+		return;
+	g_string_append(j, ",\"ty\":[");
+	for (int i = 0; i < KT_TYPES_MAX; i++)
+		for (int y = 1; y <= 6; y++) {
+			char *id, *pair;
+
+			if (!(it->onderwijstype & (1u << i)) ||
+			    !(it->years_of[i] & (1u << y)))
+				continue;
+			id = value_id(s, F_ONDERWIJSTYPE, i);
+			pair = g_strdup_printf("%s:%d", id, y);
+			g_string_append(j, first ? "" : ",");
+			kt_json_str(j, pair);
+			first = FALSE;
+			g_free(pair);
+			g_free(id);
+		}
+	g_string_append_c(j, ']');
+}
+
 static void
 index_file(struct site *s, const struct kt_language *lang)
 {
@@ -660,7 +691,9 @@ index_file(struct site *s, const struct kt_language *lang)
 				}
 				g_string_append_c(j, ']');
 			}
-			g_string_append(j, "},\"x\":");
+			g_string_append_c(j, '}');
+			type_years(j, s, it);
+			g_string_append(j, ",\"x\":");
 			kt_json_str(j, text);
 			g_string_append_c(j, '}');
 			g_free(text);

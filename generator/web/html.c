@@ -284,7 +284,7 @@ render_opdracht(struct site *s, const struct kt_item *it,
 	dl = h_el(art, "dl", "facts");
 	fact_set(dl, p, "facet.onderwijstype", KT_V_ONDERWIJSTYPE,
 	    it->onderwijstype);
-	s1 = h_year_list(it->leerjaar);
+	s1 = h_years(p, it);
 	fact(dl, h_str(p, "facet.leerjaar"), s1);
 	g_free(s1);
 	fact_set(dl, p, "facet.competenties", KT_V_COMPETENTIE,
@@ -489,7 +489,7 @@ render_avond(struct site *s, const struct kt_item *it,
 	art = item_head(p, it, t, "kind.avond");
 	dl = h_el(art, "dl", "facts");
 	fact(dl, h_str(p, "facet.thema"), it->theme);
-	s1 = h_year_list(it->leerjaar);
+	s1 = h_years(p, it);
 	fact(dl, h_str(p, "facet.leerjaar"), s1);
 	g_free(s1);
 	if (it->audience >= 0)

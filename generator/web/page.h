@@ -52,6 +52,8 @@ char *h_fmt_int(const struct page *, const char *key, int n);
 const char *h_vocab_label(const struct page *, enum kt_vocab_id, int i);
 char *h_vocab_list(const struct page *, enum kt_vocab_id, guint32 mask);
 char *h_year_list(guint32 mask);
+/* An item's years: "1, 2", or per school type "vmbo 4 · mbo 1". */
+char *h_years(const struct page *, const struct kt_item *);
 
 /* A link from this page to target, a path relative to out/; percent-
  * encoded. The caller frees it with g_free. */

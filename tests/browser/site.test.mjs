@@ -92,6 +92,23 @@ for (const lang of ['nl', 'ar']) {
 	});
 }
 
+test('years per school type: vmbo with year 5 leaves out an assignment for vwo in year 5', async () => {
+	// open-dag-samen: {vmbo: [3, 4], havo: [4, 5], vwo: [5, 6]}
+	const page = await browser.newPage();
+	const card = page.locator('.card[data-id="opdrachten/open-dag-samen"]');
+	await page.goto(base + 'nl/index.html?leerjaar=5&onderwijstype=vwo');
+	assert.equal(await card.isVisible(), true);
+	await page.goto(base + 'nl/index.html?leerjaar=5&onderwijstype=vmbo-basis');
+	assert.equal(await card.isVisible(), false);
+	// the count beside vwo says what ticking it would give
+	const vwo = page.getByRole('group', { name: 'Onderwijstype' })
+	    .getByRole('checkbox', { name: /^vwo/ });
+	const label = await page.locator('label[for="' +
+	    await vwo.getAttribute('id') + '"] .count').textContent();
+	assert.equal(label, '1');
+	await page.close();
+});
+
 test('a teacher filters, searches, opens an item, downloads its sheet, switches to Arabic', async () => {
 	const page = await browser.newPage();
 	await page.goto(base + 'nl/index.html');

@@ -142,7 +142,28 @@
 		});
 		form.after(clear);
 
-		function passes(item, skip) {
+		/*
+		 * Years per school type (item.ty: "vmbo-basis:4"): a chosen
+		 * type and a chosen year must go together. skip and value:
+		 * the facet being counted, with that one value chosen.
+		 */
+		function together(item, skip, value) {
+			var types = skip === 'onderwijstype' ? [value] :
+			    chosen.onderwijstype || [];
+			var years = skip === 'leerjaar' ? [value] :
+			    chosen.leerjaar || [];
+
+			if (!item.ty || types.length === 0 || years.length === 0)
+				return true;
+			return item.ty.some(function (pair) {
+				var at = pair.lastIndexOf(':');
+
+				return types.indexOf(pair.slice(0, at)) >= 0 &&
+				    years.indexOf(pair.slice(at + 1)) >= 0;
+			});
+		}
+
+		function passes(item, skip, value) {
 			var terms, f;
 
 			for (f in chosen) {
@@ -153,6 +174,8 @@
 				}))
 					return false;
 			}
+			if (!together(item, skip, value))
+				return false;
 			terms = fold(query).split(/\s+/).filter(Boolean);
 			return terms.every(function (t) {
 				return item.x.indexOf(t) >= 0;
@@ -179,7 +202,7 @@
 				boxes[f].forEach(function (box) {
 					var n = index.filter(function (item) {
 						return item.f[f].indexOf(box.value) >= 0 &&
-						    passes(item, f);
+						    passes(item, f, box.value);
 					}).length;
 					box.labels[0].querySelector('.count').textContent = n;
 				});
