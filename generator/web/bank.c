@@ -476,6 +476,35 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k,
 	g_free(path);
 }
 
+/* After an item in a year's list, the school types it is for in that
+ * year, when its years differ per type: " (mbo)". */
+static void
+year_types(xmlNodePtr li, const struct page *p, const struct kt_item *it,
+    int year)
+{
+	GString *s;
+
+	if (kt_item_years_uniform(it))
+		return;
+	s = g_string_new(" (");
+	for (int i = 0; i < KT_TYPES_MAX; i++) {
+		gboolean vmbo = i == 0 && (it->onderwijstype & 0xF) == 0xF;
+
+		for (int j = 0; vmbo && j < 4; j++)
+			vmbo = (it->years_of[j] >> year) & 1;
+		if (!(it->onderwijstype & (1u << i)) ||
+		    !((it->years_of[i] >> year) & 1))
+			continue;
+		g_string_append_printf(s, "%s%s", s->len > 2 ? ", " : "",
+		    vmbo ? "vmbo" : h_vocab_label(p, KT_V_ONDERWIJSTYPE, i));
+		if (vmbo)
+			i = 3;
+	}
+	g_string_append_c(s, ')');
+	h_text(li, s->str);
+	g_string_free(s, TRUE);
+}
+
 /* Per school year: which assignments and evenings, by phase. */
 static void
 planner(struct site *s, const struct kt_language *lang)
@@ -506,7 +535,7 @@ planner(struct site *s, const struct kt_language *lang)
 				    items, i);
 				const struct kt_text *t;
 				char *target;
-				xmlNodePtr a;
+				xmlNodePtr a, li;
 
 				if (!(it->leerjaar & (1u << year)) ||
 				    (k == KT_OPDRACHT && !(it->fase & (1u << f))))
@@ -522,9 +551,11 @@ planner(struct site *s, const struct kt_language *lang)
 				}
 				t = h_text_or_source(it, lang->code);
 				target = kt_page_path(lang->code, k, it->slug);
-				a = h_link(h_el(ul, "li", NULL), p, target,
-				    t->title ? t->title : it->slug, NULL);
+				li = h_el(ul, "li", NULL);
+				a = h_link(li, p, target, t->title ? t->title :
+				    it->slug, NULL);
 				h_mark_lang(a, p, t->lang);
+				year_types(li, p, it, year);
 				g_free(target);
 			}
 		}
