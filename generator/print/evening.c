@@ -32,7 +32,7 @@ static void
 field(struct kt_pdf *p, const char *key, const char *value, double labelw)
 {
 	char *m = g_markup_escape_text(kt_pdf_str(p, key), -1);
-	PangoLayout *l = kt_pdf_text(p, m, KT_BODY, FALSE, labelw, -1, TRUE);
+	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, labelw, -1, TRUE);
 	double vx = p->left + labelw, vw = kt_pdf_width(p) - labelw;
 	double h = MAX(kt_pdf_height(l), 9 * MM);
 
@@ -40,7 +40,7 @@ field(struct kt_pdf *p, const char *key, const char *value, double labelw)
 	kt_pdf_show(p, l, p->left, p->y, labelw);
 	if (value != NULL) {
 		char *v = g_markup_escape_text(value, -1);
-		PangoLayout *vl = kt_pdf_text(p, v, KT_BODY, TRUE, vw, -1,
+		PangoLayout *vl = kt_pdf_text(p, v, KT_TYPE_BODY, TRUE, vw, -1,
 		    TRUE);
 		kt_pdf_show(p, vl, vx, p->y, vw);
 		h = MAX(h, kt_pdf_height(vl));
@@ -61,7 +61,7 @@ tick(struct kt_pdf *p, double x, double y, const char *word)
 {
 	double box = 5 * MM;
 	char *m = g_markup_escape_text(word, -1);
-	PangoLayout *l = kt_pdf_text(p, m, KT_BODY, FALSE, 30 * MM, -1, TRUE);
+	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, 30 * MM, -1, TRUE);
 	int w, h;
 
 	kt_pdf_box(p, kt_pdf_x(p, x, box), y + 0.8 * MM, box, box, 0, 1);
@@ -118,7 +118,7 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	p->y += pic + 4 * MM;
 	kt_pdf_para(p, t->title ? t->title : it->slug, 20, TRUE, 3 * MM);
 	m = kt_pdf_md(p, p->lang, t->invitation);
-	l = kt_pdf_text(p, m, KT_BODY, FALSE, w, -1, FALSE);
+	l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, w, -1, FALSE);
 	kt_pdf_show(p, l, p->left, p->y, w);
 	p->y += kt_pdf_height(l) + 5 * MM;
 	g_object_unref(l);
@@ -148,7 +148,7 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 		p->y += 3 * MM;
 		p->left += 4 * MM;
 		p->right += 4 * MM;
-		kt_pdf_para(p, kt_pdf_str(p, "invite.own"), KT_BODY, TRUE, 0);
+		kt_pdf_para(p, kt_pdf_str(p, "invite.own"), KT_TYPE_BODY, TRUE, 0);
 		for (int i = 0; i < 4; i++)
 			kt_pdf_rule(p, p->left, p->y + (i + 1) * 9 * MM,
 			    p->w - p->right, 0.6, 0.5);
@@ -166,10 +166,10 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	g_free(m);
 	p->y += 6 * MM;
 	kt_pdf_para(p, kt_pdf_str(p, "invite.reply"), 16, TRUE, 1 * MM);
-	kt_pdf_para(p, t->title ? t->title : it->slug, KT_BODY, FALSE, 2 * MM);
+	kt_pdf_para(p, t->title ? t->title : it->slug, KT_TYPE_BODY, FALSE, 2 * MM);
 	field(p, "invite.name", NULL, labelw);
 	m = g_markup_escape_text(kt_pdf_str(p, "invite.coming"), -1);
-	l = kt_pdf_text(p, m, KT_BODY, FALSE, labelw, -1, TRUE);
+	l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, labelw, -1, TRUE);
 	kt_pdf_need(p, 10 * MM);
 	kt_pdf_show(p, l, p->left, p->y, labelw);
 	x = p->left + labelw;
@@ -235,7 +235,7 @@ compliment_card(struct kt_pdf *p, double x, double y, double w, double h,
 	cy = y + pad + pic + 5 * MM;
 	for (int k = 0; k < 3; k++) {
 		m = g_markup_escape_text(kt_pdf_str(p, keys[k]), -1);
-		l = kt_pdf_text(p, m, KT_BODY, TRUE, inner, -1, TRUE);
+		l = kt_pdf_text(p, m, KT_TYPE_BODY, TRUE, inner, -1, TRUE);
 		cairo_move_to(p->cr, x + pad, cy);
 		pango_cairo_show_layout(p->cr, l);
 		cy += kt_pdf_height(l);
@@ -275,8 +275,8 @@ statement_card(struct kt_pdf *p, double x, double y, double w, double h,
 	char *yes = g_markup_escape_text(kt_pdf_str(p, "statement.agree"), -1);
 	char *no = g_markup_escape_text(kt_pdf_str(p, "statement.disagree"),
 	    -1);
-	PangoLayout *ly = kt_pdf_text(p, yes, KT_BODY, TRUE, 50 * MM, -1, TRUE);
-	PangoLayout *ln = kt_pdf_text(p, no, KT_BODY, TRUE, 50 * MM, -1, TRUE);
+	PangoLayout *ly = kt_pdf_text(p, yes, KT_TYPE_BODY, TRUE, 50 * MM, -1, TRUE);
+	PangoLayout *ln = kt_pdf_text(p, no, KT_TYPE_BODY, TRUE, 50 * MM, -1, TRUE);
 	char num[16];
 	PangoLayout *lnum;
 

@@ -157,7 +157,7 @@ r_intro(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
 	char *m = kt_pdf_md(s->p, c->lang, c->t->intro);
-	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, c->w, FALSE);
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, c->w, FALSE);
 
 	(void)arg;
 	g_free(m);
@@ -188,7 +188,7 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 	double tx = PICTO + gap + num + gap;
 	double tw = c->w - tx - (tick && !in_gutter ? box + gap : 0);
 	char *m = kt_pdf_md(s->p, c->lang, st->text);
-	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, tw, FALSE);
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, tw, FALSE);
 	double h = MAX(PICTO, kt_pdf_height(l));
 	double cy = y + 5 * MM;	/* the middle of the first line */
 
@@ -214,7 +214,7 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 		pango_cairo_show_layout(cr, nl);
 		g_object_unref(nl);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		col_show(s, c, l, tx, cy - KT_BODY * 0.75, tw);
+		col_show(s, c, l, tx, cy - KT_TYPE_BODY * 0.75, tw);
 		if (tick && in_gutter) {
 			double gx = (s->cols[0].x0 < s->cols[1].x0 ?
 			    s->cols[0].x0 + s->cols[0].w + s->cols[1].x0 :
@@ -236,7 +236,7 @@ r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
 {
 	char *m = kt_pdf_md(s->p, c->lang, g_ptr_array_index(c->t->questions,
 	    GPOINTER_TO_UINT(arg)));
-	PangoLayout *l = col_text(s, c, m, KT_BODY, TRUE, c->w, FALSE);
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w, FALSE);
 
 	g_free(m);
 	return layout_row(s, c, l, y, draw);
@@ -278,7 +278,7 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 		if (lines[i].value == NULL && i > 0 &&
 		    strcmp(lines[i].key, "sheet.box.discuss") == 0) {
 			/* the closing sentence takes the whole line, bold */
-			l = col_text(s, c, m, KT_BODY, TRUE, c->w - 2 * pad,
+			l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w - 2 * pad,
 			    TRUE);
 			lh = kt_pdf_height(l);
 			if (draw)
@@ -288,7 +288,7 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 			g_free(m);
 			continue;
 		}
-		l = col_text(s, c, m, KT_BODY, FALSE, label_w - pad, TRUE);
+		l = col_text(s, c, m, KT_TYPE_BODY, FALSE, label_w - pad, TRUE);
 		lh = MAX(kt_pdf_height(l), 8 * MM);
 		{
 			double vx = pad + label_w, vw = c->w - vx - pad;
@@ -297,7 +297,7 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 			if (lines[i].value != NULL) {
 				char *v = g_markup_escape_text(lines[i].value,
 				    -1);
-				vl = col_text(s, c, v, KT_BODY, TRUE, vw, TRUE);
+				vl = col_text(s, c, v, KT_TYPE_BODY, TRUE, vw, TRUE);
 				lh = MAX(lh, kt_pdf_height(vl));
 				g_free(v);
 			}
@@ -478,7 +478,7 @@ glossary(struct sheet *s)
 		g_free(w);
 		g_free(e);
 	}
-	l = col_text(s, &wide, m->str, KT_BODY, FALSE, wide.w - 2 * pad, FALSE);
+	l = col_text(s, &wide, m->str, KT_TYPE_BODY, FALSE, wide.w - 2 * pad, FALSE);
 	h = kt_pdf_height(l);
 	{
 		char *hm = g_markup_escape_text(col_str(s, c, "sheet.glossary"),
@@ -523,7 +523,7 @@ names(struct sheet *s)
 		for (int j = 0; j < s->n; j++) {
 			char *e = g_markup_escape_text(col_str(s, &s->cols[j],
 			    keys[i]), -1);
-			l[i][j] = col_text(s, &s->cols[j], e, KT_BODY, FALSE,
+			l[i][j] = col_text(s, &s->cols[j], e, KT_TYPE_BODY, FALSE,
 			    colw, TRUE);
 			h += kt_pdf_height(l[i][j]);
 			g_free(e);
