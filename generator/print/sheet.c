@@ -314,8 +314,9 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 			} else {
 				col_show(s, c, l, pad, y + h, label_w - pad);
 				kt_pdf_rule(s->p, col_x(c, vx, vw),
-				    y + h + KT_PANEL_RULE, col_x(c, vx, vw) + vw,
-				    KT_GREY_PANEL_LINE, KT_LINE_WRITE);
+				    y + h + KT_PANEL_RULE,
+				    col_x(c, vx, vw) + vw, KT_GREY_PANEL_LINE,
+				    KT_LINE_WRITE);
 			}
 		}
 		h += lh + KT_PANEL_ROW_GAP;
