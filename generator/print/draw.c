@@ -1,7 +1,7 @@
 /*
  * The drawing primitives of every printable: text laid out by Pango
  * (shaped, bidirectional), pictograms drawn by librsvg, QR codes, links,
- * rules, boxes and cut marks. Fonts are a list of Noto families, so Arabic
+ * rules, boxes, cards with cut marks. Fonts are a list of Noto families, so Arabic
  * and Ethiopic never fall back to another font; Pango's resolution is 72
  * dpi, so sizes are points.
  */
@@ -459,6 +459,27 @@ kt_pdf_cutmarks(struct kt_pdf *p, double x, double y, double w, double h)
 		}
 	cairo_stroke(p->cr);
 	cairo_set_source_rgb(p->cr, KT_RGB_INK);
+}
+
+void
+kt_pdf_cards(struct kt_pdf *p, guint n, int cols, int rows,
+    kt_pdf_card_fn draw, const void *data)
+{
+	double gap = KT_CARD_GAP;
+	double cw = (p->w - 2 * KT_CARD_MARGIN - (cols - 1) * gap) / cols;
+	double ch = (p->h - 2 * KT_CARD_MARGIN - (rows - 1) * gap) / rows;
+
+	for (guint i = 0; i < n; i++) {
+		int slot = (int)(i % (guint)(cols * rows));
+		int row = slot / cols, col = slot % cols;
+		double x = KT_CARD_MARGIN + col * (cw + gap);
+		double y = KT_CARD_MARGIN + row * (ch + gap);
+
+		if (slot == 0)
+			kt_pdf_page(p);
+		kt_pdf_cutmarks(p, x, y, cw, ch);
+		draw(p, x, y, cw, ch, i, data);
+	}
 }
 
 int

@@ -194,31 +194,6 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	g_free(date);
 }
 
-/* Cards of w x h on a grid, with cut marks; draw is called per card. */
-typedef void (*card_fn)(struct kt_pdf *, double x, double y, double w,
-    double h, guint i, const void *data);
-
-static void
-cards(struct kt_pdf *p, guint n, int cols, int rows, card_fn draw,
-    const void *data)
-{
-	double gap = KT_CARD_GAP;
-	double cw = (p->w - 2 * KT_CARD_MARGIN - (cols - 1) * gap) / cols;
-	double ch = (p->h - 2 * KT_CARD_MARGIN - (rows - 1) * gap) / rows;
-
-	for (guint i = 0; i < n; i++) {
-		int slot = (int)(i % (guint)(cols * rows));
-		int row = slot / cols, col = slot % cols;
-		double x = KT_CARD_MARGIN + col * (cw + gap);
-		double y = KT_CARD_MARGIN + row * (ch + gap);
-
-		if (slot == 0)
-			kt_pdf_page(p);
-		kt_pdf_cutmarks(p, x, y, cw, ch);
-		draw(p, x, y, cw, ch, i, data);
-	}
-}
-
 static void
 compliment_card(struct kt_pdf *p, double x, double y, double w, double h,
     guint i, const void *data)
@@ -271,7 +246,7 @@ kt_compliments(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 
 	/* four cards on a page: two pages, for a whole presentation round */
-	cards(p, 8, 2, 2, compliment_card, NULL);
+	kt_pdf_cards(p, 8, 2, 2, compliment_card, NULL);
 	kt_pdf_close(p);
 }
 
@@ -332,7 +307,7 @@ kt_statements(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, TRUE);
 
 	/* landscape, two large cards a page, readable across a room */
-	cards(p, t->statements->len, 2, 1, statement_card, t);
+	kt_pdf_cards(p, t->statements->len, 2, 1, statement_card, t);
 	kt_pdf_close(p);
 }
 

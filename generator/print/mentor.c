@@ -16,10 +16,18 @@ struct tipcard {
 	const struct kt_text *t;
 };
 
+struct tipcards {
+	GArray *cards;		/* of struct tipcard */
+	struct kt_diag *d;
+};
+
 static void
-tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
-    double w, double h, struct kt_diag *d)
+tip_card(struct kt_pdf *p, double x, double y, double w, double h, guint i,
+    const void *data)
 {
+	const struct tipcards *all = data;
+	const struct tipcard *c = &g_array_index(all->cards, struct tipcard,
+	    i);
 	double pad = KT_CARD_PAD, inner = w - 2 * pad, cy = y + pad;
 	GString *m = g_string_new(NULL);
 	char *e, *body = kt_pdf_md(p, p->lang, c->t->body);
@@ -42,16 +50,16 @@ tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
 	g_string_append_printf(m, "<span size=\"larger\"><b>%s</b></span>\n"
 	    "%s", e, body);
 	g_free(e);
-	for (guint i = 0; i < c->t->phrases->len; i++) {
+	for (guint n = 0; n < c->t->phrases->len; n++) {
 		char *ph = kt_pdf_md(p, p->lang,
-		    g_ptr_array_index(c->t->phrases, i));
+		    g_ptr_array_index(c->t->phrases, n));
 		g_string_append_printf(m, "\n“%s”", ph);
 		g_free(ph);
 	}
 	l = kt_pdf_text(p, m->str, KT_TYPE_CARD, FALSE, inner, -1, TRUE);
 	if (kt_pdf_height(l) > h - 2 * pad)
-		kt_warning(d, c->t->path, 0, 0, "the tip does not fit on a "
-		    "card; shorten it");
+		kt_warning(all->d, c->t->path, 0, 0, "the tip does not fit on "
+		    "a card; shorten it");
 	cairo_move_to(p->cr, x + pad, cy);
 	pango_cairo_show_layout(p->cr, l);
 	kt_pdf_links(p, l, x + pad, cy);
@@ -68,7 +76,7 @@ kt_tipcards(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	GArray *cards = g_array_new(FALSE, FALSE, sizeof(struct tipcard));
 	const char *title = kt_str(k->m, lang->code, "tipcards.title");
 	struct kt_pdf_meta meta = { title, title, "LOB, tips" };
-	double gap = KT_CARD_GAP, margin = KT_CARD_MARGIN;
+	struct tipcards all = { cards, k->d };
 	struct kt_pdf *p;
 	const char *rel = g_ptr_array_index(j->files, 0);
 
@@ -84,20 +92,7 @@ kt_tipcards(struct kt_pdfkit *k, const struct kt_plan_job *j)
 		return;
 	}
 	p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-	for (guint i = 0; i < cards->len; i++) {
-		double cw = (p->w - 2 * margin - gap) / 2;
-		double ch = (p->h - 2 * margin - gap) / 2;
-		int slot = (int)(i % 4);
-		int row = slot / 2, col = slot % 2;
-		double x = margin + col * (cw + gap);
-		double y = margin + row * (ch + gap);
-
-		if (slot == 0)
-			kt_pdf_page(p);
-		kt_pdf_cutmarks(p, x, y, cw, ch);
-		tip_card(p, &g_array_index(cards, struct tipcard, i), x, y, cw,
-		    ch, k->d);
-	}
+	kt_pdf_cards(p, cards->len, 2, 2, tip_card, &all);
 	kt_pdf_close(p);
 	g_array_free(cards, TRUE);
 }

@@ -133,6 +133,13 @@ void kt_pdf_dashed(struct kt_pdf *, double x1, double y1, double x2,
 /* Cut marks around a card of w x h at x, y. */
 void kt_pdf_cutmarks(struct kt_pdf *, double x, double y, double w,
     double h);
+/* Draws card i, of w x h at x, y (page coordinates, not mirrored). */
+typedef void (*kt_pdf_card_fn)(struct kt_pdf *, double x, double y,
+    double w, double h, guint i, const void *data);
+/* n cards, cols x rows to a page and as many pages as that takes, each
+ * with cut marks; draw is called for each with data. */
+void kt_pdf_cards(struct kt_pdf *, guint n, int cols, int rows,
+    kt_pdf_card_fn draw, const void *data);
 /* A bookmark to the current page. */
 int kt_pdf_outline(struct kt_pdf *, int parent, const char *title);
 
