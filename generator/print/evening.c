@@ -366,168 +366,212 @@ esc(const char *s)
 	return g_markup_escape_text(s ? s : "", -1);
 }
 
-void
-kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
+/* The run-sheet's title, then its date, start and place, or lines to
+ * fill them in. */
+static void
+runsheet_header(struct kt_pdf *p, const struct kt_item *it)
 {
-	const struct kt_item *it = job->it;
-	const struct kt_language *dutch = job->lang;
+	const struct kt_pdfkit *k = p->kit;
 	const struct kt_text *t = it->source;
-	const char *rel = g_ptr_array_index(job->files, 0);
-	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, draaiboek" };
-	struct kt_pdf *p = kt_pdf_open(k, rel, dutch, &meta, FALSE);
+	const char *start = evening_start(k, it), *place = evening_place(k, it);
+	char *title = g_strdup_printf("%s: %s", kt_pdf_str(p, "runsheet.title"),
+	    t->title ? t->title : it->slug);
+	char *date = kt_date_display(evening_date(k, it));
+	char *when = g_strdup_printf("%s %s    %s %s    %s %s",
+	    kt_pdf_str(p, "runsheet.date"), date ? date : "________",
+	    kt_pdf_str(p, "runsheet.start"), start ? start : "______",
+	    kt_pdf_str(p, "runsheet.place"), place ? place :
+	    "________________");
+
+	kt_pdf_para(p, title, KT_TYPE_SUBTITLE, TRUE, KT_GAP_S);
+	kt_pdf_para(p, when, KT_TYPE_STAFF, FALSE, KT_GAP_L);
+	g_free(title);
+	g_free(date);
+	g_free(when);
+}
+
+/* A section's heading; the run-sheet is for the school, in Dutch. */
+static void
+runsheet_section(struct kt_pdf *p, const char *key)
+{
+	kt_pdf_para(p, kt_str(p->kit->m, "nl", key), KT_TYPE_STAFF_HEADING,
+	    TRUE, KT_GAP_XS);
+}
+
+/* A block of the programme, from at minutes after the start. */
+static void
+programme_row(struct kt_pdf *p, const struct kt_block *b, const char *start,
+    int at, const double *wd)
+{
+	char *from = clock_at(start, at);
+	char *to = clock_at(start, at + b->minutes);
+	char *desc = kt_pdf_md(p, p->lang, b->text);
+	char *what = g_markup_printf_escaped("<b>%s</b>\n",
+	    b->title ? b->title : "");
+	char *cells[4] = {
+		g_strdup_printf("%s–%s", from, to),
+		g_strconcat(what, desc, NULL),
+		esc(b->form >= 0 ? kt_vocab_name(KT_V_WERKVORM, b->form) : ""),
+		esc(b->lead >= 0 ? kt_vocab_name(KT_V_ROL, b->lead) : "")
+	};
+
+	table_line(p, (const char *const *)cells, wd, 4, FALSE);
+	for (int j = 0; j < 4; j++)
+		g_free(cells[j]);
+	g_free(what);
+	g_free(desc);
+	g_free(from);
+	g_free(to);
+}
+
+/* The timed programme: a row a block, with its clock times. */
+static void
+runsheet_programme(struct kt_pdf *p, const struct kt_item *it)
+{
 	double w = kt_pdf_width(p);
-	const char *date = evening_date(k, it), *start = evening_start(k, it);
-	char *s1, *s2;
+	const double wd[4] = { w * 0.14, w * 0.54, w * 0.17, w * 0.15 };
+	static const char *const keys[4] = {
+		"table.tijd", "table.onderdeel", "table.werkvorm",
+		"table.leiding"
+	};
+	const char *start = evening_start(p->kit, it);
+	char *head[4];
 	int at = 0;
+
+	runsheet_section(p, "section.programma");
+	for (int i = 0; i < 4; i++)
+		head[i] = esc(kt_pdf_str(p, keys[i]));
+	table_line(p, (const char *const *)head, wd, 4, TRUE);
+	for (int i = 0; i < 4; i++)
+		g_free(head[i]);
+	for (guint i = 0; i < it->blocks->len; i++) {
+		const struct kt_block *b = g_ptr_array_index(it->blocks, i);
+
+		programme_row(p, b, start, at, wd);
+		at += b->minutes;
+	}
+}
+
+/* Who does what: a row a role. */
+static void
+runsheet_roles(struct kt_pdf *p, const struct kt_item *it)
+{
+	double w = kt_pdf_width(p);
+	const double wd[2] = { w * 0.22, w * 0.78 };
+
+	runsheet_section(p, "section.rollen");
+	for (guint i = 0; i < it->roles->len; i++) {
+		const struct kt_role *r = g_ptr_array_index(it->roles, i);
+		char *cells[2] = {
+			g_markup_printf_escaped("<b>%s</b>", r->role >= 0 ?
+			    kt_vocab_name(KT_V_ROL, r->role) : ""),
+			kt_pdf_md(p, p->lang, r->task)
+		};
+
+		table_line(p, (const char *const *)cells, wd, 2, FALSE);
+		g_free(cells[0]);
+		g_free(cells[1]);
+	}
+}
+
+/* The materials in one line, when there are any. */
+static void
+runsheet_materials(struct kt_pdf *p, const struct kt_text *t)
+{
+	GString *mat;
+
+	if (t->materials->len == 0)
+		return;
+	mat = g_string_new(NULL);
+	for (guint i = 0; i < t->materials->len; i++)
+		g_string_append_printf(mat, "%s%s", i ? ", " : "",
+		    (char *)g_ptr_array_index(t->materials, i));
+	runsheet_section(p, "facet.materialen");
+	kt_pdf_para(p, mat->str, KT_TYPE_STAFF, FALSE, KT_GAP_XL);
+	g_string_free(mat, TRUE);
+}
+
+/* When a task is due: its date, counted back from the evening when the
+ * evening has one, else how many weeks before. */
+static void
+prep_when(struct kt_pdf *p, const GDate *evening, int weeks, char *when,
+    gsize size)
+{
+	char n[16], *f;
+
+	if (evening != NULL) {
+		GDate *due = g_date_copy(evening);
+
+		g_date_subtract_days(due, (guint)(7 * weeks));
+		g_date_strftime(when, size, "%d-%m-%Y", due);
+		g_date_free(due);
+		return;
+	}
+	g_snprintf(n, sizeof n, "%d", weeks);
+	f = kt_pdf_fmt(p, weeks == 0 ? "weken.nul" : weeks == 1 ?
+	    "weken.een" : "weken.vooraf", "n", n);
+	g_strlcpy(when, f, size);
+	g_free(f);
+}
+
+/* The preparation, dated back from the evening, a box to tick a task. */
+static void
+runsheet_prep(struct kt_pdf *p, const struct kt_item *it)
+{
+	double w = kt_pdf_width(p);
+	const double wd[4] = { w * 0.07, w * 0.2, w * 0.55, w * 0.18 };
+	const char *date = evening_date(p->kit, it);
 	GDate *evening = NULL;
 
-	p->footer = footer;
-	p->bottom = p->h - KT_FOOTLINE_BAND;
-	kt_pdf_page(p);
-	s1 = g_strdup_printf("%s: %s", kt_pdf_str(p, "runsheet.title"),
-	    t->title ? t->title : it->slug);
-	kt_pdf_para(p, s1, KT_TYPE_SUBTITLE, TRUE, KT_GAP_S);
-	g_free(s1);
-	s1 = kt_date_display(date);
-	s2 = g_strdup_printf("%s %s    %s %s    %s %s",
-	    kt_pdf_str(p, "runsheet.date"), s1 ? s1 : "________",
-	    kt_pdf_str(p, "runsheet.start"), start ? start : "______",
-	    kt_pdf_str(p, "runsheet.place"), evening_place(k, it) ?
-	    evening_place(k, it) : "________________");
-	kt_pdf_para(p, s2, KT_TYPE_STAFF, FALSE, KT_GAP_L);
-	g_free(s1);
-	g_free(s2);
-
-	/* the timed programme */
-	kt_pdf_para(p, kt_str(k->m, "nl", "section.programma"),
-	    KT_TYPE_STAFF_HEADING, TRUE, KT_GAP_XS);
-	{
-		const double wd[4] = { w * 0.14, w * 0.54, w * 0.17, w * 0.15 };
-		const char *head[4] = {
-			kt_pdf_str(p, "table.tijd"),
-			kt_pdf_str(p, "table.onderdeel"),
-			kt_pdf_str(p, "table.werkvorm"),
-			kt_pdf_str(p, "table.leiding")
-		};
-		char *eh[4];
-
-		for (int i = 0; i < 4; i++)
-			eh[i] = esc(head[i]);
-		table_line(p, (const char *const *)eh, wd, 4, TRUE);
-		for (int i = 0; i < 4; i++)
-			g_free(eh[i]);
-		for (guint i = 0; i < it->blocks->len; i++) {
-			const struct kt_block *b = g_ptr_array_index(
-			    it->blocks, i);
-			char *from = clock_at(start, at), *to, *what, *desc;
-			char *cells[4];
-
-			at += b->minutes;
-			to = clock_at(start, at);
-			desc = kt_pdf_md(p, p->lang, b->text);
-			what = g_markup_printf_escaped("<b>%s</b>\n",
-			    b->title ? b->title : "");
-			cells[0] = g_strdup_printf("%s–%s", from, to);
-			cells[1] = g_strconcat(what, desc, NULL);
-			cells[2] = esc(b->form >= 0 ?
-			    kt_vocab_name(KT_V_WERKVORM, b->form) : "");
-			cells[3] = esc(b->lead >= 0 ?
-			    kt_vocab_name(KT_V_ROL, b->lead) : "");
-			table_line(p, (const char *const *)cells, wd, 4, FALSE);
-			for (int j = 0; j < 4; j++)
-				g_free(cells[j]);
-			g_free(what);
-			g_free(desc);
-			g_free(from);
-			g_free(to);
-		}
-	}
-	p->y += KT_GAP_XL;
-
-	/* roles */
-	kt_pdf_para(p, kt_str(k->m, "nl", "section.rollen"),
-	    KT_TYPE_STAFF_HEADING, TRUE, KT_GAP_XS);
-	{
-		const double wd[2] = { w * 0.22, w * 0.78 };
-
-		for (guint i = 0; i < it->roles->len; i++) {
-			const struct kt_role *r = g_ptr_array_index(it->roles,
-			    i);
-			char *cells[2] = {
-				g_markup_printf_escaped("<b>%s</b>",
-				    r->role >= 0 ? kt_vocab_name(KT_V_ROL,
-				    r->role) : ""),
-				kt_pdf_md(p, p->lang, r->task)
-			};
-			table_line(p, (const char *const *)cells, wd, 2, FALSE);
-			g_free(cells[0]);
-			g_free(cells[1]);
-		}
-	}
-	p->y += KT_GAP_XL;
-	if (t->materials->len > 0) {
-		GString *mat = g_string_new(NULL);
-
-		for (guint i = 0; i < t->materials->len; i++)
-			g_string_append_printf(mat, "%s%s", i ? ", " : "",
-			    (char *)g_ptr_array_index(t->materials, i));
-		kt_pdf_para(p, kt_str(k->m, "nl", "facet.materialen"),
-		    KT_TYPE_STAFF_HEADING, TRUE, KT_GAP_XS);
-		kt_pdf_para(p, mat->str, KT_TYPE_STAFF, FALSE, KT_GAP_XL);
-		g_string_free(mat, TRUE);
-	}
-
-	/* the preparation, dated back from the evening, with boxes */
-	kt_pdf_para(p, kt_str(k->m, "nl", "section.voorbereiding"),
-	    KT_TYPE_STAFF_HEADING, TRUE, KT_GAP_XS);
+	runsheet_section(p, "section.voorbereiding");
 	if (date != NULL) {
 		int y, mo, d;
 		sscanf(date, "%d-%d-%d", &y, &mo, &d);
 		evening = g_date_new_dmy((GDateDay)d, (GDateMonth)mo,
 		    (GDateYear)y);
 	}
-	{
-		const double wd[4] = { w * 0.07, w * 0.2, w * 0.55, w * 0.18 };
+	for (guint i = 0; i < it->prep->len; i++) {
+		const struct kt_prep *pr = g_ptr_array_index(it->prep, i);
+		char *cells[4], when[64];
+		double y0;
 
-		for (guint i = 0; i < it->prep->len; i++) {
-			const struct kt_prep *pr = g_ptr_array_index(it->prep,
-			    i);
-			char *cells[4], when[64];
-			double y0;
-
-			if (evening != NULL) {
-				GDate *due = g_date_copy(evening);
-				g_date_subtract_days(due, (guint)(7 * pr->weeks));
-				g_date_strftime(when, sizeof when, "%d-%m-%Y",
-				    due);
-				g_date_free(due);
-			} else {
-				char n[16], *f;
-
-				g_snprintf(n, sizeof n, "%d", pr->weeks);
-				f = kt_pdf_fmt(p, pr->weeks == 0 ? "weken.nul" :
-				    pr->weeks == 1 ? "weken.een" :
-				    "weken.vooraf", "n", n);
-				g_strlcpy(when, f, sizeof when);
-				g_free(f);
-			}
-			cells[0] = g_strdup("");
-			cells[1] = esc(when);
-			cells[2] = kt_pdf_md(p, p->lang, pr->task);
-			cells[3] = esc(pr->who >= 0 ? kt_vocab_name(KT_V_ROL,
-			    pr->who) : "");
-			y0 = p->y;
-			table_line(p, (const char *const *)cells, wd, 4, FALSE);
-			if (p->y > y0)	/* the box, on the row just drawn */
-				kt_pdf_box(p, kt_pdf_x(p, p->left + KT_GAP_XS,
-				    KT_PREP_BOX), p->y - KT_PREP_BOX_RISE,
-				    KT_PREP_BOX, KT_PREP_BOX, KT_INK,
-				    KT_LINE_REGULAR);
-			for (int j = 0; j < 4; j++)
-				g_free(cells[j]);
-		}
+		prep_when(p, evening, pr->weeks, when, sizeof when);
+		cells[0] = g_strdup("");
+		cells[1] = esc(when);
+		cells[2] = kt_pdf_md(p, p->lang, pr->task);
+		cells[3] = esc(pr->who >= 0 ? kt_vocab_name(KT_V_ROL,
+		    pr->who) : "");
+		y0 = p->y;
+		table_line(p, (const char *const *)cells, wd, 4, FALSE);
+		if (p->y > y0)	/* the box, on the row just drawn */
+			kt_pdf_box(p, kt_pdf_x(p, p->left + KT_GAP_XS,
+			    KT_PREP_BOX), p->y - KT_PREP_BOX_RISE, KT_PREP_BOX,
+			    KT_PREP_BOX, KT_INK, KT_LINE_REGULAR);
+		for (int j = 0; j < 4; j++)
+			g_free(cells[j]);
 	}
 	if (evening != NULL)
 		g_date_free(evening);
+}
+
+void
+kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
+{
+	const struct kt_item *it = job->it;
+	const struct kt_text *t = it->source;
+	const char *rel = g_ptr_array_index(job->files, 0);
+	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, draaiboek" };
+	struct kt_pdf *p = kt_pdf_open(k, rel, job->lang, &meta, FALSE);
+
+	p->footer = footer;
+	p->bottom = p->h - KT_FOOTLINE_BAND;
+	kt_pdf_page(p);
+	runsheet_header(p, it);
+	runsheet_programme(p, it);
+	p->y += KT_GAP_XL;
+	runsheet_roles(p, it);
+	p->y += KT_GAP_XL;
+	runsheet_materials(p, t);
+	runsheet_prep(p, it);
 	kt_pdf_close(p);
 }
