@@ -1,9 +1,9 @@
 /*
  * The drawing primitives of every printable: text laid out by Pango
  * (shaped, bidirectional), pictograms drawn by librsvg, QR codes, links,
- * rules, boxes, cards with cut marks. Fonts are a list of Noto families, so Arabic
- * and Ethiopic never fall back to another font; Pango's resolution is 72
- * dpi, so sizes are points.
+ * rules, boxes, cards on a grid with cut marks. Fonts are a list of Noto
+ * families, so Arabic and Ethiopic never fall back to another font;
+ * Pango's resolution is 72 dpi, so sizes are points (print/style.h's).
  */
 #include "print/pdfkit.h"
 #include "print/links.h"
