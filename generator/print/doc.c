@@ -89,9 +89,9 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 	p->rel = g_strdup(rel);
 	p->w = landscape ? KT_A4_H : KT_A4_W;
 	p->h = landscape ? KT_A4_W : KT_A4_H;
-	p->left = p->right = 16 * KT_MM;
-	p->top = 14 * KT_MM;
-	p->bottom = p->h - 12 * KT_MM;
+	p->left = p->right = KT_MARGIN_SIDE;
+	p->top = KT_MARGIN_TOP;
+	p->bottom = p->h - KT_MARGIN_BOTTOM;
 	/* made in memory: the file is written once, repaired and complete */
 	p->data = g_byte_array_new();
 	p->surf = cairo_pdf_surface_create_for_stream(to_memory, p->data,

@@ -1,9 +1,9 @@
 /*
  * The drawing primitives of every printable: text laid out by Pango
  * (shaped, bidirectional), pictograms drawn by librsvg, QR codes, links,
- * rules, boxes and cut marks. Fonts are a list of Noto families, so Arabic
- * and Ethiopic never fall back to another font; Pango's resolution is 72
- * dpi, so sizes are points.
+ * rules, boxes, cards on a grid with cut marks. Fonts are a list of Noto
+ * families, so Arabic and Ethiopic never fall back to another font;
+ * Pango's resolution is 72 dpi, so sizes are points (print/style.h's).
  */
 #include "print/pdfkit.h"
 #include "print/links.h"
@@ -88,13 +88,14 @@ text(struct kt_pdf *p, const char *lang, gboolean r, const char *markup,
 	pango_layout_set_auto_dir(l, FALSE);
 	pango_layout_set_alignment(l, r ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 	pango_layout_set_markup(l, markup, -1);
-	/* line height 1.5 (or 1.2) times the size, whatever the script's
+	/* the line height a number of times the size, whatever the script's
 	 * font says, so Arabic and Latin lines keep one rhythm */
 	attrs = pango_layout_get_attributes(l);
 	attrs = attrs != NULL ? pango_attr_list_copy(attrs) :
 	    pango_attr_list_new();
 	pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
-	    (int)((tight ? 1.2 : 1.5) * size * PANGO_SCALE)));
+	    (int)((tight ? KT_LEADING_TIGHT : KT_LEADING) * size *
+	    PANGO_SCALE)));
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
 	g_hash_table_replace(cache, key, g_object_ref(l));
@@ -388,44 +389,50 @@ kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
 	cairo_matrix_init_scale(&mx, width / size, width / size);
 	cairo_matrix_translate(&mx, -x, -y);
 	cairo_pattern_set_matrix(pat, &mx);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_set_source_rgb(p->cr, KT_RGB_INK);
 	cairo_mask(p->cr, pat);
 	cairo_pattern_destroy(pat);
 	kt_pdf_link(p, u, x, y, size, size);
 	g_free(u);
 }
 
+static void
+grey(cairo_t *cr, double level)
+{
+	cairo_set_source_rgb(cr, level, level, level);
+}
+
 void
-kt_pdf_rule(struct kt_pdf *p, double x1, double y, double x2, double grey,
+kt_pdf_rule(struct kt_pdf *p, double x1, double y, double x2, double level,
     double width)
 {
-	cairo_set_source_rgb(p->cr, grey, grey, grey);
+	grey(p->cr, level);
 	cairo_set_line_width(p->cr, width);
 	cairo_move_to(p->cr, x1, y);
 	cairo_line_to(p->cr, x2, y);
 	cairo_stroke(p->cr);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_set_source_rgb(p->cr, KT_RGB_INK);
 }
 
 void
 kt_pdf_box(struct kt_pdf *p, double x, double y, double w, double h,
-    double grey, double width)
+    double level, double width)
 {
-	cairo_set_source_rgb(p->cr, grey, grey, grey);
+	grey(p->cr, level);
 	cairo_set_line_width(p->cr, width);
 	cairo_rectangle(p->cr, x, y, w, h);
 	cairo_stroke(p->cr);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_set_source_rgb(p->cr, KT_RGB_INK);
 }
 
 void
 kt_pdf_dashed(struct kt_pdf *p, double x1, double y1, double x2, double y2)
 {
-	static const double dash[] = { 4, 3 };
+	static const double dash[] = { KT_DASH_ON, KT_DASH_OFF };
 
 	cairo_save(p->cr);
-	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
-	cairo_set_line_width(p->cr, 0.8);
+	grey(p->cr, KT_GREY_CUT);
+	cairo_set_line_width(p->cr, KT_LINE_LIGHT);
 	cairo_set_dash(p->cr, dash, 2, 0);
 	cairo_move_to(p->cr, x1, y1);
 	cairo_line_to(p->cr, x2, y2);
@@ -436,11 +443,11 @@ kt_pdf_dashed(struct kt_pdf *p, double x1, double y1, double x2, double y2)
 void
 kt_pdf_cutmarks(struct kt_pdf *p, double x, double y, double w, double h)
 {
-	double m = 3 * KT_MM, len = 5 * KT_MM;
+	double m = KT_CUTMARK_OFF, len = KT_CUTMARK_LEN;
 	double xs[2] = { x, x + w }, ys[2] = { y, y + h };
 
-	cairo_set_source_rgb(p->cr, 0.2, 0.2, 0.2);
-	cairo_set_line_width(p->cr, 0.4);
+	grey(p->cr, KT_GREY_CUTMARK);
+	cairo_set_line_width(p->cr, KT_LINE_HAIR);
 	for (int i = 0; i < 2; i++)
 		for (int j = 0; j < 2; j++) {
 			double dx = i == 0 ? -1 : 1, dy = j == 0 ? -1 : 1;
@@ -451,7 +458,28 @@ kt_pdf_cutmarks(struct kt_pdf *p, double x, double y, double w, double h)
 			cairo_line_to(p->cr, xs[i], ys[j] + dy * (m + len));
 		}
 	cairo_stroke(p->cr);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_set_source_rgb(p->cr, KT_RGB_INK);
+}
+
+void
+kt_pdf_cards(struct kt_pdf *p, guint n, int cols, int rows,
+    kt_pdf_card_fn draw, const void *data)
+{
+	double gap = KT_CARD_GAP;
+	double cw = (p->w - 2 * KT_CARD_MARGIN - (cols - 1) * gap) / cols;
+	double ch = (p->h - 2 * KT_CARD_MARGIN - (rows - 1) * gap) / rows;
+
+	for (guint i = 0; i < n; i++) {
+		int slot = (int)(i % (guint)(cols * rows));
+		int row = slot / cols, col = slot % cols;
+		double x = KT_CARD_MARGIN + col * (cw + gap);
+		double y = KT_CARD_MARGIN + row * (ch + gap);
+
+		if (slot == 0)
+			kt_pdf_page(p);
+		kt_pdf_cutmarks(p, x, y, cw, ch);
+		draw(p, x, y, cw, ch, i, data);
+	}
 }
 
 int

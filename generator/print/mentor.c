@@ -9,24 +9,31 @@
 #include "print/links.h"
 #include "print/printables.h"
 
-#define MM KT_MM
-#define CARD_TEXT 10.5		/* tip cards are for mentors, not parents */
+#define BLANK_ROWS 30	/* a class checklist without the class list */
 
 struct tipcard {
 	const struct kt_item *it;
 	const struct kt_text *t;
 };
 
+struct tipcards {
+	GArray *cards;		/* of struct tipcard */
+	struct kt_diag *d;
+};
+
 static void
-tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
-    double w, double h, struct kt_diag *d)
+tip_card(struct kt_pdf *p, double x, double y, double w, double h, guint i,
+    const void *data)
 {
-	double pad = 6 * MM, inner = w - 2 * pad, cy = y + pad;
+	const struct tipcards *all = data;
+	const struct tipcard *c = &g_array_index(all->cards, struct tipcard,
+	    i);
+	double pad = KT_CARD_PAD, inner = w - 2 * pad, cy = y + pad;
 	GString *m = g_string_new(NULL);
 	char *e, *body = kt_pdf_md(p, p->lang, c->t->body);
 	PangoLayout *l;
 
-	kt_pdf_box(p, x, y, w, h, 0.75, 0.5);
+	kt_pdf_box(p, x, y, w, h, KT_GREY_CARD, KT_LINE_FINE);
 	if (c->it->group >= 0) {
 		char *key = g_strdup_printf("v.groep.%s",
 		    kt_vocab_name(KT_V_GROEP, c->it->group));
@@ -36,23 +43,23 @@ tip_card(struct kt_pdf *p, const struct tipcard *c, double x, double y,
 	} else {
 		e = g_strdup("");
 	}
-	g_string_append_printf(m, "<span foreground=\"#1d5c4d\"><b>%s</b>"
-	    "</span>\n", e);
+	g_string_append_printf(m, "<span foreground=\"" KT_MARKUP_GREEN "\">"
+	    "<b>%s</b></span>\n", e);
 	g_free(e);
 	e = g_markup_escape_text(c->t->title ? c->t->title : c->it->slug, -1);
 	g_string_append_printf(m, "<span size=\"larger\"><b>%s</b></span>\n"
 	    "%s", e, body);
 	g_free(e);
-	for (guint i = 0; i < c->t->phrases->len; i++) {
+	for (guint n = 0; n < c->t->phrases->len; n++) {
 		char *ph = kt_pdf_md(p, p->lang,
-		    g_ptr_array_index(c->t->phrases, i));
+		    g_ptr_array_index(c->t->phrases, n));
 		g_string_append_printf(m, "\n“%s”", ph);
 		g_free(ph);
 	}
-	l = kt_pdf_text(p, m->str, CARD_TEXT, FALSE, inner, -1, TRUE);
+	l = kt_pdf_text(p, m->str, KT_TYPE_CARD, FALSE, inner, -1, TRUE);
 	if (kt_pdf_height(l) > h - 2 * pad)
-		kt_warning(d, c->t->path, 0, 0, "the tip does not fit on a "
-		    "card; shorten it");
+		kt_warning(all->d, c->t->path, 0, 0, "the tip does not fit on "
+		    "a card; shorten it");
 	cairo_move_to(p->cr, x + pad, cy);
 	pango_cairo_show_layout(p->cr, l);
 	kt_pdf_links(p, l, x + pad, cy);
@@ -69,7 +76,7 @@ kt_tipcards(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	GArray *cards = g_array_new(FALSE, FALSE, sizeof(struct tipcard));
 	const char *title = kt_str(k->m, lang->code, "tipcards.title");
 	struct kt_pdf_meta meta = { title, title, "LOB, tips" };
-	double gap = 10 * MM, margin = 12 * MM;
+	struct tipcards all = { cards, k->d };
 	struct kt_pdf *p;
 	const char *rel = g_ptr_array_index(j->files, 0);
 
@@ -85,20 +92,7 @@ kt_tipcards(struct kt_pdfkit *k, const struct kt_plan_job *j)
 		return;
 	}
 	p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-	for (guint i = 0; i < cards->len; i++) {
-		double cw = (p->w - 2 * margin - gap) / 2;
-		double ch = (p->h - 2 * margin - gap) / 2;
-		int slot = (int)(i % 4);
-		int row = slot / 2, col = slot % 2;
-		double x = margin + col * (cw + gap);
-		double y = margin + row * (ch + gap);
-
-		if (slot == 0)
-			kt_pdf_page(p);
-		kt_pdf_cutmarks(p, x, y, cw, ch);
-		tip_card(p, &g_array_index(cards, struct tipcard, i), x, y, cw,
-		    ch, k->d);
-	}
+	kt_pdf_cards(p, cards->len, 2, 2, tip_card, &all);
 	kt_pdf_close(p);
 	g_array_free(cards, TRUE);
 }
@@ -107,9 +101,10 @@ static void
 checklist_footer(struct kt_pdf *p, void *data)
 {
 	char *m = g_markup_escape_text(data, -1);
-	PangoLayout *l = kt_pdf_text(p, m, 8, FALSE, kt_pdf_width(p), -1, TRUE);
+	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_SMALL, FALSE,
+	    kt_pdf_width(p), -1, TRUE);
 
-	kt_pdf_show(p, l, p->left, p->h - 10 * MM, kt_pdf_width(p));
+	kt_pdf_show(p, l, p->left, p->h - KT_FOOTLINE_Y, kt_pdf_width(p));
 	g_object_unref(l);
 	g_free(m);
 }
@@ -126,71 +121,78 @@ checklist_header(struct kt_pdf *p, const double *wd)
 
 	for (int i = 0; i < 4; i++) {
 		char *m = g_markup_escape_text(kt_pdf_str(p, keys[i]), -1);
-		l[i] = kt_pdf_text(p, m, 11, TRUE, wd[i] - 2 * MM, -1, TRUE);
+		l[i] = kt_pdf_text(p, m, KT_TYPE_STAFF, TRUE,
+		    wd[i] - KT_CELL_MARGIN, -1, TRUE);
 		if (i > 0)	/* over its column of boxes */
 			pango_layout_set_alignment(l[i], PANGO_ALIGN_CENTER);
 		h = MAX(h, kt_pdf_height(l[i]));
 		g_free(m);
 	}
 	for (int i = 0; i < 4; i++) {
-		kt_pdf_show(p, l[i], x + 1 * MM, p->y, wd[i] - 2 * MM);
+		kt_pdf_show(p, l[i], x + KT_CELL_MARGIN / 2, p->y,
+		    wd[i] - KT_CELL_MARGIN);
 		x += wd[i];
 		g_object_unref(l[i]);
 	}
-	p->y += h + 2 * MM;
-	kt_pdf_rule(p, p->left, p->y, p->w - p->right, 0, 1);
+	p->y += h + KT_GAP_S;
+	kt_pdf_rule(p, p->left, p->y, p->w - p->right, KT_INK,
+	    KT_LINE_REGULAR);
 }
 
 void
 kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
 	const struct kt_item *it = j->it;
-	const struct kt_language *nl = j->lang;
+	const struct kt_language *dutch = j->lang;
 	const struct kt_text *t = it->source;
 	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, klassenlijst" };
-	struct kt_pdf *p = kt_pdf_open(k, rel, nl, &meta, FALSE);
-	double w = kt_pdf_width(p), rowh = 9 * MM;
+	struct kt_pdf *p = kt_pdf_open(k, rel, dutch, &meta, FALSE);
+	double w = kt_pdf_width(p), rowh = KT_CHECKLIST_ROW;
 	const double wd[4] = { w * 0.46, w * 0.18, w * 0.18, w * 0.18 };
 	/* names only in the private folder, never in out/ */
 	GPtrArray *pupils = j->private ? k->o->pupils : NULL;
-	guint rows = pupils != NULL ? pupils->len : 30;
+	guint rows = pupils != NULL ? pupils->len : BLANK_ROWS;
 	char *title = g_strdup_printf("%s: %s", kt_pdf_str(p,
 	    "checklist.title"), t->title ? t->title : it->slug);
 
 	p->footer = checklist_footer;
 	p->footer_data = title;
-	p->bottom = p->h - 16 * MM;
+	p->bottom = p->h - KT_FOOTLINE_BAND;
 	for (guint i = 0; i < rows; i++) {
 		double x;
 
 		if (p->page == 0 || p->y + rowh > p->bottom) {
 			kt_pdf_page(p);
-			kt_pdf_para(p, title, 16, TRUE, 1 * MM);
+			kt_pdf_para(p, title, KT_TYPE_SUBHEADING, TRUE,
+			    KT_GAP_XS);
 			kt_pdf_para(p, "Klas: ____________    Mentor: "
-			    "____________________    Datum: ____________", 11,
-			    FALSE, 4 * MM);
+			    "____________________    Datum: ____________",
+			    KT_TYPE_STAFF, FALSE, KT_GAP_L);
 			checklist_header(p, wd);
 		}
 		if (pupils != NULL) {
 			char *m = g_markup_escape_text(g_ptr_array_index(
 			    pupils, i), -1);
-			PangoLayout *l = kt_pdf_text(p, m, 11, FALSE,
-			    wd[0] - 2 * MM, -1, TRUE);
-			kt_pdf_show(p, l, p->left + 1 * MM, p->y + 2 * MM,
-			    wd[0] - 2 * MM);
+			PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_STAFF, FALSE,
+			    wd[0] - KT_CELL_MARGIN, -1, TRUE);
+			kt_pdf_show(p, l, p->left + KT_CELL_MARGIN / 2,
+			    p->y + KT_GAP_S, wd[0] - KT_CELL_MARGIN);
 			g_object_unref(l);
 			g_free(m);
 		}
 		/* a box to tick in each of the three columns */
 		x = p->left + wd[0];
 		for (int c = 1; c < 4; c++) {
-			kt_pdf_box(p, kt_pdf_x(p, x + wd[c] / 2 - 2.5 * MM,
-			    5 * MM), p->y + 2 * MM, 5 * MM, 5 * MM, 0, 0.8);
+			double box = KT_TICK_BOX_S;
+
+			kt_pdf_box(p, kt_pdf_x(p, x + wd[c] / 2 - box / 2, box),
+			    p->y + KT_GAP_S, box, box, KT_INK, KT_LINE_LIGHT);
 			x += wd[c];
 		}
 		p->y += rowh;
-		kt_pdf_rule(p, p->left, p->y, p->w - p->right, 0.7, 0.4);
+		kt_pdf_rule(p, p->left, p->y, p->w - p->right, KT_GREY_ROW,
+		    KT_LINE_HAIR);
 	}
 	kt_pdf_close(p);
 	g_free(title);

@@ -14,12 +14,7 @@
 #include "build/plan.h"
 #include "diag.h"
 #include "out/writer.h"
-
-#define KT_MM 2.834645669
-#define KT_A4_W 595.2756
-#define KT_A4_H 841.8898
-#define KT_BODY 14.0		/* the smallest size of text a parent reads */
-#define KT_FONTS "Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic"
+#include "print/style.h"
 
 /*
  * What one thread needs to draw: fonts and pictograms, each loaded once
@@ -99,7 +94,8 @@ double kt_pdf_width(const struct kt_pdf *);
 
 /*
  * A layout of Pango markup at size points in width, aligned to the start
- * of the document's direction, with line height 1.5 (or 1.2 when tight).
+ * of the document's direction, with line height KT_LEADING (or
+ * KT_LEADING_TIGHT when tight).
  * rtl < 0 takes the document's direction; 0 and 1 force one.
  */
 PangoLayout *kt_pdf_text(struct kt_pdf *, const char *markup, double size,
@@ -126,6 +122,8 @@ void kt_pdf_logo(struct kt_pdf *, double x, double y, double w, double h);
  * not mirrored). */
 void kt_pdf_link(struct kt_pdf *, const char *url, double x, double y,
     double w, double h);
+/* A rule and a box's edge in a grey, from 0 (black) to 1 (white), and a
+ * width in points: style.h's KT_GREY_ and KT_LINE_. */
 void kt_pdf_rule(struct kt_pdf *, double x1, double y, double x2,
     double grey, double width);
 void kt_pdf_box(struct kt_pdf *, double x, double y, double w, double h,
@@ -135,6 +133,13 @@ void kt_pdf_dashed(struct kt_pdf *, double x1, double y1, double x2,
 /* Cut marks around a card of w x h at x, y. */
 void kt_pdf_cutmarks(struct kt_pdf *, double x, double y, double w,
     double h);
+/* Draws card i, of w x h at x, y (page coordinates, not mirrored). */
+typedef void (*kt_pdf_card_fn)(struct kt_pdf *, double x, double y,
+    double w, double h, guint i, const void *data);
+/* n cards, cols x rows to a page and as many pages as that takes, each
+ * with cut marks; draw is called for each with data. */
+void kt_pdf_cards(struct kt_pdf *, guint n, int cols, int rows,
+    kt_pdf_card_fn draw, const void *data);
 /* A bookmark to the current page. */
 int kt_pdf_outline(struct kt_pdf *, int parent, const char *title);
 

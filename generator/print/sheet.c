@@ -5,7 +5,8 @@
  * tallest column, so the two languages stay side by side, step for step.
  * The easy-reading rules: body 14 pt, line height 1.5, ragged, a 16 mm
  * pictogram at the reading start of every numbered step, a box to tick,
- * important things boxed, hard words explained, one page where possible.
+ * important things boxed, hard words explained, one page where possible
+ * (the sizes are print/style.h's).
  */
 #include <string.h>
 
@@ -14,10 +15,6 @@
 #include "print/pdffile.h"
 #include "print/printables.h"
 
-#define MM KT_MM
-#define PICTO (16 * MM)
-#define WRITE_LINE (8.5 * MM)
-#define FOOTER_H (25 * MM)
 #define SHEET_KEYWORDS "LOB, thuisopdracht"
 
 struct col {
@@ -49,11 +46,11 @@ tightest(const struct kt_item *it)
 	return MAX(it->write_lines - 1, 0) + 1;
 }
 
-/* A space between blocks of mm millimetres, halved on the tightest sheet. */
+/* A space between blocks (a KT_GAP_), halved on the tightest sheet. */
 static double
-space(const struct sheet *s, double mm)
+space(const struct sheet *s, double gap)
 {
-	return (s->tight >= tightest(s->it) ? mm / 2 : mm) * MM;
+	return s->tight >= tightest(s->it) ? gap / 2 : gap;
 }
 
 /* ---- placing things inside a column ---- */
@@ -128,13 +125,15 @@ static double
 r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
-	double pic = s->n == 1 ? 22 * MM : 0, gap = s->n == 1 ? 5 * MM : 0;
+	gboolean single = s->n == 1;
+	double pic = single ? KT_PICTO_TITLE : 0, gap = single ? KT_GAP_XL : 0;
 	/* the school's logo at the end of the title, on single sheets */
-	double logo = s->n == 1 && s->p->kit->m->site.logo_data ? 18 * MM : 0;
+	double logo = single && s->p->kit->m->site.logo_data ? KT_LOGO : 0;
 	double w = c->w - pic - gap - (logo > 0 ? logo + gap : 0), h;
 	char *m = g_markup_escape_text(c->t->title ? c->t->title :
 	    s->it->slug, -1);
-	PangoLayout *l = col_text(s, c, m, s->n == 1 ? 24 : 19, TRUE, w, TRUE);
+	PangoLayout *l = col_text(s, c, m, single ? KT_TYPE_TITLE :
+	    KT_TYPE_TITLE_COLUMN, TRUE, w, TRUE);
 
 	(void)arg;
 	h = kt_pdf_height(l);
@@ -157,7 +156,7 @@ r_intro(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
 	char *m = kt_pdf_md(s->p, c->lang, c->t->intro);
-	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, c->w, FALSE);
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, c->w, FALSE);
 
 	(void)arg;
 	g_free(m);
@@ -169,7 +168,7 @@ r_heading(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
 	char *m = g_markup_escape_text(col_str(s, c, arg), -1);
-	PangoLayout *l = col_text(s, c, m, 18, TRUE, c->w, TRUE);
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_HEADING, TRUE, c->w, TRUE);
 
 	g_free(m);
 	return layout_row(s, c, l, y, draw);
@@ -181,49 +180,51 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 {
 	guint i = GPOINTER_TO_UINT(arg);
 	const struct kt_step *st = g_ptr_array_index(c->t->steps, i);
-	double num = 8 * MM, box = 6.5 * MM, gap = 3 * MM;
+	double num = KT_STEP_DISC, box = KT_TICK_BOX, gap = KT_GAP_M;
 	/* one box to tick: at the end of the line, or between the languages */
 	gboolean tick = c == &s->cols[0];
 	gboolean in_gutter = s->n == 2;
-	double tx = PICTO + gap + num + gap;
+	double tx = KT_PICTO + gap + num + gap;
 	double tw = c->w - tx - (tick && !in_gutter ? box + gap : 0);
 	char *m = kt_pdf_md(s->p, c->lang, st->text);
-	PangoLayout *l = col_text(s, c, m, KT_BODY, FALSE, tw, FALSE);
-	double h = MAX(PICTO, kt_pdf_height(l));
-	double cy = y + 5 * MM;	/* the middle of the first line */
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, tw, FALSE);
+	double h = MAX(KT_PICTO, kt_pdf_height(l));
+	double cy = y + KT_STEP_MIDDLE;	/* the middle of the first line */
 
 	g_free(m);
 	if (draw) {
 		cairo_t *cr = s->p->cr;
 		char n[8];
-		PangoLayout *nl;
-		double nx = col_x(c, PICTO + gap, num);
+		PangoLayout *digits;
+		double nx = col_x(c, KT_PICTO + gap, num);
 
 		kt_pdf_picto(s->p, st->pictogram,
-		    kt_pdf_x(s->p, col_x(c, 0, PICTO), PICTO), y, PICTO);
-		cairo_set_source_rgb(cr, 0.11, 0.36, 0.30);
+		    kt_pdf_x(s->p, col_x(c, 0, KT_PICTO), KT_PICTO), y,
+		    KT_PICTO);
+		cairo_set_source_rgb(cr, KT_RGB_GREEN);
 		/* not joined by a line to where the last text started */
 		cairo_new_sub_path(cr);
 		cairo_arc(cr, nx + num / 2, cy, num / 2, 0, 2 * G_PI);
 		cairo_fill(cr);
 		g_snprintf(n, sizeof n, "%u", i + 1);
-		nl = kt_pdf_text(s->p, n, 14, TRUE, num, 0, TRUE);
-		pango_layout_set_alignment(nl, PANGO_ALIGN_CENTER);
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_move_to(cr, nx, cy - kt_pdf_height(nl) / 2);
-		pango_cairo_show_layout(cr, nl);
-		g_object_unref(nl);
-		cairo_set_source_rgb(cr, 0, 0, 0);
-		col_show(s, c, l, tx, cy - KT_BODY * 0.75, tw);
+		digits = kt_pdf_text(s->p, n, KT_TYPE_BODY, TRUE, num, 0, TRUE);
+		pango_layout_set_alignment(digits, PANGO_ALIGN_CENTER);
+		cairo_set_source_rgb(cr, KT_RGB_PAPER);
+		cairo_move_to(cr, nx, cy - kt_pdf_height(digits) / 2);
+		pango_cairo_show_layout(cr, digits);
+		g_object_unref(digits);
+		cairo_set_source_rgb(cr, KT_RGB_INK);
+		/* the text's first line half a line up from its middle */
+		col_show(s, c, l, tx, cy - KT_TYPE_BODY * KT_LEADING / 2, tw);
 		if (tick && in_gutter) {
 			double gx = (s->cols[0].x0 < s->cols[1].x0 ?
 			    s->cols[0].x0 + s->cols[0].w + s->cols[1].x0 :
 			    s->cols[1].x0 + s->cols[1].w + s->cols[0].x0) / 2;
 			kt_pdf_box(s->p, gx - box / 2, cy - box / 2, box, box,
-			    0, 1.2);
+			    KT_INK, KT_LINE_TICK);
 		} else if (tick) {
 			kt_pdf_box(s->p, col_x(c, c->w - box, box),
-			    cy - box / 2, box, box, 0, 1.2);
+			    cy - box / 2, box, box, KT_INK, KT_LINE_TICK);
 		}
 	}
 	g_object_unref(l);
@@ -236,7 +237,7 @@ r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
 {
 	char *m = kt_pdf_md(s->p, c->lang, g_ptr_array_index(c->t->questions,
 	    GPOINTER_TO_UINT(arg)));
-	PangoLayout *l = col_text(s, c, m, KT_BODY, TRUE, c->w, FALSE);
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w, FALSE);
 
 	g_free(m);
 	return layout_row(s, c, l, y, draw);
@@ -247,12 +248,13 @@ write_lines(struct sheet *s, int n)
 {
 	struct kt_pdf *p = s->p;
 
-	kt_pdf_need(p, n * WRITE_LINE);
+	kt_pdf_need(p, n * KT_WRITE_LINE);
 	for (int i = 0; i < n; i++) {
-		p->y += WRITE_LINE;
-		kt_pdf_rule(p, p->left, p->y, p->w - p->right, 0.55, 0.6);
+		p->y += KT_WRITE_LINE;
+		kt_pdf_rule(p, p->left, p->y, p->w - p->right, KT_GREY_WRITE,
+		    KT_LINE_WRITE);
 	}
-	p->y += space(s, 3);
+	p->y += space(s, KT_GAP_M);
 }
 
 /* ---- the boxed panel: what, by when, who ---- */
@@ -267,7 +269,7 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
 	const struct panel_line *lines = arg;
-	double pad = 3 * MM, label_w = c->w * (s->n == 1 ? 0.42 : 0.5);
+	double pad = KT_PAD, label_w = c->w * KT_PANEL_LABEL;
 	double h = pad;
 
 	for (int i = 0; lines[i].key != NULL; i++) {
@@ -278,18 +280,18 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 		if (lines[i].value == NULL && i > 0 &&
 		    strcmp(lines[i].key, "sheet.box.discuss") == 0) {
 			/* the closing sentence takes the whole line, bold */
-			l = col_text(s, c, m, KT_BODY, TRUE, c->w - 2 * pad,
-			    TRUE);
+			l = col_text(s, c, m, KT_TYPE_BODY, TRUE,
+			    c->w - 2 * pad, TRUE);
 			lh = kt_pdf_height(l);
 			if (draw)
 				col_show(s, c, l, pad, y + h, c->w - 2 * pad);
-			h += lh + 1.5 * MM;
+			h += lh + KT_PANEL_ROW_GAP;
 			g_object_unref(l);
 			g_free(m);
 			continue;
 		}
-		l = col_text(s, c, m, KT_BODY, FALSE, label_w - pad, TRUE);
-		lh = MAX(kt_pdf_height(l), 8 * MM);
+		l = col_text(s, c, m, KT_TYPE_BODY, FALSE, label_w - pad, TRUE);
+		lh = MAX(kt_pdf_height(l), KT_PANEL_ROW);
 		{
 			double vx = pad + label_w, vw = c->w - vx - pad;
 			PangoLayout *vl = NULL;
@@ -297,7 +299,8 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 			if (lines[i].value != NULL) {
 				char *v = g_markup_escape_text(lines[i].value,
 				    -1);
-				vl = col_text(s, c, v, KT_BODY, TRUE, vw, TRUE);
+				vl = col_text(s, c, v, KT_TYPE_BODY, TRUE, vw,
+				    TRUE);
 				lh = MAX(lh, kt_pdf_height(vl));
 				g_free(v);
 			}
@@ -311,17 +314,19 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 			} else {
 				col_show(s, c, l, pad, y + h, label_w - pad);
 				kt_pdf_rule(s->p, col_x(c, vx, vw),
-				    y + h + 6.5 * MM, col_x(c, vx, vw) + vw,
-				    0.45, 0.6);
+				    y + h + KT_PANEL_RULE,
+				    col_x(c, vx, vw) + vw, KT_GREY_PANEL_LINE,
+				    KT_LINE_WRITE);
 			}
 		}
-		h += lh + 1.5 * MM;
+		h += lh + KT_PANEL_ROW_GAP;
 		g_object_unref(l);
 		g_free(m);
 	}
-	h += pad - 1.5 * MM;
+	h += pad - KT_PANEL_ROW_GAP;
 	if (draw)
-		kt_pdf_box(s->p, c->x0, y, c->w, h, 0.11, 1.5);
+		kt_pdf_box(s->p, c->x0, y, c->w, h, KT_GREY_FRAME,
+		    KT_LINE_FRAME);
 	return h;
 }
 
@@ -366,9 +371,9 @@ panel(struct sheet *s)
 		s->cols[0].x0 = s->p->left;
 		s->cols[0].w = kt_pdf_width(s->p);
 		kt_pdf_need(s->p, row_height(s, r_heading, "sheet.box.title") +
-		    2 * MM + row_height(s, r_panel, lines));
-		row(s, r_heading, "sheet.box.title", 2 * MM);
-		row(s, r_panel, lines, space(s, 4));
+		    KT_GAP_S + row_height(s, r_panel, lines));
+		row(s, r_heading, "sheet.box.title", KT_GAP_S);
+		row(s, r_panel, lines, space(s, KT_GAP_L));
 		s->cols[0] = saved;
 		s->n = ncols;
 	}
@@ -457,7 +462,7 @@ glossary(struct sheet *s)
 	GPtrArray *words = glossary_for(s->p->kit->m, c->t);
 	GString *m = g_string_new(NULL);
 	PangoLayout *l;
-	double pad = 3 * MM, h;
+	double pad = KT_PAD, h;
 	struct kt_pdf *p = s->p;
 	/* the box spans the page, in the home language */
 	struct col wide = { c->t, c->lang, p->left, kt_pdf_width(p), c->rtl };
@@ -478,22 +483,23 @@ glossary(struct sheet *s)
 		g_free(w);
 		g_free(e);
 	}
-	l = col_text(s, &wide, m->str, KT_BODY, FALSE, wide.w - 2 * pad, FALSE);
+	l = col_text(s, &wide, m->str, KT_TYPE_BODY, FALSE, wide.w - 2 * pad,
+	    FALSE);
 	h = kt_pdf_height(l);
 	{
 		char *hm = g_markup_escape_text(col_str(s, c, "sheet.glossary"),
 		    -1);
-		PangoLayout *hl = col_text(s, &wide, hm, 16, TRUE,
-		    wide.w - 2 * pad, TRUE);
+		PangoLayout *hl = col_text(s, &wide, hm, KT_TYPE_SUBHEADING,
+		    TRUE, wide.w - 2 * pad, TRUE);
 		double hh = kt_pdf_height(hl);
 
 		kt_pdf_need(p, hh + h + 3 * pad);
-		kt_pdf_box(p, p->left, p->y, wide.w, hh + h + 3 * pad, 0.4,
-		    0.8);
+		kt_pdf_box(p, p->left, p->y, wide.w, hh + h + 3 * pad,
+		    KT_GREY_LINE, KT_LINE_LIGHT);
 		col_show(s, &wide, hl, pad, p->y + pad, wide.w - 2 * pad);
 		col_show(s, &wide, l, pad, p->y + 2 * pad + hh,
 		    wide.w - 2 * pad);
-		p->y += hh + h + 3 * pad + space(s, 4);
+		p->y += hh + h + 3 * pad + space(s, KT_GAP_L);
 		g_object_unref(hl);
 		g_free(hm);
 	}
@@ -513,7 +519,7 @@ names(struct sheet *s)
 	};
 	struct kt_pdf *p = s->p;
 	int n = s->it->signature ? 3 : 2;
-	double gap = 6 * MM, colw = (kt_pdf_width(p) - (n - 1) * gap) / n;
+	double gap = KT_GAP_XXL, colw = (kt_pdf_width(p) - (n - 1) * gap) / n;
 	double label = 0;
 	PangoLayout *l[3][2];
 
@@ -523,15 +529,15 @@ names(struct sheet *s)
 		for (int j = 0; j < s->n; j++) {
 			char *e = g_markup_escape_text(col_str(s, &s->cols[j],
 			    keys[i]), -1);
-			l[i][j] = col_text(s, &s->cols[j], e, KT_BODY, FALSE,
-			    colw, TRUE);
+			l[i][j] = col_text(s, &s->cols[j], e, KT_TYPE_BODY,
+			    FALSE, colw, TRUE);
 			h += kt_pdf_height(l[i][j]);
 			g_free(e);
 		}
 		label = MAX(label, h);
 	}
-	kt_pdf_need(p, label + 9 * MM + space(s, 3));
-	p->y += space(s, 3);
+	kt_pdf_need(p, label + KT_NAMES_NEED + space(s, KT_GAP_M));
+	p->y += space(s, KT_GAP_M);
 	for (int i = 0; i < n; i++) {
 		double x = kt_pdf_x(p, p->left + i * (colw + gap), colw);
 		double y = p->y;
@@ -543,9 +549,10 @@ names(struct sheet *s)
 			y += kt_pdf_height(l[i][j]);
 			g_object_unref(l[i][j]);
 		}
-		kt_pdf_rule(p, x, p->y + label + 8 * MM, x + colw, 0.4, 0.6);
+		kt_pdf_rule(p, x, p->y + label + KT_NAMES_RULE, x + colw,
+		    KT_GREY_LINE, KT_LINE_WRITE);
 	}
-	p->y += label + 10 * MM;
+	p->y += label + KT_NAMES_ROW;
 }
 
 /* ---- the footer: draft note, school, web page, credit, QR ---- */
@@ -554,14 +561,15 @@ static void
 footer(struct kt_pdf *p, void *data)
 {
 	struct sheet *s = data;
-	double top = p->h - 12 * MM - FOOTER_H + 4 * MM;
-	double qr = 22 * MM, textw = kt_pdf_width(p) - qr - 4 * MM;
+	double top = p->h - KT_MARGIN_BOTTOM - KT_FOOTER_H + KT_GAP_L;
+	double qr = KT_QR, textw = kt_pdf_width(p) - qr - KT_GAP_L;
 	double y = top;
 	GString *m = g_string_new(NULL);
 	PangoLayout *l;
 	char *e;
 
-	kt_pdf_rule(p, p->left, top - 3 * MM, p->w - p->right, 0.6, 0.5);
+	kt_pdf_rule(p, p->left, top - KT_GAP_M, p->w - p->right, KT_GREY_LIGHT,
+	    KT_LINE_FINE);
 	for (int i = 0; i < s->n; i++)
 		if (s->cols[i].t->status == KT_DRAFT) {
 			e = g_markup_escape_text(col_str(s, &s->cols[i],
@@ -574,7 +582,7 @@ footer(struct kt_pdf *p, void *data)
 	    kt_pdf_str(p, "sheet.web"), s->url, kt_pdf_str(p, "sheet.credit"));
 	g_string_append(m, e);
 	g_free(e);
-	l = kt_pdf_text(p, m->str, 8, FALSE, textw, -1, TRUE);
+	l = kt_pdf_text(p, m->str, KT_TYPE_SMALL, FALSE, textw, -1, TRUE);
 	kt_pdf_show(p, l, p->left, y, textw);
 	kt_pdf_link(p, s->url, kt_pdf_x(p, p->left, textw), y, textw,
 	    kt_pdf_height(l));
@@ -591,7 +599,8 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
     gboolean bilingual)
 {
 	const struct kt_model *m = p->kit->m;
-	const struct kt_language *nl = g_ptr_array_index(m->site.languages, 0);
+	const struct kt_language *dutch = g_ptr_array_index(m->site.languages,
+	    0);
 	char *page = kt_page_path(lang->code, it->kind, it->slug);
 
 	memset(s, 0, sizeof *s);
@@ -607,12 +616,13 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
 		    lang->rtl };
 	} else {
 		/* the gutter holds the boxes to tick */
-		double gutter = 12 * MM, w = (kt_pdf_width(p) - gutter) / 2;
+		double gutter = KT_GUTTER, w = (kt_pdf_width(p) - gutter) / 2;
 		double start = lang->rtl ? p->w - p->right - w : p->left;
 		double other = lang->rtl ? p->left : p->w - p->right - w;
 
 		s->cols[0] = (struct col){ home, lang, start, w, lang->rtl };
-		s->cols[1] = (struct col){ it->source, nl, other, w, nl->rtl };
+		s->cols[1] = (struct col){ it->source, dutch, other, w,
+		    dutch->rtl };
 	}
 }
 
@@ -641,7 +651,7 @@ sheet_draw(struct sheet *s, const char *bookmark)
 
 	if (p->page > 0)
 		kt_pdf_page(p);	/* ends the previous sheet, its footer */
-	p->bottom = p->h - 12 * MM - FOOTER_H;
+	p->bottom = p->h - KT_MARGIN_BOTTOM - KT_FOOTER_H;
 	p->footer = footer;
 	p->footer_data = s;
 	if (p->page == 0)
@@ -649,33 +659,33 @@ sheet_draw(struct sheet *s, const char *bookmark)
 	first = p->page;
 	if (bookmark != NULL)
 		kt_pdf_outline(p, 0, bookmark);
-	row(s, r_title, NULL, space(s, 5));
-	row(s, r_intro, NULL, space(s, 3));
-	p->y += space(s, 3);
-	kt_pdf_need(p, row_height(s, r_heading, "sheet.steps") + space(s, 2) +
-	    row_height(s, r_step, GUINT_TO_POINTER(0)));
-	row(s, r_heading, "sheet.steps", space(s, 2));
+	row(s, r_title, NULL, space(s, KT_GAP_XL));
+	row(s, r_intro, NULL, space(s, KT_GAP_M));
+	p->y += space(s, KT_GAP_M);
+	kt_pdf_need(p, row_height(s, r_heading, "sheet.steps") +
+	    space(s, KT_GAP_S) + row_height(s, r_step, GUINT_TO_POINTER(0)));
+	row(s, r_heading, "sheet.steps", space(s, KT_GAP_S));
 	for (guint i = 0; i < home->steps->len; i++)
-		row(s, r_step, GUINT_TO_POINTER(i), space(s, 2));
+		row(s, r_step, GUINT_TO_POINTER(i), space(s, KT_GAP_S));
 	nq = (int)home->questions->len;
 	if (s->n == 2)
 		nq = MIN(nq, (int)it->source->questions->len);
 	if (nq > 0) {
-		int nl = sheet_lines(s);
-		double lines = nl * WRITE_LINE;
+		int nlines = sheet_lines(s);
+		double lines = nlines * KT_WRITE_LINE;
 
-		p->y += space(s, 3);
+		p->y += space(s, KT_GAP_M);
 		/* the heading with the first question, a question with its
 		 * lines: measured, so nothing is pushed over by a guess */
 		kt_pdf_need(p, row_height(s, r_heading, "sheet.questions") +
-		    space(s, 2) + row_height(s, r_question, GUINT_TO_POINTER(0)) +
-		    lines);
-		row(s, r_heading, "sheet.questions", space(s, 2));
+		    space(s, KT_GAP_S) + row_height(s, r_question,
+		    GUINT_TO_POINTER(0)) + lines);
+		row(s, r_heading, "sheet.questions", space(s, KT_GAP_S));
 		for (int i = 0; i < nq; i++) {
 			kt_pdf_need(p, row_height(s, r_question,
 			    GUINT_TO_POINTER((guint)i)) + lines);
 			row(s, r_question, GUINT_TO_POINTER((guint)i), 0);
-			write_lines(s, nl);
+			write_lines(s, nlines);
 		}
 	}
 	panel(s);
