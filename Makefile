@@ -138,10 +138,12 @@ $(B)/tests/%: tests/%.c $(TEST_UTIL) tests/util.h $(LIB_OBJ)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/openmoji
+		$(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/openmoji \
+		$(DESTDIR)$(DATADIR)/templates
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/keukentafel
 	install -m 644 keukentafel.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+	cp -RL templates/init templates/new $(DESTDIR)$(DATADIR)/templates/
 	cp node_modules/openmoji/black/svg/*.svg $(DESTDIR)$(DATADIR)/openmoji/
 
 uninstall:

@@ -1,8 +1,12 @@
 /*
  * The coordinator's way of working, through the program as they run it:
- * a language taken out of site.yaml.
+ * init a school's own folder, add items with new, translate one with
+ * new --taal (and check warns when the Dutch changes after), take a
+ * language out of site.yaml.
  */
 #include <glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
 #include <string.h>
 
 #include "out/writer.h"
@@ -90,6 +94,227 @@ check(const char *dir, char **err)
 	return kt(words, NULL, err);
 }
 
+/* keukentafel init into case folder name/school: the school folder. */
+static char *
+init_school(const char *name)
+{
+	char *dir = case_dir(name);
+	char *school = g_build_filename(dir, "school", NULL);
+	const char *words[] = { "init", school, NULL };
+
+	g_assert_cmpint(kt(words, NULL, NULL), ==, 0);
+	g_free(dir);
+	return school;
+}
+
+/* The text of the first element that xpath finds in an HTML file. */
+static char *
+html_text(const char *path, const char *xpath)
+{
+	htmlDocPtr d = htmlReadFile(path, "UTF-8", HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	xmlXPathContextPtr c;
+	xmlXPathObjectPtr o;
+	char *text = NULL;
+
+	g_assert_nonnull(d);
+	c = xmlXPathNewContext(d);
+	o = xmlXPathEvalExpression(BAD_CAST xpath, c);
+	if (o->nodesetval != NULL && o->nodesetval->nodeNr > 0) {
+		xmlChar *t = xmlNodeGetContent(o->nodesetval->nodeTab[0]);
+		text = g_strstrip(g_strdup((const char *)t));
+		xmlFree(t);
+	}
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(c);
+	xmlFreeDoc(d);
+	return text;
+}
+
+/* ---- init ---- */
+
+static void
+test_init(void)
+{
+	char *school = init_school("init"), *err = NULL;
+	char *readme = g_build_filename(school, "README.md", NULL);
+	char *guide = read_file("content/README.md"), *copy = read_file(readme);
+	const char *again[] = { "init", school, NULL };
+	static const char *const files[] = {
+		"site.yaml", "opdrachten/wat-kan-ik-goed.nl.md",
+		"avonden/kennismaken.nl.md", "tips/eerst-goed-nieuws.nl.md",
+		"woordenlijst/nl.yaml", NULL
+	};
+
+	g_assert_cmpstr(copy, ==, guide);
+	for (const char *const *f = files; *f != NULL; f++) {
+		char *p = g_build_filename(school, *f, NULL);
+		g_assert_true(g_file_test(p, G_FILE_TEST_IS_REGULAR));
+		g_free(p);
+	}
+	g_assert_cmpint(check(school, &err), ==, 0);
+	g_assert_nonnull(strstr(err, "assignments: 1, evenings: 1, tips: 1, "
+	    "files: 3; 0 errors, 0 warnings"));
+	g_free(err);
+	/* a folder that holds something is refused, and left as it was */
+	write_file(readme, "mine");
+	g_assert_cmpint(kt(again, NULL, &err), ==, 1);
+	g_assert_nonnull(strstr(err, "already exists and is not empty"));
+	g_free(copy);
+	copy = read_file(readme);
+	g_assert_cmpstr(copy, ==, "mine");
+	g_free(err);
+	g_free(copy);
+	g_free(guide);
+	g_free(readme);
+	g_free(school);
+}
+
+/* ---- new ---- */
+
+static void
+test_new(void)
+{
+	char *school = init_school("new"), *err = NULL, *out, *page, *title;
+	char *file = g_build_filename(school, "tips/luister-goed.nl.md", NULL);
+	const char *kinds[][2] = { { "opdracht", "samen-kiezen" },
+	    { "avond", "kiezen-met-ouders" }, { "tip", "luister-goed" } };
+	const char *bad_slug[] = { "new", "tip", "Luister Goed", "-C", school,
+	    NULL };
+	const char *bad_kind[] = { "new", "blad", "x", "-C", school, NULL };
+	const char *build[] = { "--no-pdf", NULL };
+
+	for (int i = 0; i < 3; i++) {
+		const char *words[] = { "new", kinds[i][0], kinds[i][1], "-C",
+		    school, NULL };
+		g_assert_cmpint(kt(words, NULL, NULL), ==, 0);
+	}
+	g_assert_true(g_file_test(file, G_FILE_TEST_IS_REGULAR));
+	g_assert_cmpint(check(school, &err), ==, 0);
+	g_assert_nonnull(strstr(err, "assignments: 2, evenings: 2, tips: 2, "
+	    "files: 6; 0 errors, 0 warnings"));
+	g_clear_pointer(&err, g_free);
+	/* the title comes from the name, as the built page shows */
+	out = g_build_filename(school, "..", "site", NULL);
+	g_assert_cmpint(t_build(school, out, NULL, build, NULL), ==, 0);
+	page = g_build_filename(out, "nl/opdrachten/samen-kiezen.html", NULL);
+	title = html_text(page, "//h1");
+	g_assert_cmpstr(title, ==, "Samen kiezen");
+	/* a file that exists is never overwritten */
+	write_file(file, "mine");
+	{
+		const char *words[] = { "new", "tip", "luister-goed", "-C",
+		    school, NULL };
+		char *text;
+
+		g_assert_cmpint(kt(words, NULL, &err), ==, 1);
+		g_assert_nonnull(strstr(err, "already exists"));
+		text = read_file(file);
+		g_assert_cmpstr(text, ==, "mine");
+		g_free(text);
+		g_clear_pointer(&err, g_free);
+	}
+	g_assert_cmpint(kt(bad_slug, NULL, &err), ==, 2);
+	g_assert_nonnull(strstr(err, "lower-case letters, digits and hyphens"));
+	g_clear_pointer(&err, g_free);
+	g_assert_cmpint(kt(bad_kind, NULL, &err), ==, 2);
+	g_assert_nonnull(strstr(err, "opdracht, avond or tip"));
+	g_free(err);
+	g_free(title);
+	g_free(page);
+	g_free(out);
+	g_free(file);
+	g_free(school);
+}
+
+/* ---- new --taal, and bron ---- */
+
+/* The school of init with English in site.yaml, as its comment says. */
+static char *
+school_with_english(const char *name)
+{
+	char *school = init_school(name);
+	char *site = g_build_filename(school, "site.yaml", NULL);
+	char *text = read_file(site), *with;
+
+	with = replaced(text, "  # - code: en\n  #   naam: English\n",
+	    "  - code: en\n    naam: English\n");
+	write_file(site, with);
+	g_free(with);
+	g_free(text);
+	g_free(site);
+	return school;
+}
+
+static void
+test_translation(void)
+{
+	char *school = school_with_english("taal"), *err = NULL, *text, *want;
+	char *en = g_build_filename(school, "opdrachten/wat-kan-ik-goed.en.md",
+	    NULL);
+	char *nl = g_build_filename(school, "opdrachten/wat-kan-ik-goed.nl.md",
+	    NULL);
+	char *at, *dutch, *next;
+	const char *kinds[][2] = { { "opdracht", "wat-kan-ik-goed" },
+	    { "avond", "kennismaken" }, { "tip", "eerst-goed-nieuws" } };
+
+	for (int i = 0; i < 3; i++) {
+		const char *words[] = { "new", kinds[i][0], kinds[i][1],
+		    "--taal", "en", "-C", school, NULL };
+		g_assert_cmpint(kt(words, NULL, NULL), ==, 0);
+	}
+	/* what comes from the Dutch is not in it; the texts are, marked */
+	text = read_file(en);
+	g_assert_null(strstr(text, "pictogram:"));
+	g_assert_null(strstr(text, "leerjaar:"));
+	g_assert_nonnull(strstr(text, "vertaling: concept\n"));
+	g_assert_nonnull(strstr(text, "# vertaal:\ntitel: Wat kan ik goed?\n"));
+	g_assert_nonnull(strstr(text, "    # vertaal:\n    - tekst: Uw kind "
+	    "vertelt erover.\n"));
+	/* as it is, it passes check, and builds as a draft */
+	g_assert_cmpint(check(school, &err), ==, 0);
+	g_assert_nonnull(strstr(err, "; 0 errors, "));
+	g_assert_null(strstr(err, ".en.md:"));
+	g_clear_pointer(&err, g_free);
+	/* the Dutch changes: check warns at bron, and says what to write */
+	dutch = read_file(nl);
+	next = replaced(dutch, "Uw kind vertelt erover.",
+	    "Uw kind vertelt er thuis over.");
+	write_file(nl, next);
+	g_assert_cmpint(check(school, &err), ==, 0);
+	want = g_strdup_printf("%s:%d:7: warning: the Dutch text changed "
+	    "since this translation was made; update it, then set bron: ", en,
+	    line_of(text, "bron: "));
+	at = strstr(err, want);
+	g_assert_nonnull(at);
+	/* set as it says, the warning is gone */
+	{
+		char *digest = g_strndup(at + strlen(want), 12);
+		char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256,
+		    next, -1);
+		char *old = g_strndup(strstr(text, "bron: ") + 6, 12);
+		char *updated = replaced(text, old, digest);
+
+		g_assert_true(g_str_has_prefix(sum, digest));
+		write_file(en, updated);
+		g_clear_pointer(&err, g_free);
+		g_assert_cmpint(check(school, &err), ==, 0);
+		g_assert_null(strstr(err, "changed since"));
+		g_free(updated);
+		g_free(old);
+		g_free(sum);
+		g_free(digest);
+	}
+	g_free(want);
+	g_free(next);
+	g_free(dutch);
+	g_free(err);
+	g_free(text);
+	g_free(nl);
+	g_free(en);
+	g_free(school);
+}
+
 /* ---- a language taken out of site.yaml ---- */
 
 static void
@@ -143,6 +368,9 @@ main(int argc, char *argv[])
 
 	g_test_init(&argc, &argv, NULL);
 	tmp = g_dir_make_tmp("kt-workflow-XXXXXX", NULL);
+	g_test_add_func("/workflow/init", test_init);
+	g_test_add_func("/workflow/new", test_new);
+	g_test_add_func("/workflow/translation", test_translation);
 	g_test_add_func("/workflow/language-removed", test_language_removed);
 	r = g_test_run();
 	kt_remove_tree(tmp);
