@@ -1,5 +1,5 @@
 /*
- * The command line: keukentafel build | check | init | new, with
+ * The command line: keukentafel build | check | serve | init | new, with
  * options. Parses arguments and the environment, finds the theme, the
  * pictograms and the templates, and hands over to the command's file in
  * build/.
@@ -15,6 +15,7 @@
 #include "build/build.h"
 #include "build/init.h"
 #include "build/new.h"
+#include "build/serve.h"
 
 #ifndef KT_VERSION
 #define KT_VERSION "0.1.0"
@@ -30,6 +31,7 @@ usage(FILE *f)
 	    "[--openmoji dir] [-q]\n"
 	    "       keukentafel check [-C content] [-t theme] "
 	    "[--format text|json]\n"
+	    "       keukentafel serve [-C content] [-o out] [--poort N]\n"
 	    "       keukentafel init DIR\n"
 	    "       keukentafel new opdracht|avond|tip NAME [-C content] "
 	    "[--taal CODE]\n"
@@ -40,6 +42,10 @@ usage(FILE *f)
 	    "          out/ is replaced only when the whole build succeeds\n"
 	    "  check   report every problem in the content, as "
 	    "file:line:column: error: ...\n"
+	    "  serve   build, show out/ on http://127.0.0.1:8000/ only, and "
+	    "build again\n"
+	    "          when a content or theme file changes; open pages "
+	    "reload\n"
 	    "  init    make DIR a content folder of your school's own: "
 	    "site.yaml, an\n"
 	    "          example of each kind, the glossary and the format "
@@ -57,6 +63,8 @@ usage(FILE *f)
 	    "      --no-pdf        the website only, no printables\n"
 	    "  -q, --quiet         no progress, no summary\n"
 	    "  -v, --verbose       the time each stage takes\n"
+	    "      --poort N       serve: the port (default 8000; 0: any free "
+	    "one)\n"
 	    "      --taal CODE     new: the translation of the Dutch file into "
 	    "this\n"
 	    "                      language, its texts copied to translate\n"
@@ -215,6 +223,17 @@ option(struct kt_options *o, int c, const char *arg)
 	case 9:
 		o->class_dir = arg;
 		break;
+	case 10: {
+		char *end;
+		long n = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || n < 0 || n > 65535) {
+			fprintf(stderr, "keukentafel: --poort takes a "
+			    "number from 1 to 65535 (0: any free port)\n");
+			return 2;
+		}
+		o->port = (int)n;
+		break;
+	}
 	case 11:
 		o->lang = arg;
 		break;
@@ -236,6 +255,7 @@ static const struct command {
 } commands[] = {
 	{ "build", 0, "" },
 	{ "check", 0, "" },
+	{ "serve", 0, "" },
 	{ "init", 1, " DIR" },
 	{ "new", 2, " opdracht|avond|tip NAME" },
 };
@@ -247,6 +267,8 @@ run(const struct kt_options *o, const char *cmd, char **words)
 		return kt_cmd_build(o);
 	if (strcmp(cmd, "check") == 0)
 		return kt_cmd_check(o);
+	if (strcmp(cmd, "serve") == 0)
+		return kt_cmd_serve(o);
 	if (strcmp(cmd, "init") == 0)
 		return kt_cmd_init(o->templates, words[0]);
 	return kt_cmd_new(o, words[0], words[1]);
@@ -315,13 +337,14 @@ main(int argc, char *argv[])
 		{ "locatie", required_argument, NULL, 6 },
 		{ "klas", required_argument, NULL, 7 },
 		{ "klassenmap", required_argument, NULL, 9 },
+		{ "poort", required_argument, NULL, 10 },
 		{ "taal", required_argument, NULL, 11 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct kt_options o = { .content = "content", .out = "out",
-	    .class_dir = "klassenlijsten", .epoch = -1 };
+	    .class_dir = "klassenlijsten", .epoch = -1, .port = 8000 };
 	const struct command *cmd = NULL;
 	char *own[3] = { NULL, NULL, NULL };
 	int c, status;
@@ -344,7 +367,7 @@ main(int argc, char *argv[])
 			cmd = &commands[i];
 	if (cmd == NULL) {
 		fprintf(stderr, "keukentafel: unknown command '%s'; use build, "
-		    "check, init or new\n", argv[1]);
+		    "check, serve, init or new\n", argv[1]);
 		return 2;
 	}
 	optind = 2;

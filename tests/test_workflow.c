@@ -2,12 +2,18 @@
  * The coordinator's way of working, through the program as they run it:
  * init a school's own folder, add items with new, translate one with
  * new --taal (and check warns when the Dutch changes after), take a
- * language out of site.yaml.
+ * language out of site.yaml, preview with serve (an edit shows in the
+ * served page, errors show in the browser, nothing outside out/ is
+ * served).
  */
+#define _GNU_SOURCE	/* prctl */
 #include <glib.h>
+#include <gio/gio.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "out/writer.h"
 #include "util.h"
@@ -361,6 +367,225 @@ test_language_removed(void)
 	g_free(dir);
 }
 
+/* ---- serve ---- */
+
+/*
+ * A GET of path from 127.0.0.1:port, written as given (no client tidies
+ * it): the status, and the body (the caller frees it).
+ */
+static char *
+http_get(int port, const char *path, int *status)
+{
+	GSocketClient *c = g_socket_client_new();
+	GSocketConnection *conn;
+	char *req = g_strdup_printf("GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+	    "\r\n", path), buf[8192], *body;
+	GString *res = g_string_new(NULL);
+	gssize n;
+
+	g_socket_client_set_enable_proxy(c, FALSE);
+	conn = g_socket_client_connect_to_host(c, "127.0.0.1", (guint16)port,
+	    NULL, NULL);
+	g_assert_nonnull(conn);
+	g_assert_true(g_output_stream_write_all(g_io_stream_get_output_stream(
+	    G_IO_STREAM(conn)), req, strlen(req), NULL, NULL, NULL));
+	while ((n = g_input_stream_read(g_io_stream_get_input_stream(
+	    G_IO_STREAM(conn)), buf, sizeof buf, NULL, NULL)) > 0)
+		g_string_append_len(res, buf, n);
+	g_assert_true(g_str_has_prefix(res->str, "HTTP/1."));
+	*status = atoi(res->str + 9);
+	body = strstr(res->str, "\r\n\r\n");
+	body = g_strdup(body != NULL ? body + 4 : "");
+	g_string_free(res, TRUE);
+	g_free(req);
+	g_object_unref(conn);
+	g_object_unref(c);
+	return body;
+}
+
+/*
+ * Milliseconds until a GET of path answers status with needle in its
+ * body, or -1 after limit milliseconds.
+ */
+static int
+wait_for(int port, const char *path, int status, const char *needle,
+    int limit)
+{
+	gint64 start = g_get_monotonic_time();
+
+	for (;;) {
+		int got, ms = (int)((g_get_monotonic_time() - start) / 1000);
+		char *body = http_get(port, path, &got);
+		gboolean found = got == status && strstr(body, needle) != NULL;
+
+		g_free(body);
+		if (found)
+			return ms;
+		if (ms > limit)
+			return -1;
+		g_usleep(25000);
+	}
+}
+
+/* The serve process ends with the test, whatever happens to the test. */
+static void
+die_with_parent(gpointer unused)
+{
+	(void)unused;
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* keukentafel serve on content into out, on any free port: its port. */
+static GSubprocess *
+start_serve(const char *content, const char *out, int *port)
+{
+	GSubprocessLauncher *l = g_subprocess_launcher_new(
+	    G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+	GSubprocess *p;
+	GDataInputStream *in;
+	char *line, *at;
+
+	g_subprocess_launcher_set_child_setup(l, die_with_parent, NULL, NULL);
+	p = g_subprocess_launcher_spawn(l, NULL, KT, "serve", "-C", content,
+	    "-o", out, "--poort", "0", "--no-pdf", NULL);
+	g_assert_nonnull(p);
+	in = g_data_input_stream_new(g_subprocess_get_stdout_pipe(p));
+	line = g_data_input_stream_read_line(in, NULL, NULL, NULL);
+	g_assert_nonnull(line);
+	/* on loopback, never on another address */
+	at = strstr(line, " at http://127.0.0.1:");
+	g_assert_nonnull(at);
+	*port = atoi(at + strlen(" at http://127.0.0.1:"));
+	g_assert_cmpint(*port, >, 0);
+	g_free(line);
+	g_object_unref(in);
+	g_object_unref(l);
+	return p;
+}
+
+/* The local addresses, in /proc/net's hex, listening on port. */
+static char *
+listeners(int port)
+{
+	GString *s = g_string_new(NULL);
+	const char *tables[] = { "/proc/net/tcp", "/proc/net/tcp6" };
+	char *want = g_strdup_printf(":%04X", port);
+
+	for (int t = 0; t < 2; t++) {
+		char *text = read_file(tables[t]), **lines;
+
+		lines = g_strsplit(text, "\n", -1);
+		for (char **l = lines + 1; *l != NULL; l++) {
+			char **f = g_strsplit_set(g_strstrip(*l), " ", -1);
+			GPtrArray *w = g_ptr_array_new();
+
+			for (char **x = f; *x != NULL; x++)
+				if (**x != '\0')
+					g_ptr_array_add(w, *x);
+			if (w->len > 3 && strcmp(g_ptr_array_index(w, 3),
+			    "0A") == 0 && g_str_has_suffix(
+			    g_ptr_array_index(w, 1), want))
+				g_string_append_printf(s, "%s ",
+				    (char *)g_ptr_array_index(w, 1));
+			g_ptr_array_free(w, TRUE);
+			g_strfreev(f);
+		}
+		g_strfreev(lines);
+		g_free(text);
+	}
+	g_free(want);
+	return g_string_free(s, FALSE);
+}
+
+/* Nothing outside out/ is served, however the path is written. */
+static void
+outside_refused(int port, const char *out)
+{
+	static const char *const paths[] = {
+		"/../../../../etc/passwd", "/nl/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+		"/nl/..%2f..%2f..%2fetc%2fpasswd", "/%2E%2E/%2E%2E/etc/passwd",
+		"//etc/passwd", "/escape/passwd", NULL
+	};
+	char *link = g_build_filename(out, "escape", NULL);
+
+	g_assert_cmpint(symlink("/etc", link), ==, 0);
+	for (const char *const *p = paths; *p != NULL; p++) {
+		int status;
+		char *body = http_get(port, *p, &status);
+
+		g_test_message("%s: %d", *p, status);
+		g_assert_cmpint(status, >=, 400);
+		g_assert_null(strstr(body, "root:"));
+		g_free(body);
+	}
+	g_free(link);
+}
+
+static void
+test_serve(void)
+{
+	char *dir = case_dir("serve"), *body, *file, *text, *edit, *got;
+	char *content = g_build_filename(dir, "site", NULL);
+	char *out = g_build_filename(dir, "out", NULL);
+	char *nl = g_build_filename(content, "opdrachten/trots-op-jezelf.nl.md",
+	    NULL);
+	char *local = g_build_filename(out, "nl/opdrachten/trots-op-jezelf.html",
+	    NULL), *loopback;
+	const char *page = "/nl/opdrachten/trots-op-jezelf.html";
+	const char *cp[] = { "cp", "-r", "tests/site", content, NULL };
+	GSubprocess *p;
+	int port, status;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	p = start_serve(content, out, &port);
+	g_assert_cmpint(wait_for(port, page, 200, "Drie dingen waar ik trots "
+	    "op ben", 30000), >=, 0);
+	got = listeners(port);
+	loopback = g_strdup_printf("0100007F:%04X ", port);
+	g_assert_cmpstr(got, ==, loopback);
+	/* the served page reloads itself; the file in out/ is as built */
+	body = http_get(port, page, &status);
+	g_assert_nonnull(strstr(body, "<script src=\"/_keukentafel/reload.js"));
+	file = read_file(local);
+	g_assert_null(strstr(file, "_keukentafel"));
+	g_free(body);
+	body = http_get(port, "/nl/opdrachten/geen-opdracht.html", &status);
+	g_assert_cmpint(status, ==, 404);
+	g_assert_nonnull(strstr(body, "<title>Pagina niet gevonden"));
+	outside_refused(port, out);
+	/* an edit shows within two seconds */
+	text = read_file(nl);
+	edit = replaced(text, "titel: Drie dingen", "titel: Vier dingen");
+	write_file(nl, edit);
+	g_assert_cmpint(wait_for(port, page, 200, "Vier dingen waar ik trots",
+	    2000), >=, 0);
+	/* a mistake shows in the browser, at its line, until corrected */
+	g_free(edit);
+	edit = replaced(text, "pictogram: trots\n", "pictogram: trotss\n");
+	write_file(nl, edit);
+	g_assert_cmpint(wait_for(port, page, 500, "trots-op-jezelf.nl.md:11:"
+	    "12: error: unknown pictogram", 2000), >=, 0);
+	write_file(nl, text);
+	g_assert_cmpint(wait_for(port, page, 200, "Drie dingen waar ik trots",
+	    2000), >=, 0);
+	g_subprocess_send_signal(p, SIGTERM);
+	g_assert_true(g_subprocess_wait(p, NULL, NULL));
+	g_assert_true(g_subprocess_get_if_exited(p));
+	g_assert_cmpint(g_subprocess_get_exit_status(p), ==, 0);
+	g_object_unref(p);
+	g_free(loopback);
+	g_free(got);
+	g_free(edit);
+	g_free(text);
+	g_free(file);
+	g_free(body);
+	g_free(local);
+	g_free(nl);
+	g_free(out);
+	g_free(content);
+	g_free(dir);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -372,6 +597,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/workflow/new", test_new);
 	g_test_add_func("/workflow/translation", test_translation);
 	g_test_add_func("/workflow/language-removed", test_language_removed);
+	g_test_add_func("/workflow/serve", test_serve);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);

@@ -27,9 +27,10 @@ struct kt_options {
 	const char *date, *start, *place;
 	const char *class_list;	/* a file with a pupil's name on each line */
 	const char *class_dir;	/* where the checklists with names go */
-	/* init and new */
+	/* init, new and serve */
 	const char *templates;	/* init: templates/init; new: templates/new */
 	const char *lang;	/* new --taal: a translation into it */
+	int port;		/* serve --poort; 0: any free port */
 };
 
 int kt_cmd_build(const struct kt_options *);
