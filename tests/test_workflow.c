@@ -4,7 +4,7 @@
  * new --taal (and check warns when the Dutch changes after), take a
  * language out of site.yaml, preview with serve (an edit shows in the
  * served page, errors show in the browser, nothing outside out/ is
- * served).
+ * served), and the man page against --help.
  */
 #define _GNU_SOURCE	/* prctl */
 #include <glib.h>
@@ -586,6 +586,64 @@ test_serve(void)
 	g_free(dir);
 }
 
+/* ---- the man page and --help ---- */
+
+/* Every match of pattern's first group in text, sorted, one a line. */
+static char *
+matches(const char *text, const char *pattern)
+{
+	GRegex *re = g_regex_new(pattern, G_REGEX_MULTILINE, 0, NULL);
+	GMatchInfo *m;
+	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+	GString *s = g_string_new(NULL);
+
+	g_regex_match(re, text, 0, &m);
+	for (; g_match_info_matches(m); g_match_info_next(m, NULL)) {
+		char *w = g_match_info_fetch(m, 1);
+
+		if (!g_ptr_array_find_with_equal_func(all, w, g_str_equal,
+		    NULL))
+			g_ptr_array_add(all, w);
+		else
+			g_free(w);
+	}
+	g_ptr_array_sort(all, t_cmp_str);
+	for (guint i = 0; i < all->len; i++)
+		g_string_append_printf(s, "%s\n",
+		    (char *)g_ptr_array_index(all, i));
+	g_match_info_free(m);
+	g_regex_unref(re);
+	g_ptr_array_free(all, TRUE);
+	return g_string_free(s, FALSE);
+}
+
+static void
+test_man_page(void)
+{
+	const char *help[] = { "--help", NULL };
+	char *usage = NULL, *man = read_file("keukentafel.1");
+	char *in_man, *in_help;
+
+	g_assert_cmpint(kt(help, &usage, NULL), ==, 0);
+	/* every long option of one is in the other */
+	in_man = matches(man, "Fl Fl ([a-z][a-z-]*)");
+	in_help = matches(usage, "--([a-z][a-z-]*)");
+	g_assert_cmpstr(in_man, ==, in_help);
+	g_assert_nonnull(strstr(in_help, "\npoort\n"));
+	g_assert_nonnull(strstr(in_help, "\ntaal\n"));
+	g_free(in_man);
+	g_free(in_help);
+	/* and every command */
+	in_man = matches(man, "^\\.Cm (build|check|serve|init|new)$");
+	in_help = matches(usage, "^ *(?:usage:)? *keukentafel ([a-z]+) ");
+	g_assert_cmpstr(in_man, ==, in_help);
+	g_assert_cmpstr(in_help, ==, "build\ncheck\ninit\nnew\nserve\n");
+	g_free(in_man);
+	g_free(in_help);
+	g_free(usage);
+	g_free(man);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -598,6 +656,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/workflow/translation", test_translation);
 	g_test_add_func("/workflow/language-removed", test_language_removed);
 	g_test_add_func("/workflow/serve", test_serve);
+	g_test_add_func("/workflow/man-page", test_man_page);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);
