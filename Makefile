@@ -8,7 +8,7 @@ DATADIR := $(PREFIX)/share/keukentafel
 
 CC ?= cc
 PKGS := libcmark libxml-2.0 pangocairo cairo-pdf yaml-0.1 librsvg-2.0 \
-	glib-2.0 libqrencode zlib
+	glib-2.0 gio-unix-2.0 libsoup-3.0 libqrencode zlib
 # evaluated when used, so a fresh machine has the packages by then
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
@@ -19,7 +19,7 @@ CPPFLAGS += -Igenerator -D_XOPEN_SOURCE=700 -DKT_VERSION='"$(VERSION)"' \
 
 DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \
 	libcairo2-dev libpango1.0-dev libyaml-dev librsvg2-dev libglib2.0-dev \
-	libqrencode-dev libhyphen-dev zlib1g-dev
+	libqrencode-dev libhyphen-dev zlib1g-dev libsoup-3.0-dev
 DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
 DEB_TEST := poppler-utils qpdf zbar-tools chromium clang libclang-rt-14-dev \
 	nginx valgrind cppcheck clang-tidy
@@ -138,10 +138,12 @@ $(B)/tests/%: tests/%.c $(TEST_UTIL) tests/util.h $(LIB_OBJ)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/openmoji
+		$(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/openmoji \
+		$(DESTDIR)$(DATADIR)/templates
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/keukentafel
 	install -m 644 keukentafel.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+	cp -RL templates/init templates/new $(DESTDIR)$(DATADIR)/templates/
 	cp node_modules/openmoji/black/svg/*.svg $(DESTDIR)$(DATADIR)/openmoji/
 
 uninstall:

@@ -1,7 +1,8 @@
 /*
- * The command line: keukentafel build | check, with options. Parses
- * arguments and the environment, finds the theme and the pictograms, and
- * hands over to build.c.
+ * The command line: keukentafel build | check | serve | init | new, with
+ * options. Parses arguments and the environment, finds the theme, the
+ * pictograms and the templates, and hands over to the command's file in
+ * build/.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -12,6 +13,9 @@
 #include <libxml/parser.h>
 
 #include "build/build.h"
+#include "build/init.h"
+#include "build/new.h"
+#include "build/serve.h"
 
 #ifndef KT_VERSION
 #define KT_VERSION "0.1.0"
@@ -27,6 +31,10 @@ usage(FILE *f)
 	    "[--openmoji dir] [-q]\n"
 	    "       keukentafel check [-C content] [-t theme] "
 	    "[--format text|json]\n"
+	    "       keukentafel serve [-C content] [-o out] [--poort N]\n"
+	    "       keukentafel init DIR\n"
+	    "       keukentafel new opdracht|avond|tip NAME [-C content] "
+	    "[--taal CODE]\n"
 	    "       keukentafel --help | --version\n"
 	    "\n"
 	    "  build   turn the content folder into a website and printable "
@@ -34,6 +42,16 @@ usage(FILE *f)
 	    "          out/ is replaced only when the whole build succeeds\n"
 	    "  check   report every problem in the content, as "
 	    "file:line:column: error: ...\n"
+	    "  serve   build, show out/ on http://127.0.0.1:8000/ only, and "
+	    "build again\n"
+	    "          when a content or theme file changes; open pages "
+	    "reload\n"
+	    "  init    make DIR a content folder of your school's own: "
+	    "site.yaml, an\n"
+	    "          example of each kind, the glossary and the format "
+	    "guide\n"
+	    "  new     add an assignment, evening or tip with every field to "
+	    "fill in\n"
 	    "\n"
 	    "  -C, --content DIR   content folder (default: content)\n"
 	    "  -o, --out DIR       output folder (default: out)\n"
@@ -45,6 +63,11 @@ usage(FILE *f)
 	    "      --no-pdf        the website only, no printables\n"
 	    "  -q, --quiet         no progress, no summary\n"
 	    "  -v, --verbose       the time each stage takes\n"
+	    "      --poort N       serve: the port (default 8000; 0: any free "
+	    "one)\n"
+	    "      --taal CODE     new: the translation of the Dutch file into "
+	    "this\n"
+	    "                      language, its texts copied to translate\n"
 	    "\n"
 	    "For the printables (otherwise from site.yaml, or a line to write "
 	    "on):\n"
@@ -200,6 +223,20 @@ option(struct kt_options *o, int c, const char *arg)
 	case 9:
 		o->class_dir = arg;
 		break;
+	case 10: {
+		char *end;
+		long n = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || n < 0 || n > 65535) {
+			fprintf(stderr, "keukentafel: --poort takes a "
+			    "number from 1 to 65535 (0: any free port)\n");
+			return 2;
+		}
+		o->port = (int)n;
+		break;
+	}
+	case 11:
+		o->lang = arg;
+		break;
 	case 'h':
 		usage(stdout);
 		return 0;
@@ -208,6 +245,75 @@ option(struct kt_options *o, int c, const char *arg)
 		return 2;
 	}
 	return 1;
+}
+
+/* The commands, and the words each takes after its name. */
+static const struct command {
+	const char *name;
+	int words;
+	const char *usage;
+} commands[] = {
+	{ "build", 0, "" },
+	{ "check", 0, "" },
+	{ "serve", 0, "" },
+	{ "init", 1, " DIR" },
+	{ "new", 2, " opdracht|avond|tip NAME" },
+};
+
+static int
+run(const struct kt_options *o, const char *cmd, char **words)
+{
+	if (strcmp(cmd, "build") == 0)
+		return kt_cmd_build(o);
+	if (strcmp(cmd, "check") == 0)
+		return kt_cmd_check(o);
+	if (strcmp(cmd, "serve") == 0)
+		return kt_cmd_serve(o);
+	if (strcmp(cmd, "init") == 0)
+		return kt_cmd_init(o->templates, words[0]);
+	return kt_cmd_new(o, words[0], words[1]);
+}
+
+/*
+ * The theme, the pictograms and the command's templates, where not given;
+ * own[] holds what was found here, for the caller to free.
+ */
+static void
+find_data(struct kt_options *o, const char *cmd, char *own[3])
+{
+	const char *env;
+	char *t;
+
+	if (o->theme == NULL)
+		o->theme = own[0] = find_dir("themes/default",
+		    "themes/default");
+	if (o->openmoji == NULL &&
+	    (env = getenv("KEUKENTAFEL_OPENMOJI")) != NULL)
+		o->openmoji = env;
+	if (o->openmoji == NULL)
+		o->openmoji = own[1] = find_dir(
+		    "node_modules/openmoji/black/svg", "openmoji");
+	t = g_build_filename("templates", cmd, NULL);
+	o->templates = own[2] = find_dir(t, t);
+	g_free(t);
+}
+
+/* SOURCE_DATE_EPOCH into o; FALSE after saying it is wrong. */
+static bool
+read_epoch(struct kt_options *o)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+
+	if (env == NULL || *env == '\0')
+		return true;
+	o->epoch = strtoll(env, &end, 10);
+	if (*end != '\0' || o->epoch < 0) {
+		fprintf(stderr, "keukentafel: SOURCE_DATE_EPOCH must be a "
+		    "number of seconds\n");
+		return false;
+	}
+	return true;
 }
 
 int
@@ -231,14 +337,16 @@ main(int argc, char *argv[])
 		{ "locatie", required_argument, NULL, 6 },
 		{ "klas", required_argument, NULL, 7 },
 		{ "klassenmap", required_argument, NULL, 9 },
+		{ "poort", required_argument, NULL, 10 },
+		{ "taal", required_argument, NULL, 11 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct kt_options o = { .content = "content", .out = "out",
-	    .class_dir = "klassenlijsten", .epoch = -1 };
-	const char *cmd, *env;
-	char *theme = NULL, *openmoji = NULL;
+	    .class_dir = "klassenlijsten", .epoch = -1, .port = 8000 };
+	const struct command *cmd = NULL;
+	char *own[3] = { NULL, NULL, NULL };
 	int c, status;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
@@ -254,10 +362,12 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return 2;
 	}
-	cmd = argv[1];
-	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0) {
-		fprintf(stderr, "keukentafel: unknown command '%s'; use build "
-		    "or check\n", cmd);
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		fprintf(stderr, "keukentafel: unknown command '%s'; use build, "
+		    "check, serve, init or new\n", argv[1]);
 		return 2;
 	}
 	optind = 2;
@@ -265,34 +375,24 @@ main(int argc, char *argv[])
 	    NULL)) != -1)
 		if ((status = option(&o, c, optarg)) != 1)
 			return status;
-	if (optind < argc) {
-		fprintf(stderr, "keukentafel: unexpected argument '%s'\n",
-		    argv[optind]);
+	if (argc - optind != cmd->words) {
+		if (argc - optind > cmd->words)
+			fprintf(stderr, "keukentafel: unexpected argument "
+			    "'%s'\n", argv[optind + cmd->words]);
+		else
+			fprintf(stderr, "keukentafel: write: keukentafel "
+			    "%s%s\n", cmd->name, cmd->usage);
 		return 2;
 	}
-	if (o.theme == NULL)
-		o.theme = theme = find_dir("themes/default", "themes/default");
-	if (o.openmoji == NULL && (env = getenv("KEUKENTAFEL_OPENMOJI")) != NULL)
-		o.openmoji = env;
-	if (o.openmoji == NULL)
-		o.openmoji = openmoji = find_dir(
-		    "node_modules/openmoji/black/svg", "openmoji");
-	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env != '\0') {
-		char *end;
-		o.epoch = strtoll(env, &end, 10);
-		if (*end != '\0' || o.epoch < 0) {
-			fprintf(stderr, "keukentafel: SOURCE_DATE_EPOCH must "
-			    "be a number of seconds\n");
-			return 2;
-		}
-	}
+	if (!read_epoch(&o))
+		return 2;
+	find_data(&o, cmd->name, own);
 	/* deterministic, locale-independent output */
 	setenv("LC_NUMERIC", "C", 1);
 	xmlInitParser();
-	status = strcmp(cmd, "build") == 0 ? kt_cmd_build(&o) :
-	    kt_cmd_check(&o);
+	status = run(&o, cmd->name, argv + optind);
 	xmlCleanupParser();
-	g_free(theme);
-	g_free(openmoji);
+	for (int i = 0; i < 3; i++)
+		g_free(own[i]);
 	return status;
 }

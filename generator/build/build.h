@@ -1,6 +1,7 @@
 /*
- * The two commands: build (load, check, render, swap out/ in) and check
- * (load and report). Both return the process exit status.
+ * The options of every command, and two of the commands: build (load,
+ * check, render, swap out/ in) and check (load and report). Both return
+ * the process exit status.
  */
 #ifndef KT_BUILD_H
 #define KT_BUILD_H
@@ -26,6 +27,10 @@ struct kt_options {
 	const char *date, *start, *place;
 	const char *class_list;	/* a file with a pupil's name on each line */
 	const char *class_dir;	/* where the checklists with names go */
+	/* init, new and serve */
+	const char *templates;	/* init: templates/init; new: templates/new */
+	const char *lang;	/* new --taal: a translation into it */
+	int port;		/* serve --poort; 0: any free port */
 };
 
 int kt_cmd_build(const struct kt_options *);

@@ -32,8 +32,8 @@ position(const char *text, size_t off, int *line, int *col)
 	}
 }
 
-static gboolean
-resolves_inside(const char *path, const char *root)
+gboolean
+kt_resolves_inside(const char *path, const char *root)
 {
 	char *rp = realpath(path, NULL), *rr = realpath(root, NULL);
 	gboolean ok = FALSE;
@@ -75,14 +75,14 @@ kt_inside(const char *path, const char *root)
 	gboolean plain = lstat(path, &st) == 0 && !S_ISLNK(st.st_mode);
 
 	if (!plain)
-		return resolves_inside(path, root);
+		return kt_resolves_inside(path, root);
 	dir = g_path_get_dirname(path);
 	if (in != NULL && strcmp(in->dir, dir) == 0 &&
 	    strcmp(in->root, root) == 0) {
 		g_free(dir);
 		return TRUE;
 	}
-	if (!resolves_inside(path, root)) {
+	if (!kt_resolves_inside(path, root)) {
 		g_free(dir);
 		return FALSE;
 	}

@@ -24,6 +24,12 @@ char *kt_read_text(const char *path, const char *root, struct kt_diag *,
 
 /* Is path, after following links, inside the folder root? */
 gboolean kt_inside(const char *path, const char *root);
+/*
+ * The same, every part of the path resolved each time (kt_inside trusts
+ * the folder of its last answer): for folders that change while the
+ * program runs. FALSE also for a path that does not exist.
+ */
+gboolean kt_resolves_inside(const char *path, const char *root);
 
 struct kt_front {
 	const char *yaml;	/* points into the text */

@@ -16,7 +16,8 @@ static const char *const opdracht_keys[] = {
 	"fase", "keuze", "duur", "materialen", "pictogram", "thuis", NULL
 };
 static const char *const opdracht_tr_keys[] = {
-	"titel", "samenvatting", "materialen", "vertaling", "thuis", NULL
+	"titel", "samenvatting", "materialen", "vertaling", "bron", "thuis",
+	NULL
 };
 static const char *const thuis_keys[] = {
 	"intro", "stappen", "vragen", "schrijfregels", "handtekening", NULL
@@ -32,15 +33,23 @@ static const char *const avond_keys[] = {
 };
 static const char *const avond_tr_keys[] = {
 	"titel", "samenvatting", "materialen", "uitnodiging", "stellingen",
-	"vertaling", NULL
+	"vertaling", "bron", NULL
 };
 static const char *const tip_keys[] = {
 	"titel", "groep", "voor", "zinnen", NULL
 };
 static const char *const tip_tr_keys[] = {
-	"titel", "zinnen", "vertaling", NULL
+	"titel", "zinnen", "vertaling", "bron", NULL
 };
-static const char *const only_translations[] = { "vertaling", NULL };
+static const char *const only_translations[] = {
+	"vertaling", "bron", NULL
+};
+/* what a translation says about itself, not a text taken from the Dutch */
+static const char *const about_translation[] = {
+	"vertaling", "bron", NULL
+};
+static const char *const step_keys[] = { "pictogram", "tekst", NULL };
+static const char *const step_tr_keys[] = { "tekst", NULL };
 
 #define KT_MAX_SECTIONS 3	/* the most sections a body has */
 
@@ -213,16 +222,9 @@ split_body(const char *path, const char *body, int body_line,
 
 /* ---- shared front matter ---- */
 
-struct parsed {
-	char *text;
-	char *digest;		/* of text, handed to the model */
-	struct kt_ynode *front;
-	struct kt_front f;
-};
-
-static gboolean
-parse_file(const char *path, const char *root, struct kt_diag *d,
-    struct parsed *p)
+gboolean
+kt_parse_file(const char *path, const char *root, struct kt_diag *d,
+    struct kt_parsed *p)
 {
 	size_t len;
 	gboolean empty;
@@ -252,8 +254,8 @@ parse_file(const char *path, const char *root, struct kt_diag *d,
 	return TRUE;
 }
 
-static void
-parsed_free(struct parsed *p)
+void
+kt_parsed_free(struct kt_parsed *p)
 {
 	kt_ynode_free(p->front);
 	g_free(p->text);
@@ -324,6 +326,38 @@ read_status(const struct kt_ctx *c, struct kt_text *t)
 	int v = kt_get_choice(c, "vertaling", FALSE, KT_V_VERTALING);
 
 	t->status = v == 1 ? KT_REVIEWED : KT_DRAFT;
+}
+
+static gboolean
+is_hex(const char *s, size_t min, size_t max)
+{
+	size_t n = strspn(s, "0123456789abcdef");
+
+	return s[n] == '\0' && n >= min && n <= max;
+}
+
+/*
+ * bron: the start of the digest of the Dutch text a translation was made
+ * from. When the Dutch has changed since, the translation may say what
+ * the Dutch no longer says.
+ */
+static void
+check_origin(const struct kt_ctx *c, const struct kt_text *source)
+{
+	const struct kt_ynode *n = kt_field(c, "bron", FALSE);
+
+	if (n == NULL || source->digest == NULL)
+		return;
+	if (n->type != KT_Y_SCALAR || !is_hex(n->value, KT_BRON_LEN, 64))
+		kt_error(c->d, c->path, n->line, n->col, "bron is the code of "
+		    "the Dutch text this translation was made from: %d or more "
+		    "of the digits 0-9 and letters a-f; when the translation "
+		    "says what the Dutch says now, write bron: %.*s",
+		    KT_BRON_LEN, KT_BRON_LEN, source->digest);
+	else if (!g_str_has_prefix(source->digest, n->value))
+		kt_warning(c->d, c->path, n->line, n->col, "the Dutch text "
+		    "changed since this translation was made; update it, then "
+		    "set bron: %.*s", KT_BRON_LEN, source->digest);
 }
 
 /* ---- opdracht ---- */
@@ -484,8 +518,6 @@ load_steps(const struct kt_ctx *c, struct kt_text *t, const struct kt_model *m,
     const struct kt_text *source)
 {
 	const struct kt_ynode *list = kt_get_records(c, "stappen", TRUE);
-	static const char *const step_keys[] = { "pictogram", "tekst", NULL };
-	static const char *const step_tr_keys[] = { "tekst", NULL };
 	static const char *const picto_only[] = { "pictogram", NULL };
 
 	if (list == NULL)
@@ -717,7 +749,7 @@ load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
 }
 
 static void
-load_body(const char *path, const struct parsed *p, enum kt_kind kind,
+load_body(const char *path, const struct kt_parsed *p, enum kt_kind kind,
     struct kt_text *t, gboolean source, struct kt_diag *d)
 {
 	struct kt_md *sec[KT_MAX_SECTIONS] = { NULL, NULL, NULL };
@@ -756,13 +788,13 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
 	static const char *const *const keys[KT_KIND_COUNT] = {
 		opdracht_keys, avond_keys, tip_keys
 	};
-	struct parsed p;
+	struct kt_parsed p;
 	struct kt_item *it;
 	struct kt_text *t;
 	struct kt_ctx c;
 
-	if (!parse_file(path, root, d, &p)) {
-		parsed_free(&p);
+	if (!kt_parse_file(path, root, d, &p)) {
+		kt_parsed_free(&p);
 		return NULL;
 	}
 	it = kt_item_new(kind, slug);
@@ -794,7 +826,7 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
 		break;
 	}
 	load_body(path, &p, kind, t, TRUE, d);
-	parsed_free(&p);
+	kt_parsed_free(&p);
 	return it;
 }
 
@@ -808,12 +840,12 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
 	static const char *const *const all[KT_KIND_COUNT] = {
 		opdracht_keys, avond_keys, tip_keys
 	};
-	struct parsed p;
+	struct kt_parsed p;
 	struct kt_text *t;
 	struct kt_ctx c;
 
-	if (!parse_file(path, root, d, &p)) {
-		parsed_free(&p);
+	if (!kt_parse_file(path, root, d, &p)) {
+		kt_parsed_free(&p);
 		return NULL;
 	}
 	t = kt_text_new(lang, path);
@@ -823,10 +855,28 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
 	kt_check_keys(&c, keys[it->kind], all[it->kind],
 	    "belongs in the Dutch file only; remove it here");
 	read_status(&c, t);
+	check_origin(&c, it->source);
 	load_common(&c, t, it->kind, FALSE);
 	if (it->kind == KT_OPDRACHT)
 		load_thuis(&c, it, t, m, it->source);
 	load_body(path, &p, it->kind, t, FALSE, d);
-	parsed_free(&p);
+	kt_parsed_free(&p);
 	return t;
+}
+
+gboolean
+kt_translated_field(enum kt_kind kind, const char *section, const char *key)
+{
+	static const char *const *const keys[KT_KIND_COUNT] = {
+		opdracht_tr_keys, avond_tr_keys, tip_tr_keys
+	};
+
+	if (section == NULL)
+		return g_strv_contains(keys[kind], key) &&
+		    !g_strv_contains(about_translation, key);
+	if (kind == KT_OPDRACHT && strcmp(section, "thuis") == 0)
+		return g_strv_contains(thuis_tr_keys, key);
+	if (kind == KT_OPDRACHT && strcmp(section, "stappen") == 0)
+		return g_strv_contains(step_tr_keys, key);
+	return FALSE;
 }

@@ -7,7 +7,25 @@
 #define KT_ITEM_H
 
 #include "diag.h"
+#include "load/file.h"
+#include "load/yaml.h"
 #include "model/model.h"
+
+/* A content file, read and split, its front matter parsed. */
+struct kt_parsed {
+	char *text;
+	char *digest;		/* SHA-256 of text, as kt_text->digest */
+	struct kt_ynode *front;	/* a mapping */
+	struct kt_front f;	/* points into text */
+};
+
+/*
+ * Reads path (inside root, when not NULL) into p; FALSE after reporting
+ * why. Free p with kt_parsed_free either way.
+ */
+gboolean kt_parse_file(const char *path, const char *root, struct kt_diag *,
+    struct kt_parsed *p);
+void kt_parsed_free(struct kt_parsed *);
 
 /*
  * Loads the Dutch source of an item into a new item, or a translation of
@@ -21,6 +39,20 @@ struct kt_item *kt_load_source(enum kt_kind, const char *path,
 struct kt_text *kt_load_translation(struct kt_item *source, const char *path,
     const char *lang, const char *root, const struct kt_model *,
     struct kt_diag *);
+
+/*
+ * A translation's bron: the first KT_BRON_LEN hex digits of the digest of
+ * the Dutch text it was made from (kt_text->digest).
+ */
+#define KT_BRON_LEN 12
+
+/*
+ * Whether a translation carries key, a text it translates from the Dutch:
+ * a field of the front matter (section NULL), of "thuis" or of one of its
+ * "stappen". vertaling and bron are a translation's own, not translated.
+ */
+gboolean kt_translated_field(enum kt_kind, const char *section,
+    const char *key);
 
 /* Deeper Markdown (quotes, lists, emphasis) is refused. */
 #define KT_MAX_MD_DEPTH 64

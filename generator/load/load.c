@@ -10,8 +10,10 @@
 #include "load/file.h"
 #include "load/item.h"
 
-static gboolean
-valid_slug(const char *s, size_t n)
+#define KT_STRAYS_SHOWN 5	/* files named; the rest are counted */
+
+gboolean
+kt_valid_slug(const char *s, size_t n)
 {
 	if (n == 0 || s[0] == '-')
 		return FALSE;
@@ -32,7 +34,7 @@ kt_parse_filename(const char *name, char **slug, char **lang)
 		return FALSE;
 	n -= 3;
 	dot = g_strrstr_len(name, (gssize)n, ".");
-	if (dot == NULL || !valid_slug(name, (size_t)(dot - name)))
+	if (dot == NULL || !kt_valid_slug(name, (size_t)(dot - name)))
 		return FALSE;
 	for (const char *p = dot + 1; p < name + n; p++)
 		if (!g_ascii_islower(*p))
@@ -98,12 +100,6 @@ load_group(gpointer data, gpointer unused)
 	for (guint i = 0; i < g->n; i++) {
 		const struct entry *e = g->e[i];
 
-		if (kt_site_language(&g->m->site, e->lang) == NULL) {
-			kt_error(g->d, e->path, 0, 0, "language '%s' is not "
-			    "in site.yaml; add it under 'talen' or rename the "
-			    "file", e->lang);
-			continue;
-		}
 		if (strcmp(e->lang, "nl") == 0) {
 			g->it = kt_load_source(g->kind, e->path, e->slug,
 			    g->content, g->m, g->d);
@@ -126,10 +122,13 @@ load_group(gpointer data, gpointer unused)
 	}
 }
 
-/* Reads one item folder with up to `threads` threads (0: one a core). */
+/*
+ * Reads one item folder with up to `threads` threads (0: one a core). The
+ * files in a language site.yaml does not list go to strays.
+ */
 static void
 load_kind(struct kt_model *m, enum kt_kind kind, const char *content,
-    int threads, struct kt_diag *d)
+    int threads, struct kt_diag *d, GPtrArray *strays)
 {
 	char *dir = g_build_filename(content, kt_kind_dir(kind), NULL);
 	GDir *dh = g_dir_open(dir, 0, NULL);
@@ -174,7 +173,8 @@ load_kind(struct kt_model *m, enum kt_kind kind, const char *content,
 		e->path = path;
 		e->slug = slug;
 		e->lang = lang;
-		g_ptr_array_add(entries, e);
+		g_ptr_array_add(kt_site_language(&m->site, lang) != NULL ?
+		    entries : strays, e);
 	}
 	g_dir_close(dh);
 	g_ptr_array_sort(entries, cmp_entry);
@@ -207,6 +207,69 @@ load_kind(struct kt_model *m, enum kt_kind kind, const char *content,
 	g_free(dir);
 }
 
+static gint
+cmp_path(gconstpointer a, gconstpointer b)
+{
+	return strcmp((*(struct entry *const *)a)->path,
+	    (*(struct entry *const *)b)->path);
+}
+
+/*
+ * Files in languages that site.yaml does not list. One is likely a file
+ * misnamed, said at the file; more are a language taken out of site.yaml,
+ * said once, at its talen line, with the files to delete.
+ */
+static void
+report_strays(const struct kt_model *m, const char *site, const char *content,
+    GPtrArray *strays, struct kt_diag *d)
+{
+	GString *files = g_string_new(NULL), *rm = g_string_new(NULL);
+	GPtrArray *langs = g_ptr_array_new();
+	char *dir = content[strspn(content, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-")] == '\0' ?
+	    g_strdup(content) : g_shell_quote(content), *list;
+	guint n;
+
+	g_ptr_array_sort(strays, cmp_path);
+	for (guint i = 0; i < strays->len; i++) {
+		const struct entry *e = g_ptr_array_index(strays, i);
+
+		if (i < KT_STRAYS_SHOWN)
+			g_string_append_printf(files, "%s%s", i ? ", " : "",
+			    e->path);
+		if (!g_ptr_array_find_with_equal_func(langs, e->lang,
+		    g_str_equal, NULL))
+			g_ptr_array_add(langs, e->lang);
+	}
+	if (strays->len > KT_STRAYS_SHOWN)
+		g_string_append_printf(files, " and %u more",
+		    strays->len - KT_STRAYS_SHOWN);
+	g_ptr_array_sort(langs, kt_cmp_str);
+	n = langs->len;
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(rm, " %s/*/*.%s.md", dir,
+		    (char *)g_ptr_array_index(langs, i));
+	g_ptr_array_add(langs, NULL);
+	list = g_strjoinv(", ", (char **)langs->pdata);
+	if (strays->len == 1)
+		kt_error(d, ((struct entry *)g_ptr_array_index(strays,
+		    0))->path, 0, 0, "language '%s' is not in "
+		    "site.yaml; add it under 'talen' or rename the file",
+		    list);
+	else if (strays->len > 1)
+		kt_error(d, site, m->site.languages_line,
+		    m->site.languages_col, "%u files are in %s that "
+		    "site.yaml does not list (%s): %s; delete them (rm%s), "
+		    "or add %s under 'talen'", strays->len, n > 1 ?
+		    "languages" : "a language", list, files->str, rm->str,
+		    n > 1 ? "the languages" : "the language");
+	g_free(list);
+	g_free(dir);
+	g_ptr_array_free(langs, TRUE);
+	g_string_free(files, TRUE);
+	g_string_free(rm, TRUE);
+}
+
 struct kt_model *
 kt_load(const struct kt_paths *p, struct kt_diag *d)
 {
@@ -216,6 +279,7 @@ kt_load(const struct kt_paths *p, struct kt_diag *d)
 	char *own = g_build_filename(p->content, "pictogrammen", NULL);
 	char *i18n = g_build_filename(p->theme, "i18n", NULL);
 	char *gloss = g_build_filename(p->content, "woordenlijst", NULL);
+	GPtrArray *strays;
 
 	if (!g_file_test(site, G_FILE_TEST_EXISTS))
 		kt_error(d, site, 0, 0, "missing; every content folder needs "
@@ -233,8 +297,11 @@ kt_load(const struct kt_paths *p, struct kt_diag *d)
 	kt_load_glossary(m, gloss, p->content, d);
 	m->glossary_dir = g_strdup(gloss);
 	m->strings_dir = g_strdup(i18n);
+	strays = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
-		load_kind(m, (enum kt_kind)k, p->content, p->jobs, d);
+		load_kind(m, (enum kt_kind)k, p->content, p->jobs, d, strays);
+	report_strays(m, site, p->content, strays, d);
+	g_ptr_array_free(strays, TRUE);
 	if (m->site.logo != NULL) {
 		char *logo = g_build_filename(p->content, m->site.logo, NULL);
 		char *data;

@@ -30,6 +30,9 @@ void kt_load_strings(struct kt_model *, const char *i18n_dir,
 void kt_load_glossary(struct kt_model *, const char *dir, const char *root,
     struct kt_diag *);
 
+/* Is the n bytes at s a slug: lower-case letters, digits and hyphens? */
+gboolean kt_valid_slug(const char *s, size_t n);
+
 /* Splits "slug.lang.md"; FALSE if the name is not of that form. */
 gboolean kt_parse_filename(const char *name, char **slug, char **lang);
 

@@ -99,6 +99,14 @@ kt_load_site(struct kt_model *m, const char *path, const char *root,
 		s->contact_phone = kt_get_string(&sc, "telefoon", FALSE);
 		s->contact_email = kt_get_string(&sc, "email", FALSE);
 	}
+	for (guint i = 0; i < kt_ymap_len(root_node); i++) {
+		const struct kt_ynode *k = kt_ymap_key(root_node, i);
+
+		if (k->type == KT_Y_SCALAR && strcmp(k->value, "talen") == 0) {
+			s->languages_line = k->line;
+			s->languages_col = k->col;
+		}
+	}
 	if ((n = kt_get_records(&c, "talen", TRUE)) != NULL) {
 		for (guint i = 0; i < n->items->len; i++) {
 			const struct kt_ynode *e = g_ptr_array_index(n->items, i);

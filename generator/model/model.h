@@ -180,6 +180,8 @@ struct kt_site {
 	gboolean logo_svg;	/* else PNG */
 	char *contact_name, *contact_phone, *contact_email;
 	GPtrArray *languages;	/* of struct kt_language *, nl first */
+	int languages_line;	/* where site.yaml lists them, for messages */
+	int languages_col;
 	GHashTable *min_score;	/* language -> GINT_TO_POINTER(score) */
 };
 
