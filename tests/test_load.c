@@ -43,17 +43,17 @@ test_filename(void)
 static void
 test_suggest(void)
 {
-	const char *const fases[] = {
+	const char *const phase_names[] = {
 		"oriënteren", "verkennen", "verdiepen", "beslissen"
 	};
 	const char *const comp[] = { "netwerken", "werkexploratie" };
 
-	g_assert_cmpstr(kt_suggest("orienteren", fases, 4), ==, "oriënteren");
-	g_assert_cmpstr(kt_suggest("verdiepn", fases, 4), ==, "verdiepen");
+	g_assert_cmpstr(kt_suggest("orienteren", phase_names, 4), ==, "oriënteren");
+	g_assert_cmpstr(kt_suggest("verdiepn", phase_names, 4), ==, "verdiepen");
 	g_assert_cmpstr(kt_suggest("netwerk", comp, 2), ==, "netwerken");
 	g_assert_cmpstr(kt_suggest("NETWERKEN", comp, 2), ==, "netwerken");
-	g_assert_null(kt_suggest("appel", fases, 4));
-	g_assert_null(kt_suggest("", fases, 4));
+	g_assert_null(kt_suggest("appel", phase_names, 4));
+	g_assert_null(kt_suggest("", phase_names, 4));
 }
 
 static void
@@ -192,19 +192,19 @@ test_load_site(void)
 	g_assert_cmpuint(m->site.languages->len, ==, 4);
 	g_assert_true(((struct kt_language *)g_ptr_array_index(
 	    m->site.languages, 2))->rtl);
-	g_assert_cmpuint(m->items[KT_OPDRACHT]->len, ==, 3);
-	g_assert_cmpuint(m->items[KT_AVOND]->len, ==, 1);
+	g_assert_cmpuint(m->items[KT_ASSIGNMENT]->len, ==, 3);
+	g_assert_cmpuint(m->items[KT_EVENING]->len, ==, 1);
 	g_assert_cmpuint(m->items[KT_TIP]->len, ==, 1);
-	for (guint i = 0; i < m->items[KT_OPDRACHT]->len; i++) {
-		struct kt_item *x = g_ptr_array_index(m->items[KT_OPDRACHT], i);
+	for (guint i = 0; i < m->items[KT_ASSIGNMENT]->len; i++) {
+		struct kt_item *x = g_ptr_array_index(m->items[KT_ASSIGNMENT], i);
 		if (strcmp(x->slug, "trots-op-jezelf") == 0)
 			it = x;
 	}
 	g_assert_nonnull(it);
 	/* facets from the Dutch file */
-	g_assert_cmpuint(it->leerjaar, ==, (1u << 1) | (1u << 2));
-	g_assert_cmpuint(it->onderwijstype, ==, 0x3F);	/* vmbo x4, havo, vwo */
-	g_assert_cmpuint(it->competenties, ==, 0x3);
+	g_assert_cmpuint(it->years, ==, (1u << 1) | (1u << 2));
+	g_assert_cmpuint(it->school_types, ==, 0x3F);	/* vmbo x4, havo, vwo */
+	g_assert_cmpuint(it->competences, ==, 0x3);
 	g_assert_cmpint(it->minutes, ==, 20);
 	g_assert_true(it->signature);
 	nl = kt_item_text(it, "nl");
@@ -241,7 +241,7 @@ test_evening(void)
 {
 	struct kt_diag *d = kt_diag_new();
 	struct kt_model *m = load_site(d);
-	struct kt_item *it = g_ptr_array_index(m->items[KT_AVOND], 0);
+	struct kt_item *it = g_ptr_array_index(m->items[KT_EVENING], 0);
 	int total = 0;
 
 	g_assert_cmpstr(it->slug, ==, "kennismaking-klas-1");
@@ -297,7 +297,7 @@ test_strings_complete(void)
 		g_assert_true(g_hash_table_contains(nl, k));
 	/* every vocabulary value shown on pages has a Dutch label */
 	for (int v = 0; v < KT_V_COUNT; v++)
-		for (int i = 0; v != KT_V_VERTALING && i < kt_vocab_size(v);
+		for (int i = 0; v != KT_V_TRANSLATION && i < kt_vocab_size(v);
 		    i++) {
 			char *key = g_strdup_printf("v.%s.%s",
 			    kt_vocabs[v].field, kt_vocab_name(v, i));

@@ -41,8 +41,8 @@ test_item(void *data, enum kt_kind k, const char *slug, const char **lang)
 
 	if (strcmp(slug, known[k]) != 0)
 		return NULL;
-	*lang = k == KT_AVOND ? "nl" : NULL;
-	return g_strdup_printf("%s%s/%s/%s.html", prefix, k == KT_AVOND ?
+	*lang = k == KT_EVENING ? "nl" : NULL;
+	return g_strdup_printf("%s%s/%s/%s.html", prefix, k == KT_EVENING ?
 	    "nl" : "en", kt_kind_dir(k), slug);
 }
 

@@ -108,16 +108,16 @@ small_model(void)
 		struct kt_item *it = g_new0(struct kt_item, 1);
 		struct kt_text *t = g_new0(struct kt_text, 1);
 
-		it->kind = KT_OPDRACHT;
+		it->kind = KT_ASSIGNMENT;
 		it->slug = g_strdup(i == 0 ? "een" : "twee");
-		it->leerjaar = 1u << 2;
+		it->years = 1u << 2;
 		it->source = t;
 		it->texts = g_hash_table_new(g_str_hash, g_str_equal);
 		g_hash_table_insert(it->texts, "nl", t);
 		if (i == 0)
 			g_hash_table_insert(it->texts, "ar",
 			    g_new0(struct kt_text, 1));
-		g_ptr_array_add(m->items[KT_OPDRACHT], it);
+		g_ptr_array_add(m->items[KT_ASSIGNMENT], it);
 	}
 	return m;
 }
@@ -125,8 +125,8 @@ small_model(void)
 static void
 free_model(struct kt_model *m)
 {
-	for (guint i = 0; i < m->items[KT_OPDRACHT]->len; i++) {
-		struct kt_item *it = g_ptr_array_index(m->items[KT_OPDRACHT],
+	for (guint i = 0; i < m->items[KT_ASSIGNMENT]->len; i++) {
+		struct kt_item *it = g_ptr_array_index(m->items[KT_ASSIGNMENT],
 		    i);
 
 		if (g_hash_table_lookup(it->texts, "ar") != NULL)

@@ -623,12 +623,12 @@ test_bundle_part_sizes(void)
 	guint seen = 0;
 
 	memset(&m, 0, sizeof m);
-	m.items[KT_OPDRACHT] = items;
+	m.items[KT_ASSIGNMENT] = items;
 	for (int i = 0; i < 2000; i++) {
 		struct kt_item *it = g_new0(struct kt_item, 1);
 
 		it->slug = g_strdup_printf("item-%04d", i);
-		it->leerjaar = 1u << 3;
+		it->years = 1u << 3;
 		it->texts = g_hash_table_new(g_str_hash, g_str_equal);
 		g_hash_table_insert(it->texts, "nl", it);
 		g_ptr_array_add(items, it);
@@ -650,14 +650,14 @@ test_bundle_part_sizes(void)
 	parts = kt_plan_year_parts(&m, "nl", 4);	/* a year with none */
 	g_assert_cmpuint(parts->len, ==, 0);
 	g_ptr_array_free(parts, TRUE);
-	m.items[KT_OPDRACHT] = g_ptr_array_new();	/* a school's year */
+	m.items[KT_ASSIGNMENT] = g_ptr_array_new();	/* a school's year */
 	for (guint i = 0; i < 120; i++)
-		g_ptr_array_add(m.items[KT_OPDRACHT],
+		g_ptr_array_add(m.items[KT_ASSIGNMENT],
 		    g_ptr_array_index(items, i));
 	parts = kt_plan_year_parts(&m, "nl", 3);
 	g_assert_cmpuint(parts->len, ==, 1);
 	g_ptr_array_free(parts, TRUE);
-	g_ptr_array_free(m.items[KT_OPDRACHT], TRUE);
+	g_ptr_array_free(m.items[KT_ASSIGNMENT], TRUE);
 	for (guint i = 0; i < items->len; i++) {
 		struct kt_item *it = g_ptr_array_index(items, i);
 

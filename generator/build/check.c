@@ -118,7 +118,7 @@ readability(const struct kt_model *m, struct kt_counter *c,
 {
 	char *s;
 
-	if (it->kind == KT_OPDRACHT) {
+	if (it->kind == KT_ASSIGNMENT) {
 		if (t->intro != NULL) {
 			s = kt_md_plain(t->intro);
 			measure(m, c, it, t, "intro", s, &t->intro->pos, d,
@@ -140,7 +140,7 @@ readability(const struct kt_model *m, struct kt_counter *c,
 			measure(m, c, it, t, "questions", s, &q->pos, d, json);
 			g_free(s);
 		}
-	} else if (it->kind == KT_AVOND && t->invitation != NULL) {
+	} else if (it->kind == KT_EVENING && t->invitation != NULL) {
 		s = kt_md_plain(t->invitation);
 		measure(m, c, it, t, "invitation", s, &t->invitation->pos, d,
 		    json);

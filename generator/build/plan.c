@@ -219,7 +219,7 @@ static GPtrArray *
 lang_chunks(const struct kt_model *m, const char *lang, gboolean bilingual,
     guint size)
 {
-	GPtrArray *all = m->items[KT_OPDRACHT];
+	GPtrArray *all = m->items[KT_ASSIGNMENT];
 	GPtrArray *chunks = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)g_ptr_array_unref);
 	GPtrArray *chunk = NULL;
@@ -243,7 +243,7 @@ lang_chunks(const struct kt_model *m, const char *lang, gboolean bilingual,
 GPtrArray *
 kt_plan_year_parts(const struct kt_model *m, const char *lang, int year)
 {
-	GPtrArray *all = m->items[KT_OPDRACHT], *items = g_ptr_array_new();
+	GPtrArray *all = m->items[KT_ASSIGNMENT], *items = g_ptr_array_new();
 	GPtrArray *parts = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)g_ptr_array_unref);
 	GPtrArray *part = NULL;
@@ -251,7 +251,7 @@ kt_plan_year_parts(const struct kt_model *m, const char *lang, int year)
 	for (guint i = 0; i < all->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(all, i);
 
-		if ((it->leerjaar & (1u << year)) &&
+		if ((it->years & (1u << year)) &&
 		    kt_item_text(it, lang) != NULL)
 			g_ptr_array_add(items, (gpointer)it);
 	}
@@ -376,7 +376,7 @@ static void
 plan_evening(struct kt_plan *pl, const struct kt_language *l,
     gboolean source)
 {
-	GPtrArray *items = pl->m->items[KT_AVOND];
+	GPtrArray *items = pl->m->items[KT_EVENING];
 
 	for (guint i = 0; i < items->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(items, i);
@@ -438,9 +438,9 @@ plan_mentor(struct kt_plan *pl)
 		j->set = g_ptr_array_ref(m->items[KT_TIP]);
 		writes(pl, j, kt_tipcards_path(l->code));
 	}
-	for (guint i = 0; i < m->items[KT_OPDRACHT]->len; i++) {
+	for (guint i = 0; i < m->items[KT_ASSIGNMENT]->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(
-		    m->items[KT_OPDRACHT], i);
+		    m->items[KT_ASSIGNMENT], i);
 		struct kt_plan_job *j = add(pl, KT_JOB_CHECKLIST, "checklist",
 		    nl, it, NULL, KT_READS_ITEM);
 

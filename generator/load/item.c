@@ -11,27 +11,27 @@
 #include "load/schema.h"
 #include "load/yaml.h"
 
-static const char *const opdracht_keys[] = {
+static const char *const assignment_keys[] = {
 	"titel", "samenvatting", "onderwijstype", "leerjaar", "competenties",
 	"fase", "keuze", "duur", "materialen", "pictogram", "thuis", NULL
 };
-static const char *const opdracht_tr_keys[] = {
+static const char *const assignment_tr_keys[] = {
 	"titel", "samenvatting", "materialen", "vertaling", "bron", "thuis",
 	NULL
 };
-static const char *const thuis_keys[] = {
+static const char *const home_keys[] = {
 	"intro", "stappen", "vragen", "schrijfregels", "handtekening", NULL
 };
-static const char *const thuis_tr_keys[] = {
+static const char *const home_tr_keys[] = {
 	"intro", "stappen", "vragen", NULL
 };
-static const char *const avond_keys[] = {
+static const char *const evening_keys[] = {
 	"titel", "samenvatting", "thema", "onderwijstype", "leerjaar",
 	"doelgroep", "duur",
 	"pictogram", "rollen", "materialen", "voorbereiding", "programma",
 	"stellingen", "uitnodiging", "datum", "aanvang", "locatie", NULL
 };
-static const char *const avond_tr_keys[] = {
+static const char *const evening_tr_keys[] = {
 	"titel", "samenvatting", "materialen", "uitnodiging", "stellingen",
 	"vertaling", "bron", NULL
 };
@@ -53,10 +53,10 @@ static const char *const step_tr_keys[] = { "tekst", NULL };
 
 #define KT_MAX_SECTIONS 3	/* the most sections a body has */
 
-static const char *const opdracht_sections[] = {
+static const char *const assignment_sections[] = {
 	"Doel", "In de klas", "Nabespreken", NULL
 };
-static const char *const avond_sections[] = { "Doel", "Nazorg", NULL };
+static const char *const evening_sections[] = { "Doel", "Nazorg", NULL };
 
 /* The last year of each onderwijstype, in vocabulary order. */
 static const int last_year[] = { 4, 4, 4, 4, 5, 6, 4 };
@@ -323,7 +323,7 @@ get_pictogram(const struct kt_ctx *c, const char *key, gboolean required,
 static void
 read_status(const struct kt_ctx *c, struct kt_text *t)
 {
-	int v = kt_get_choice(c, "vertaling", FALSE, KT_V_VERTALING);
+	int v = kt_get_choice(c, "vertaling", FALSE, KT_V_TRANSLATION);
 
 	t->status = v == 1 ? KT_REVIEWED : KT_DRAFT;
 }
@@ -367,7 +367,7 @@ static const char *
 type_name(guint32 types, int i)
 {
 	return i == 0 && (types & 0xF) == 0xF ? "vmbo" :
-	    kt_vocab_name(KT_V_ONDERWIJSTYPE, i);
+	    kt_vocab_name(KT_V_SCHOOL_TYPE, i);
 }
 
 /*
@@ -382,7 +382,7 @@ check_years(const struct kt_ctx *c, const struct kt_ynode *n,
 	int max = 0;
 
 	if (n->type == KT_Y_MAP) {
-		for (int i = 0; i < kt_vocab_size(KT_V_ONDERWIJSTYPE); i++) {
+		for (int i = 0; i < kt_vocab_size(KT_V_SCHOOL_TYPE); i++) {
 			/* the four vmbo tracks with the same years: once */
 			guint32 same = 0;
 
@@ -390,26 +390,26 @@ check_years(const struct kt_ctx *c, const struct kt_ynode *n,
 				if (it->years_of[j] == it->years_of[0])
 					same |= 1u << j;
 			for (int y = last_year[i] + 1; y <= 6; y++)
-				if ((it->onderwijstype & (1u << i)) &&
+				if ((it->school_types & (1u << i)) &&
 				    (it->years_of[i] & (1u << y)))
 					kt_error(c->d, c->path, n->line, n->col,
 					    "leerjaar %d does not exist in %s "
 					    "(up to year %d); remove it", y,
-					    type_name(it->onderwijstype & same,
+					    type_name(it->school_types & same,
 					    i), last_year[i]);
-			if (strcmp(type_name(it->onderwijstype & same, i),
+			if (strcmp(type_name(it->school_types & same, i),
 			    "vmbo") == 0)
 				i = 3;
 		}
 		return;
 	}
-	if (it->onderwijstype == 0 || it->leerjaar == 0)
+	if (it->school_types == 0 || it->years == 0)
 		return;
-	for (int i = 0; i < kt_vocab_size(KT_V_ONDERWIJSTYPE); i++)
-		if (it->onderwijstype & (1u << i))
+	for (int i = 0; i < kt_vocab_size(KT_V_SCHOOL_TYPE); i++)
+		if (it->school_types & (1u << i))
 			max = MAX(max, last_year[i]);
 	for (int y = max + 1; y <= 6; y++)
-		if (it->leerjaar & (1u << y))
+		if (it->years & (1u << y))
 			kt_error(c->d, c->path, n->line, n->col, "leerjaar %d "
 			    "does not exist for the chosen onderwijstype (up "
 			    "to year %d); remove it or add vwo/havo", y, max);
@@ -430,7 +430,7 @@ years_key(const struct kt_ctx *c, const struct kt_ynode *key)
 	if (key->type == KT_Y_SCALAR && strcmp(key->value, "vmbo") == 0)
 		return 0xF;
 	if (key->type == KT_Y_SCALAR &&
-	    (k = kt_vocab_find(KT_V_ONDERWIJSTYPE, key->value)) >= 0)
+	    (k = kt_vocab_find(KT_V_SCHOOL_TYPE, key->value)) >= 0)
 		return 1u << k;
 	guess = key->type == KT_Y_SCALAR ? kt_suggest(key->value, names,
 	    G_N_ELEMENTS(names)) : NULL;
@@ -477,10 +477,10 @@ load_years(const struct kt_ctx *c, struct kt_item *it)
 	if (n == NULL)
 		return;
 	if (n->type != KT_Y_MAP) {
-		it->leerjaar = kt_node_numbers(c, n, "leerjaar", 1, 6);
+		it->years = kt_node_numbers(c, n, "leerjaar", 1, 6);
 		for (int i = 0; i < KT_TYPES_MAX; i++)
-			if (it->onderwijstype & (1u << i))
-				it->years_of[i] = it->leerjaar;
+			if (it->school_types & (1u << i))
+				it->years_of[i] = it->years;
 		check_years(c, n, it);
 		return;
 	}
@@ -494,7 +494,7 @@ load_years(const struct kt_ctx *c, struct kt_item *it)
 			continue;
 		}
 		g_snprintf(q, sizeof q, "leerjaar.%s", key->value);
-		if ((types & it->onderwijstype) != types) {
+		if ((types & it->school_types) != types) {
 			kt_error(c->d, c->path, key->line, key->col, "'%s' is "
 			    "not one of this item's onderwijstype; add it "
 			    "there, or remove this line", key->value);
@@ -506,10 +506,10 @@ load_years(const struct kt_ctx *c, struct kt_item *it)
 			if (types & (1u << i))
 				it->years_of[i] = years;
 		given |= types;
-		it->leerjaar |= years;
+		it->years |= years;
 	}
 	if (!bad)
-		missing_years(c, n, it->onderwijstype & ~given);
+		missing_years(c, n, it->school_types & ~given);
 	check_years(c, n, it);
 }
 
@@ -552,7 +552,7 @@ load_steps(const struct kt_ctx *c, struct kt_text *t, const struct kt_model *m,
 }
 
 static void
-load_thuis(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
+load_home(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
     const struct kt_model *m, const struct kt_text *source)
 {
 	const struct kt_ynode *n = kt_field(c, "thuis", TRUE);
@@ -563,7 +563,7 @@ load_thuis(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 
 	if (n == NULL || !kt_sub(c, n, "thuis", &tc))
 		return;
-	kt_check_keys(&tc, source ? thuis_tr_keys : thuis_keys,
+	kt_check_keys(&tc, source ? home_tr_keys : home_keys,
 	    source ? source_only : NULL,
 	    "belongs in the Dutch file only; remove it here");
 	t->intro = kt_get_md(&tc, "intro", TRUE);
@@ -587,19 +587,19 @@ load_thuis(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 }
 
 static void
-load_opdracht(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
+load_assignment(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
     const struct kt_model *m)
 {
-	it->onderwijstype = kt_get_set(c, "onderwijstype", TRUE,
-	    KT_V_ONDERWIJSTYPE);
+	it->school_types = kt_get_set(c, "onderwijstype", TRUE,
+	    KT_V_SCHOOL_TYPE);
 	load_years(c, it);
-	it->competenties = kt_get_set(c, "competenties", TRUE,
-	    KT_V_COMPETENTIE);
-	it->fase = kt_get_set(c, "fase", TRUE, KT_V_FASE);
-	it->keuze = kt_get_set(c, "keuze", FALSE, KT_V_KEUZE);
+	it->competences = kt_get_set(c, "competenties", TRUE,
+	    KT_V_COMPETENCE);
+	it->phases = kt_get_set(c, "fase", TRUE, KT_V_PHASE);
+	it->choices = kt_get_set(c, "keuze", FALSE, KT_V_CHOICE);
 	kt_get_int(c, "duur", TRUE, 5, 240, &it->minutes);
 	it->pictogram = get_pictogram(c, "pictogram", TRUE, m);
-	load_thuis(c, it, t, m, NULL);
+	load_home(c, it, t, m, NULL);
 }
 
 /* ---- avond ---- */
@@ -607,21 +607,21 @@ load_opdracht(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 static int
 get_role(const struct kt_ctx *c, const char *key)
 {
-	return kt_get_choice(c, key, TRUE, KT_V_ROL);
+	return kt_get_choice(c, key, TRUE, KT_V_ROLE);
 }
 
 static void
-load_avond(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
+load_evening(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
     const struct kt_model *m)
 {
 	const struct kt_ynode *list;
 	int total = 0;
 
 	it->theme = kt_get_string(c, "thema", TRUE);
-	it->onderwijstype = kt_get_set(c, "onderwijstype", FALSE,
-	    KT_V_ONDERWIJSTYPE);
+	it->school_types = kt_get_set(c, "onderwijstype", FALSE,
+	    KT_V_SCHOOL_TYPE);
 	load_years(c, it);
-	it->audience = kt_get_choice(c, "doelgroep", TRUE, KT_V_DOELGROEP);
+	it->audience = kt_get_choice(c, "doelgroep", TRUE, KT_V_AUDIENCE);
 	kt_get_int(c, "duur", TRUE, 10, 600, &it->minutes);
 	it->pictogram = get_pictogram(c, "pictogram", TRUE, m);
 	it->place = kt_get_string(c, "locatie", FALSE);
@@ -710,7 +710,7 @@ load_avond(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 			total += b->minutes;
 			b->title = kt_get_string(&bc, "titel", TRUE);
 			b->form = kt_get_choice(&bc, "werkvorm", TRUE,
-			    KT_V_WERKVORM);
+			    KT_V_WORK_FORM);
 			b->lead = get_role(&bc, "leiding");
 			b->text = kt_get_md(&bc, "beschrijving", TRUE);
 			kt_md_check(b->text, c->d);
@@ -736,7 +736,7 @@ load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
 	if (kind != KT_TIP)
 		replace_strings(t->materials, kt_get_strings(c, "materialen",
 		    FALSE));
-	if (kind == KT_AVOND) {
+	if (kind == KT_EVENING) {
 		t->invitation = kt_get_md(c, "uitnodiging", source);
 		kt_md_check(t->invitation, c->d);
 		replace_mds(t->statements, kt_get_mds(c, "stellingen", FALSE));
@@ -755,16 +755,16 @@ load_body(const char *path, const struct kt_parsed *p, enum kt_kind kind,
 	struct kt_md *sec[KT_MAX_SECTIONS] = { NULL, NULL, NULL };
 
 	switch (kind) {
-	case KT_OPDRACHT:
+	case KT_ASSIGNMENT:
 		/* the teacher's part: all three in Dutch, optional elsewhere */
-		split_body(path, p->f.body, p->f.body_line, opdracht_sections,
+		split_body(path, p->f.body, p->f.body_line, assignment_sections,
 		    source ? 7 : 0, sec, d);
 		t->goal = sec[0];
 		t->in_class = sec[1];
 		t->debrief = sec[2];
 		break;
-	case KT_AVOND:
-		split_body(path, p->f.body, p->f.body_line, avond_sections,
+	case KT_EVENING:
+		split_body(path, p->f.body, p->f.body_line, evening_sections,
 		    source ? 2 : 0, sec, d);
 		t->goal = sec[0];
 		t->followup = sec[1];
@@ -786,7 +786,7 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
     const char *root, const struct kt_model *m, struct kt_diag *d)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		opdracht_keys, avond_keys, tip_keys
+		assignment_keys, evening_keys, tip_keys
 	};
 	struct kt_parsed p;
 	struct kt_item *it;
@@ -811,16 +811,16 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
 	    "is for translations only; the Dutch file is the source");
 	load_common(&c, t, kind, TRUE);
 	switch (kind) {
-	case KT_OPDRACHT:
-		load_opdracht(&c, it, t, m);
+	case KT_ASSIGNMENT:
+		load_assignment(&c, it, t, m);
 		break;
-	case KT_AVOND:
-		load_avond(&c, it, t, m);
+	case KT_EVENING:
+		load_evening(&c, it, t, m);
 		break;
 	case KT_TIP:
-		it->group = kt_get_choice(&c, "groep", TRUE, KT_V_GROEP);
+		it->group = kt_get_choice(&c, "groep", TRUE, KT_V_GROUP);
 		it->audience_tip = MAX(0, kt_get_choice(&c, "voor", FALSE,
-		    KT_V_VOOR));
+		    KT_V_FOR));
 		break;
 	default:
 		break;
@@ -835,10 +835,10 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
     const char *root, const struct kt_model *m, struct kt_diag *d)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		opdracht_tr_keys, avond_tr_keys, tip_tr_keys
+		assignment_tr_keys, evening_tr_keys, tip_tr_keys
 	};
 	static const char *const *const all[KT_KIND_COUNT] = {
-		opdracht_keys, avond_keys, tip_keys
+		assignment_keys, evening_keys, tip_keys
 	};
 	struct kt_parsed p;
 	struct kt_text *t;
@@ -857,8 +857,8 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
 	read_status(&c, t);
 	check_origin(&c, it->source);
 	load_common(&c, t, it->kind, FALSE);
-	if (it->kind == KT_OPDRACHT)
-		load_thuis(&c, it, t, m, it->source);
+	if (it->kind == KT_ASSIGNMENT)
+		load_home(&c, it, t, m, it->source);
 	load_body(path, &p, it->kind, t, FALSE, d);
 	kt_parsed_free(&p);
 	return t;
@@ -868,15 +868,15 @@ gboolean
 kt_translated_field(enum kt_kind kind, const char *section, const char *key)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		opdracht_tr_keys, avond_tr_keys, tip_tr_keys
+		assignment_tr_keys, evening_tr_keys, tip_tr_keys
 	};
 
 	if (section == NULL)
 		return g_strv_contains(keys[kind], key) &&
 		    !g_strv_contains(about_translation, key);
-	if (kind == KT_OPDRACHT && strcmp(section, "thuis") == 0)
-		return g_strv_contains(thuis_tr_keys, key);
-	if (kind == KT_OPDRACHT && strcmp(section, "stappen") == 0)
+	if (kind == KT_ASSIGNMENT && strcmp(section, "thuis") == 0)
+		return g_strv_contains(home_tr_keys, key);
+	if (kind == KT_ASSIGNMENT && strcmp(section, "stappen") == 0)
 		return g_strv_contains(step_tr_keys, key);
 	return FALSE;
 }

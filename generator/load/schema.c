@@ -299,7 +299,7 @@ kt_get_set(const struct kt_ctx *c, const char *key, gboolean required,
 		int k;
 
 		/* "vmbo" stands for the four vmbo tracks */
-		if (v == KT_V_ONDERWIJSTYPE && e->type == KT_Y_SCALAR &&
+		if (v == KT_V_SCHOOL_TYPE && e->type == KT_Y_SCALAR &&
 		    strcmp(e->value, "vmbo") == 0) {
 			mask |= 0xF;
 			continue;

@@ -413,8 +413,8 @@ gboolean
 kt_item_years_uniform(const struct kt_item *it)
 {
 	for (int i = 0; i < KT_TYPES_MAX; i++)
-		if ((it->onderwijstype & (1u << i)) &&
-		    it->years_of[i] != it->leerjaar)
+		if ((it->school_types & (1u << i)) &&
+		    it->years_of[i] != it->years)
 			return FALSE;
 	return TRUE;
 }

@@ -10,13 +10,13 @@
 #include <glib.h>
 #include <stdbool.h>
 
-enum kt_kind { KT_OPDRACHT, KT_AVOND, KT_TIP, KT_KIND_COUNT };
+enum kt_kind { KT_ASSIGNMENT, KT_EVENING, KT_TIP, KT_KIND_COUNT };
 
 /* The fixed vocabularies. Each value is a bit in a facet mask. */
 enum kt_vocab_id {
-	KT_V_ONDERWIJSTYPE, KT_V_COMPETENTIE, KT_V_FASE, KT_V_KEUZE,
-	KT_V_GROEP, KT_V_WERKVORM, KT_V_ROL, KT_V_DOELGROEP, KT_V_VOOR,
-	KT_V_VERTALING, KT_V_COUNT
+	KT_V_SCHOOL_TYPE, KT_V_COMPETENCE, KT_V_PHASE, KT_V_CHOICE,
+	KT_V_GROUP, KT_V_WORK_FORM, KT_V_ROLE, KT_V_AUDIENCE, KT_V_FOR,
+	KT_V_TRANSLATION, KT_V_COUNT
 };
 
 struct kt_vocab {
@@ -81,21 +81,21 @@ struct kt_step {
 };
 
 struct kt_role {
-	int role;		/* KT_V_ROL */
+	int role;		/* KT_V_ROLE */
 	struct kt_md *task;
 };
 
 struct kt_prep {
 	struct kt_md *task;
 	int weeks;		/* before the evening */
-	int who;		/* KT_V_ROL */
+	int who;		/* KT_V_ROLE */
 };
 
 struct kt_block {
 	int minutes;
 	char *title;
-	int form;		/* KT_V_WERKVORM */
-	int lead;		/* KT_V_ROL */
+	int form;		/* KT_V_WORK_FORM */
+	int lead;		/* KT_V_ROLE */
 	struct kt_md *text;
 };
 
@@ -117,7 +117,7 @@ struct kt_text {
 	struct kt_md *in_class;
 	struct kt_md *debrief;
 
-	/* avond */
+	/* an evening */
 	struct kt_md *invitation;
 	GPtrArray *statements;	/* of struct kt_md * */
 	struct kt_md *followup;
@@ -136,24 +136,24 @@ struct kt_item {
 	GHashTable *texts;	/* language code -> struct kt_text *, owned */
 
 	/* facets, from the Dutch source */
-	guint32 onderwijstype;	/* bits of KT_V_ONDERWIJSTYPE */
-	guint32 leerjaar;	/* bit n: year n, in any school type */
-	/* per school type (KT_V_ONDERWIJSTYPE index): its years; the same
+	guint32 school_types;	/* bits of KT_V_SCHOOL_TYPE */
+	guint32 years;	/* bit n: year n, in any school type */
+	/* per school type (KT_V_SCHOOL_TYPE index): its years; the same
 	 * for every type the item has when the front matter gives a list */
 	guint32 years_of[KT_TYPES_MAX];
-	guint32 competenties;
-	guint32 fase;
-	guint32 keuze;
+	guint32 competences;
+	guint32 phases;
+	guint32 choices;
 	int minutes;
 	char *pictogram;
 
-	/* opdracht */
+	/* an assignment */
 	int write_lines;
 	bool signature;
 
-	/* avond */
+	/* an evening */
 	char *theme;
-	int audience;		/* KT_V_DOELGROEP */
+	int audience;		/* KT_V_AUDIENCE */
 	GPtrArray *roles;	/* of struct kt_role * */
 	GPtrArray *prep;	/* of struct kt_prep * */
 	GPtrArray *blocks;	/* of struct kt_block * */
@@ -162,8 +162,8 @@ struct kt_item {
 	char *place;
 
 	/* tip */
-	int group;		/* KT_V_GROEP */
-	int audience_tip;	/* KT_V_VOOR */
+	int group;		/* KT_V_GROUP */
+	int audience_tip;	/* KT_V_FOR */
 };
 
 struct kt_language {

@@ -6,49 +6,49 @@
 
 #include <string.h>
 
-static const char *const onderwijstype[] = {
+static const char *const school_types[] = {
 	"vmbo-basis", "vmbo-kader", "vmbo-gemengd", "vmbo-theoretisch",
 	"havo", "vwo", "mbo", NULL
 };
-static const char *const competentie[] = {
+static const char *const competence_names[] = {
 	"motievenreflectie", "kwaliteitenreflectie", "werkexploratie",
 	"loopbaansturing", "netwerken", NULL
 };
-static const char *const fase[] = {
+static const char *const phases[] = {
 	"oriënteren", "verkennen", "verdiepen", "beslissen", NULL
 };
-static const char *const keuze[] = {
+static const char *const choices[] = {
 	"profiel", "sector", "stage", "vervolgstudie", "arbeidsmarkt", NULL
 };
-static const char *const groep[] = {
+static const char *const group_names[] = {
 	"contact", "samenwerking", "toekomst", "gesprekken", NULL
 };
-static const char *const werkvorm[] = {
+static const char *const work_form_names[] = {
 	"plenair", "carrousel", "gesprek-in-groepjes", "debat",
 	"elevator-pitch", "presentaties", "gastles", "informatiemarkt",
 	"rondleiding", "pauze", NULL
 };
-static const char *const rol[] = {
+static const char *const role_names[] = {
 	"mentor", "decaan", "leerlingen", "gastouders", "schoolleiding",
 	"ouders", NULL
 };
-static const char *const doelgroep[] = {
+static const char *const audience_names[] = {
 	"ouders", "ouders-en-leerlingen", NULL
 };
-static const char *const voor[] = { "mentor", "school", NULL };
-static const char *const vertaling[] = { "concept", "nagekeken", NULL };
+static const char *const for_names[] = { "mentor", "school", NULL };
+static const char *const translation_names[] = { "concept", "nagekeken", NULL };
 
 const struct kt_vocab kt_vocabs[KT_V_COUNT] = {
-	[KT_V_ONDERWIJSTYPE] = { "onderwijstype", onderwijstype },
-	[KT_V_COMPETENTIE] = { "competenties", competentie },
-	[KT_V_FASE] = { "fase", fase },
-	[KT_V_KEUZE] = { "keuze", keuze },
-	[KT_V_GROEP] = { "groep", groep },
-	[KT_V_WERKVORM] = { "werkvorm", werkvorm },
-	[KT_V_ROL] = { "rol", rol },
-	[KT_V_DOELGROEP] = { "doelgroep", doelgroep },
-	[KT_V_VOOR] = { "voor", voor },
-	[KT_V_VERTALING] = { "vertaling", vertaling },
+	[KT_V_SCHOOL_TYPE] = { "onderwijstype", school_types },
+	[KT_V_COMPETENCE] = { "competenties", competence_names },
+	[KT_V_PHASE] = { "fase", phases },
+	[KT_V_CHOICE] = { "keuze", choices },
+	[KT_V_GROUP] = { "groep", group_names },
+	[KT_V_WORK_FORM] = { "werkvorm", work_form_names },
+	[KT_V_ROLE] = { "rol", role_names },
+	[KT_V_AUDIENCE] = { "doelgroep", audience_names },
+	[KT_V_FOR] = { "voor", for_names },
+	[KT_V_TRANSLATION] = { "vertaling", translation_names },
 };
 
 int

@@ -411,8 +411,8 @@ programme_row(struct kt_pdf *p, const struct kt_block *b, const char *start,
 	char *cells[4] = {
 		g_strdup_printf("%s–%s", from, to),
 		g_strconcat(what, desc, NULL),
-		esc(b->form >= 0 ? kt_vocab_name(KT_V_WERKVORM, b->form) : ""),
-		esc(b->lead >= 0 ? kt_vocab_name(KT_V_ROL, b->lead) : "")
+		esc(b->form >= 0 ? kt_vocab_name(KT_V_WORK_FORM, b->form) : ""),
+		esc(b->lead >= 0 ? kt_vocab_name(KT_V_ROLE, b->lead) : "")
 	};
 
 	table_line(p, (const char *const *)cells, wd, 4, FALSE);
@@ -464,7 +464,7 @@ runsheet_roles(struct kt_pdf *p, const struct kt_item *it)
 		const struct kt_role *r = g_ptr_array_index(it->roles, i);
 		char *cells[2] = {
 			g_markup_printf_escaped("<b>%s</b>", r->role >= 0 ?
-			    kt_vocab_name(KT_V_ROL, r->role) : ""),
+			    kt_vocab_name(KT_V_ROLE, r->role) : ""),
 			kt_pdf_md(p, p->lang, r->task)
 		};
 
@@ -539,7 +539,7 @@ runsheet_prep(struct kt_pdf *p, const struct kt_item *it)
 		cells[0] = g_strdup("");
 		cells[1] = esc(when);
 		cells[2] = kt_pdf_md(p, p->lang, pr->task);
-		cells[3] = esc(pr->who >= 0 ? kt_vocab_name(KT_V_ROL,
+		cells[3] = esc(pr->who >= 0 ? kt_vocab_name(KT_V_ROLE,
 		    pr->who) : "");
 		y0 = p->y;
 		table_line(p, (const char *const *)cells, wd, 4, FALSE);

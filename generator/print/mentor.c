@@ -36,7 +36,7 @@ tip_card(struct kt_pdf *p, double x, double y, double w, double h, guint i,
 	kt_pdf_box(p, x, y, w, h, KT_GREY_CARD, KT_LINE_FINE);
 	if (c->it->group >= 0) {
 		char *key = g_strdup_printf("v.groep.%s",
-		    kt_vocab_name(KT_V_GROEP, c->it->group));
+		    kt_vocab_name(KT_V_GROUP, c->it->group));
 		e = g_markup_escape_text(kt_str(p->kit->m, p->lang->code, key),
 		    -1);
 		g_free(key);

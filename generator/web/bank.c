@@ -18,8 +18,8 @@
 /* ---- facets ---- */
 
 enum facet {
-	F_SOORT, F_ONDERWIJSTYPE, F_LEERJAAR, F_COMPETENTIES, F_FASE, F_KEUZE,
-	F_DUUR, F_TALEN, F_COUNT
+	F_KIND, F_SCHOOL_TYPE, F_YEAR, F_COMPETENCE, F_PHASE, F_CHOICE,
+	F_DURATION, F_LANGUAGE, F_COUNT
 };
 
 static const char *const facet_ids[F_COUNT] = {
@@ -28,9 +28,9 @@ static const char *const facet_ids[F_COUNT] = {
 };
 
 static const enum kt_vocab_id facet_vocab[F_COUNT] = {
-	[F_ONDERWIJSTYPE] = KT_V_ONDERWIJSTYPE,
-	[F_COMPETENTIES] = KT_V_COMPETENTIE, [F_FASE] = KT_V_FASE,
-	[F_KEUZE] = KT_V_KEUZE
+	[F_SCHOOL_TYPE] = KT_V_SCHOOL_TYPE,
+	[F_COMPETENCE] = KT_V_COMPETENCE, [F_PHASE] = KT_V_PHASE,
+	[F_CHOICE] = KT_V_CHOICE
 };
 
 /* duration bands: up to 15, 16-30, 31-45, more than 45 minutes */
@@ -41,13 +41,13 @@ static int
 facet_size(const struct site *s, enum facet f)
 {
 	switch (f) {
-	case F_SOORT:
+	case F_KIND:
 		return KT_KIND_COUNT;
-	case F_LEERJAAR:
+	case F_YEAR:
 		return 6;
-	case F_DUUR:
+	case F_DURATION:
 		return 4;
-	case F_TALEN:
+	case F_LANGUAGE:
 		return (int)s->m->site.languages->len;
 	default:
 		return kt_vocab_size(facet_vocab[f]);
@@ -62,13 +62,13 @@ value_id(const struct site *s, enum facet f, int i)
 	GString *a;
 
 	switch (f) {
-	case F_SOORT:
+	case F_KIND:
 		return g_strdup(kt_kind_dir((enum kt_kind)i));
-	case F_LEERJAAR:
+	case F_YEAR:
 		return g_strdup_printf("%d", i + 1);
-	case F_DUUR:
+	case F_DURATION:
 		return g_strdup(band_ids[i]);
-	case F_TALEN:
+	case F_LANGUAGE:
 		return g_strdup(((struct kt_language *)g_ptr_array_index(
 		    s->m->site.languages, i))->code);
 	default:
@@ -91,16 +91,16 @@ value_label(const struct page *p, enum facet f, int i)
 	char key[32];
 
 	switch (f) {
-	case F_SOORT:
+	case F_KIND:
 		g_snprintf(key, sizeof key, "kind.%s",
 		    kt_kind_dir((enum kt_kind)i));
 		return g_strdup(h_str(p, key));
-	case F_LEERJAAR:
+	case F_YEAR:
 		return g_strdup_printf("%d", i + 1);
-	case F_DUUR:
+	case F_DURATION:
 		g_snprintf(key, sizeof key, "duur.band.%d", i + 1);
 		return g_strdup(h_str(p, key));
-	case F_TALEN:
+	case F_LANGUAGE:
 		return g_strdup(((struct kt_language *)g_ptr_array_index(
 		    p->s->m->site.languages, i))->name);
 	default:
@@ -112,22 +112,22 @@ static gboolean
 has(const struct site *s, const struct kt_item *it, enum facet f, int i)
 {
 	switch (f) {
-	case F_SOORT:
+	case F_KIND:
 		return (int)it->kind == i;
-	case F_ONDERWIJSTYPE:
-		return (it->onderwijstype >> i) & 1;
-	case F_LEERJAAR:
-		return (it->leerjaar >> (i + 1)) & 1;
-	case F_COMPETENTIES:
-		return (it->competenties >> i) & 1;
-	case F_FASE:
-		return (it->fase >> i) & 1;
-	case F_KEUZE:
-		return (it->keuze >> i) & 1;
-	case F_DUUR:
+	case F_SCHOOL_TYPE:
+		return (it->school_types >> i) & 1;
+	case F_YEAR:
+		return (it->years >> (i + 1)) & 1;
+	case F_COMPETENCE:
+		return (it->competences >> i) & 1;
+	case F_PHASE:
+		return (it->phases >> i) & 1;
+	case F_CHOICE:
+		return (it->choices >> i) & 1;
+	case F_DURATION:
 		return it->minutes > 0 && it->minutes <= band_max[i] &&
 		    (i == 0 || it->minutes > band_max[i - 1]);
-	case F_TALEN:
+	case F_LANGUAGE:
 		return kt_item_text(it, ((struct kt_language *)
 		    g_ptr_array_index(s->m->site.languages, i))->code) != NULL;
 	default:
@@ -153,7 +153,7 @@ term_path(const struct site *s, const char *lang, enum facet f, int i)
 {
 	char *id, *path;
 
-	if (f == F_SOORT)
+	if (f == F_KIND)
 		return g_strdup_printf("%s/%s/index.html", lang,
 		    kt_kind_dir((enum kt_kind)i));
 	id = value_id(s, f, i);
@@ -184,7 +184,7 @@ card(xmlNodePtr ul, struct page *p, const struct kt_item *it)
 	meta = h_el(li, "p", "meta");
 	if (it->kind == KT_TIP) {
 		if (it->group >= 0)
-			h_text(meta, h_vocab_label(p, KT_V_GROEP, it->group));
+			h_text(meta, h_vocab_label(p, KT_V_GROUP, it->group));
 	} else {
 		s = h_years(p, it);
 		h_text(meta, h_str(p, "facet.leerjaar"));
@@ -334,7 +334,7 @@ facets(xmlNodePtr parent, struct page *p)
 			li = h_el(ul, "li", NULL);
 			a = h_link(li, p, target, NULL, NULL);
 			h_attr(a, "data-value", id);
-			if (f == F_TALEN) {
+			if (f == F_LANGUAGE) {
 				const struct kt_language *l = g_ptr_array_index(
 				    p->s->m->site.languages, i);
 				h_attr(a, "lang", l->code);
@@ -432,7 +432,7 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k,
 	if (k != KT_TIP)
 		card_list(p->main, p, k, 2, (enum facet)-1, 0, c);
 	/* the tips by group: contact, cooperation, future, talks */
-	for (int g = 0; k == KT_TIP && g < kt_vocab_size(KT_V_GROEP); g++) {
+	for (int g = 0; k == KT_TIP && g < kt_vocab_size(KT_V_GROUP); g++) {
 		GPtrArray *items = s->m->items[KT_TIP];
 		xmlNodePtr sec = NULL, cards = NULL;
 
@@ -444,14 +444,14 @@ kind_index(struct site *s, const struct kt_language *lang, enum kt_kind k,
 			if (sec == NULL) {
 				sec = h_el(p->main, "section", "listing");
 				h_el_text(sec, "h2", NULL, h_vocab_label(p,
-				    KT_V_GROEP, g));
+				    KT_V_GROUP, g));
 				cards = h_el(sec, "ul", "cards");
 			}
 			card(cards, p, it);
 		}
 	}
 	/* the sheets of a school year in one PDF, or a few parts */
-	if (k == KT_OPDRACHT) {
+	if (k == KT_ASSIGNMENT) {
 		GPtrArray *parts = kt_plan_bundles(s->plan, lang->code);
 
 		ul = h_downloads_section(p->main, p);
@@ -488,15 +488,15 @@ year_types(xmlNodePtr li, const struct page *p, const struct kt_item *it,
 		return;
 	s = g_string_new(" (");
 	for (int i = 0; i < KT_TYPES_MAX; i++) {
-		gboolean vmbo = i == 0 && (it->onderwijstype & 0xF) == 0xF;
+		gboolean vmbo = i == 0 && (it->school_types & 0xF) == 0xF;
 
 		for (int j = 0; vmbo && j < 4; j++)
 			vmbo = (it->years_of[j] >> year) & 1;
-		if (!(it->onderwijstype & (1u << i)) ||
+		if (!(it->school_types & (1u << i)) ||
 		    !((it->years_of[i] >> year) & 1))
 			continue;
 		g_string_append_printf(s, "%s%s", s->len > 2 ? ", " : "",
-		    vmbo ? "vmbo" : h_vocab_label(p, KT_V_ONDERWIJSTYPE, i));
+		    vmbo ? "vmbo" : h_vocab_label(p, KT_V_SCHOOL_TYPE, i));
 		if (vmbo)
 			i = 3;
 	}
@@ -523,10 +523,10 @@ planner(struct site *s, const struct kt_language *lang)
 		h_el_text(sec, "h2", NULL, h);
 		g_free(h);
 		dl = h_el(sec, "dl", "planner");
-		for (int f = 0; f <= kt_vocab_size(KT_V_FASE); f++) {
+		for (int f = 0; f <= kt_vocab_size(KT_V_PHASE); f++) {
 			/* the phases, then the evenings */
-			enum kt_kind k = f < kt_vocab_size(KT_V_FASE) ?
-			    KT_OPDRACHT : KT_AVOND;
+			enum kt_kind k = f < kt_vocab_size(KT_V_PHASE) ?
+			    KT_ASSIGNMENT : KT_EVENING;
 			GPtrArray *items = s->m->items[k];
 			xmlNodePtr div = NULL, ul = NULL;
 
@@ -537,14 +537,14 @@ planner(struct site *s, const struct kt_language *lang)
 				char *target;
 				xmlNodePtr a, li;
 
-				if (!(it->leerjaar & (1u << year)) ||
-				    (k == KT_OPDRACHT && !(it->fase & (1u << f))))
+				if (!(it->years & (1u << year)) ||
+				    (k == KT_ASSIGNMENT && !(it->phases & (1u << f))))
 					continue;
 				if (div == NULL) {
 					div = h_el(dl, "div", NULL);
 					h_el_text(div, "dt", NULL, k ==
-					    KT_OPDRACHT ? h_vocab_label(p,
-					    KT_V_FASE, f) :
+					    KT_ASSIGNMENT ? h_vocab_label(p,
+					    KT_V_PHASE, f) :
 					    h_str(p, "kind.avonden"));
 					ul = h_el(h_el(div, "dd", NULL), "ul",
 					    NULL);
@@ -666,10 +666,10 @@ type_years(GString *j, const struct site *s, const struct kt_item *it)
 		for (int y = 1; y <= 6; y++) {
 			char *id, *pair;
 
-			if (!(it->onderwijstype & (1u << i)) ||
+			if (!(it->school_types & (1u << i)) ||
 			    !(it->years_of[i] & (1u << y)))
 				continue;
-			id = value_id(s, F_ONDERWIJSTYPE, i);
+			id = value_id(s, F_SCHOOL_TYPE, i);
 			pair = g_strdup_printf("%s:%d", id, y);
 			g_string_append(j, first ? "" : ",");
 			kt_json_str(j, pair);
@@ -794,7 +794,7 @@ h_bank(struct site *s, const struct kt_language *lang)
 	planner(s, lang);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		kind_index(s, lang, (enum kt_kind)k, &c);
-	for (int f = F_ONDERWIJSTYPE; f < F_COUNT; f++)
+	for (int f = F_SCHOOL_TYPE; f < F_COUNT; f++)
 		for (int i = 0; i < facet_size(s, (enum facet)f); i++)
 			if (count_with(s, (enum facet)f, i) > 0)
 				term_page(s, lang, (enum facet)f, i, &c);

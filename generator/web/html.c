@@ -105,14 +105,14 @@ jsonld(struct page *p, const struct kt_item *it, const struct kt_text *t)
 	g_string_append(j, ",\"learningResourceType\":");
 	kt_json_str(j, types[it->kind]);
 	g_string_append(j, ",\"educationalLevel\":[");
-	for (int i = 0; i < kt_vocab_size(KT_V_ONDERWIJSTYPE); i++)
-		if (it->onderwijstype & (1u << i)) {
+	for (int i = 0; i < kt_vocab_size(KT_V_SCHOOL_TYPE); i++)
+		if (it->school_types & (1u << i)) {
 			g_string_append(j, first ? "" : ",");
-			kt_json_str(j, kt_vocab_name(KT_V_ONDERWIJSTYPE, i));
+			kt_json_str(j, kt_vocab_name(KT_V_SCHOOL_TYPE, i));
 			first = FALSE;
 		}
 	for (int y = 1; y <= 6; y++)
-		if (it->leerjaar & (1u << y)) {
+		if (it->years & (1u << y)) {
 			char *s = g_strdup_printf("leerjaar %d", y);
 			g_string_append(j, first ? "" : ",");
 			kt_json_str(j, s);
@@ -123,14 +123,14 @@ jsonld(struct page *p, const struct kt_item *it, const struct kt_text *t)
 	if (it->minutes > 0)
 		g_string_append_printf(j, ",\"timeRequired\":\"PT%dM\"",
 		    it->minutes);
-	if (it->competenties != 0) {
+	if (it->competences != 0) {
 		first = TRUE;
 		g_string_append(j, ",\"teaches\":[");
-		for (int i = 0; i < kt_vocab_size(KT_V_COMPETENTIE); i++)
-			if (it->competenties & (1u << i)) {
+		for (int i = 0; i < kt_vocab_size(KT_V_COMPETENCE); i++)
+			if (it->competences & (1u << i)) {
 				g_string_append(j, first ? "" : ",");
 				kt_json_str(j, h_vocab_label(p,
-				    KT_V_COMPETENTIE, i));
+				    KT_V_COMPETENCE, i));
 				first = FALSE;
 			}
 		g_string_append_c(j, ']');
@@ -270,7 +270,7 @@ evening_downloads(xmlNodePtr parent, const struct page *p,
 }
 
 static void
-render_opdracht(struct site *s, const struct kt_item *it,
+render_assignment(struct site *s, const struct kt_item *it,
     const struct kt_language *lang)
 {
 	char *path = kt_page_path(lang->code, it->kind, it->slug);
@@ -282,15 +282,15 @@ render_opdracht(struct site *s, const struct kt_item *it,
 	p->alternates = h_languages_of(s->m, it);
 	art = item_head(p, it, t, "kind.opdracht");
 	dl = h_el(art, "dl", "facts");
-	fact_set(dl, p, "facet.onderwijstype", KT_V_ONDERWIJSTYPE,
-	    it->onderwijstype);
+	fact_set(dl, p, "facet.onderwijstype", KT_V_SCHOOL_TYPE,
+	    it->school_types);
 	s1 = h_years(p, it);
 	fact(dl, h_str(p, "facet.leerjaar"), s1);
 	g_free(s1);
-	fact_set(dl, p, "facet.competenties", KT_V_COMPETENTIE,
-	    it->competenties);
-	fact_set(dl, p, "facet.fase", KT_V_FASE, it->fase);
-	fact_set(dl, p, "facet.keuze", KT_V_KEUZE, it->keuze);
+	fact_set(dl, p, "facet.competenties", KT_V_COMPETENCE,
+	    it->competences);
+	fact_set(dl, p, "facet.fase", KT_V_PHASE, it->phases);
+	fact_set(dl, p, "facet.keuze", KT_V_CHOICE, it->choices);
 	s1 = h_fmt_int(p, "duur.minuten", it->minutes);
 	fact(dl, h_str(p, "facet.duur"), s1);
 	g_free(s1);
@@ -389,7 +389,7 @@ evening_roles(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
 		xmlNodePtr div = h_el(dl, "div", NULL);
 
 		h_el_text(div, "dt", NULL, r->role >= 0 ?
-		    kt_vocab_name(KT_V_ROL, r->role) : "");
+		    kt_vocab_name(KT_V_ROLE, r->role) : "");
 		h_md(h_el(div, "dd", NULL), p, r->task, 2, TRUE);
 	}
 }
@@ -433,7 +433,7 @@ evening_prep(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
 		g_strfreev(parts);
 		h_md(h_el(tr, "td", NULL), p, pr->task, 2, TRUE);
 		h_el_text(tr, "td", NULL, pr->who >= 0 ?
-		    kt_vocab_name(KT_V_ROL, pr->who) : "");
+		    kt_vocab_name(KT_V_ROLE, pr->who) : "");
 	}
 }
 
@@ -466,16 +466,16 @@ evening_programme(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
 		h_el_text(td, "strong", NULL, b->title ? b->title : "");
 		h_md(td, p, b->text, 2, FALSE);
 		h_el_text(tr, "td", NULL, b->form >= 0 ?
-		    kt_vocab_name(KT_V_WERKVORM, b->form) : "");
+		    kt_vocab_name(KT_V_WORK_FORM, b->form) : "");
 		h_el_text(tr, "td", NULL, b->lead >= 0 ?
-		    kt_vocab_name(KT_V_ROL, b->lead) : "");
+		    kt_vocab_name(KT_V_ROLE, b->lead) : "");
 		g_free(from);
 		g_free(to);
 	}
 }
 
 static void
-render_avond(struct site *s, const struct kt_item *it,
+render_evening(struct site *s, const struct kt_item *it,
     const struct kt_language *lang)
 {
 	char *path = kt_page_path(lang->code, it->kind, it->slug);
@@ -494,7 +494,7 @@ render_avond(struct site *s, const struct kt_item *it,
 	g_free(s1);
 	if (it->audience >= 0)
 		fact(dl, h_str(p, "facet.doelgroep"),
-		    h_vocab_label(p, KT_V_DOELGROEP, it->audience));
+		    h_vocab_label(p, KT_V_AUDIENCE, it->audience));
 	s1 = h_fmt_int(p, "duur.minuten", it->minutes);
 	fact(dl, h_str(p, "facet.duur"), s1);
 	g_free(s1);
@@ -546,9 +546,9 @@ render_tip(struct site *s, const struct kt_item *it,
 	dl = h_el(art, "dl", "facts");
 	if (it->group >= 0)
 		fact(dl, h_str(p, "facet.groep"),
-		    h_vocab_label(p, KT_V_GROEP, it->group));
+		    h_vocab_label(p, KT_V_GROUP, it->group));
 	fact(dl, h_str(p, "facet.voor"),
-	    h_vocab_label(p, KT_V_VOOR, it->audience_tip));
+	    h_vocab_label(p, KT_V_FOR, it->audience_tip));
 	translations_list(art, p, it);
 	h_md(h_el(art, "div", "prose"), p, t->body, 1, FALSE);
 	if (t->phrases->len > 0) {
@@ -657,10 +657,10 @@ void
 h_item_page(struct site *s, const struct kt_item *it,
     const struct kt_language *lang)
 {
-	if (it->kind == KT_OPDRACHT)
-		render_opdracht(s, it, lang);
-	else if (it->kind == KT_AVOND)
-		render_avond(s, it, lang);
+	if (it->kind == KT_ASSIGNMENT)
+		render_assignment(s, it, lang);
+	else if (it->kind == KT_EVENING)
+		render_evening(s, it, lang);
 	else
 		render_tip(s, it, lang);
 }

@@ -130,21 +130,21 @@ h_years(const struct page *p, const struct kt_item *it)
 	GString *s;
 
 	if (kt_item_years_uniform(it))
-		return h_year_list(it->leerjaar);
+		return h_year_list(it->years);
 	s = g_string_new(NULL);
 	for (int i = 0; i < KT_TYPES_MAX; i++) {
 		/* the four vmbo tracks with the same years: "vmbo" */
-		gboolean vmbo = i == 0 && (it->onderwijstype & 0xF) == 0xF &&
+		gboolean vmbo = i == 0 && (it->school_types & 0xF) == 0xF &&
 		    it->years_of[1] == it->years_of[0] &&
 		    it->years_of[2] == it->years_of[0] &&
 		    it->years_of[3] == it->years_of[0];
 		char *years;
 
-		if (!(it->onderwijstype & (1u << i)))
+		if (!(it->school_types & (1u << i)))
 			continue;
 		years = h_year_list(it->years_of[i]);
 		g_string_append_printf(s, "%s%s %s", s->len ? " · " : "",
-		    vmbo ? "vmbo" : h_vocab_label(p, KT_V_ONDERWIJSTYPE, i),
+		    vmbo ? "vmbo" : h_vocab_label(p, KT_V_SCHOOL_TYPE, i),
 		    years);
 		g_free(years);
 		if (vmbo)
