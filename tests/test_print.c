@@ -255,6 +255,16 @@ test_dari(void)
 	g_assert_true(g_file_get_contents(sheet, &html, NULL, NULL));
 	g_assert_nonnull(strstr(html, "<html lang=\"prs\" dir=\"rtl\""));
 	g_free(html);
+	/* its search index is folded as Arabic's: the words, without the
+	 * hamza above (U+0654) that "دربارهٔ" carries */
+	g_free(sheet);
+	sheet = g_build_filename(out, "prs/index.js", NULL);
+	g_assert_true(g_file_get_contents(sheet, &html, NULL, NULL));
+	g_assert_nonnull(strstr(html, "فرزند"));
+	g_assert_nonnull(strstr(html, "درباره "));
+	g_assert_null(strstr(html, "\u0654"));
+	g_assert_null(strstr(html, "دربارهٔ"));
+	g_free(html);
 	g_free(sheet);
 	g_free(so);
 	g_free(text);

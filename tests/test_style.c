@@ -428,8 +428,8 @@ append_part(GString *s, double v)
 }
 
 /*
- * The green: the discs of a sheet's steps are style.h's green as cairo
- * draws it, a tip card's group the same green as Pango markup writes it.
+ * The green: the discs of a sheet's steps and a tip card's group are one
+ * colour, style.h's KT_GREEN, the site's --accent.
  */
 static void
 test_green(void)
@@ -443,13 +443,15 @@ test_green(void)
 	for (int i = 0; i < 3; i++)
 		append_part(disc, rgb[i]);
 	g_string_append(disc, "rg");
-	g_assert_true(pango_color_parse(&c, KT_MARKUP_GREEN));
+	g_assert_true(pango_color_parse(&c, "#1d5c4d"));
+	g_assert_cmpint(KT_GREEN, ==, 0x1d5c4d);
 	append_part(group, c.red / 65535.);
 	append_part(group, c.green / 65535.);
 	append_part(group, c.blue / 65535.);
 	g_string_append(group, "rg");
 	if (strstr(sheet, disc->str) == NULL)
 		g_error("no \"%s\" on the sheet", disc->str);
+	g_assert_cmpstr(disc->str, ==, group->str);
 	if (strstr(tips, group->str) == NULL)
 		g_error("no \"%s\" on the tip cards", group->str);
 	g_string_free(disc, TRUE);

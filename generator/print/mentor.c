@@ -43,8 +43,8 @@ tip_card(struct kt_pdf *p, double x, double y, double w, double h, guint i,
 	} else {
 		e = g_strdup("");
 	}
-	g_string_append_printf(m, "<span foreground=\"" KT_MARKUP_GREEN "\">"
-	    "<b>%s</b></span>\n", e);
+	g_string_append_printf(m, "<span foreground=\"#%06x\"><b>%s</b></span>\n",
+	    KT_GREEN, e);
 	g_free(e);
 	e = g_markup_escape_text(c->t->title ? c->t->title : c->it->slug, -1);
 	g_string_append_printf(m, "<span size=\"larger\"><b>%s</b></span>\n"

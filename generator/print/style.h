@@ -165,14 +165,10 @@
 /* red, green and blue for cairo_set_source_rgb(cr, KT_RGB_...) */
 #define KT_RGB_INK 0, 0, 0
 #define KT_RGB_PAPER 1, 1, 1
-/*
- * The site's green (its --accent), as cairo draws it (a step's disc) and
- * as Pango markup writes it (a tip card's group). Not quite one colour:
- * cairo writes #1d5c4d as 0.113725 0.360784 0.301961, and no #rrggbb is
- * 0.11 0.36 0.3, so making either the other would change every file it
- * is in.
- */
-#define KT_RGB_GREEN 0.11, 0.36, 0.30
-#define KT_MARKUP_GREEN "#1d5c4d"
+/* The site's green, its --accent (style.css): one colour for cairo and
+ * for Pango markup ("#%06x"). */
+#define KT_GREEN 0x1d5c4d
+#define KT_RGB_GREEN ((KT_GREEN >> 16) & 0xff) / 255.0, \
+	((KT_GREEN >> 8) & 0xff) / 255.0, (KT_GREEN & 0xff) / 255.0
 
 #endif
