@@ -372,6 +372,42 @@ test_damaged_chunk(void)
 	g_free(dest);
 }
 
+/*
+ * The stamps: a copy of out/ has other inodes, so its files are read once
+ * and their stamps written again; then a chunk replaced by bytes of the
+ * same size, a new file, is not taken for the one the stamps describe.
+ */
+static void
+test_same_size(void)
+{
+	char *dest = copy_of_ref("same-size"), *p, *data, *se = NULL;
+	char *stamps = g_build_filename(dest, ".keukentafel/stamps", NULL);
+	char *before, *after;
+	gsize len;
+
+	g_assert_true(g_file_get_contents(stamps, &before, NULL, NULL));
+	if (build_again(dest, &se) != 0)
+		g_error("the build failed:\n%s", se);
+	g_clear_pointer(&se, g_free);
+	g_assert_true(g_file_get_contents(stamps, &after, NULL, NULL));
+	g_assert_cmpstr(before, !=, after);
+	p = g_build_filename(dest, CHUNK, NULL);
+	g_assert_true(g_file_get_contents(p, &data, &len, NULL));
+	memset(data + len / 2, 'x', 64);
+	put_file(dest, CHUNK, data, (gssize)len);
+	remove_file(dest, BUNDLE);
+	if (build_again(dest, &se) != 0)
+		g_error("the build failed:\n%s", se);
+	assert_as_built(dest);
+	g_free(se);
+	g_free(data);
+	g_free(p);
+	g_free(after);
+	g_free(before);
+	g_free(stamps);
+	g_free(dest);
+}
+
 /* A crafted chunk (16 GB of offsets asked for) read for its bundle: no
  * abort, no huge allocation; the chunk is drawn again. */
 static void
@@ -722,6 +758,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/cache/cairo-versions", test_cairo_versions);
 	g_test_add_func("/cache/damaged-chunk", test_damaged_chunk);
 	g_test_add_func("/cache/crafted-chunk", test_crafted_chunk);
+	g_test_add_func("/cache/same-size", test_same_size);
 	g_test_add_func("/cache/old-manifest", test_old_manifest);
 	g_test_add_func("/cache/library-versions", test_library_versions);
 	g_test_add_func("/cache/failed-swap", test_failed_swap);

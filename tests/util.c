@@ -140,10 +140,14 @@ t_tree_digest(const char *dir)
 	GString *s = g_string_new(NULL);
 
 	for (guint i = 0; i < files->len; i++) {
-		char *p = g_build_filename(dir, g_ptr_array_index(files, i),
-		    NULL);
-		char *data, *sum;
+		char *p, *data, *sum;
 		gsize len;
+
+		/* the build's cache of file times: different on every disk */
+		if (strcmp(g_ptr_array_index(files, i),
+		    ".keukentafel/stamps") == 0)
+			continue;
+		p = g_build_filename(dir, g_ptr_array_index(files, i), NULL);
 
 		g_assert_true(g_file_get_contents(p, &data, &len, NULL));
 		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,

@@ -223,6 +223,7 @@ struct build {
 	struct kt_incr *incr;
 	int threads;
 	gint64 start, t;
+	gboolean unchanged;	/* out/ was left as it is */
 };
 
 static void
@@ -350,7 +351,7 @@ summary(const struct build *b)
 		fprintf(stderr, "keukentafel: the class checklists with the "
 		    "pupils' names are in %s/ (not in %s: do not publish "
 		    "them)\n", b->o->class_dir, b->o->out);
-	if (!b->o->quiet)
+	if (!b->o->quiet && !b->unchanged)
 		fprintf(stderr, "keukentafel: built %u assignments, %u "
 		    "evenings and %u tips in %u languages into %s in %.1f s "
 		    "(%d thread%s)\n", m->items[KT_ASSIGNMENT]->len,
@@ -358,6 +359,42 @@ summary(const struct build *b)
 		    m->site.languages->len, b->o->out,
 		    (double)(g_get_monotonic_time() - b->start) / 1e6,
 		    b->threads, b->threads == 1 ? "" : "s");
+}
+
+/*
+ * out/ as it is, with stamps that no longer match its files (it was
+ * copied, or restored): its files were read and found as written, so
+ * their stamps are written again, and the next build reads none. A cache
+ * beside the records, replaced in one rename.
+ */
+static void
+refresh_stamps(const struct build *b)
+{
+	char *path, *now, *was = NULL;
+
+	if (kt_manifest_read(b->incr->prev) == 0)
+		return;
+	path = g_build_filename(b->o->out, KT_STAMPS, NULL);
+	now = kt_manifest_stamps(b->incr->next, b->o->out);
+
+	if (!g_file_get_contents(path, &was, NULL, NULL) ||
+	    strcmp(was, now) != 0)
+		(void)g_file_set_contents(path, now, -1, NULL);
+	g_free(was);
+	g_free(now);
+	g_free(path);
+}
+
+/* The stamps of every job's file in the new tree, for the next build. */
+static gboolean
+put_stamps(struct build *b, GError **err)
+{
+	char *stamps = kt_manifest_stamps(b->incr->next, kt_writer_root(b->w));
+	gboolean ok = kt_writer_put(b->w, KT_STAMPS, stamps, strlen(stamps),
+	    err);
+
+	g_free(stamps);
+	return ok;
 }
 
 /* Swaps the new tree in, unless it is the one in out/ already. */
@@ -372,6 +409,8 @@ publish(struct build *b)
 		/* the new tree would be the one in out/: leave that be */
 		kt_writer_abort(b->w);
 		b->w = NULL;
+		refresh_stamps(b);
+		b->unchanged = TRUE;
 		if (!b->o->quiet)
 			fprintf(stderr, "keukentafel: nothing changed; %s is "
 			    "up to date (%.1f s)\n", b->o->out, (double)(
@@ -381,6 +420,8 @@ publish(struct build *b)
 	    &err) ||
 	    !kt_writer_put(b->w, KT_MANIFEST, manifest, strlen(manifest),
 	    &err)) {
+		failed(b, err->message);
+	} else if (!put_stamps(b, &err)) {
 		failed(b, err->message);
 	} else if (!made_as_planned(b)) {
 		kt_diag_print(b->d, stderr);
@@ -414,6 +455,7 @@ kt_cmd_build(const struct kt_options *o)
 	if (!prepare(&b))
 		goto done;
 	b.plan = kt_plan_new(b.m, &b.ro);
+	stage(o, "planned", &b.t);
 	if ((b.w = kt_writer_open(o->out, b.threads, &err)) == NULL ||
 	    (b.ro.pupils != NULL && !o->no_pdf &&
 	    (b.priv = kt_writer_open(o->class_dir, b.threads,
@@ -422,7 +464,7 @@ kt_cmd_build(const struct kt_options *o)
 		goto done;
 	}
 	b.incr = kt_incr_new(o->content, o->theme, o->out, b.m, &b.ro, b.w);
-	stage(o, "planned and hashed", &b.t);
+	stage(o, "hashed", &b.t);
 	if (!render(&b) || kt_diag_count(b.d, KT_ERROR) > 0) {
 		kt_diag_print(b.d, stderr);
 		failed(&b, NULL);

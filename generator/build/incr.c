@@ -124,7 +124,7 @@ hash_linked(const struct kt_md *md, void *data)
 	cmark_iter *it;
 	cmark_event_type ev;
 
-	if (md->doc == NULL)
+	if (md->doc == NULL || !md->item_links)
 		return;
 	it = cmark_iter_new(md->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

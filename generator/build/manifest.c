@@ -4,6 +4,13 @@
  * is reused only while it has the size and digest it was written with:
  * a chunk damaged under out/.keukentafel/ is drawn again, never read. A
  * manifest of another format (or none) reuses nothing.
+ *
+ * Beside it, .keukentafel/stamps: each file's size, modification time
+ * and inode as the build left them. A file that still has them is taken
+ * as written without being read, as make and git take a file; any other
+ * is read and its digest compared. They are kept apart from the
+ * manifest, which stays the same for the same build, as every file the
+ * build makes does; the stamps are a cache, different on every disk.
  * Thread-safe: jobs record from their threads.
  */
 #define _GNU_SOURCE
@@ -29,6 +36,9 @@ struct entry {
 
 struct kt_manifest {
 	char *out;		/* the live out/ the files come from */
+	GHashTable *stamps;	/* path -> stamp, into stamps_text */
+	char *stamps_text;	/* the file as loaded, cut into strings */
+	gint read;		/* atomic: jobs whose files were read */
 	char *text;		/* as loaded; NULL for a new one */
 	GHashTable *jobs;	/* id -> struct entry */
 	GPtrArray *links;	/* files of reused jobs, linked at the end */
@@ -52,6 +62,7 @@ kt_manifest_new(const char *out_dir)
 	struct kt_manifest *m = g_new0(struct kt_manifest, 1);
 
 	m->out = g_strdup(out_dir);
+	m->stamps = g_hash_table_new(g_str_hash, g_str_equal);
 	m->jobs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    (GDestroyNotify)entry_free);
 	m->links = g_ptr_array_new_with_free_func(g_free);
@@ -99,6 +110,44 @@ parse_entry(char **f)
 	return e;
 }
 
+/* A file's stamp: size, modification time in nanoseconds and inode; NULL
+ * when it is no regular file. The caller frees it with g_free. */
+static char *
+stamp_of(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	return g_strdup_printf("%lld:%lld.%09ld:%llu", (long long)st.st_size,
+	    (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+	    (unsigned long long)st.st_ino);
+}
+
+/* The stamps the build in m->out left, "path TAB stamp" a line: the
+ * text is kept and cut in place, the table points into it. */
+static void
+load_stamps(struct kt_manifest *m)
+{
+	char *path = g_build_filename(m->out, KT_STAMPS, NULL);
+	char *line, *end, *tab;
+
+	if (!g_file_get_contents(path, &m->stamps_text, NULL, NULL)) {
+		g_free(path);
+		return;
+	}
+	g_free(path);
+	for (line = m->stamps_text; *line != '\0'; line = end) {
+		end = strchr(line, '\n');
+		end = end != NULL ? (*end = '\0', end + 1) : line + strlen(line);
+		tab = strchr(line, '\t');
+		if (tab != NULL && tab[1] != '\0') {
+			*tab = '\0';
+			g_hash_table_replace(m->stamps, line, tab + 1);
+		}
+	}
+}
+
 struct kt_manifest *
 kt_manifest_load(const char *out_dir)
 {
@@ -130,6 +179,7 @@ kt_manifest_load(const char *out_dir)
 	}
 	g_strfreev(lines);
 	m->text = text;
+	load_stamps(m);
 	return m;
 }
 
@@ -139,6 +189,8 @@ kt_manifest_free(struct kt_manifest *m)
 	if (m == NULL)
 		return;
 	g_hash_table_destroy(m->jobs);
+	g_hash_table_destroy(m->stamps);
+	g_free(m->stamps_text);
 	g_ptr_array_free(m->links, TRUE);
 	g_mutex_clear(&m->lock);
 	g_free(m->text);
@@ -146,37 +198,54 @@ kt_manifest_free(struct kt_manifest *m)
 	g_free(m);
 }
 
-/* Is rel in the out/ of m a file of the size and digest in sum? */
+/*
+ * Is rel in the out/ of m a file of the size and digest in sum? One that
+ * still has the stamp the build left is; any other is read.
+ */
 static gboolean
-intact(const struct kt_manifest *m, const char *rel, const char *sum)
+intact(const struct kt_manifest *m, const char *rel, const char *sum,
+    gboolean *read)
 {
 	char *path = g_build_filename(m->out, rel, NULL);
+	const char *was = g_hash_table_lookup(m->stamps, rel);
+	char *now = was != NULL ? stamp_of(path) : NULL;
 	GMappedFile *f = NULL;
 	GStatBuf st;
 	gboolean same = FALSE;
 
+	if (now != NULL && strcmp(now, was) == 0 &&
+	    g_ascii_strtoull(now, NULL, 10) == g_ascii_strtoull(sum, NULL,
+	    10)) {
+		g_free(now);
+		g_free(path);
+		return TRUE;
+	}
+	g_free(now);
+	*read = TRUE;
 	/* the size first: a truncated file is not read */
 	if (g_lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (guint64)st.st_size == g_ascii_strtoull(sum, NULL, 10) &&
 	    (f = g_mapped_file_new(path, FALSE, NULL)) != NULL) {
-		char *now = kt_file_sum(g_mapped_file_get_contents(f),
+		char *got = kt_file_sum(g_mapped_file_get_contents(f),
 		    g_mapped_file_get_length(f));
 
-		same = strcmp(now, sum) == 0;
-		g_free(now);
+		same = strcmp(got, sum) == 0;
+		g_free(got);
 		g_mapped_file_unref(f);
 	}
 	g_free(path);
 	return same;
 }
 
-/* Are the files of e in the out/ of m as they were written? */
+/* Are the files of e in the out/ of m as they were written? *read is
+ * set when one had to be read. */
 static gboolean
-all_intact(const struct kt_manifest *m, const struct entry *e)
+all_intact(const struct kt_manifest *m, const struct entry *e,
+    gboolean *read)
 {
 	for (guint i = 0; i < e->files->len; i++)
 		if (!intact(m, g_ptr_array_index(e->files, i),
-		    g_ptr_array_index(e->sums, i)))
+		    g_ptr_array_index(e->sums, i), read))
 			return FALSE;
 	return TRUE;
 }
@@ -215,12 +284,18 @@ kt_manifest_reuse(struct kt_manifest *prev, struct kt_manifest *next,
 {
 	const struct entry *e;
 	struct entry *copy;
+	gboolean read = FALSE, same;
 
 	if (prev == NULL)
 		return FALSE;
 	/* prev is only read once loaded: no lock needed */
 	e = g_hash_table_lookup(prev->jobs, job);
-	if (e == NULL || strcmp(e->key, key) != 0 || !all_intact(prev, e))
+	if (e == NULL || strcmp(e->key, key) != 0)
+		return FALSE;
+	same = all_intact(prev, e, &read);
+	if (read)
+		g_atomic_int_inc(&prev->read);
+	if (!same)
 		return FALSE;
 	copy = g_new0(struct entry, 1);
 	copy->key = g_strdup(key);
@@ -401,13 +476,14 @@ kt_manifest_unchanged(const struct kt_manifest *prev,
     const struct kt_manifest *next, const char *text)
 {
 	const struct entry *e;
+	gboolean read = FALSE;	/* the few files outside jobs: no stamps */
 
 	if (prev == NULL || prev->text == NULL || next->run > 0 ||
 	    strcmp(prev->text, text) != 0)
 		return FALSE;
 	/* the files of reused jobs were looked at; these were not */
 	e = g_hash_table_lookup(prev->jobs, UNTRACKED);
-	return e == NULL || all_intact(prev, e);
+	return e == NULL || all_intact(prev, e, &read);
 }
 
 void
@@ -415,4 +491,37 @@ kt_manifest_counts(const struct kt_manifest *m, guint *reused, guint *run)
 {
 	*reused = m->reused;
 	*run = m->run;
+}
+
+char *
+kt_manifest_stamps(const struct kt_manifest *m, const char *root)
+{
+	GString *s = g_string_new(NULL);
+	guint n;
+	gpointer *keys = g_hash_table_get_keys_as_array(m->jobs, &n);
+
+	qsort(keys, n, sizeof *keys, cmp_key);
+	for (guint i = 0; i < n; i++) {
+		const struct entry *e = g_hash_table_lookup(m->jobs, keys[i]);
+
+		for (guint j = 0; j < e->files->len; j++) {
+			const char *rel = g_ptr_array_index(e->files, j);
+			char *path = g_build_filename(root, rel, NULL);
+			char *stamp = stamp_of(path);
+
+			if (stamp != NULL)
+				g_string_append_printf(s, "%s\t%s\n", rel,
+				    stamp);
+			g_free(stamp);
+			g_free(path);
+		}
+	}
+	g_free(keys);
+	return g_string_free(s, FALSE);
+}
+
+guint
+kt_manifest_read(const struct kt_manifest *m)
+{
+	return (guint)g_atomic_int_get(&((struct kt_manifest *)m)->read);
 }

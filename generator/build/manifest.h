@@ -50,6 +50,19 @@ gboolean kt_manifest_unchanged(const struct kt_manifest *prev,
 void kt_manifest_counts(const struct kt_manifest *, guint *reused,
     guint *run);
 
+/*
+ * The stamps of the files of every job as they are below root (size,
+ * time, inode), to be written as KT_STAMPS once they are all there: the
+ * next build reads none of the files that still have them. The caller
+ * frees the text with g_free.
+ */
+char *kt_manifest_stamps(const struct kt_manifest *, const char *root);
+
+/* How many jobs of the build in out/ had a file to read: its stamp did
+ * not match (0: every file looked at was known by its stamp). */
+guint kt_manifest_read(const struct kt_manifest *prev);
+
 #define KT_MANIFEST ".keukentafel/manifest"
+#define KT_STAMPS ".keukentafel/stamps"
 
 #endif

@@ -28,19 +28,20 @@
 char *
 kt_page_path(const char *lang, enum kt_kind k, const char *slug)
 {
-	return g_strdup_printf("%s/%s/%s.html", lang, kt_kind_dir(k), slug);
+	return g_strconcat(lang, "/", kt_kind_dir(k), "/", slug, ".html", NULL);
 }
 
 char *
 kt_sheet_path(const char *lang, const char *slug)
 {
-	return g_strdup_printf("%s/opdrachten/%s.pdf", lang, slug);
+	return g_strconcat(lang, "/opdrachten/", slug, ".pdf", NULL);
 }
 
 char *
 kt_bilingual_path(const char *lang, const char *slug)
 {
-	return g_strdup_printf("%s/opdrachten/%s.%s-nl.pdf", lang, slug, lang);
+	return g_strconcat(lang, "/opdrachten/", slug, ".", lang, "-nl.pdf",
+	    NULL);
 }
 
 char *
@@ -151,8 +152,9 @@ add(struct kt_plan *pl, enum kt_job_kind kind, const char *what,
 	j->t = it != NULL && lang != NULL ? kt_item_text(it, lang->code) :
 	    NULL;
 	j->reads = reads;
-	j->id = g_strdup_printf("%s:%s:%s", what, lang ? lang->code : "",
-	    sub != NULL ? sub : it != NULL ? it->slug : "");
+	/* g_strconcat: a plan holds a few jobs an item, thousands in all */
+	j->id = g_strconcat(what, ":", lang ? lang->code : "", ":",
+	    sub != NULL ? sub : it != NULL ? it->slug : "", NULL);
 	j->files = g_ptr_array_new_with_free_func(g_free);
 	j->needs = g_ptr_array_new();
 	j->then = g_ptr_array_new();
@@ -195,8 +197,8 @@ plan_web(struct kt_plan *pl)
 		for (guint j = 0; j < m->items[k]->len; j++) {
 			const struct kt_item *it = g_ptr_array_index(
 			    m->items[k], j);
-			char *sub = g_strdup_printf("%s/%s",
-			    kt_kind_dir((enum kt_kind)k), it->slug);
+			char *sub = g_strconcat(kt_kind_dir((enum kt_kind)k),
+			    "/", it->slug, NULL);
 
 			for (guint i = 0; i < langs->len; i++) {
 				const struct kt_language *l =

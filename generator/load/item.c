@@ -139,12 +139,14 @@ split_body(const char *path, const char *body, int body_line,
 	cmark_node *n, *next, *cur = NULL;
 	guint nnames = names ? g_strv_length((char **)names) : 0;
 	guint meant = 0;	/* sections reported with a "did you mean" */
+	bool links = kt_md_may_link_items(body);
 
 	g_return_if_fail(nnames <= KT_MAX_SECTIONS);
 	if (names == NULL) {
 		if (cmark_node_first_child(doc) != NULL) {
 			out[0] = kt_md_adopt(doc,
 			    (struct kt_pos){ path, body_line, 1 });
+			out[0]->item_links = links;
 			kt_md_check(out[0], d);
 		} else {
 			cmark_node_free(doc);
@@ -192,6 +194,7 @@ split_body(const char *path, const char *body, int body_line,
 				    CMARK_NODE_DOCUMENT);
 				out[k] = kt_md_adopt(sd,
 				    (struct kt_pos){ path, line + 1, 1 });
+				out[k]->item_links = links;
 				cur = sd;
 			}
 			g_free(t);

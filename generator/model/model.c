@@ -58,7 +58,16 @@ kt_md_adopt(cmark_node *doc, struct kt_pos pos)
 
 	m->doc = doc;
 	m->pos = pos;
+	m->item_links = true;	/* not looked for */
 	return m;
+}
+
+bool
+kt_md_may_link_items(const char *src)
+{
+	/* whatever the link's form: only these need looking at later */
+	return strstr(src, "opdracht:") != NULL ||
+	    strstr(src, "avond:") != NULL || strstr(src, "tip:") != NULL;
 }
 
 struct kt_md *
@@ -68,6 +77,7 @@ kt_md_new(const char *src, struct kt_pos pos)
 
 	m->doc = cmark_parse_document(src, strlen(src), CMARK_OPT_DEFAULT);
 	m->pos = pos;
+	m->item_links = kt_md_may_link_items(src);
 	return m;
 }
 

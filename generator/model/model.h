@@ -62,11 +62,15 @@ struct kt_pos {
 struct kt_md {
 	cmark_node *doc;	/* owned; a CMARK_NODE_DOCUMENT */
 	struct kt_pos pos;
+	bool item_links;	/* may link to an item: opdracht:slug ... */
 };
 
 /* Markdown parsed from src, or adopting doc (which it then frees); the
  * caller frees it with kt_md_free. */
 struct kt_md *kt_md_new(const char *src, struct kt_pos);
+/* Whether Markdown src may hold a link to an item (opdracht:, avond:,
+ * tip:); kt_md_new sets item_links from it, kt_md_adopt to true. */
+bool kt_md_may_link_items(const char *src);
 struct kt_md *kt_md_adopt(cmark_node *doc, struct kt_pos);
 void kt_md_free(struct kt_md *);
 /* The text without markup, words separated by single spaces; the caller
