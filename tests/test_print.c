@@ -987,7 +987,8 @@ test_step_discs(void)
 	const char *rels[] = { "nl/opdrachten/trots-op-jezelf.pdf",
 	    "ar/opdrachten/trots-op-jezelf.ar-nl.pdf", NULL };
 	const int want[] = { 5, 10 };	/* five steps, in each column */
-	/* style.h's KT_GREEN, #1d5c4d, as cairo writes it */
+	/* style.h's KT_GREEN, #1d5c4d, as cairo writes it: on the sheet,
+	 * only the discs (the test school's logo is blue) */
 	const char *green = "0.113725 0.360784 0.301961 rg ";
 
 	for (int i = 0; rels[i] != NULL; i++) {
