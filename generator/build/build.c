@@ -419,9 +419,7 @@ publish(struct build *b)
 	} else if (!kt_manifest_link(b->incr->next, b->w, b->threads,
 	    &err) ||
 	    !kt_writer_put(b->w, KT_MANIFEST, manifest, strlen(manifest),
-	    &err)) {
-		failed(b, err->message);
-	} else if (!put_stamps(b, &err)) {
+	    &err) || !put_stamps(b, &err)) {
 		failed(b, err->message);
 	} else if (!made_as_planned(b)) {
 		kt_diag_print(b->d, stderr);
