@@ -162,15 +162,6 @@ site_copy(const char *name)
 	return dir;
 }
 
-static void
-write_file(const char *dir, const char *rel, const char *text)
-{
-	char *p = g_build_filename(dir, rel, NULL);
-
-	g_assert_true(g_file_set_contents(p, text, -1, NULL));
-	g_free(p);
-}
-
 static char *
 build_into(const char *content, const char *name)
 {
@@ -532,7 +523,7 @@ test_incremental_links(void)
 	htmlDocPtr d;
 
 	out = build_into(content, "later-out");
-	write_file(content, "avonden/ouderavond.en.md", "---\n"
+	t_write_file(content, "avonden/ouderavond.en.md", "---\n"
 	    "titel: Parents' evening about open days\n"
 	    "samenvatting: Parents hear how to go to open days.\n"
 	    "uitnodiging: Come to an evening about open days.\n---\n");
@@ -557,7 +548,7 @@ test_check_one_line(void)
 	const char *argv[] = { KT, "check", "-q", "-C", NULL, NULL };
 	char *want[2];
 
-	write_file(content, "opdrachten/stappen.nl.md", "---\n"
+	t_write_file(content, "opdrachten/stappen.nl.md", "---\n"
 	    "titel: Stappen met een lijst\n"
 	    "samenvatting: Een stap en een vraag van meer dan een regel.\n"
 	    "onderwijstype: [havo]\nleerjaar: [4]\n"

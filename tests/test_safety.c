@@ -38,15 +38,6 @@ uri_ok(const char *u)
 	return TRUE;
 }
 
-static void
-write_file(const char *dir, const char *rel, const char *text)
-{
-	char *p = g_build_filename(dir, rel, NULL);
-
-	g_assert_true(g_file_set_contents(p, text, -1, NULL));
-	g_free(p);
-}
-
 /*
  * tests/site copied to tmp/name with basis_url set to base (NULL: kept)
  * and a tip whose Markdown links have a space and accents in them.
@@ -72,7 +63,7 @@ content(const char *name, const char *base)
 		g_free(line);
 		g_free(text);
 	}
-	write_file(dir, "tips/adres.nl.md", "---\ntitel: Adressen\ngroep: "
+	t_write_file(dir, "tips/adres.nl.md", "---\ntitel: Adressen\ngroep: "
 	    "contact\n---\nZie [een](<my url>), [twee](föö) en "
 	    "[drie](a%20b).\n");
 	g_regex_unref(re);
@@ -468,7 +459,7 @@ test_svg_site(void)
 	char *out, *pdf;
 	xmlDocPtr d;
 
-	write_file(dir, "pictogrammen/schoolbord.svg", hostile_svg);
+	t_write_file(dir, "pictogrammen/schoolbord.svg", hostile_svg);
 	out = build(dir, 0, &err);
 	d = parse(out, "pictogrammen/schoolbord.svg");
 	expect_clean(d);
@@ -491,7 +482,7 @@ test_svg_entity(void)
 	const char *argv[] = { KT, "build", "-q", "--no-pdf", "-C", NULL, "-o",
 	    NULL, NULL };
 
-	write_file(dir, "pictogrammen/schoolbord.svg", "<?xml version=\"1.0\"?>"
+	t_write_file(dir, "pictogrammen/schoolbord.svg", "<?xml version=\"1.0\"?>"
 	    "\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>"
 	    "\n");

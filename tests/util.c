@@ -281,3 +281,12 @@ t_dead_links(const char *out)
 	g_ptr_array_free(all, TRUE);
 	return dead;
 }
+
+void
+t_write_file(const char *dir, const char *rel, const char *text)
+{
+	char *p = g_build_filename(dir, rel, NULL);
+
+	g_assert_true(g_file_set_contents(p, text, -1, NULL));
+	g_free(p);
+}

@@ -54,6 +54,8 @@ GPtrArray *t_files(const char *dir);
  * as "page: target"; the caller frees it with g_ptr_array_free(a, TRUE).
  */
 GPtrArray *t_dead_links(const char *out);
+/* Writes text as dir/rel, or fails the test. */
+void t_write_file(const char *dir, const char *rel, const char *text);
 /* "sha256 path" lines for every file below dir. */
 char *t_tree_digest(const char *dir);
 /* The text of a PDF, or of one page (page 0: all). */

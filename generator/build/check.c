@@ -317,16 +317,7 @@ strings(const struct kt_model *m, struct kt_diag *d)
 
 	if (nl == NULL)
 		return;
-	{
-		guint n;
-		gpointer *all = g_hash_table_get_keys_as_array(nl, &n);
-
-		keys = g_ptr_array_sized_new(n);
-		for (guint i = 0; i < n; i++)
-			g_ptr_array_add(keys, all[i]);
-		g_free(all);
-	}
-	g_ptr_array_sort(keys, kt_cmp_str);
+	keys = kt_sorted_keys(nl);
 	for (guint i = 1; i < m->site.languages->len; i++) {
 		const struct kt_language *l = g_ptr_array_index(
 		    m->site.languages, i);

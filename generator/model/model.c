@@ -13,6 +13,20 @@ kt_cmp_str(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+GPtrArray *
+kt_sorted_keys(GHashTable *t)
+{
+	guint n;
+	gpointer *keys = g_hash_table_get_keys_as_array(t, &n);
+	GPtrArray *a = g_ptr_array_sized_new(n);
+
+	for (guint i = 0; i < n; i++)
+		g_ptr_array_add(a, keys[i]);
+	g_free(keys);
+	g_ptr_array_sort(a, kt_cmp_str);
+	return a;
+}
+
 gboolean
 kt_item_link(const char *url, enum kt_kind *kind, const char **slug)
 {

@@ -42,6 +42,9 @@ const char *kt_suggest(const char *s, const char *const *candidates,
 
 /* For g_ptr_array_sort over arrays of strings: compares the strings. */
 gint kt_cmp_str(gconstpointer a, gconstpointer b);
+/* The keys of a table of strings, sorted; the strings are borrowed from
+ * the table, the caller frees the array with g_ptr_array_free(a, TRUE). */
+GPtrArray *kt_sorted_keys(GHashTable *);
 
 /* TRUE for http, https, mailto, tel, item and relative links. */
 gboolean kt_url_allowed(const char *url);

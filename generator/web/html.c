@@ -617,16 +617,7 @@ copy_pictograms(struct site *s)
 					g_hash_table_add(used, st->pictogram);
 			}
 		}
-	{
-		guint n;
-		gpointer *keys = g_hash_table_get_keys_as_array(used, &n);
-
-		names = g_ptr_array_sized_new(n);
-		for (guint i = 0; i < n; i++)
-			g_ptr_array_add(names, keys[i]);
-		g_free(keys);
-	}
-	g_ptr_array_sort(names, kt_cmp_str);
+	names = kt_sorted_keys(used);
 	for (guint i = 0; i < names->len; i++) {
 		const char *name = g_ptr_array_index(names, i);
 		const struct kt_picto *pic = g_hash_table_lookup(
