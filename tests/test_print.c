@@ -73,6 +73,23 @@ test_sheet_languages(void)
 	assert_text("ar/opdrachten/trots-op-jezelf.ar-nl.pdf", ar_nl);
 }
 
+/* "A sentence on a line of its own where the writer put it": the intro's
+ * two lines stay two, on the sheet and on the page. */
+static void
+test_intro_lines(void)
+{
+	char *t = text_of("nl/opdrachten/trots-op-jezelf.pdf");
+	char *page = path("nl/opdrachten/trots-op-jezelf.html"), *html;
+
+	g_assert_true(t_contains(t, "Uw kind leert op school wat het goed "
+	    "kan.\nPraat samen over dingen waar uw kind trots op is.\n"));
+	g_assert_true(g_file_get_contents(page, &html, NULL, NULL));
+	g_assert_nonnull(strstr(html, "wat het goed kan.<br>Praat samen"));
+	g_free(html);
+	g_free(page);
+	g_free(t);
+}
+
 static void
 test_glossary_box(void)
 {
@@ -1202,6 +1219,7 @@ main(int argc, char *argv[])
 	tmp = g_dir_make_tmp("kt-print-XXXXXX", NULL);
 	g_test_add_func("/print/sheet-languages", test_sheet_languages);
 	g_test_add_func("/print/glossary-box", test_glossary_box);
+	g_test_add_func("/print/intro-lines", test_intro_lines);
 	g_test_add_func("/print/fonts", test_fonts);
 	g_test_add_func("/print/min-body-size", test_min_body_size);
 	g_test_add_func("/print/pictogram-side", test_pictogram_side);

@@ -571,6 +571,7 @@ load_home(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 	    "belongs in the Dutch file only; remove it here");
 	t->intro = kt_get_md(&tc, "intro", TRUE);
 	kt_md_check(t->intro, c->d);
+	kt_md_keep_lines(t->intro);
 	load_steps(&tc, t, m, source);
 	replace_mds(t->questions, kt_get_mds(&tc, "vragen", FALSE));
 	check_md_list(t->questions, c->d);

@@ -96,6 +96,31 @@ kt_md_new(const char *src, struct kt_pos pos)
 }
 
 void
+kt_md_keep_lines(struct kt_md *m)
+{
+	GPtrArray *soft = g_ptr_array_new();
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (m == NULL || m->doc == NULL)
+		return;
+	it = cmark_iter_new(m->doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(
+		    cmark_iter_get_node(it)) == CMARK_NODE_SOFTBREAK)
+			g_ptr_array_add(soft, cmark_iter_get_node(it));
+	cmark_iter_free(it);
+	/* replaced after the walk: the iterator must not see a node go */
+	for (guint i = 0; i < soft->len; i++) {
+		cmark_node *n = g_ptr_array_index(soft, i);
+
+		cmark_node_replace(n, cmark_node_new(CMARK_NODE_LINEBREAK));
+		cmark_node_free(n);
+	}
+	g_ptr_array_free(soft, TRUE);
+}
+
+void
 kt_md_free(struct kt_md *m)
 {
 	if (m == NULL)

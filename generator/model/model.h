@@ -76,6 +76,9 @@ struct kt_md *kt_md_new(const char *src, struct kt_pos);
 bool kt_md_may_link_items(const char *src);
 struct kt_md *kt_md_adopt(cmark_node *doc, struct kt_pos);
 void kt_md_free(struct kt_md *);
+/* Each line break the writer made stays one (a soft break becomes a hard
+ * one): "a sentence on a line of its own where the writer put it". */
+void kt_md_keep_lines(struct kt_md *);
 /* The text without markup, words separated by single spaces; the caller
  * frees it with g_free. */
 char *kt_md_plain(const struct kt_md *);
