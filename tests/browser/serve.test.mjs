@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kt-serve-'));
 const content = join(tmp, 'site');
@@ -48,13 +48,7 @@ before(async () => {
 	cpSync('tests/site', content, { recursive: true });
 	base = await start();
 	await built();
-	browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu',
-		    '--disable-background-networking',
-		    '--disable-component-update', '--no-first-run',
-		    '--disable-sync'],
-	});
+	browser = await launch();
 });
 
 after(async () => {

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { HtmlValidate } from 'html-validate';
 import { serve } from './serve.mjs';
 
@@ -32,13 +32,7 @@ function pages(dir) {
 before(async () => {
 	execFileSync('tests/fixture.sh', [fixture], { stdio: ['ignore', 'ignore', 'inherit'] });
 	({ server, base } = await serve(out, '/lob/'));
-	browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu',
-		    '--disable-background-networking',
-		    '--disable-component-update', '--no-first-run',
-		    '--disable-sync'],
-	});
+	browser = await launch();
 });
 
 after(async () => {

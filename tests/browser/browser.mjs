@@ -1,0 +1,14 @@
+// Debian's Chromium for the browser tests, through playwright-core, with
+// the flags this machine needs: no sandbox as root, no network of its own
+// (no downloads, no updates, no sync), never a browser of playwright's.
+import { chromium } from 'playwright-core';
+
+export function launch() {
+	return chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu',
+		    '--disable-background-networking',
+		    '--disable-component-update', '--no-first-run',
+		    '--disable-sync'],
+	});
+}
