@@ -298,7 +298,7 @@ plan_bilingual(struct kt_plan *pl, const struct kt_language *l)
 
 /* A part of a year's bundle: it reads every item of the chunks it takes
  * sheets from, since their font subsets hold the glyphs of all. */
-static void
+static struct kt_plan_job *
 plan_bundle(struct kt_plan *pl, const struct kt_language *l, int year,
     GPtrArray *part, guint i, guint nparts, GHashTable *chunk_of)
 {
@@ -327,6 +327,7 @@ plan_bundle(struct kt_plan *pl, const struct kt_language *l, int year,
 	}
 	writes(pl, b, bundle_path(l->code, year, i, nparts));
 	g_free(sub);
+	return b;
 }
 
 /* A language's home sheets in chunks, each sheet cut to its own file,
@@ -359,12 +360,10 @@ plan_sheets(struct kt_plan *pl, const struct kt_language *l)
 	for (int year = 1; year <= YEARS; year++) {
 		GPtrArray *parts = kt_plan_year_parts(pl->m, l->code, year);
 
-		for (guint i = 0; i < parts->len; i++) {
-			plan_bundle(pl, l, year, g_ptr_array_index(parts, i),
-			    i, parts->len, chunk_of);
-			g_ptr_array_add(bundles, g_ptr_array_index(pl->jobs,
-			    pl->jobs->len - 1));
-		}
+		for (guint i = 0; i < parts->len; i++)
+			g_ptr_array_add(bundles, plan_bundle(pl, l, year,
+			    g_ptr_array_index(parts, i), i, parts->len,
+			    chunk_of));
 		g_ptr_array_free(parts, TRUE);
 	}
 	g_hash_table_insert(pl->bundles, l->code, bundles);

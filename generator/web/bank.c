@@ -488,16 +488,18 @@ year_types(xmlNodePtr li, const struct page *p, const struct kt_item *it,
 		return;
 	s = g_string_new(" (");
 	for (int i = 0; i < KT_TYPES_MAX; i++) {
-		gboolean vmbo = i == 0 && (it->school_types & 0xF) == 0xF;
+		guint32 in = 0;		/* the types with this year */
+		const char *name;
 
-		for (int j = 0; vmbo && j < 4; j++)
-			vmbo = (it->years_of[j] >> year) & 1;
-		if (!(it->school_types & (1u << i)) ||
-		    !((it->years_of[i] >> year) & 1))
+		for (int j = 0; j < KT_TYPES_MAX; j++)
+			if ((it->years_of[j] >> year) & 1)
+				in |= 1u << j;
+		if (!(it->school_types & in & (1u << i)))
 			continue;
+		name = h_school_type(p, it->school_types & in, i);
 		g_string_append_printf(s, "%s%s", s->len > 2 ? ", " : "",
-		    vmbo ? "vmbo" : h_vocab_label(p, KT_V_SCHOOL_TYPE, i));
-		if (vmbo)
+		    name);
+		if (strcmp(name, "vmbo") == 0)
 			i = 3;
 	}
 	g_string_append_c(s, ')');

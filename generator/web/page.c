@@ -124,6 +124,13 @@ h_year_list(guint32 mask)
 	return g_string_free(s, FALSE);
 }
 
+const char *
+h_school_type(const struct page *p, guint32 together, int i)
+{
+	return i == 0 && (together & 0xF) == 0xF ? "vmbo" :
+	    h_vocab_label(p, KT_V_SCHOOL_TYPE, i);
+}
+
 char *
 h_years(const struct page *p, const struct kt_item *it)
 {
@@ -133,21 +140,21 @@ h_years(const struct page *p, const struct kt_item *it)
 		return h_year_list(it->years);
 	s = g_string_new(NULL);
 	for (int i = 0; i < KT_TYPES_MAX; i++) {
-		/* the four vmbo tracks with the same years: "vmbo" */
-		gboolean vmbo = i == 0 && (it->school_types & 0xF) == 0xF &&
-		    it->years_of[1] == it->years_of[0] &&
-		    it->years_of[2] == it->years_of[0] &&
-		    it->years_of[3] == it->years_of[0];
+		guint32 same = 0;	/* the vmbo tracks with i's years */
+		const char *name;
 		char *years;
 
+		for (int j = 0; j < 4; j++)
+			if (it->years_of[j] == it->years_of[i])
+				same |= 1u << j;
 		if (!(it->school_types & (1u << i)))
 			continue;
+		name = h_school_type(p, it->school_types & same, i);
 		years = h_year_list(it->years_of[i]);
 		g_string_append_printf(s, "%s%s %s", s->len ? " · " : "",
-		    vmbo ? "vmbo" : h_vocab_label(p, KT_V_SCHOOL_TYPE, i),
-		    years);
+		    name, years);
 		g_free(years);
-		if (vmbo)
+		if (strcmp(name, "vmbo") == 0)
 			i = 3;
 	}
 	return g_string_free(s, FALSE);

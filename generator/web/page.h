@@ -52,6 +52,10 @@ char *h_fmt_int(const struct page *, const char *key, int n);
 const char *h_vocab_label(const struct page *, enum kt_vocab_id, int i);
 char *h_vocab_list(const struct page *, enum kt_vocab_id, guint32 mask);
 char *h_year_list(guint32 mask);
+/* School type i's label, or "vmbo" (static) when i is the first track
+ * and all four vmbo tracks are in together: the caller then skips the
+ * other three. */
+const char *h_school_type(const struct page *, guint32 together, int i);
 /* An item's years: "1, 2", or per school type "vmbo 4 · mbo 1". */
 char *h_years(const struct page *, const struct kt_item *);
 
