@@ -111,6 +111,10 @@ bench: deps-bench
 
 deps-bench:
 	@generator/deps.sh $(DEB_BUILD) $(DEB_RUN) $(DEB_BENCH)
+	@# Typst for the bench only, pinned in bench/package-lock.json
+	@[ -f bench/node_modules/.package-lock.json ] && \
+	  [ ! bench/package-lock.json -nt bench/node_modules/.package-lock.json ] || \
+	  (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 
 deps-site:
 	@generator/deps.sh $(DEB_BUILD) $(DEB_RUN)
