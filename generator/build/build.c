@@ -184,6 +184,7 @@ struct build {
 	int threads;
 	gint64 start, t;
 	gboolean unchanged;	/* out/ was left as it is */
+	gboolean old_records;	/* out/ has records inside: made anew */
 };
 
 static void
@@ -228,18 +229,20 @@ prepare(struct build *b)
 
 /*
  * Records of an older keukentafel inside out/ (it kept them there): not
- * read, and not in the new out/, which is made whole again.
+ * read, and not in the new out/, which is swapped in even when nothing
+ * else changed.
  */
 static void
-old_records(const struct build *b)
+old_records(struct build *b)
 {
 	char *old = g_build_filename(b->o->out, KT_RECORDS, NULL);
 	char *now = kt_records_dir(b->o->out);
 
-	if (g_file_test(old, G_FILE_TEST_IS_DIR) && !b->o->quiet)
+	b->old_records = g_file_test(old, G_FILE_TEST_IS_DIR);
+	if (b->old_records)
 		fprintf(stderr, "keukentafel: the build's records move out of "
-		    "%s to %s/, which is not published; this build makes "
-		    "every file again\n", old, now);
+		    "%s to %s/, which is not published; the new %s is made "
+		    "without them\n", old, now, b->o->out);
 	g_free(old);
 	g_free(now);
 }
@@ -371,7 +374,8 @@ publish(struct build *b)
 	char *manifest = kt_manifest_text(b->incr->next, b->w);
 	gboolean ok = FALSE;
 
-	if (kt_manifest_unchanged(b->incr->prev, b->incr->next, manifest)) {
+	if (!b->old_records &&
+	    kt_manifest_unchanged(b->incr->prev, b->incr->next, manifest)) {
 		/* the new tree would be the one in out/: leave that be */
 		kt_writer_abort(b->w);
 		b->w = NULL;
