@@ -6,8 +6,12 @@
  * in every page's header. Each case works in its own temporary folder;
  * the fixture is only read.
  */
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
@@ -586,6 +590,160 @@ test_logo(void)
 	g_ptr_array_free(files, TRUE);
 }
 
+/* The README's nginx block, with the site at root. */
+static char *
+readme_nginx(const char *root)
+{
+	char *readme, *block, **parts, *conf;
+	const char *start, *end;
+
+	g_assert_true(g_file_get_contents("README.md", &readme, NULL, NULL));
+	start = strstr(readme, "```nginx\n");
+	g_assert_nonnull(start);
+	start += strlen("```nginx\n");
+	end = strstr(start, "```");
+	g_assert_nonnull(end);
+	block = g_strndup(start, (gsize)(end - start));
+	parts = g_strsplit(block, "/srv/keukentafel/out/", -1);
+	g_assert_cmpuint(g_strv_length(parts), ==, 2);
+	conf = g_strjoinv(root, parts);
+	g_strfreev(parts);
+	g_free(block);
+	g_free(readme);
+	return conf;
+}
+
+/* A port free on the loopback now. */
+static guint16
+free_port(void)
+{
+	GSocketListener *l = g_socket_listener_new();
+	guint16 port = g_socket_listener_add_any_inet_port(l, NULL, NULL);
+
+	g_socket_listener_close(l);
+	g_object_unref(l);
+	g_assert_cmpuint(port, >, 0);
+	return port;
+}
+
+/* "status redirect" of a path on the server, as curl gives them; the
+ * body in *body when asked. */
+static char *
+fetch(guint16 port, const char *path, char **body)
+{
+	char *url = g_strdup_printf("http://127.0.0.1:%u%s", port, path);
+	char *file = g_build_filename(tmp, "nginx-body", NULL);
+	const char *argv[] = { "curl", "-s", "-o", file, "-w",
+	    "%{http_code} %{redirect_url}", url, NULL };
+	char *status = NULL;
+
+	g_assert_cmpint(t_run(argv, NULL, &status, NULL), ==, 0);
+	if (body != NULL)
+		g_assert_true(g_file_get_contents(file, body, NULL, NULL));
+	g_free(file);
+	g_free(url);
+	return g_strstrip(status);
+}
+
+/* nginx with the README's block in its server, on port, from dir. */
+static char *
+nginx_conf(const char *dir, const char *site, guint16 port)
+{
+	char *root = g_strconcat(site, "/", NULL);
+	char *block = readme_nginx(root);
+	char *conf = g_strdup_printf("%s"
+	    "worker_processes 1;\nerror_log %s/error.log;\n"
+	    "pid %s/nginx.pid;\nevents { worker_connections 16; }\n"
+	    "http {\ninclude /etc/nginx/mime.types;\naccess_log off;\n"
+	    "client_body_temp_path %s;\nproxy_temp_path %s;\n"
+	    "fastcgi_temp_path %s;\nuwsgi_temp_path %s;\n"
+	    "scgi_temp_path %s;\n"
+	    "server {\nlisten 127.0.0.1:%u;\n%s}\n}\n",
+	    geteuid() == 0 ? "user root;\n" : "", dir, dir, dir, dir, dir,
+	    dir, dir, port, block);
+
+	g_free(block);
+	g_free(root);
+	return conf;
+}
+
+/* st is "status ..." as expected; frees st. */
+static void
+assert_status(char *st, const char *status)
+{
+	if (!g_str_has_prefix(st, status))
+		g_error("nginx answered %s, not %s", st, status);
+	g_free(st);
+}
+
+/*
+ * The README's nginx block, run: /lob goes on to /lob/, pages are
+ * served, a missing page is the site's 404 page, and a dotfile is not
+ * served.
+ */
+static void
+test_nginx(void)
+{
+	char *nginx = g_find_program_in_path("nginx");
+	char *site = g_build_filename(tmp, "nginx-site", NULL);
+	char *dir = g_build_filename(tmp, "nginx", NULL);
+	char *conf, *path, *body = NULL, *st = NULL;
+	const char *cp[] = { "cp", "-R", t_fixture(), site, NULL };
+	guint16 port = free_port();
+	GPid pid;
+
+	if (nginx == NULL && g_file_test("/usr/sbin/nginx",
+	    G_FILE_TEST_IS_EXECUTABLE))
+		nginx = g_strdup("/usr/sbin/nginx");
+	if (nginx == NULL) {
+		g_test_skip("nginx is not installed (make deps-check)");
+		g_free(site);
+		g_free(dir);
+		return;
+	}
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	t_write_file(site, ".geheim", "not for the web\n");
+	g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
+	conf = nginx_conf(dir, site, port);
+	t_write_file(dir, "nginx.conf", conf);
+	path = g_build_filename(dir, "nginx.conf", NULL);
+	{
+		const char *argv[] = { nginx, "-p", dir, "-c", path, "-g",
+		    "daemon off;", NULL };
+
+		g_assert_true(g_spawn_async(NULL, (char **)argv, NULL,
+		    G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, NULL));
+	}
+	/* until it answers */
+	for (int i = 0; i < 50 && st == NULL; i++) {
+		st = fetch(port, "/lob/", NULL);
+		if (!g_str_has_prefix(st, "200")) {
+			g_clear_pointer(&st, g_free);
+			g_usleep(100000);
+		}
+	}
+	g_assert_nonnull(st);
+	g_free(st);
+	st = fetch(port, "/lob", NULL);
+	g_assert_true(g_str_has_suffix(st, "/lob/"));
+	assert_status(st, "301 ");
+	assert_status(fetch(port, "/lob/nl/index.html", NULL), "200");
+	assert_status(fetch(port, "/lob/nl/geen-pagina.html", &body), "404");
+	g_assert_nonnull(strstr(body, "<title>Pagina niet gevonden"));
+	g_clear_pointer(&body, g_free);
+	assert_status(fetch(port, "/lob/.geheim", &body), "404");
+	g_assert_null(strstr(body, "not for the web"));
+	g_free(body);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	g_spawn_close_pid(pid);
+	g_free(conf);
+	g_free(path);
+	g_free(nginx);
+	g_free(site);
+	g_free(dir);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -601,6 +759,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/flow/base-url", test_base_url);
 	g_test_add_func("/flow/plural", test_plural);
 	g_test_add_func("/flow/logo", test_logo);
+	g_test_add_func("/flow/nginx", test_nginx);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);
