@@ -120,22 +120,21 @@ parse_date(const char *s, char iso[11])
 	int y = 0, m = 0, d = 0, used = 0;
 	char word[16], rest;
 
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && y > 999) {
-		/* 2026-12-11 */
-	} else if (sscanf(s, "%2d-%2d-%4d%c", &d, &m, &y, &rest) == 3 &&
-	    y > 999) {
-		/* 11-12-2026 */
-	} else if (sscanf(s, "%2d %15s %4d%n", &d, word, &y, &used) == 3 &&
-	    s[used] == '\0' && y > 999) {
+	/* 2026-12-11, else 11-12-2026, else 11 december 2026 */
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 &&
+	    sscanf(s, "%2d-%2d-%4d%c", &d, &m, &y, &rest) != 3) {
+		if (sscanf(s, "%2d %15s %4d%n", &d, word, &y, &used) != 3 ||
+		    s[used] != '\0')
+			return false;
 		m = 0;
 		for (int i = 0; i < 12 && m == 0; i++)
 			if (g_ascii_strcasecmp(word, months[i]) == 0 ||
 			    (strlen(word) == 3 && g_ascii_strncasecmp(word,
 			    months[i], 3) == 0))
 				m = i + 1;
-	} else {
-		return false;
 	}
+	if (y < 1000)
+		return false;
 	if (m < 1 || m > 12 || d < 1 || d > 31 ||
 	    !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
 		return false;

@@ -49,10 +49,14 @@ codes(const struct kt_site *site)
 {
 	GString *s = g_string_new(NULL);
 
-	for (guint i = 0; i < site->languages->len; i++)
-		g_string_append_printf(s, "%s%s", i ? ", " : "",
-		    ((struct kt_language *)g_ptr_array_index(site->languages,
-		    i))->code);
+	for (guint i = 0; i < site->languages->len; i++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    site->languages, i);
+
+		if (l != NULL)
+			g_string_append_printf(s, "%s%s", i ? ", " : "",
+			    l->code);
+	}
 	return g_string_free(s, FALSE);
 }
 
@@ -134,13 +138,12 @@ write_class(const struct kt_options *o, const struct kt_model *m,
 	gboolean ok = FALSE;
 
 	ro.class_name = class;
-	if (w == NULL) {
-		fprintf(stderr, "keukentafel: %s\n", err->message);
-	} else if (!kt_print_class(m, &ro, it, langs, w, d)) {
+	if (w != NULL && kt_print_class(m, &ro, it, langs, w, d))
+		ok = kt_writer_commit(w, &err);
+	else if (w != NULL)
 		kt_writer_abort(w);
-	} else if (!(ok = kt_writer_commit(w, &err))) {
+	if (err != NULL)
 		fprintf(stderr, "keukentafel: %s\n", err->message);
-	}
 	g_clear_error(&err);
 	g_free(class);
 	g_ptr_array_free(names, TRUE);
@@ -182,14 +185,14 @@ kt_cmd_print(const struct kt_options *o, const char *kind, const char *slug)
 	if (pupils != NULL && pupils->len == 0)
 		kt_error(d, o->class_list, 0, 0, "no names; write a pupil's "
 		    "name on each line");
-	if (kt_diag_count(d, KT_ERROR) == 0 &&
+	if (pupils != NULL && kt_diag_count(d, KT_ERROR) == 0 &&
 	    write_class(o, m, it, pupils, langs, dir, d))
 		status = 0;
 	kt_diag_print(d, stderr);
 	if (status == 0)
 		fprintf(stderr, "keukentafel: the checklist and the sheets of "
 		    "%u pupils are in %s/ (not in %s: do not publish them)\n",
-		    pupils->len, dir, o->out);
+		    pupils != NULL ? pupils->len : 0, dir, o->out);
 	else
 		fprintf(stderr, "keukentafel: %zu error%s; nothing was "
 		    "written\n", kt_diag_count(d, KT_ERROR),
