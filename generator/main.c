@@ -1,5 +1,5 @@
 /*
- * The command line: keukentafel build | check | serve | init | new, with
+ * The command line: keukentafel build | check | serve | init | new | print, with
  * options. Parses arguments and the environment, finds the theme, the
  * pictograms and the templates, and hands over to the command's file in
  * build/.
@@ -15,6 +15,7 @@
 #include "build/build.h"
 #include "build/init.h"
 #include "build/new.h"
+#include "build/printcmd.h"
 #include "build/serve.h"
 
 #ifndef KT_VERSION
@@ -35,6 +36,10 @@ usage(FILE *f)
 	    "       keukentafel init DIR\n"
 	    "       keukentafel new opdracht|avond|tip NAME [-C content] "
 	    "[--taal CODE]\n"
+	    "       keukentafel print opdracht NAME --klas FILE [--klasnaam "
+	    "3B] [--map DIR]\n"
+	    "                         [--mentor NAME] [--telefoon NUMBER] "
+	    "[--inleveren DATE]\n"
 	    "       keukentafel --help | --version\n"
 	    "\n"
 	    "  build   turn the content folder into a website and printable "
@@ -52,6 +57,11 @@ usage(FILE *f)
 	    "guide\n"
 	    "  new     add an assignment, evening or tip with every field to "
 	    "fill in\n"
+	    "  print   for one class, outside out/: the checklist with the "
+	    "names, and one\n"
+	    "          PDF with each pupil's sheet in the family's language "
+	    "(the class\n"
+	    "          list's column 'taal'), beside Dutch\n"
 	    "\n"
 	    "  -C, --content DIR   content folder (default: content)\n"
 	    "  -o, --out DIR       output folder (default: out)\n"
@@ -68,13 +78,21 @@ usage(FILE *f)
 	    "      --taal CODE     new: the translation of the Dutch file into "
 	    "this\n"
 	    "                      language, its texts copied to translate\n"
+	    "      --klasnaam NAME print: the class, on the checklist and in "
+	    "the folder's\n"
+	    "                      name (default: the class list's file "
+	    "name)\n"
+	    "      --map DIR       print: where to write (default: "
+	    "print/NAME-CLASS)\n"
 	    "\n"
 	    "For the printables (otherwise from site.yaml, or a line to write "
 	    "on):\n"
 	    "      --mentor NAME       who takes the sheets back\n"
 	    "      --telefoon NUMBER   whom parents can call\n"
-	    "      --inleveren DATE    hand-in date, 2026-12-04\n"
-	    "      --datum DATE        date of the theme evenings\n"
+	    "      --inleveren DATE    hand-in date: 2026-12-04, 4-12-2026 or "
+	    "4 december 2026\n"
+	    "      --datum DATE        date of the theme evenings, written "
+	    "the same ways\n"
 	    "      --aanvang TIME      start of the evenings, 19:30\n"
 	    "      --locatie PLACE     where the evenings are\n"
 	    "      --klas FILE         class list: a pupil's name on each "
@@ -88,14 +106,40 @@ usage(FILE *f)
 	    "identical.\n", f);
 }
 
+/*
+ * A date as 2026-12-11, 11-12-2026 or "11 december 2026" (a Dutch month,
+ * or its first three letters) into iso as 2026-12-11; FALSE when it is
+ * none of those or no day of the calendar.
+ */
 static bool
-valid_date(const char *s)
+parse_date(const char *s, char iso[11])
 {
-	int y, m, d;
-	char rest;
+	static const char *const months[] = { "januari", "februari", "maart",
+	    "april", "mei", "juni", "juli", "augustus", "september",
+	    "oktober", "november", "december" };
+	int y = 0, m = 0, d = 0, used = 0;
+	char word[16], rest;
 
-	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 &&
-	    g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+	/* 2026-12-11, else 11-12-2026, else 11 december 2026 */
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 &&
+	    sscanf(s, "%2d-%2d-%4d%c", &d, &m, &y, &rest) != 3) {
+		if (sscanf(s, "%2d %15s %4d%n", &d, word, &y, &used) != 3 ||
+		    s[used] != '\0')
+			return false;
+		m = 0;
+		for (int i = 0; i < 12 && m == 0; i++)
+			if (g_ascii_strcasecmp(word, months[i]) == 0 ||
+			    (strlen(word) == 3 && g_ascii_strncasecmp(word,
+			    months[i], 3) == 0))
+				m = i + 1;
+	}
+	if (y < 1000)
+		return false;
+	if (m < 1 || m > 12 || d < 1 || d > 31 ||
+	    !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+		return false;
+	g_snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+	return true;
 }
 
 /*
@@ -188,17 +232,22 @@ option(struct kt_options *o, int c, const char *arg)
 		o->phone = arg;
 		break;
 	case 3:
-	case 4:
-		if (!valid_date(arg)) {
-			fprintf(stderr, "keukentafel: '%s' is not a "
-			    "date; write it as 2026-12-04\n", arg);
+	case 4: {
+		char *iso = c == 3 ? o->due_iso : o->date_iso;
+
+		if (!parse_date(arg, iso)) {
+			fprintf(stderr, "keukentafel: --%s: '%s' is not a "
+			    "date; write it as 2026-12-04, 4-12-2026 or "
+			    "4 december 2026\n", c == 3 ? "inleveren" :
+			    "datum", arg);
 			return 2;
 		}
 		if (c == 3)
-			o->due = arg;
+			o->due = iso;
 		else
-			o->date = arg;
+			o->date = iso;
 		break;
+	}
 	case 5: {
 		int h, m;
 		char rest;
@@ -237,6 +286,12 @@ option(struct kt_options *o, int c, const char *arg)
 	case 11:
 		o->lang = arg;
 		break;
+	case 12:
+		o->class_name = arg;
+		break;
+	case 13:
+		o->print_dir = arg;
+		break;
 	case 'h':
 		usage(stdout);
 		return 0;
@@ -258,6 +313,7 @@ static const struct command {
 	{ "serve", 0, "" },
 	{ "init", 1, " DIR" },
 	{ "new", 2, " opdracht|avond|tip NAME" },
+	{ "print", 2, " opdracht NAME --klas FILE" },
 };
 
 static int
@@ -271,6 +327,8 @@ run(const struct kt_options *o, const char *cmd, char **words)
 		return kt_cmd_serve(o);
 	if (strcmp(cmd, "init") == 0)
 		return kt_cmd_init(o->templates, words[0]);
+	if (strcmp(cmd, "print") == 0)
+		return kt_cmd_print(o, words[0], words[1]);
 	return kt_cmd_new(o, words[0], words[1]);
 }
 
@@ -339,6 +397,8 @@ main(int argc, char *argv[])
 		{ "klassenmap", required_argument, NULL, 9 },
 		{ "poort", required_argument, NULL, 10 },
 		{ "taal", required_argument, NULL, 11 },
+		{ "klasnaam", required_argument, NULL, 12 },
+		{ "map", required_argument, NULL, 13 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -367,7 +427,7 @@ main(int argc, char *argv[])
 			cmd = &commands[i];
 	if (cmd == NULL) {
 		fprintf(stderr, "keukentafel: unknown command '%s'; use build, "
-		    "check, serve, init or new\n", argv[1]);
+		    "check, serve, init, new or print\n", argv[1]);
 		return 2;
 	}
 	optind = 2;

@@ -498,8 +498,7 @@ test_bundle_chunks(void)
 	char *dest = g_build_filename(tmp, "chunks-out", NULL);
 	char *bundle = g_build_filename(dest, "nl/opdrachten/leerjaar-5.pdf",
 	    NULL);
-	char *chunks = g_build_filename(dest, ".keukentafel/bundels/nl",
-	    NULL);
+	char *chunks = kt_out_file(dest, ".keukentafel/bundels/nl");
 	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
 	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
 	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));

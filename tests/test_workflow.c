@@ -634,10 +634,10 @@ test_man_page(void)
 	g_free(in_man);
 	g_free(in_help);
 	/* and every command */
-	in_man = matches(man, "^\\.Cm (build|check|serve|init|new)$");
+	in_man = matches(man, "^\\.Cm (build|check|serve|init|new|print)$");
 	in_help = matches(usage, "^ *(?:usage:)? *keukentafel ([a-z]+) ");
 	g_assert_cmpstr(in_man, ==, in_help);
-	g_assert_cmpstr(in_help, ==, "build\ncheck\ninit\nnew\nserve\n");
+	g_assert_cmpstr(in_help, ==, "build\ncheck\ninit\nnew\nprint\nserve\n");
 	g_free(in_man);
 	g_free(in_help);
 	g_free(usage);

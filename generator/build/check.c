@@ -328,8 +328,9 @@ strings(const struct kt_model *m, struct kt_diag *d)
 		guint n = 0;
 
 		for (guint j = 0; j < keys->len; j++)
-			if (t == NULL || !g_hash_table_contains(t,
-			    g_ptr_array_index(keys, j))) {
+			if (t == NULL || (!g_hash_table_contains(t,
+			    g_ptr_array_index(keys, j)) && !kt_plural_form_of(
+			    g_ptr_array_index(keys, j), t))) {
 				if (n < 8)
 					g_string_append_printf(missing, "%s%s",
 					    n ? ", " : "",

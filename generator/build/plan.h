@@ -28,6 +28,8 @@ struct kt_render_opts {
 	const char *place;	/* evening: where */
 	GPtrArray *pupils;	/* class list: names, or NULL */
 	gboolean no_pdf;	/* the website only */
+	const char *class_name;	/* print: the class, on its checklist */
+	const char *pupil;	/* print: the name on top of every page */
 };
 
 enum kt_job_kind {

@@ -264,4 +264,22 @@ const char *kt_kind_dir(enum kt_kind);
  */
 const char *kt_str(const struct kt_model *, const char *lang, const char *key);
 
+/* plural.c: CLDR's plural categories, NULL-ended, and the one of n in a
+ * language ("one", "few", ...; static). */
+extern const char *const kt_plural_categories[];
+const char *kt_plural_category(const char *lang, long n);
+/*
+ * A UI string for the number n: the language's form of key for n's
+ * category (key.one, key.few, ...), else its key.other, else its key,
+ * then the same in Dutch. Borrowed from the model; never NULL.
+ */
+const char *kt_str_plural(const struct kt_model *, const char *lang,
+    const char *key, long n);
+/* The same for a category named (form NULL: the key itself). */
+const char *kt_str_form(const struct kt_model *, const char *lang,
+    const char *key, const char *form);
+/* Whether key is a plural form (x.one, x.few, ...) that strings t (one
+ * language's) need not have: it has x or x.other. */
+gboolean kt_plural_form_of(const char *key, GHashTable *t);
+
 #endif

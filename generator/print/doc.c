@@ -213,6 +213,20 @@ kt_pdf_close(struct kt_pdf *p)
 	return kt_pdf_close_to(p, NULL);
 }
 
+/* The pupil a class's copy is for (print), in the top margin. */
+static void
+pupil_label(struct kt_pdf *p)
+{
+	char *m = g_markup_printf_escaped("%s: <b>%s</b>", kt_pdf_str(p,
+	    "sheet.pupil"), p->kit->o->pupil);
+	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_STAFF, FALSE,
+	    kt_pdf_width(p), -1, TRUE);
+
+	kt_pdf_show(p, l, p->left, KT_PUPIL_Y, kt_pdf_width(p));
+	g_object_unref(l);
+	g_free(m);
+}
+
 void
 kt_pdf_page(struct kt_pdf *p)
 {
@@ -223,6 +237,8 @@ kt_pdf_page(struct kt_pdf *p)
 	}
 	p->page++;
 	p->y = p->top;
+	if (p->kit->o->pupil != NULL)
+		pupil_label(p);
 }
 
 void

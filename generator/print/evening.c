@@ -104,7 +104,7 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	double w = kt_pdf_width(p), labelw = KT_LABEL_W, pic = KT_PICTO_HEADING;
 	double x;
 	char *date = kt_date_display(evening_date(k, it));
-	char *m;
+	char *m, *call = NULL;
 	PangoLayout *l;
 
 	p->footer = footer;
@@ -138,6 +138,8 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 		field(p, "invite.when", date, labelw);
 		field(p, "invite.time", evening_start(k, it), labelw);
 		field(p, "invite.where", evening_place(k, it), labelw);
+		if ((call = kt_pdf_contact(p)) != NULL)
+			field(p, "invite.call", call, labelw);
 		p->left -= KT_FRAME_INSET;
 		p->right -= KT_FRAME_INSET;
 		p->y += KT_GAP_S;
@@ -192,6 +194,7 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	field(p, "invite.count", NULL, KT_LABEL_W_LONG);
 	kt_pdf_close(p);
 	g_free(date);
+	g_free(call);
 }
 
 static void

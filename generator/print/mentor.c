@@ -139,6 +139,52 @@ checklist_header(struct kt_pdf *p, const double *wd)
 	    KT_LINE_REGULAR);
 }
 
+/*
+ * The line under the title: class, mentor and date, with a line to
+ * write on for each; on the copy with the names (print, build --klas)
+ * what is known is filled in: the class, the mentor and whom parents
+ * call, the hand-in date or else the day it was made.
+ */
+static char *
+checklist_fields(struct kt_pdf *p, gboolean names)
+{
+	const struct kt_render_opts *o = p->kit->o;
+	char *who, *date, *s;
+
+	if (!names)
+		return g_strdup("Klas: ____________    Mentor: "
+		    "____________________    Datum: ____________");
+	if (o->mentor != NULL) {
+		char *lines = kt_pdf_contact(p);
+		char **parts = g_strsplit(lines, "\n", -1);
+
+		who = g_strjoinv(", ", parts);
+		g_strfreev(parts);
+		g_free(lines);
+	} else {
+		who = NULL;
+	}
+	if (o->due != NULL) {
+		date = kt_date_display(o->due);
+	} else {
+		GDateTime *now = o->epoch >= 0 ?
+		    g_date_time_new_from_unix_utc(o->epoch) :
+		    g_date_time_new_now_local();
+		char *iso = g_date_time_format(now, "%Y-%m-%d");
+
+		date = kt_date_display(iso);
+		g_free(iso);
+		g_date_time_unref(now);
+	}
+	s = g_strdup_printf("%s: %s    %s: %s    %s: %s",
+	    kt_pdf_str(p, "checklist.class"), o->class_name ? o->class_name :
+	    "____________", kt_pdf_str(p, "checklist.mentor"), who ? who :
+	    "____________________", kt_pdf_str(p, "checklist.date"), date);
+	g_free(who);
+	g_free(date);
+	return s;
+}
+
 void
 kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
@@ -155,6 +201,7 @@ kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	guint rows = pupils != NULL ? pupils->len : BLANK_ROWS;
 	char *title = g_strdup_printf("%s: %s", kt_pdf_str(p,
 	    "checklist.title"), t->title ? t->title : it->slug);
+	char *fields = checklist_fields(p, pupils != NULL);
 
 	p->footer = checklist_footer;
 	p->footer_data = title;
@@ -166,9 +213,8 @@ kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 			kt_pdf_page(p);
 			kt_pdf_para(p, title, KT_TYPE_SUBHEADING, TRUE,
 			    KT_GAP_XS);
-			kt_pdf_para(p, "Klas: ____________    Mentor: "
-			    "____________________    Datum: ____________",
-			    KT_TYPE_STAFF, FALSE, KT_GAP_L);
+			kt_pdf_para(p, fields, KT_TYPE_STAFF, FALSE,
+			    KT_GAP_L);
 			checklist_header(p, wd);
 		}
 		if (pupils != NULL) {
@@ -196,4 +242,5 @@ kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	}
 	kt_pdf_close(p);
 	g_free(title);
+	g_free(fields);
 }

@@ -149,6 +149,15 @@ const char *kt_pdf_str(const struct kt_pdf *, const char *key);
 char *kt_pdf_fmt(const struct kt_pdf *, const char *key, const char *name,
     const char *value);
 
+/*
+ * Whom parents can call, as lines: the mentor (--mentor) with the
+ * number given (--telefoon); without one, the school's name with the
+ * school's number under it, never the school's number as the mentor's.
+ * Numbers never break. NULL when nothing is known; the caller frees it
+ * with g_free.
+ */
+char *kt_pdf_contact(const struct kt_pdf *);
+
 /* "2026-10-08" -> "8-10-2026", joined so it never breaks, in any script. */
 char *kt_date_display(const char *iso);
 

@@ -27,6 +27,9 @@
 /* a sheet beside the Dutch: the space between the columns, which holds
  * the boxes to tick */
 #define KT_GUTTER (12 * KT_MM)
+/* print for a class: the pupil's name in the top margin, its top from
+ * the page's top edge */
+#define KT_PUPIL_Y (5 * KT_MM)
 
 /* ---- type: sizes in points ---- */
 

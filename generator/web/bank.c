@@ -369,10 +369,10 @@ home(struct site *s, const struct kt_language *lang)
 	facets(bank, p);
 	results = h_el(bank, "div", "results");
 	h_attr(results, "id", "results");
-	n = h_fmt_int(p, "results.count", (int)total);
+	n = h_fmt_count(p, "results.count", (int)total);
 	status = h_el_text(results, "p", "result-count", n);
 	h_attr(status, "role", "status");
-	h_attr(status, "data-template", h_str(p, "results.count"));
+	h_plural_attrs(status, p, "results.count");
 	h_attr(status, "data-none", h_str(p, "results.none"));
 	h_attr(status, "data-clear", h_str(p, "filters.clear"));
 	h_attr(status, "aria-live", "polite");

@@ -643,6 +643,25 @@ copy_pictograms(struct site *s)
 	g_hash_table_destroy(used);
 }
 
+/* The school's logo, which every page's header shows. */
+static void
+copy_logo(struct site *s)
+{
+	const char *to = h_logo_path(s->m);
+	GError *err = NULL;
+	gsize len;
+	const void *data;
+
+	if (to == NULL)
+		return;
+	data = g_bytes_get_data(s->m->site.logo_data, &len);
+	if (!kt_writer_put(s->w, to, data, len, &err)) {
+		kt_error(s->d, to, 0, 0, "cannot write: %s", err->message);
+		g_clear_error(&err);
+		g_atomic_int_set(&s->ok, FALSE);
+	}
+}
+
 /* An item's page in a language. */
 void
 h_item_page(struct site *s, const struct kt_item *it,
@@ -666,4 +685,5 @@ h_shared(struct site *s)
 	h_sitemap_index(s);
 	copy_assets(s);
 	copy_pictograms(s);
+	copy_logo(s);
 }

@@ -87,6 +87,38 @@ h_fmt_int(const struct page *p, const char *key, int n)
 	return h_fmt(p, key, "n", v);
 }
 
+char *
+h_fmt_count(const struct page *p, const char *key, int n)
+{
+	const char *t = kt_str_plural(p->s->m, p->lang->code, key, n);
+	char v[16];
+	char **parts = g_strsplit(t, "{n}", -1);
+	char *r;
+
+	g_snprintf(v, sizeof v, "%d", n);
+	r = g_strjoinv(v, parts);
+	g_strfreev(parts);
+	return r;
+}
+
+void
+h_plural_attrs(xmlNodePtr n, const struct page *p, const char *key)
+{
+	const char *other = kt_str_form(p->s->m, p->lang->code, key, "other");
+
+	h_attr(n, "data-template", other);
+	for (int i = 0; kt_plural_categories[i + 1] != NULL; i++) {
+		const char *f = kt_str_form(p->s->m, p->lang->code, key,
+		    kt_plural_categories[i]);
+		char *name = g_strdup_printf("data-template-%s",
+		    kt_plural_categories[i]);
+
+		if (strcmp(f, other) != 0)
+			h_attr(n, name, f);
+		g_free(name);
+	}
+}
+
 /* The display name of a vocabulary value, or the value itself. */
 const char *
 h_vocab_label(const struct page *p, enum kt_vocab_id v, int i)
@@ -243,6 +275,32 @@ h_mark_lang(xmlNodePtr n, const struct page *p, const char *lang)
 
 /* ---- the page frame ---- */
 
+const char *
+h_logo_path(const struct kt_model *m)
+{
+	if (m->site.logo_data == NULL)
+		return NULL;
+	return m->site.logo_svg ? "assets/school-logo.svg" :
+	    "assets/school-logo.png";
+}
+
+/* The school's logo in the header's slot, its name as the text. */
+static void
+h_logo(struct page *p, xmlNodePtr slot)
+{
+	const char *logo = h_logo_path(p->s->m);
+	xmlNodePtr img;
+	char *href;
+
+	if (logo == NULL)
+		return;
+	img = h_el(slot, "img", NULL);
+	href = h_href(p, logo);
+	h_attr(img, "src", href);
+	h_attr(img, "alt", p->s->m->site.school ? p->s->m->site.school : "");
+	g_free(href);
+}
+
 static void
 h_fill_template(struct page *p, xmlNodePtr n)
 {
@@ -288,6 +346,8 @@ h_fill_template(struct page *p, xmlNodePtr n)
 			else if (strcmp(slot, "school") == 0)
 				h_text(n, p->s->m->site.school ?
 				    p->s->m->site.school : "");
+			else if (strcmp(slot, "logo") == 0)
+				h_logo(p, n);
 			else if (strcmp(slot, "home") == 0) {
 				char *t = g_strdup_printf("%s/index.html",
 				    p->lang->code);

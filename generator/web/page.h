@@ -49,6 +49,12 @@ const char *h_str(const struct page *, const char *key);
 char *h_fmt(const struct page *, const char *key, const char *name,
     const char *value);
 char *h_fmt_int(const struct page *, const char *key, int n);
+/* key in the plural form for n ("1 resultaat", "2 resultaten"), {n}
+ * filled in; the caller frees it with g_free. */
+char *h_fmt_count(const struct page *, const char *key, int n);
+/* The forms of key for a script: data-template (key.other) and
+ * data-template-one, -few, ... where they differ from it. */
+void h_plural_attrs(xmlNodePtr, const struct page *, const char *key);
 const char *h_vocab_label(const struct page *, enum kt_vocab_id, int i);
 char *h_vocab_list(const struct page *, enum kt_vocab_id, guint32 mask);
 char *h_year_list(guint32 mask);
@@ -62,6 +68,9 @@ char *h_years(const struct page *, const struct kt_item *);
 /* A link from this page to target, a path relative to out/; percent-
  * encoded. The caller frees it with g_free. */
 char *h_href(const struct page *, const char *target);
+/* Where the school's logo is in out/ ("assets/school-logo.svg" or .png),
+ * borrowed, or NULL: site.yaml names none. */
+const char *h_logo_path(const struct kt_model *);
 xmlNodePtr h_link(xmlNodePtr parent, const struct page *, const char *target,
     const char *label, const char *cls);
 void h_picto(xmlNodePtr parent, struct page *, const char *name, int size);

@@ -14,6 +14,16 @@
 		    .toLowerCase();
 	}
 
+	/* the text for n results: the form of the page's language for n
+	 * (data-template-one, -few, ...), else data-template */
+	function plural(el, n) {
+		var form = window.Intl && Intl.PluralRules ?
+		    new Intl.PluralRules(document.documentElement.lang).select(n) :
+		    'other';
+		return el.getAttribute('data-template-' + form) ||
+		    el.dataset.template;
+	}
+
 	function readAloud() {
 		var button = document.querySelector('[data-read-aloud]');
 		var lang = document.documentElement.lang;
@@ -208,7 +218,7 @@
 				});
 			});
 			status.textContent = shown > 0 ?
-			    status.dataset.template.replace('{n}', shown) :
+			    plural(status, shown).replace('{n}', shown) :
 			    status.dataset.none;
 			clear.hidden = !query && !Object.keys(chosen).some(
 			    function (f) { return chosen[f].length > 0; });
