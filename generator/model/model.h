@@ -16,7 +16,7 @@ enum kt_kind { KT_ASSIGNMENT, KT_EVENING, KT_TIP, KT_KIND_COUNT };
 enum kt_vocab_id {
 	KT_V_SCHOOL_TYPE, KT_V_COMPETENCE, KT_V_PHASE, KT_V_CHOICE,
 	KT_V_GROUP, KT_V_WORK_FORM, KT_V_ROLE, KT_V_AUDIENCE, KT_V_FOR,
-	KT_V_TRANSLATION, KT_V_COUNT
+	KT_V_TRANSLATION, KT_V_ASKER, KT_V_COUNT
 };
 
 struct kt_vocab {
@@ -160,6 +160,10 @@ struct kt_item {
 	/* an assignment */
 	int write_lines;
 	bool signature;
+	/* who asks each question of the Dutch source (vraagt), an index of
+	 * KT_V_ASKER or -1 where the writer did not say; translations
+	 * ask in the same voice */
+	GArray *askers;		/* of int */
 
 	/* an evening */
 	char *theme;
@@ -263,5 +267,15 @@ const char *kt_kind_dir(enum kt_kind);
  * the empty string rather than the key's name. Borrowed from the model.
  */
 const char *kt_str(const struct kt_model *, const char *lang, const char *key);
+
+/* Who asks question i of the item (KT_V_ASKER), or -1 when not said. */
+int kt_question_asker(const struct kt_item *, guint i);
+/*
+ * The label the sheet and the page print before question i in lang
+ * ("Vraag aan uw kind:"), or NULL when the writer did not say who asks.
+ * Borrowed from the model.
+ */
+const char *kt_asker_label(const struct kt_model *, const struct kt_item *,
+    guint i, const char *lang);
 
 #endif
