@@ -180,14 +180,14 @@ kt_check_pictograms(const struct kt_model *m, struct kt_diag *d)
 			    s);
 			GPtrArray *a;
 
-			if (st->pictogram == NULL || st->text == NULL)
+			if (st->pictogram == NULL || st->picto_pos.path == NULL)
 				continue;
 			a = g_hash_table_lookup(uses, st->pictogram);
 			if (a == NULL) {
 				a = g_ptr_array_new();
 				g_hash_table_insert(uses, st->pictogram, a);
 			}
-			g_ptr_array_add(a, (gpointer)st->text);
+			g_ptr_array_add(a, (gpointer)&st->picto_pos);
 			total++;
 		}
 	}
@@ -195,7 +195,7 @@ kt_check_pictograms(const struct kt_model *m, struct kt_diag *d)
 	for (guint i = 0; i < names->len; i++) {
 		const char *name = g_ptr_array_index(names, i);
 		GPtrArray *a = g_hash_table_lookup(uses, name);
-		const struct kt_md *first = g_ptr_array_index(a, 0);
+		const struct kt_pos *first = g_ptr_array_index(a, 0);
 		GString *also = g_string_new(NULL);
 
 		if (a->len <= KT_PICTO_FREE || a->len * KT_PICTO_SHARE <= total) {
@@ -203,11 +203,11 @@ kt_check_pictograms(const struct kt_model *m, struct kt_diag *d)
 			continue;
 		}
 		for (guint j = 1; j < a->len && j <= 5; j++) {
-			const struct kt_md *md = g_ptr_array_index(a, j);
+			const struct kt_pos *at = g_ptr_array_index(a, j);
 			g_string_append_printf(also, "%s%s:%d", j > 1 ? ", " :
-			    "", md->pos.path, md->pos.line);
+			    "", at->path, at->line);
 		}
-		kt_warning(d, first->pos.path, first->pos.line, first->pos.col,
+		kt_warning(d, first->path, first->line, first->col,
 		    "pictogram '%s' is beside %u of the bank's %u steps, more "
 		    "than one in %d, so it no longer tells them apart; give "
 		    "each step the pictogram that shows what is done in it "

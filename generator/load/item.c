@@ -546,11 +546,21 @@ load_steps(const struct kt_ctx *c, struct kt_text *t, const struct kt_model *m,
 		    "comes from the Dutch file; remove it here");
 		s = g_new0(struct kt_step, 1);
 		s->text = kt_get_md(&sc, "tekst", TRUE);
-		if (source == NULL)
+		if (source == NULL) {
+			const struct kt_ynode *pn = kt_field(&sc, "pictogram",
+			    FALSE);
+
 			s->pictogram = get_pictogram(&sc, "pictogram", TRUE, m);
-		else
-			s->pictogram = g_strdup(((struct kt_step *)
-			    g_ptr_array_index(source->steps, i))->pictogram);
+			if (pn != NULL)
+				s->picto_pos = (struct kt_pos){ c->path,
+				    pn->line, pn->col };
+		} else {
+			const struct kt_step *from = g_ptr_array_index(
+			    source->steps, i);
+
+			s->pictogram = g_strdup(from->pictogram);
+			s->picto_pos = from->picto_pos;
+		}
 		kt_md_check(s->text, c->d);
 		g_ptr_array_add(t->steps, s);
 	}
@@ -576,11 +586,12 @@ get_asker(const struct kt_ctx *c)
 	    kt_vocabs[KT_V_ASKER].values,
 	    (guint)kt_vocab_size(KT_V_ASKER)) : NULL;
 	kt_error(c->d, c->path, n->line, n->col, "vraagt %s%s%s is not who "
-	    "asks; write vraagt: %s, or one of ouder (the parent asks the "
-	    "pupil), leerling (the pupil asks the parent), samen (they "
-	    "decide together)", n->type == KT_Y_SCALAR ? "'" : "",
+	    "asks; %s%s%swrite vraagt: ouder (the parent asks the pupil), "
+	    "leerling (the pupil asks the parent) or samen (they decide "
+	    "together)", n->type == KT_Y_SCALAR ? "'" : "",
 	    n->type == KT_Y_SCALAR ? n->value : kt_ytype_name(n->type),
-	    n->type == KT_Y_SCALAR ? "'" : "", s != NULL ? s : "ouder");
+	    n->type == KT_Y_SCALAR ? "'" : "", s != NULL ? "did you mean '" :
+	    "", s != NULL ? s : "", s != NULL ? "'? " : "");
 	return -1;
 }
 

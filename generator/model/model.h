@@ -87,6 +87,7 @@ enum kt_status { KT_SOURCE, KT_DRAFT, KT_REVIEWED };
 
 struct kt_step {
 	char *pictogram;	/* from the Dutch source */
+	struct kt_pos picto_pos;	/* where the Dutch file names it */
 	struct kt_md *text;
 };
 
