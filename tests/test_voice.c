@@ -136,7 +136,7 @@ test_load_asker(void)
 	g_assert_cmpint(kt_question_asker(it, 2), ==, -1);
 	g_assert_cmpint(kt_question_asker(it, 7), ==, -1);
 	g_assert_cmpstr(kt_asker_label(m, it, 0, "nl"), ==,
-	    kt_str(m, "nl", "asker.ouder"));
+	    kt_str(m, "nl", "v.vraagt.ouder"));
 	g_assert_cmpstr(kt_asker_label(m, it, 1, "nl"), ==,
 	    "Uw kind vraagt u:");
 	g_assert_null(kt_asker_label(m, it, 2, "nl"));
@@ -153,7 +153,7 @@ test_load_asker(void)
 	g_assert_cmpstr(q, ==, "ماذا أجيد، في رأيكم؟");
 	g_free(q);
 	g_assert_cmpstr(kt_asker_label(m, it, 1, "ar"), ==,
-	    kt_str(m, "ar", "asker.leerling"));
+	    kt_str(m, "ar", "v.vraagt.leerling"));
 	g_assert_cmpstr(kt_asker_label(m, it, 1, "ar"), !=,
 	    kt_asker_label(m, it, 1, "nl"));
 	kt_model_free(m);
@@ -176,7 +176,7 @@ test_labels_everywhere(void)
 		GHashTable *own = g_hash_table_lookup(m->strings, l->code);
 
 		for (int a = 0; a < kt_vocab_size(KT_V_ASKER); a++) {
-			char *key = g_strdup_printf("asker.%s",
+			char *key = g_strdup_printf("v.vraagt.%s",
 			    kt_vocab_name(KT_V_ASKER, a));
 			const char *s = own ? g_hash_table_lookup(own, key) :
 			    NULL;

@@ -92,11 +92,8 @@ label_at_start(const struct kt_model *m, const char *lang, const char *text)
 	int found = -1;
 
 	for (int a = 0; a < kt_vocab_size(KT_V_ASKER) && found < 0; a++) {
-		char key[64], *l;
+		char *l = g_utf8_casefold(kt_asker_text(m, lang, a), -1);
 
-		g_snprintf(key, sizeof key, "asker.%s",
-		    kt_vocab_name(KT_V_ASKER, a));
-		l = g_utf8_casefold(kt_str(m, lang, key), -1);
 		if (*l != '\0' && g_str_has_prefix(t, l))
 			found = a;
 		g_free(l);
@@ -118,14 +115,10 @@ check_question(const struct kt_model *m, const struct kt_item *it,
 	int said = label_at_start(m, t->lang, text);
 
 	if (said >= 0) {
-		char key[64];
-
-		g_snprintf(key, sizeof key, "asker.%s",
-		    kt_vocab_name(KT_V_ASKER, said));
 		kt_warning(d, q->pos.path, q->pos.line, q->pos.col, "question "
 		    "%u starts with '%s', which the sheet prints from vraagt: "
-		    "%s; remove those words%s%s%s", i + 1, kt_str(m, t->lang,
-		    key), kt_vocab_name(KT_V_ASKER, said), asker < 0 ?
+		    "%s; remove those words%s%s%s", i + 1, kt_asker_text(m,
+		    t->lang, said), kt_vocab_name(KT_V_ASKER, said), asker < 0 ?
 		    ", and write vraagt: " : "", asker < 0 ?
 		    kt_vocab_name(KT_V_ASKER, said) : "", asker < 0 ?
 		    (t == it->source ? " with the question under tekst:" :

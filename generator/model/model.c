@@ -467,16 +467,22 @@ kt_question_asker(const struct kt_item *it, guint i)
 }
 
 const char *
+kt_asker_text(const struct kt_model *m, const char *lang, int asker)
+{
+	char key[64];
+
+	g_snprintf(key, sizeof key, "v.%s.%s", kt_vocabs[KT_V_ASKER].field,
+	    kt_vocab_name(KT_V_ASKER, asker));
+	return kt_str(m, lang, key);
+}
+
+const char *
 kt_asker_label(const struct kt_model *m, const struct kt_item *it, guint i,
     const char *lang)
 {
 	int a = kt_question_asker(it, i);
-	char key[64];
 
-	if (a < 0)
-		return NULL;
-	g_snprintf(key, sizeof key, "asker.%s", kt_vocab_name(KT_V_ASKER, a));
-	return kt_str(m, lang, key);
+	return a < 0 ? NULL : kt_asker_text(m, lang, a);
 }
 
 gboolean

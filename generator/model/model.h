@@ -271,6 +271,10 @@ const char *kt_str(const struct kt_model *, const char *lang, const char *key);
 
 /* Who asks question i of the item (KT_V_ASKER), or -1 when not said. */
 int kt_question_asker(const struct kt_item *, guint i);
+/* The words for who asks, asker a of KT_V_ASKER, in lang: the UI string
+ * v.vraagt.<value> ("Vraag aan uw kind:"). Borrowed from the model. */
+const char *kt_asker_text(const struct kt_model *, const char *lang,
+    int asker);
 /*
  * The label the sheet and the page print before question i in lang
  * ("Vraag aan uw kind:"), or NULL when the writer did not say who asks.
