@@ -517,6 +517,50 @@ test_shipped_content(void)
 	g_free(err);
 }
 
+/*
+ * Beside no step of the shipped bank a bare question mark or a lone
+ * bubble (speech, thought), which looked alike at sheet size: each
+ * step's pictogram is drawn from an OpenMoji file that shows more.
+ */
+static void
+test_shipped_pictures(void)
+{
+	static const char *const lone[] = {
+		"2753.svg", "2754.svg", "2049.svg", "1F4AC.svg", "1F4AD.svg",
+		"1F5E8.svg", "1F5E9.svg", "1F5EF.svg", NULL
+	};
+	struct kt_diag *d = kt_diag_new();
+	struct kt_paths p = { "content", "themes/default", OPENMOJI, 1 };
+	struct kt_model *m = kt_load(&p, d);
+	GPtrArray *items = m->items[KT_ASSIGNMENT];
+	guint steps = 0;
+
+	for (guint i = 0; i < items->len; i++) {
+		const struct kt_text *t = ((const struct kt_item *)
+		    g_ptr_array_index(items, i))->source;
+
+		for (guint s = 0; s < t->steps->len; s++) {
+			const struct kt_step *st = g_ptr_array_index(t->steps,
+			    s);
+			const struct kt_picto *pic = g_hash_table_lookup(
+			    m->pictograms, st->pictogram);
+			char *base;
+
+			g_assert_nonnull(pic);
+			base = g_path_get_basename(pic->path);
+			if (g_strv_contains(lone, base))
+				g_error("%s:%d: pictogram '%s' is %s",
+				    st->picto_pos.path, st->picto_pos.line,
+				    st->pictogram, base);
+			g_free(base);
+			steps++;
+		}
+	}
+	g_assert_cmpuint(steps, >, 0);
+	kt_model_free(m);
+	kt_diag_free(d);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -532,6 +576,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/voice/sheet-label", test_sheet_label);
 	g_test_add_func("/voice/page-label", test_page_label);
 	g_test_add_func("/voice/shipped-content", test_shipped_content);
+	g_test_add_func("/voice/shipped-pictures", test_shipped_pictures);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	g_free(tmp);
