@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "build/voice.h"
 #include "text/json.h"
 #include "text/readability.h"
 
@@ -383,6 +384,8 @@ kt_check_model(const struct kt_model *m, struct kt_counter *c,
 				one_line_each(t, d);
 			}
 		}
+	kt_check_voice(m, d);
+	kt_check_pictograms(m, d);
 	glossary(m, d);
 	strings(m, d);
 	g_hash_table_destroy(slugs);

@@ -50,6 +50,8 @@ static const char *const about_translation[] = {
 };
 static const char *const step_keys[] = { "pictogram", "tekst", NULL };
 static const char *const step_tr_keys[] = { "tekst", NULL };
+static const char *const question_keys[] = { "vraagt", "tekst", NULL };
+static const char *const question_tr_keys[] = { "tekst", NULL };
 
 #define KT_MAX_SECTIONS 3	/* the most sections a body has */
 
@@ -544,14 +546,100 @@ load_steps(const struct kt_ctx *c, struct kt_text *t, const struct kt_model *m,
 		    "comes from the Dutch file; remove it here");
 		s = g_new0(struct kt_step, 1);
 		s->text = kt_get_md(&sc, "tekst", TRUE);
-		if (source == NULL)
+		if (source == NULL) {
+			const struct kt_ynode *pn = kt_field(&sc, "pictogram",
+			    FALSE);
+
 			s->pictogram = get_pictogram(&sc, "pictogram", TRUE, m);
-		else
-			s->pictogram = g_strdup(((struct kt_step *)
-			    g_ptr_array_index(source->steps, i))->pictogram);
+			if (pn != NULL)
+				s->picto_pos = (struct kt_pos){ c->path,
+				    pn->line, pn->col };
+		} else {
+			const struct kt_step *from = g_ptr_array_index(
+			    source->steps, i);
+
+			s->pictogram = g_strdup(from->pictogram);
+			s->picto_pos = from->picto_pos;
+		}
 		kt_md_check(s->text, c->d);
 		g_ptr_array_add(t->steps, s);
 	}
+}
+
+/*
+ * vraagt: who asks, one of KT_V_ASKER; -1 after saying what to write.
+ * The value names who speaks, so the message says what each one means.
+ */
+static int
+get_asker(const struct kt_ctx *c)
+{
+	const struct kt_ynode *n = kt_field(c, "vraagt", FALSE);
+	const char *s;
+	int a;
+
+	if (n == NULL)
+		return -1;
+	if (n->type == KT_Y_SCALAR &&
+	    (a = kt_vocab_find(KT_V_ASKER, n->value)) >= 0)
+		return a;
+	s = n->type == KT_Y_SCALAR ? kt_suggest(n->value,
+	    kt_vocabs[KT_V_ASKER].values,
+	    (guint)kt_vocab_size(KT_V_ASKER)) : NULL;
+	kt_error(c->d, c->path, n->line, n->col, "vraagt %s%s%s is not who "
+	    "asks; %s%s%swrite vraagt: ouder (the parent asks the pupil), "
+	    "leerling (the pupil asks the parent) or samen (they decide "
+	    "together)", n->type == KT_Y_SCALAR ? "'" : "",
+	    n->type == KT_Y_SCALAR ? n->value : kt_ytype_name(n->type),
+	    n->type == KT_Y_SCALAR ? "'" : "", s != NULL ? "did you mean '" :
+	    "", s != NULL ? s : "", s != NULL ? "'? " : "");
+	return -1;
+}
+
+/*
+ * vragen: each a line of text, or a set of vraagt (who asks: ouder,
+ * leerling or samen) and tekst. Who asks is said in the Dutch file only,
+ * as the pictograms of the steps are: a translation asks in the same
+ * voice, question by question.
+ */
+static void
+load_questions(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
+    const struct kt_text *source)
+{
+	const struct kt_ynode *n = kt_field(c, "vragen", FALSE);
+	static const char *const asker_only[] = { "vraagt", NULL };
+	GPtrArray *a = g_ptr_array_new();
+
+	if (n != NULL && n->type == KT_Y_SEQ && n->items->len == 0)
+		kt_error(c->d, c->path, n->line, n->col, "'thuis.vragen' is "
+		    "empty; give at least one question, or remove the line");
+	if (n != NULL && n->type == KT_Y_SEQ)
+		g_ptr_array_extend(a, n->items, NULL, NULL);
+	else if (n != NULL)
+		g_ptr_array_add(a, (gpointer)n);
+	for (guint i = 0; i < a->len; i++) {
+		const struct kt_ynode *e = g_ptr_array_index(a, i);
+		struct kt_md *m = NULL;
+		int asker = -1;
+		struct kt_ctx qc;
+
+		if (e->type != KT_Y_MAP) {
+			m = kt_scalar_md(c, e, "thuis.vragen");
+		} else if (kt_sub(c, e, "vragen", &qc)) {
+			kt_check_keys(&qc, source ? question_tr_keys :
+			    question_keys, source ? asker_only : NULL,
+			    "comes from the Dutch file; remove it here");
+			m = kt_get_md(&qc, "tekst", TRUE);
+			if (source == NULL)
+				asker = get_asker(&qc);
+		}
+		if (m == NULL)
+			continue;
+		g_ptr_array_add(t->questions, m);
+		if (source == NULL)
+			g_array_append_val(it->askers, asker);
+	}
+	g_ptr_array_free(a, TRUE);
+	check_md_list(t->questions, c->d);
 }
 
 static void
@@ -573,8 +661,7 @@ load_home(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 	kt_md_check(t->intro, c->d);
 	kt_md_keep_lines(t->intro);
 	load_steps(&tc, t, m, source);
-	replace_mds(t->questions, kt_get_mds(&tc, "vragen", FALSE));
-	check_md_list(t->questions, c->d);
+	load_questions(&tc, it, t, source);
 	if (source == NULL) {
 		gboolean b;
 
@@ -882,5 +969,7 @@ kt_translated_field(enum kt_kind kind, const char *section, const char *key)
 		return g_strv_contains(home_tr_keys, key);
 	if (kind == KT_ASSIGNMENT && strcmp(section, "stappen") == 0)
 		return g_strv_contains(step_tr_keys, key);
+	if (kind == KT_ASSIGNMENT && strcmp(section, "vragen") == 0)
+		return g_strv_contains(question_tr_keys, key);
 	return FALSE;
 }

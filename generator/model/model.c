@@ -245,6 +245,7 @@ kt_item_new(enum kt_kind kind, const char *slug)
 	it->roles = g_ptr_array_new_with_free_func((GDestroyNotify)role_free);
 	it->prep = g_ptr_array_new_with_free_func((GDestroyNotify)prep_free);
 	it->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
+	it->askers = g_array_new(FALSE, FALSE, sizeof(int));
 	it->write_lines = 2;
 	return it;
 }
@@ -264,6 +265,7 @@ kt_item_free(struct kt_item *it)
 	g_ptr_array_free(it->roles, TRUE);
 	g_ptr_array_free(it->prep, TRUE);
 	g_ptr_array_free(it->blocks, TRUE);
+	g_array_free(it->askers, TRUE);
 	g_free(it);
 }
 
@@ -456,6 +458,31 @@ kt_str(const struct kt_model *m, const char *lang, const char *key)
 		s = t != NULL ? g_hash_table_lookup(t, key) : NULL;
 	}
 	return s != NULL ? s : "";
+}
+
+int
+kt_question_asker(const struct kt_item *it, guint i)
+{
+	return i < it->askers->len ? g_array_index(it->askers, int, i) : -1;
+}
+
+const char *
+kt_asker_text(const struct kt_model *m, const char *lang, int asker)
+{
+	char key[64];
+
+	g_snprintf(key, sizeof key, "v.%s.%s", kt_vocabs[KT_V_ASKER].field,
+	    kt_vocab_name(KT_V_ASKER, asker));
+	return kt_str(m, lang, key);
+}
+
+const char *
+kt_asker_label(const struct kt_model *m, const struct kt_item *it, guint i,
+    const char *lang)
+{
+	int a = kt_question_asker(it, i);
+
+	return a < 0 ? NULL : kt_asker_text(m, lang, a);
 }
 
 gboolean

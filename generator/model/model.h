@@ -16,7 +16,7 @@ enum kt_kind { KT_ASSIGNMENT, KT_EVENING, KT_TIP, KT_KIND_COUNT };
 enum kt_vocab_id {
 	KT_V_SCHOOL_TYPE, KT_V_COMPETENCE, KT_V_PHASE, KT_V_CHOICE,
 	KT_V_GROUP, KT_V_WORK_FORM, KT_V_ROLE, KT_V_AUDIENCE, KT_V_FOR,
-	KT_V_TRANSLATION, KT_V_COUNT
+	KT_V_TRANSLATION, KT_V_ASKER, KT_V_COUNT
 };
 
 struct kt_vocab {
@@ -87,6 +87,7 @@ enum kt_status { KT_SOURCE, KT_DRAFT, KT_REVIEWED };
 
 struct kt_step {
 	char *pictogram;	/* from the Dutch source */
+	struct kt_pos picto_pos;	/* where the Dutch file names it */
 	struct kt_md *text;
 };
 
@@ -160,6 +161,10 @@ struct kt_item {
 	/* an assignment */
 	int write_lines;
 	bool signature;
+	/* who asks each question of the Dutch source (vraagt), an index of
+	 * KT_V_ASKER or -1 where the writer did not say; translations
+	 * ask in the same voice */
+	GArray *askers;		/* of int */
 
 	/* an evening */
 	char *theme;
@@ -281,5 +286,18 @@ const char *kt_str_form(const struct kt_model *, const char *lang,
 /* Whether key is a plural form (x.one, x.few, ...) that strings t (one
  * language's) need not have: it has x or x.other. */
 gboolean kt_plural_form_of(const char *key, GHashTable *t);
+/* Who asks question i of the item (KT_V_ASKER), or -1 when not said. */
+int kt_question_asker(const struct kt_item *, guint i);
+/* The words for who asks, asker a of KT_V_ASKER, in lang: the UI string
+ * v.vraagt.<value> ("Vraag aan uw kind:"). Borrowed from the model. */
+const char *kt_asker_text(const struct kt_model *, const char *lang,
+    int asker);
+/*
+ * The label the sheet and the page print before question i in lang
+ * ("Vraag aan uw kind:"), or NULL when the writer did not say who asks.
+ * Borrowed from the model.
+ */
+const char *kt_asker_label(const struct kt_model *, const struct kt_item *,
+    guint i, const char *lang);
 
 #endif

@@ -37,6 +37,9 @@ static const char *const audience_names[] = {
 };
 static const char *const for_names[] = { "mentor", "school", NULL };
 static const char *const translation_names[] = { "concept", "nagekeken", NULL };
+/* who asks a question: the parent the pupil, the pupil the parent, or
+ * the two decide together */
+static const char *const asker_names[] = { "ouder", "leerling", "samen", NULL };
 
 const struct kt_vocab kt_vocabs[KT_V_COUNT] = {
 	[KT_V_SCHOOL_TYPE] = { "onderwijstype", school_types },
@@ -49,6 +52,7 @@ const struct kt_vocab kt_vocabs[KT_V_COUNT] = {
 	[KT_V_AUDIENCE] = { "doelgroep", audience_names },
 	[KT_V_FOR] = { "voor", for_names },
 	[KT_V_TRANSLATION] = { "vertaling", translation_names },
+	[KT_V_ASKER] = { "vraagt", asker_names },
 };
 
 int

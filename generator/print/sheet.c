@@ -235,10 +235,24 @@ static double
 r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
+	guint i = GPOINTER_TO_UINT(arg);
 	char *m = kt_pdf_md(s->p, c->lang, g_ptr_array_index(c->t->questions,
-	    GPOINTER_TO_UINT(arg)));
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w, FALSE);
+	    i));
+	const char *asker = kt_asker_label(s->p->kit->m, s->it, i,
+	    c->lang->code);
+	PangoLayout *l;
 
+	if (asker != NULL) {
+		/* who asks, in plain weight before the question in bold */
+		char *who = g_markup_printf_escaped("<span weight=\"normal\">"
+		    "%s</span> ", asker);
+		char *both = g_strconcat(who, m, NULL);
+
+		g_free(who);
+		g_free(m);
+		m = both;
+	}
+	l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w, FALSE);
 	g_free(m);
 	return layout_row(s, c, l, y, draw);
 }

@@ -340,9 +340,18 @@ render_assignment(struct site *s, const struct kt_item *it,
 		xmlNodePtr ul;
 		h_el_text(sec, "h3", NULL, h_str(p, "section.vragen"));
 		ul = h_el(sec, "ul", "questions");
-		for (guint i = 0; i < t->questions->len; i++)
-			h_md(h_el(ul, "li", NULL), p,
-			    g_ptr_array_index(t->questions, i), 3, TRUE);
+		for (guint i = 0; i < t->questions->len; i++) {
+			xmlNodePtr li = h_el(ul, "li", NULL);
+			const char *asker = kt_asker_label(p->s->m, it, i,
+			    t->lang);
+
+			if (asker != NULL) {
+				h_el_text(li, "span", "asker", asker);
+				h_text(li, " ");
+			}
+			h_md(li, p, g_ptr_array_index(t->questions, i), 3,
+			    TRUE);
+		}
 	}
 
 	teacher = h_el(art, "section", "teacher-part");
