@@ -33,7 +33,7 @@ usage(FILE *f)
 	    "[--format text|json]\n"
 	    "       keukentafel serve [-C content] [-o out] [--poort N]\n"
 	    "       keukentafel init DIR\n"
-	    "       keukentafel new opdracht|avond|tip NAME [-C content] "
+	    "       keukentafel new opdracht|avond|tip|gesprek NAME [-C content] "
 	    "[--taal CODE]\n"
 	    "       keukentafel --help | --version\n"
 	    "\n"
@@ -74,9 +74,12 @@ usage(FILE *f)
 	    "      --mentor NAME       who takes the sheets back\n"
 	    "      --telefoon NUMBER   whom parents can call\n"
 	    "      --inleveren DATE    hand-in date, 2026-12-04\n"
-	    "      --datum DATE        date of the theme evenings\n"
-	    "      --aanvang TIME      start of the evenings, 19:30\n"
-	    "      --locatie PLACE     where the evenings are\n"
+	    "      --datum DATE        date of the theme evenings and talks\n"
+	    "      --aanvang TIME      start of the evenings, 19:30 (--tijd: "
+	    "the same,\n"
+	    "                          the time of a talk)\n"
+	    "      --locatie PLACE     where the evenings and talks are "
+	    "(--plaats)\n"
 	    "      --klas FILE         class list: a pupil's name on each "
 	    "line; the\n"
 	    "                          checklists with the names go to the "
@@ -257,7 +260,7 @@ static const struct command {
 	{ "check", 0, "" },
 	{ "serve", 0, "" },
 	{ "init", 1, " DIR" },
-	{ "new", 2, " opdracht|avond|tip NAME" },
+	{ "new", 2, " opdracht|avond|tip|gesprek NAME" },
 };
 
 static int
@@ -335,6 +338,8 @@ main(int argc, char *argv[])
 		{ "datum", required_argument, NULL, 4 },
 		{ "aanvang", required_argument, NULL, 5 },
 		{ "locatie", required_argument, NULL, 6 },
+		{ "tijd", required_argument, NULL, 5 },
+		{ "plaats", required_argument, NULL, 6 },
 		{ "klas", required_argument, NULL, 7 },
 		{ "klassenmap", required_argument, NULL, 9 },
 		{ "poort", required_argument, NULL, 10 },

@@ -37,6 +37,13 @@ static const char *const audience_names[] = {
 };
 static const char *const for_names[] = { "mentor", "school", NULL };
 static const char *const translation_names[] = { "concept", "nagekeken", NULL };
+static const char *const talk_names[] = {
+	"kennismaking", "voortgangsgesprek", "keuze", NULL
+};
+/* the parts of a talk, in the order they are held */
+static const char *const talk_part_names[] = {
+	"terugblik", "leerling", "ouder", "vervolgstappen", NULL
+};
 
 const struct kt_vocab kt_vocabs[KT_V_COUNT] = {
 	[KT_V_SCHOOL_TYPE] = { "onderwijstype", school_types },
@@ -49,6 +56,8 @@ const struct kt_vocab kt_vocabs[KT_V_COUNT] = {
 	[KT_V_AUDIENCE] = { "doelgroep", audience_names },
 	[KT_V_FOR] = { "voor", for_names },
 	[KT_V_TRANSLATION] = { "vertaling", translation_names },
+	[KT_V_TALK] = { "soort", talk_names },
+	[KT_V_TALK_PART] = { "deel", talk_part_names },
 };
 
 int
