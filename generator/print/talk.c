@@ -599,8 +599,14 @@ guide_agreements(struct kt_pdf *p)
 	    KT_NAMES_ROW + 4 * KT_PAD);
 	top = p->y;
 	p->y += KT_PAD;
-	kt_pdf_para(p, kt_str(m, "nl", "talk.agree.title"),
-	    KT_TYPE_STAFF_HEADING, TRUE, KT_GAP_S);
+	{
+		char *e = g_markup_escape_text(kt_str(m, "nl",
+		    "talk.agree.title"), -1);
+
+		guide_markup(p, e, KT_TYPE_STAFF_HEADING, TRUE, KT_PAD,
+		    KT_GAP_S);
+		g_free(e);
+	}
 	guide_cells(p, head, share3, 3, 0, KT_INK);
 	for (int r = 0; r < AGREEMENT_ROWS; r++)
 		guide_cells(p, NULL, share3, 3, KT_CHECKLIST_ROW, KT_GREY_LINE);
