@@ -409,6 +409,70 @@ test_when_and_where(void)
 	g_free(given);
 }
 
+/* Replaces find by repl in the file rel under dir. */
+static void
+edit(const char *dir, const char *rel, const char *find, const char *repl)
+{
+	char *path = g_build_filename(dir, rel, NULL), *text, **parts;
+
+	g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	g_assert_nonnull(strstr(text, find));
+	parts = g_strsplit(text, find, 2);
+	g_free(text);
+	text = g_strjoinv(repl, parts);
+	g_assert_true(g_file_set_contents(path, text, -1, NULL));
+	g_strfreev(parts);
+	g_free(text);
+	g_free(path);
+}
+
+/*
+ * A rebuild after an edit: the talk's sheet and page show the new title
+ * of an assignment it looks back at, and the assignment's page the new
+ * title of the talk, though neither file of the other changed.
+ */
+static void
+test_incremental(void)
+{
+	char *content = g_build_filename(tmp, "inc-content", NULL);
+	char *out = g_build_filename(tmp, "inc-out", NULL);
+	char *sheet = g_build_filename(out, "nl/gesprekken/sectorkeuze-"
+	    "voorbereiding.pdf", NULL);
+	char *talk = g_build_filename(out, "nl/" TALK ".html", NULL);
+	char *page = g_build_filename(out, "nl/opdrachten/trots-op-jezelf.html",
+	    NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	char *text;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(t_build(content, out, "1700000000", NULL, NULL), ==,
+	    0);
+	/* one file at a time: the other one's key must change too */
+	edit(content, "opdrachten/trots-op-jezelf.nl.md",
+	    "titel: Drie dingen waar ik trots op ben",
+	    "titel: Vier dingen om trots op te zijn");
+	g_assert_cmpint(t_build(content, out, "1700000000", NULL, NULL), ==,
+	    0);
+	text = t_pdf_text(sheet, 0);
+	g_assert_true(t_contains(text, "Vier dingen om trots op te zijn"));
+	g_free(text);
+	g_assert_true(g_file_get_contents(talk, &text, NULL, NULL));
+	g_assert_nonnull(strstr(text, "Vier dingen om trots op te zijn"));
+	g_free(text);
+	edit(content, TALK ".nl.md", "titel: Het gesprek over de sectorkeuze",
+	    "titel: Samen over de sector");
+	g_assert_cmpint(t_build(content, out, "1700000000", NULL, NULL), ==,
+	    0);
+	g_assert_true(g_file_get_contents(page, &text, NULL, NULL));
+	g_assert_nonnull(strstr(text, "Samen over de sector"));
+	g_free(text);
+	g_free(sheet);
+	g_free(talk);
+	g_free(page);
+	g_free(out);
+	g_free(content);
+}
+
 /* ---- the pages ---- */
 
 /* The text of every node xpath finds in page, joined by "|". */
@@ -520,6 +584,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/talk/guide", test_guide);
 	g_test_add_func("/talk/when-and-where", test_when_and_where);
 	g_test_add_func("/talk/pages", test_pages);
+	g_test_add_func("/talk/incremental", test_incremental);
 	r = g_test_run();
 	kt_remove_tree(tmp);
 	return r;
