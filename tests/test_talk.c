@@ -216,6 +216,37 @@ test_bad(void)
 	}
 }
 
+/* new gesprek --taal: the family's part to translate, which passes check
+ * as it is; the mentor's part and the facets stay in the Dutch file. */
+static void
+test_new_translation(void)
+{
+	char *dir = g_build_filename(tmp, "new", NULL);
+	char *en = g_build_filename(dir, TALK ".en.md", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", dir, NULL };
+	const char *words[] = { KT, "new", "gesprek", "sectorkeuze", "--taal",
+	    "en", "-C", dir, NULL };
+	const char *check[] = { KT, "check", "-C", dir, NULL };
+	char *text, *err = NULL;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(t_run(words, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_get_contents(en, &text, NULL, NULL));
+	g_assert_nonnull(strstr(text, "gezin:\n  # vertaal:\n  intro: |\n"
+	    "    Wij nodigen u en uw kind uit voor een gesprek.\n"));
+	g_assert_nonnull(strstr(text, "  vragen-ouder:\n    # vertaal:\n"
+	    "    - Waar is uw kind goed in?\n"));
+	g_assert_null(strstr(text, "soort:"));
+	g_assert_null(strstr(text, "opening:"));
+	g_assert_cmpint(t_run(check, NULL, NULL, &err), ==, 0);
+	g_assert_nonnull(strstr(err, "; 0 errors, "));
+	g_assert_null(strstr(err, ".en.md:"));
+	g_free(err);
+	g_free(text);
+	g_free(en);
+	g_free(dir);
+}
+
 /* ---- the printables ---- */
 
 /* The smallest size of a word above the footer, from its box's height
@@ -579,6 +610,7 @@ main(int argc, char *argv[])
 	tmp = g_dir_make_tmp("kt-talk-XXXXXX", NULL);
 	g_test_add_func("/talk/load", test_load);
 	g_test_add_func("/talk/bad", test_bad);
+	g_test_add_func("/talk/new-translation", test_new_translation);
 	g_test_add_func("/talk/family-sheet", test_family_sheet);
 	g_test_add_func("/talk/family-arabic", test_family_arabic);
 	g_test_add_func("/talk/guide", test_guide);
