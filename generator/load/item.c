@@ -1,8 +1,8 @@
 /*
- * The content types, front matter and body (a talk's own fields are
- * read in talk.c). The Dutch file carries
- * the facets; a translation carries only what is translated, and anything
- * else in it is reported rather than ignored.
+ * The content types, front matter and body (a talk guide's own fields
+ * are read in talk.c). The Dutch file carries the facets; a translation
+ * carries only what is translated, and anything else in it is reported
+ * rather than ignored.
  */
 #include "load/item.h"
 
