@@ -109,7 +109,9 @@ load_parts(const struct kt_ctx *c, struct kt_item *it)
 			seen |= 1u << p->part;
 		kt_get_int(&pc, "duur", TRUE, 1, 120, &p->minutes);
 		total += p->minutes;
-		p->questions = kt_get_mds(&pc, "vragen", TRUE);
+		p->questions = g_ptr_array_new_with_free_func(
+		    (GDestroyNotify)kt_md_free);
+		take_mds(p->questions, kt_get_mds(&pc, "vragen", TRUE));
 		check_mds(p->questions, c->d);
 		g_ptr_array_add(it->parts, p);
 	}
