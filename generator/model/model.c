@@ -99,12 +99,13 @@ kt_md_new(const char *src, struct kt_pos pos)
 void
 kt_md_keep_lines(struct kt_md *m)
 {
-	GPtrArray *soft = g_ptr_array_new();
+	GPtrArray *soft;
 	cmark_iter *it;
 	cmark_event_type ev;
 
 	if (m == NULL || m->doc == NULL)
 		return;
+	soft = g_ptr_array_new();
 	it = cmark_iter_new(m->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(
