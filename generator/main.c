@@ -34,7 +34,7 @@ usage(FILE *f)
 	    "[--format text|json]\n"
 	    "       keukentafel serve [-C content] [-o out] [--poort N]\n"
 	    "       keukentafel init DIR\n"
-	    "       keukentafel new opdracht|avond|tip NAME [-C content] "
+	    "       keukentafel new opdracht|avond|tip|gesprek NAME [-C content] "
 	    "[--taal CODE]\n"
 	    "       keukentafel print opdracht NAME --klas FILE [--klasnaam "
 	    "3B] [--map DIR]\n"
@@ -91,10 +91,13 @@ usage(FILE *f)
 	    "      --telefoon NUMBER   whom parents can call\n"
 	    "      --inleveren DATE    hand-in date: 2026-12-04, 4-12-2026 or "
 	    "4 december 2026\n"
-	    "      --datum DATE        date of the theme evenings, written "
-	    "the same ways\n"
-	    "      --aanvang TIME      start of the evenings, 19:30\n"
-	    "      --locatie PLACE     where the evenings are\n"
+	    "      --datum DATE        date of the theme evenings and talks, "
+	    "written the same ways\n"
+	    "      --aanvang TIME      start of the evenings, 19:30 (--tijd: "
+	    "the same,\n"
+	    "                          the time of a talk)\n"
+	    "      --locatie PLACE     where the evenings and talks are "
+	    "(--plaats)\n"
 	    "      --klas FILE         class list: a pupil's name on each "
 	    "line; the\n"
 	    "                          checklists with the names go to the "
@@ -312,7 +315,7 @@ static const struct command {
 	{ "check", 0, "" },
 	{ "serve", 0, "" },
 	{ "init", 1, " DIR" },
-	{ "new", 2, " opdracht|avond|tip NAME" },
+	{ "new", 2, " opdracht|avond|tip|gesprek NAME" },
 	{ "print", 2, " opdracht NAME --klas FILE" },
 };
 
@@ -393,6 +396,8 @@ main(int argc, char *argv[])
 		{ "datum", required_argument, NULL, 4 },
 		{ "aanvang", required_argument, NULL, 5 },
 		{ "locatie", required_argument, NULL, 6 },
+		{ "tijd", required_argument, NULL, 5 },
+		{ "plaats", required_argument, NULL, 6 },
 		{ "klas", required_argument, NULL, 7 },
 		{ "klassenmap", required_argument, NULL, 9 },
 		{ "poort", required_argument, NULL, 10 },

@@ -115,10 +115,11 @@ kt_cmd_check(const struct kt_options *o)
 	}
 	if (!o->quiet && !o->json && m != NULL)
 		fprintf(stderr, "assignments: %u, evenings: %u, tips: %u, "
-		    "files: %u; %zu error%s, %zu warning%s\n",
+		    "talks: %u, files: %u; %zu error%s, %zu warning%s\n",
 		    m->items[KT_ASSIGNMENT]->len, m->items[KT_EVENING]->len,
-		    m->items[KT_TIP]->len, count_texts(m, KT_ASSIGNMENT) +
-		    count_texts(m, KT_EVENING) + count_texts(m, KT_TIP),
+		    m->items[KT_TIP]->len, m->items[KT_TALK]->len,
+		    count_texts(m, KT_ASSIGNMENT) + count_texts(m, KT_EVENING) +
+		    count_texts(m, KT_TIP) + count_texts(m, KT_TALK),
 		    errors, errors == 1 ? "" : "s", warnings,
 		    warnings == 1 ? "" : "s");
 	g_string_free(figures, TRUE);
@@ -322,9 +323,10 @@ summary(const struct build *b)
 		    "them)\n", b->o->class_dir, b->o->out);
 	if (!b->o->quiet && !b->unchanged)
 		fprintf(stderr, "keukentafel: built %u assignments, %u "
-		    "evenings and %u tips in %u languages into %s in %.1f s "
-		    "(%d thread%s)\n", m->items[KT_ASSIGNMENT]->len,
+		    "evenings, %u tips and %u talks in %u languages into %s "
+		    "in %.1f s (%d thread%s)\n", m->items[KT_ASSIGNMENT]->len,
 		    m->items[KT_EVENING]->len, m->items[KT_TIP]->len,
+		    m->items[KT_TALK]->len,
 		    m->site.languages->len, b->o->out,
 		    (double)(g_get_monotonic_time() - b->start) / 1e6,
 		    b->threads, b->threads == 1 ? "" : "s");

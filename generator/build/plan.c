@@ -51,6 +51,16 @@ kt_evening_path(const char *lang, const char *slug, const char *what)
 }
 
 char *
+kt_talk_path(const char *lang, const char *slug, const char *what,
+    gboolean bilingual)
+{
+	if (bilingual)
+		return g_strdup_printf("%s/gesprekken/%s-%s.%s-nl.pdf", lang,
+		    slug, what, lang);
+	return g_strdup_printf("%s/gesprekken/%s-%s.pdf", lang, slug, what);
+}
+
+char *
 kt_compliments_path(const char *lang)
 {
 	return g_strdup_printf("%s/avonden/complimentenkaarten.pdf", lang);
@@ -455,6 +465,39 @@ plan_mentor(struct kt_plan *pl)
 	}
 }
 
+/* A talk's family sheet in each of its languages, beside the Dutch in
+ * each translation, and the mentor's guide in Dutch. */
+static void
+plan_talks(struct kt_plan *pl, const struct kt_language *l,
+    gboolean source)
+{
+	GPtrArray *items = pl->m->items[KT_TALK];
+
+	for (guint i = 0; i < items->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(items, i);
+		const struct kt_text *t = kt_item_text(it, l->code);
+		struct kt_plan_job *j;
+
+		if (t == NULL)
+			continue;
+		j = add(pl, KT_JOB_TALK_FAMILY, "talk", l, it, NULL,
+		    KT_READS_ITEM);
+		writes(pl, j, kt_talk_path(l->code, it->slug, "voorbereiding",
+		    FALSE));
+		if (!source) {
+			j = add(pl, KT_JOB_TALK_BILINGUAL, "talk-bilingual", l,
+			    it, NULL, KT_READS_ITEM);
+			writes(pl, j, kt_talk_path(l->code, it->slug,
+			    "voorbereiding", TRUE));
+		} else {
+			j = add(pl, KT_JOB_TALK_GUIDE, "talk-guide", l, it,
+			    NULL, KT_READS_ITEM);
+			writes(pl, j, kt_talk_path(l->code, it->slug,
+			    "gespreksleidraad", FALSE));
+		}
+	}
+}
+
 static void
 plan_print(struct kt_plan *pl)
 {
@@ -466,6 +509,8 @@ plan_print(struct kt_plan *pl)
 		plan_sheets(pl, g_ptr_array_index(langs, i));
 	for (guint i = 0; i < langs->len; i++)
 		plan_evening(pl, g_ptr_array_index(langs, i), i == 0);
+	for (guint i = 0; i < langs->len; i++)
+		plan_talks(pl, g_ptr_array_index(langs, i), i == 0);
 	plan_mentor(pl);
 }
 

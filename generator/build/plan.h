@@ -48,6 +48,9 @@ enum kt_job_kind {
 	KT_JOB_TIPCARDS,
 	KT_JOB_CHECKLIST,	/* blank: no names ever go into out/ */
 	KT_JOB_CLASS_LIST,	/* with the pupils' names, outside out/ */
+	KT_JOB_TALK_FAMILY,	/* a talk's preparation sheet, one language */
+	KT_JOB_TALK_BILINGUAL,	/* the same beside the Dutch */
+	KT_JOB_TALK_GUIDE,	/* the mentor's guide, in Dutch */
 	KT_JOB_KIND_COUNT
 };
 
@@ -121,6 +124,10 @@ char *kt_evening_path(const char *lang, const char *slug, const char *what);
 char *kt_compliments_path(const char *lang);
 char *kt_tipcards_path(const char *lang);
 char *kt_checklist_path(const char *slug);
+/* A talk's printables: what is "voorbereiding" (the family's sheet) or
+ * "gespreksleidraad" (the mentor's guide); bilingual: beside the Dutch. */
+char *kt_talk_path(const char *lang, const char *slug, const char *what,
+    gboolean bilingual);
 /* The class list with names, relative to the private folder. */
 char *kt_class_list_path(const char *slug);
 

@@ -1,7 +1,8 @@
 /*
- * The three content types, front matter and body. The Dutch file carries
- * the facets; a translation carries only what is translated, and anything
- * else in it is reported rather than ignored.
+ * The content types, front matter and body (a talk guide's own fields
+ * are read in talk.c). The Dutch file carries the facets; a translation
+ * carries only what is translated, and anything else in it is reported
+ * rather than ignored.
  */
 #include "load/item.h"
 
@@ -9,6 +10,7 @@
 
 #include "load/file.h"
 #include "load/schema.h"
+#include "load/talk.h"
 #include "load/yaml.h"
 
 static const char *const assignment_keys[] = {
@@ -860,6 +862,9 @@ load_body(const char *path, const struct kt_parsed *p, enum kt_kind kind,
 		t->goal = sec[0];
 		t->followup = sec[1];
 		break;
+	case KT_TALK:
+		kt_talk_body(path, p->f.body, p->f.body_line, d);
+		break;
 	case KT_TIP:
 		split_body(path, p->f.body, p->f.body_line, NULL, 0, sec, d);
 		t->body = sec[0];
@@ -877,7 +882,7 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
     const char *root, const struct kt_model *m, struct kt_diag *d)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		assignment_keys, evening_keys, tip_keys
+		assignment_keys, evening_keys, tip_keys, kt_talk_keys
 	};
 	struct kt_parsed p;
 	struct kt_item *it;
@@ -908,6 +913,9 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
 	case KT_EVENING:
 		load_evening(&c, it, t, m);
 		break;
+	case KT_TALK:
+		kt_load_talk(&c, it, t, m);
+		break;
 	case KT_TIP:
 		it->group = kt_get_choice(&c, "groep", TRUE, KT_V_GROUP);
 		it->audience_tip = MAX(0, kt_get_choice(&c, "voor", FALSE,
@@ -926,10 +934,11 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
     const char *root, const struct kt_model *m, struct kt_diag *d)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		assignment_tr_keys, evening_tr_keys, tip_tr_keys
+		assignment_tr_keys, evening_tr_keys, tip_tr_keys,
+		kt_talk_tr_keys
 	};
 	static const char *const *const all[KT_KIND_COUNT] = {
-		assignment_keys, evening_keys, tip_keys
+		assignment_keys, evening_keys, tip_keys, kt_talk_keys
 	};
 	struct kt_parsed p;
 	struct kt_text *t;
@@ -950,6 +959,8 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
 	load_common(&c, t, it->kind, FALSE);
 	if (it->kind == KT_ASSIGNMENT)
 		load_home(&c, it, t, m, it->source);
+	if (it->kind == KT_TALK)
+		kt_load_talk_family(&c, t, it->source);
 	load_body(path, &p, it->kind, t, FALSE, d);
 	kt_parsed_free(&p);
 	return t;
@@ -959,9 +970,12 @@ gboolean
 kt_translated_field(enum kt_kind kind, const char *section, const char *key)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		assignment_tr_keys, evening_tr_keys, tip_tr_keys
+		assignment_tr_keys, evening_tr_keys, tip_tr_keys,
+		kt_talk_tr_keys
 	};
 
+	if (kind == KT_TALK)
+		return kt_talk_translated(section, key);
 	if (section == NULL)
 		return g_strv_contains(keys[kind], key) &&
 		    !g_strv_contains(about_translation, key);
@@ -972,4 +986,17 @@ kt_translated_field(enum kt_kind kind, const char *section, const char *key)
 	if (kind == KT_ASSIGNMENT && strcmp(section, "vragen") == 0)
 		return g_strv_contains(question_tr_keys, key);
 	return FALSE;
+}
+
+char *
+kt_item_pictogram(const struct kt_ctx *c, const char *key, gboolean required,
+    const struct kt_model *m)
+{
+	return get_pictogram(c, key, required, m);
+}
+
+void
+kt_item_years(const struct kt_ctx *c, struct kt_item *it)
+{
+	load_years(c, it);
 }

@@ -31,7 +31,7 @@ gboolean
 kt_item_link(const char *url, enum kt_kind *kind, const char **slug)
 {
 	static const char *const schemes[KT_KIND_COUNT] = {
-		"opdracht:", "avond:", "tip:"
+		"opdracht:", "avond:", "tip:", "gesprek:"
 	};
 
 	for (int k = 0; k < KT_KIND_COUNT; k++)
@@ -81,7 +81,8 @@ kt_md_may_link_items(const char *src)
 {
 	/* whatever the link's form: only these need looking at later */
 	return strstr(src, "opdracht:") != NULL ||
-	    strstr(src, "avond:") != NULL || strstr(src, "tip:") != NULL;
+	    strstr(src, "avond:") != NULL || strstr(src, "tip:") != NULL ||
+	    strstr(src, "gesprek:") != NULL;
 }
 
 struct kt_md *
@@ -98,12 +99,13 @@ kt_md_new(const char *src, struct kt_pos pos)
 void
 kt_md_keep_lines(struct kt_md *m)
 {
-	GPtrArray *soft = g_ptr_array_new();
+	GPtrArray *soft;
 	cmark_iter *it;
 	cmark_event_type ev;
 
 	if (m == NULL || m->doc == NULL)
 		return;
+	soft = g_ptr_array_new();
 	it = cmark_iter_new(m->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(
@@ -183,6 +185,10 @@ kt_text_new(const char *lang, const char *path)
 	    (GDestroyNotify)kt_md_free);
 	t->phrases = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)kt_md_free);
+	t->pupil_questions = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)kt_md_free);
+	t->parent_questions = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)kt_md_free);
 	return t;
 }
 
@@ -208,6 +214,11 @@ kt_text_free(struct kt_text *t)
 	kt_md_free(t->followup);
 	kt_md_free(t->body);
 	g_ptr_array_free(t->phrases, TRUE);
+	g_ptr_array_free(t->pupil_questions, TRUE);
+	g_ptr_array_free(t->parent_questions, TRUE);
+	kt_md_free(t->opening);
+	kt_md_free(t->closing);
+	kt_md_free(t->notes);
 	g_free(t);
 }
 
@@ -233,6 +244,20 @@ block_free(struct kt_block *b)
 	g_free(b);
 }
 
+static void
+talk_part_free(struct kt_talk_part *p)
+{
+	g_ptr_array_free(p->questions, TRUE);
+	g_free(p);
+}
+
+static void
+ref_free(struct kt_ref *r)
+{
+	g_free(r->slug);
+	g_free(r);
+}
+
 struct kt_item *
 kt_item_new(enum kt_kind kind, const char *slug)
 {
@@ -246,6 +271,11 @@ kt_item_new(enum kt_kind kind, const char *slug)
 	it->prep = g_ptr_array_new_with_free_func((GDestroyNotify)prep_free);
 	it->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
 	it->askers = g_array_new(FALSE, FALSE, sizeof(int));
+	it->parts = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)talk_part_free);
+	it->looks_back = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)ref_free);
+	it->talk = -1;
 	it->write_lines = 2;
 	return it;
 }
@@ -266,6 +296,8 @@ kt_item_free(struct kt_item *it)
 	g_ptr_array_free(it->prep, TRUE);
 	g_ptr_array_free(it->blocks, TRUE);
 	g_array_free(it->askers, TRUE);
+	g_ptr_array_free(it->parts, TRUE);
+	g_ptr_array_free(it->looks_back, TRUE);
 	g_free(it);
 }
 
@@ -394,7 +426,7 @@ kt_text_each_md(const struct kt_item *it, const struct kt_text *t,
 {
 	const struct kt_md *mds[] = {
 		t->intro, t->goal, t->in_class, t->debrief, t->invitation,
-		t->followup, t->body
+		t->followup, t->body, t->opening, t->closing, t->notes
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(mds); i++)
@@ -404,8 +436,13 @@ kt_text_each_md(const struct kt_item *it, const struct kt_text *t,
 	each_md(t->questions, MD_SELF, fn, data);
 	each_md(t->statements, MD_SELF, fn, data);
 	each_md(t->phrases, MD_SELF, fn, data);
+	each_md(t->pupil_questions, MD_SELF, fn, data);
+	each_md(t->parent_questions, MD_SELF, fn, data);
 	if (t != it->source)
 		return;
+	for (guint i = 0; i < it->parts->len; i++)
+		each_md(((struct kt_talk_part *)g_ptr_array_index(it->parts,
+		    i))->questions, MD_SELF, fn, data);
 	each_md(it->roles, G_STRUCT_OFFSET(struct kt_role, task), fn, data);
 	each_md(it->prep, G_STRUCT_OFFSET(struct kt_prep, task), fn, data);
 	each_md(it->blocks, G_STRUCT_OFFSET(struct kt_block, text), fn, data);
@@ -442,7 +479,7 @@ const char *
 kt_kind_dir(enum kt_kind k)
 {
 	static const char *const dirs[KT_KIND_COUNT] = {
-		"opdrachten", "avonden", "tips"
+		"opdrachten", "avonden", "tips", "gesprekken"
 	};
 	return dirs[k];
 }

@@ -10,13 +10,13 @@
 #include <glib.h>
 #include <stdbool.h>
 
-enum kt_kind { KT_ASSIGNMENT, KT_EVENING, KT_TIP, KT_KIND_COUNT };
+enum kt_kind { KT_ASSIGNMENT, KT_EVENING, KT_TIP, KT_TALK, KT_KIND_COUNT };
 
 /* The fixed vocabularies. Each value is a bit in a facet mask. */
 enum kt_vocab_id {
 	KT_V_SCHOOL_TYPE, KT_V_COMPETENCE, KT_V_PHASE, KT_V_CHOICE,
 	KT_V_GROUP, KT_V_WORK_FORM, KT_V_ROLE, KT_V_AUDIENCE, KT_V_FOR,
-	KT_V_TRANSLATION, KT_V_ASKER, KT_V_COUNT
+	KT_V_TRANSLATION, KT_V_ASKER, KT_V_TALK, KT_V_TALK_PART, KT_V_COUNT
 };
 
 struct kt_vocab {
@@ -50,7 +50,8 @@ GPtrArray *kt_sorted_keys(GHashTable *);
 gboolean kt_url_allowed(const char *url);
 
 /*
- * A link to another item, written opdracht:slug, avond:slug or tip:slug:
+ * A link to another item, written opdracht:slug, avond:slug, tip:slug or
+ * gesprek:slug:
  * TRUE with its kind and slug (pointing into url).
  */
 gboolean kt_item_link(const char *url, enum kt_kind *, const char **slug);
@@ -102,6 +103,19 @@ struct kt_prep {
 	int who;		/* KT_V_ROLE */
 };
 
+/* A part of a talk: which (KT_V_TALK_PART), its minutes, its questions. */
+struct kt_talk_part {
+	int part;
+	int minutes;
+	GPtrArray *questions;	/* of struct kt_md * */
+};
+
+/* A slug an item names (a talk's looked-back assignments), and where. */
+struct kt_ref {
+	char *slug;
+	struct kt_pos pos;
+};
+
 struct kt_block {
 	int minutes;
 	char *title;
@@ -136,6 +150,13 @@ struct kt_text {
 	/* tip */
 	struct kt_md *body;
 	GPtrArray *phrases;	/* of struct kt_md * */
+
+	/* a talk: the family's part (intro above), and the mentor's */
+	GPtrArray *pupil_questions;	/* of struct kt_md * */
+	GPtrArray *parent_questions;	/* of struct kt_md * */
+	struct kt_md *opening;
+	struct kt_md *closing;
+	struct kt_md *notes;
 };
 
 #define KT_TYPES_MAX 8	/* school types: at least the vocabulary's */
@@ -179,6 +200,11 @@ struct kt_item {
 	/* tip */
 	int group;		/* KT_V_GROUP */
 	int audience_tip;	/* KT_V_FOR */
+
+	/* a talk */
+	int talk;		/* KT_V_TALK */
+	GPtrArray *parts;	/* of struct kt_talk_part * */
+	GPtrArray *looks_back;	/* of struct kt_ref *: assignments */
 };
 
 struct kt_language {

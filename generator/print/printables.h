@@ -22,4 +22,9 @@ void kt_compliments(struct kt_pdfkit *, const struct kt_plan_job *);
 void kt_tipcards(struct kt_pdfkit *, const struct kt_plan_job *);
 void kt_checklist(struct kt_pdfkit *, const struct kt_plan_job *);
 
+/* talk.c: a talk's preparation sheet for the family (one language, or
+ * beside the Dutch), and the mentor's one-page guide */
+void kt_talk_family(struct kt_pdfkit *, const struct kt_plan_job *);
+void kt_talk_guide(struct kt_pdfkit *, const struct kt_plan_job *);
+
 #endif

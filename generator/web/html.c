@@ -84,7 +84,7 @@ static void
 jsonld(struct page *p, const struct kt_item *it, const struct kt_text *t)
 {
 	static const char *const types[KT_KIND_COUNT] = {
-		"thuisopdracht", "thema-avond", "tip"
+		"thuisopdracht", "thema-avond", "tip", "gesprek"
 	};
 	GString *j = g_string_new("{\"@context\":\"https://schema.org\","
 	    "\"@type\":\"LearningResource\",\"name\":");
@@ -306,6 +306,7 @@ render_assignment(struct site *s, const struct kt_item *it,
 	}
 	translations_list(art, p, it);
 	downloads(art, p, it);
+	h_talks_back(art, p, it);
 
 	sec = h_el(art, "section", "home-part");
 	h_attr(sec, "id", "thuis");
@@ -671,6 +672,42 @@ copy_logo(struct site *s)
 	}
 }
 
+/* ---- what talk.c's page shares with the others ---- */
+
+xmlNodePtr
+h_item_head(struct page *p, const struct kt_item *it,
+    const struct kt_text *t, const char *kind_key)
+{
+	return item_head(p, it, t, kind_key);
+}
+
+void
+h_fact(xmlNodePtr dl, const char *label, const char *value)
+{
+	fact(dl, label, value);
+}
+
+void
+h_fact_set(xmlNodePtr dl, const struct page *p, const char *key,
+    enum kt_vocab_id v, guint32 mask)
+{
+	fact_set(dl, p, key, v, mask);
+}
+
+void
+h_translations(xmlNodePtr parent, const struct page *p,
+    const struct kt_item *it)
+{
+	translations_list(parent, p, it);
+}
+
+void
+h_md_section(xmlNodePtr parent, const struct page *p, const char *heading,
+    const struct kt_md *m, const char *lang)
+{
+	md_section(parent, p, heading, m, lang);
+}
+
 /* An item's page in a language. */
 void
 h_item_page(struct site *s, const struct kt_item *it,
@@ -680,6 +717,8 @@ h_item_page(struct site *s, const struct kt_item *it,
 		render_assignment(s, it, lang);
 	else if (it->kind == KT_EVENING)
 		render_evening(s, it, lang);
+	else if (it->kind == KT_TALK)
+		h_talk_page(s, it, lang);
 	else
 		render_tip(s, it, lang);
 }

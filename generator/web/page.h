@@ -104,6 +104,26 @@ void h_item_page(struct site *, const struct kt_item *,
     const struct kt_language *);
 void h_shared(struct site *);
 
+/* Parts of every item's page (html.c), for the pages made elsewhere: the
+ * title block (its article), a fact or a set of vocabulary values in a
+ * list of facts, the links to the item in other languages, a heading and
+ * Markdown in lang. */
+xmlNodePtr h_item_head(struct page *, const struct kt_item *,
+    const struct kt_text *, const char *kind_key);
+void h_fact(xmlNodePtr dl, const char *label, const char *value);
+void h_fact_set(xmlNodePtr dl, const struct page *, const char *key,
+    enum kt_vocab_id, guint32 mask);
+void h_translations(xmlNodePtr parent, const struct page *,
+    const struct kt_item *);
+void h_md_section(xmlNodePtr parent, const struct page *,
+    const char *heading, const struct kt_md *, const char *lang);
+
+/* A talk guide's page (talk.c); on an assignment's page, the talks that
+ * look back at it (nothing when none does). */
+void h_talk_page(struct site *, const struct kt_item *,
+    const struct kt_language *);
+void h_talks_back(xmlNodePtr parent, struct page *, const struct kt_item *);
+
 /* The bank (bank.c): listings, facets, planner, search index. */
 void h_bank(struct site *, const struct kt_language *);
 void h_root(struct site *);
