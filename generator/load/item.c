@@ -29,11 +29,12 @@ static const char *const evening_keys[] = {
 	"titel", "samenvatting", "thema", "onderwijstype", "leerjaar",
 	"doelgroep", "duur",
 	"pictogram", "rollen", "materialen", "voorbereiding", "programma",
-	"stellingen", "uitnodiging", "datum", "aanvang", "locatie", NULL
+	"stellingen", "kop", "uitnodiging", "datum", "aanvang", "locatie",
+	NULL
 };
 static const char *const evening_tr_keys[] = {
-	"titel", "samenvatting", "materialen", "uitnodiging", "stellingen",
-	"vertaling", "bron", NULL
+	"titel", "samenvatting", "materialen", "kop", "uitnodiging",
+	"stellingen", "vertaling", "bron", NULL
 };
 static const char *const tip_keys[] = {
 	"titel", "groep", "voor", "zinnen", NULL
@@ -741,8 +742,12 @@ load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
 		replace_strings(t->materials, kt_get_strings(c, "materialen",
 		    FALSE));
 	if (kind == KT_EVENING) {
+		t->headline = kt_get_string(c, "kop", FALSE);
 		t->invitation = kt_get_md(c, "uitnodiging", source);
 		kt_md_check(t->invitation, c->d);
+		/* a sentence a line, as the writer put it, as a sheet's intro */
+		if (t->invitation != NULL)
+			kt_md_keep_lines(t->invitation);
 		replace_mds(t->statements, kt_get_mds(c, "stellingen", FALSE));
 		check_md_list(t->statements, c->d);
 	}
