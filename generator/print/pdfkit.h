@@ -137,7 +137,9 @@ void kt_pdf_cutmarks(struct kt_pdf *, double x, double y, double w,
 typedef void (*kt_pdf_card_fn)(struct kt_pdf *, double x, double y,
     double w, double h, guint i, const void *data);
 /* n cards, cols x rows to a page and as many pages as that takes, each
- * with cut marks; draw is called for each with data. */
+ * with cut marks; draw is called for each with data. When the caller
+ * began the first page, the cards start at the cursor there (below a
+ * heading) and have that height on every page. */
 void kt_pdf_cards(struct kt_pdf *, guint n, int cols, int rows,
     kt_pdf_card_fn draw, const void *data);
 /* A bookmark to the current page. */
