@@ -301,8 +301,8 @@ test_invitation(void)
 		"Uitnodiging", "Kennismakingsavond klas 1",
 		"Wij nodigen u uit voor een avond", "Wanneer:", "8-10-2026",
 		"19:30", "Aula De Brug", "Dit schrijf ik voor jou:",
-		"Strookje, terug naar school", "Ik kom:", "ja", "nee",
-		"Met hoeveel personen:", NULL
+		"Strookje, terug naar school", "Naam van uw kind:", "ja",
+		"nee", "Wij komen met", NULL
 	};
 	/* Tigrinya, in Ethiopic script: the first line of the invitation */
 	static const char *const ti[] = {
