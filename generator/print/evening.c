@@ -125,7 +125,7 @@ invitation_when(struct kt_pdf *p, const struct kt_item *it)
 	const char *pictos[] = { "kalender", "tijd", "school" };
 	const char *values[] = { date, evening_start(k, it),
 	    evening_place(k, it) };
-	double top = p->y, pic = KT_PICTO_ROW, w = kt_pdf_width(p);
+	double top, pic = KT_PICTO_ROW, w = kt_pdf_width(p);
 
 	kt_pdf_need(p, 3 * (pic + KT_GAP_S) + 2 * KT_GAP_M);
 	top = p->y;
