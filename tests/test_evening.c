@@ -8,6 +8,7 @@
  * Most cases read the shared fixture; /evening/debate builds a copy of
  * tests/site with a debate, a headline and two more assignments.
  */
+#include <glib/gstdio.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 #include <string.h>
@@ -381,6 +382,52 @@ test_checklist(void)
 	g_free(top);
 }
 
+/* The size of the first word text in a PDF, from its box. */
+static double
+size_of(const char *rel, const char *text)
+{
+	char *p = path(rel);
+	GPtrArray *words = words_of(p);
+	double size = 0;
+
+	for (guint i = 0; i < words->len && size == 0; i++) {
+		const struct word *w = g_ptr_array_index(words, i);
+
+		if (strcmp(w->text, text) == 0)
+			size = (w->y1 - w->y0) / (arabic(text) ? BOX_ARABIC :
+			    BOX_LATIN);
+	}
+	g_ptr_array_free(words, TRUE);
+	g_free(p);
+	return size;
+}
+
+static void
+test_statements(void)
+{
+	char *p = path("ar/avonden/kennismaking-klas-1-stellingen.pdf");
+	char *t = t_pdf_text(p, 1);
+
+	/* in Arabic, and the Dutch beneath it */
+	g_assert_true(t_contains(t, "نتحدث عن العمل"));
+	g_assert_true(t_contains(t, "Over werk praat je pas in de "
+	    "bovenbouw."));
+	/* agree and disagree read across a room */
+	g_assert_cmpfloat(size_of("nl/avonden/kennismaking-klas-1-"
+	    "stellingen.pdf", "Eens"), >=, 23.5);
+	g_assert_cmpfloat(size_of("nl/avonden/kennismaking-klas-1-"
+	    "stellingen.pdf", "Oneens"), >=, 23.5);
+	/* the Dutch has no Dutch beneath it: each statement once */
+	g_free(t);
+	g_free(p);
+	p = path("nl/avonden/kennismaking-klas-1-stellingen.pdf");
+	t = t_pdf_text(p, 1);
+	g_assert_nonnull(strstr(t, "bovenbouw"));
+	g_assert_null(strstr(strstr(t, "bovenbouw") + 1, "bovenbouw"));
+	g_free(t);
+	g_free(p);
+}
+
 static void
 test_tipcards(void)
 {
@@ -451,7 +498,13 @@ build_debate(const char *dir)
 	    "kennismaking-klas-1.nl.md", NULL);
 	char *sheet = g_build_filename(content, "opdrachten",
 	    "trots-op-jezelf.nl.md", NULL);
+	char *tip = g_build_filename(content, "tips", "luister-eerst.nl.md",
+	    NULL);
+	char *csv = g_build_filename(dir, "klas.csv", NULL);
+	char *klas = g_build_filename(dir, "klas", NULL);
 	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	const char *extra[] = { "--klas", csv, "--klassenmap", klas,
+	    "--mentor", "Meneer Jansen", NULL };
 	char *s = NULL, *a, *b;
 	char *se = NULL;
 
@@ -482,9 +535,34 @@ build_debate(const char *dir)
 	t_write_file(content, "opdrachten/zelf-kiezen.nl.md", a);
 	g_free(a);
 	g_free(s);
-	if (t_build(content, out, "1700000000", NULL, &se) != 0)
+	/* five short tips and no long one: four cards to a page */
+	g_assert_cmpint(g_unlink(tip), ==, 0);
+	for (int i = 1; i <= 5; i++) {
+		char *rel = g_strdup_printf("tips/kort-%d.nl.md", i);
+		char *text = g_strdup_printf("---\ntitel: Korte tip %d\n"
+		    "groep: contact\nvoor: mentor\nzinnen:\n  - \"Fijn dat u "
+		    "er bent.\"\n---\nBel een ouder op tijd. Zeg wat goed "
+		    "gaat.\n", i);
+
+		t_write_file(content, rel, text);
+		g_free(text);
+		g_free(rel);
+	}
+	/* a class of 34 */
+	{
+		GString *names = g_string_new("naam\n");
+
+		for (int i = 1; i <= 34; i++)
+			g_string_append_printf(names, "Leerling %d\n", i);
+		t_write_file(dir, "klas.csv", names->str);
+		g_string_free(names, TRUE);
+	}
+	if (t_build(content, out, "1700000000", extra, &se) != 0)
 		g_error("the copy does not build: %s", se);
 	g_free(se);
+	g_free(klas);
+	g_free(csv);
+	g_free(tip);
 	g_free(ev);
 	g_free(sheet);
 	g_free(content);
@@ -563,6 +641,29 @@ test_debate(void)
 	    "school"));
 	g_assert_false(t_contains(ti, "LOB"));
 	g_free(ti);
+	/* a class of 34 on one A4, the last pupil on it too */
+	{
+		char *list = g_build_filename(dir, "klas",
+		    "trots-op-jezelf-klassenlijst.pdf", NULL);
+		char *t = t_pdf_text(list, 1);
+
+		g_assert_cmpint(t_pdf_pages(list), ==, 1);
+		g_assert_true(t_contains(t, "Leerling 34"));
+		g_free(t);
+		g_free(list);
+	}
+	/* five short tips: four cards to the first page, one on the next */
+	{
+		char *tips = g_build_filename(out, "nl", "tips",
+		    "tipkaarten.pdf", NULL);
+		char *t = t_pdf_text(tips, 1);
+
+		g_assert_cmpint(t_pdf_pages(tips), ==, 2);
+		g_assert_true(t_contains(t, "Korte tip 4"));
+		g_assert_false(t_contains(t, "Korte tip 5"));
+		g_free(t);
+		g_free(tips);
+	}
 	/* the year's sheets by fase, then title, the bookmarks with them */
 	g_assert_cmpint(t_run(outl, NULL, &so, NULL), ==, 0);
 	assert_order(so, order);
@@ -603,6 +704,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/evening/draft-note", test_draft_note);
 	g_test_add_func("/evening/runsheet-columns", test_runsheet_columns);
 	g_test_add_func("/evening/checklist", test_checklist);
+	g_test_add_func("/evening/statements", test_statements);
 	g_test_add_func("/evening/tipcards", test_tipcards);
 	g_test_add_func("/evening/debate", test_debate);
 	g_test_add_func("/evening/no-boards", test_no_boards_without_debate);
