@@ -1,9 +1,12 @@
 /*
- * What a theme evening needs on paper: the invitation with a tear-off
- * reply strip and a framed space for the pupil's own words (every
- * language), compliment cards and statement cards with cut marks, and the
- * facilitator's run-sheet with clock times and a preparation checklist
- * dated back from the evening (Dutch, for the school).
+ * What a theme evening needs on paper: the invitation with a framed space
+ * for the pupil's own words and a reply strip below a cut line, one A4 in
+ * every language; compliment cards and statement cards with cut marks;
+ * for a debate the "Eens" and "Oneens" boards; and the facilitator's
+ * run-sheet with clock times, roles and a preparation checklist dated
+ * back from the evening (Dutch, for the school). What they share with
+ * the mentor's printables (heading row, logo, draft note, measured
+ * columns) is in papers.c.
  */
 #include <string.h>
 
