@@ -691,6 +691,43 @@ test_no_boards_without_debate(void)
 	g_free(p);
 }
 
+/* A headline with an abbreviation: check warns at its line and column. */
+static void
+test_headline_jargon(void)
+{
+	char *dir = g_build_filename(tmp, "jargon", NULL);
+	char *content = g_build_filename(dir, "site", NULL);
+	char *ev = g_build_filename(content, "avonden",
+	    "kennismaking-klas-1.nl.md", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	const char *check[] = { KT, "check", "-C", content, NULL };
+	char *s = NULL, *edited, *se = NULL, *want;
+	const char *kop;
+	int line = 1;
+
+	g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_get_contents(ev, &s, NULL, NULL));
+	edited = replace(s, "pictogram: handen\n", "pictogram: handen\n"
+	    "kop: Een avond over LOB\n");
+	t_write_file(content, "avonden/kennismaking-klas-1.nl.md", edited);
+	kop = strstr(edited, "kop: ");
+	for (const char *c = edited; c < kop; c++)
+		line += *c == '\n';
+	want = g_strdup_printf("%s:%d:%d: warning: kop has the abbreviation "
+	    "'LOB'", ev, line, (int)(strstr(kop, "LOB") - kop) + 1);
+	t_run(check, NULL, NULL, &se);
+	if (strstr(se, want) == NULL)
+		g_error("no \"%s\" in:\n%s", want, se);
+	g_free(want);
+	g_free(se);
+	g_free(edited);
+	g_free(s);
+	g_free(ev);
+	g_free(content);
+	g_free(dir);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -708,6 +745,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/evening/tipcards", test_tipcards);
 	g_test_add_func("/evening/debate", test_debate);
 	g_test_add_func("/evening/no-boards", test_no_boards_without_debate);
+	g_test_add_func("/evening/headline-jargon", test_headline_jargon);
 	r = g_test_run();
 	{
 		const char *rm[] = { "rm", "-rf", tmp, NULL };
