@@ -301,8 +301,8 @@ test_invitation(void)
 		"Uitnodiging", "Kennismakingsavond klas 1",
 		"Wij nodigen u uit voor een avond", "Wanneer:", "8-10-2026",
 		"19:30", "Aula De Brug", "Dit schrijf ik voor jou:",
-		"Strookje, terug naar school", "Ik kom:", "ja", "nee",
-		"Met hoeveel personen:", NULL
+		"Strookje, terug naar school", "Naam van uw kind:", "ja",
+		"nee", "Wij komen met", NULL
 	};
 	/* Tigrinya, in Ethiopic script: the first line of the invitation */
 	static const char *const ti[] = {
@@ -655,8 +655,10 @@ test_bundle_part_sizes(void)
 
 		it->slug = g_strdup_printf("item-%04d", i);
 		it->years = 1u << 3;
-		it->texts = g_hash_table_new(g_str_hash, g_str_equal);
-		g_hash_table_insert(it->texts, "nl", it);
+		it->texts = g_hash_table_new_full(g_str_hash, g_str_equal,
+		    NULL, (GDestroyNotify)kt_text_free);
+		/* no fase, no title: the bundle keeps the slugs' order */
+		g_hash_table_insert(it->texts, "nl", kt_text_new("nl", "x"));
 		g_ptr_array_add(items, it);
 	}
 	parts = kt_plan_year_parts(&m, "nl", 3);

@@ -31,11 +31,12 @@ static const char *const evening_keys[] = {
 	"titel", "samenvatting", "thema", "onderwijstype", "leerjaar",
 	"doelgroep", "duur",
 	"pictogram", "rollen", "materialen", "voorbereiding", "programma",
-	"stellingen", "uitnodiging", "datum", "aanvang", "locatie", NULL
+	"stellingen", "kop", "uitnodiging", "datum", "aanvang", "locatie",
+	NULL
 };
 static const char *const evening_tr_keys[] = {
-	"titel", "samenvatting", "materialen", "uitnodiging", "stellingen",
-	"vertaling", "bron", NULL
+	"titel", "samenvatting", "materialen", "kop", "uitnodiging",
+	"stellingen", "vertaling", "bron", NULL
 };
 static const char *const tip_keys[] = {
 	"titel", "groep", "voor", "zinnen", NULL
@@ -819,6 +820,35 @@ load_evening(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 
 /* ---- the files ---- */
 
+/*
+ * The invitation's headline is the theme in the parents' words: an
+ * abbreviation (two or more capitals, as LOB or VMBO) gets a warning at
+ * its column.
+ */
+static void
+check_headline(const struct kt_ctx *c, const char *headline)
+{
+	const struct kt_ynode *n = kt_field(c, "kop", FALSE);
+	const char *w = headline;
+
+	while (*w != '\0') {
+		const char *e = w;
+
+		while (g_ascii_isupper(*e))
+			e++;
+		if (e - w >= 2 && !g_ascii_isalnum(*e) && (w == headline ||
+		    !g_ascii_isalnum(w[-1]))) {
+			kt_warning(c->d, c->path, n->line, n->col + (int)
+			    g_utf8_pointer_to_offset(headline, w) +
+			    (n->plain ? 0 : 1), "kop has the abbreviation "
+			    "'%.*s', which parents may not know; say what it "
+			    "is about in plain words", (int)(e - w), w);
+			return;
+		}
+		w = e > w ? e : g_utf8_next_char(w);
+	}
+}
+
 static void
 load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
     gboolean source)
@@ -830,8 +860,14 @@ load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
 		replace_strings(t->materials, kt_get_strings(c, "materialen",
 		    FALSE));
 	if (kind == KT_EVENING) {
+		t->headline = kt_get_string(c, "kop", FALSE);
+		if (t->headline != NULL)
+			check_headline(c, t->headline);
 		t->invitation = kt_get_md(c, "uitnodiging", source);
 		kt_md_check(t->invitation, c->d);
+		/* a sentence a line, as the writer put it, as a sheet's intro */
+		if (t->invitation != NULL)
+			kt_md_keep_lines(t->invitation);
 		replace_mds(t->statements, kt_get_mds(c, "stellingen", FALSE));
 		check_md_list(t->statements, c->d);
 	}

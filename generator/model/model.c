@@ -209,6 +209,7 @@ kt_text_free(struct kt_text *t)
 	kt_md_free(t->goal);
 	kt_md_free(t->in_class);
 	kt_md_free(t->debrief);
+	g_free(t->headline);
 	kt_md_free(t->invitation);
 	g_ptr_array_free(t->statements, TRUE);
 	kt_md_free(t->followup);

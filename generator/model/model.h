@@ -143,6 +143,8 @@ struct kt_text {
 	struct kt_md *debrief;
 
 	/* an evening */
+	char *headline;		/* the invitation's: the theme in plain
+				 * words, or NULL */
 	struct kt_md *invitation;
 	GPtrArray *statements;	/* of struct kt_md * */
 	struct kt_md *followup;

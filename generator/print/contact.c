@@ -4,10 +4,8 @@
  */
 #include "print/pdfkit.h"
 
-/* A phone number with no-break spaces: it never breaks, and keeps its
- * order in Arabic. */
-static char *
-unbroken(const char *phone)
+char *
+kt_pdf_unbroken(const char *phone)
 {
 	char **parts = g_strsplit(phone, " ", -1);
 	char *nb = g_strjoinv("\u00A0", parts);
@@ -27,7 +25,7 @@ kt_pdf_contact(const struct kt_pdf *p)
 	if (o->phone == NULL && o->mentor != NULL) {
 		if (site->contact_phone == NULL)
 			return g_strdup(o->mentor);
-		nb = unbroken(site->contact_phone);
+		nb = kt_pdf_unbroken(site->contact_phone);
 		s = g_strdup_printf("%s\n%s%s%s", o->mentor, site->school ?
 		    site->school : "", site->school ? ": " : "", nb);
 		g_free(nb);
@@ -35,7 +33,7 @@ kt_pdf_contact(const struct kt_pdf *p)
 	}
 	if (o->phone == NULL && site->contact_phone == NULL)
 		return g_strdup(who);
-	nb = unbroken(o->phone != NULL ? o->phone : site->contact_phone);
+	nb = kt_pdf_unbroken(o->phone != NULL ? o->phone : site->contact_phone);
 	s = g_strconcat(who != NULL ? who : "", who != NULL ? "\n" : "", nb,
 	    NULL);
 	g_free(nb);

@@ -466,19 +466,24 @@ kt_pdf_cards(struct kt_pdf *p, guint n, int cols, int rows,
     kt_pdf_card_fn draw, const void *data)
 {
 	double gap = KT_CARD_GAP;
+	/* a page the caller began holds a heading: the cards start below
+	 * it, and are that size on every page */
+	double top = p->page > 0 ? p->y : KT_CARD_MARGIN;
+	double bottom = p->footer != NULL ? p->bottom : p->h - KT_CARD_MARGIN;
 	double cw = (p->w - 2 * KT_CARD_MARGIN - (cols - 1) * gap) / cols;
-	double ch = (p->h - 2 * KT_CARD_MARGIN - (rows - 1) * gap) / rows;
+	double ch = (bottom - top - (rows - 1) * gap) / rows;
 
 	for (guint i = 0; i < n; i++) {
 		int slot = (int)(i % (guint)(cols * rows));
 		int row = slot / cols, col = slot % cols;
 		double x = KT_CARD_MARGIN + col * (cw + gap);
-		double y = KT_CARD_MARGIN + row * (ch + gap);
 
-		if (slot == 0)
+		if (slot == 0 && (i > 0 || p->page == 0)) {
 			kt_pdf_page(p);
-		kt_pdf_cutmarks(p, x, y, cw, ch);
-		draw(p, x, y, cw, ch, i, data);
+			top = KT_CARD_MARGIN;
+		}
+		kt_pdf_cutmarks(p, x, top + row * (ch + gap), cw, ch);
+		draw(p, x, top + row * (ch + gap), cw, ch, i, data);
 	}
 }
 

@@ -137,7 +137,9 @@ void kt_pdf_cutmarks(struct kt_pdf *, double x, double y, double w,
 typedef void (*kt_pdf_card_fn)(struct kt_pdf *, double x, double y,
     double w, double h, guint i, const void *data);
 /* n cards, cols x rows to a page and as many pages as that takes, each
- * with cut marks; draw is called for each with data. */
+ * with cut marks; draw is called for each with data. When the caller
+ * began the first page, the cards start at the cursor there (below a
+ * heading) and have that height on every page. */
 void kt_pdf_cards(struct kt_pdf *, guint n, int cols, int rows,
     kt_pdf_card_fn draw, const void *data);
 /* A bookmark to the current page. */
@@ -157,6 +159,9 @@ char *kt_pdf_fmt(const struct kt_pdf *, const char *key, const char *name,
  * with g_free.
  */
 char *kt_pdf_contact(const struct kt_pdf *);
+/* phone with no-break spaces: it never breaks, and keeps its order in
+ * Arabic; the caller frees it with g_free. */
+char *kt_pdf_unbroken(const char *phone);
 
 /* "2026-10-08" -> "8-10-2026", joined so it never breaks, in any script. */
 char *kt_date_display(const char *iso);

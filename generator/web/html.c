@@ -256,6 +256,10 @@ evening_downloads(xmlNodePtr parent, const struct page *p,
 	target = kt_evening_path("nl", it->slug, "draaiboek");
 	h_pdf_link(ul, p, target, kt_str(p->s->m, "nl", "runsheet.title"), nl);
 	g_free(target);
+	/* for a debate: the boards, in Dutch and the evening's languages */
+	target = kt_evening_path("nl", it->slug, "borden");
+	h_pdf_link(ul, p, target, h_str(p, "board.title"), NULL);
+	g_free(target);
 	for (guint i = 0; i < site->languages->len; i++) {
 		const struct kt_language *l = g_ptr_array_index(
 		    site->languages, i);
