@@ -34,6 +34,7 @@ struct kt_options {
 	/* print */
 	const char *class_name;	/* --klasnaam: 3B */
 	const char *print_dir;	/* --map: where print writes */
+	int minutes, pause;	/* print gesprek: --duur (0: not given), --pauze */
 	/* the dates as given, in ISO form: due and date point here */
 	char due_iso[11], date_iso[11];
 };
