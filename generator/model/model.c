@@ -200,6 +200,7 @@ kt_text_free(struct kt_text *t)
 	g_free(t->lang);
 	g_free(t->path);
 	g_free(t->digest);
+	g_free(t->origin);
 	g_free(t->title);
 	g_free(t->summary);
 	g_ptr_array_free(t->materials, TRUE);

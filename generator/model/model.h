@@ -129,6 +129,8 @@ struct kt_text {
 	char *lang;
 	char *path;		/* the file it came from */
 	char *digest;		/* SHA-256 of its text as read, for rebuilds */
+	char *origin;		/* the Dutch's: what a translation's bron is
+				 * checked against (NULL: digest) */
 	enum kt_status status;
 	char *title;
 	char *summary;
