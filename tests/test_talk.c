@@ -386,7 +386,7 @@ test_guide(void)
 		"2. Wat wil de leerling? · 5 min (5–10)",
 		"4. Volgende stappen · 5 min (15–20)",
 		"Welke sector trekt je, en waarom?",
-		"Afsluiting: concrete afspraken", "Wat noteert u?",
+		"Afsluiting: concrete afspraken", "Wat noteer je?",
 		"Afspraken", "Wie", "Wat", "Wanneer klaar", "Leerling", "Ouder",
 		"Mentor", "Terugblik op: Drie dingen waar ik trots op ben", NULL
 	};
