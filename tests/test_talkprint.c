@@ -174,7 +174,8 @@ check_no_names(const char *dir)
 }
 
 /*
- * One PDF: the schedule, then each pupil's invitation in class order,
+ * One PDF: the schedule (one page here, and its blank back), then each
+ * pupil's invitation in class order, from a front side,
  * with the name, the slot, the date and the place on its first page;
  * Arabic on the Arabic family's pages only; the families without a
  * translation get the Dutch one and a warning naming pupil and
@@ -219,12 +220,13 @@ test_invitations(void)
 	g_assert_cmpint(t_run(check, NULL, NULL, NULL), ==, 0);
 	check_schedule(pdf);
 
+	/* printed on both sides, each invitation starts a sheet */
 	pages = t_pdf_pages(pdf);
-	g_assert_cmpint(pages, >=, 1 + (int)NPUPILS);
-	g_assert_cmpint(pages, <=, 1 + 2 * (int)NPUPILS);
+	g_assert_cmpint(pages % 2, ==, 0);
+	g_assert_cmpint(pages, >=, 2 + 2 * (int)NPUPILS);
 	for (guint i = 0; i < NPUPILS; i++)
 		first[i] = 0;
-	for (int pg = 2; pg <= pages; pg++) {
+	for (int pg = 3; pg <= pages; pg++) {
 		char *t = t_pdf_text(pdf, pg);
 		int who = pupil_of_page(t);
 
@@ -236,6 +238,7 @@ test_invitations(void)
 			char *slot = slot_of((guint)who);
 
 			first[who] = pg;
+			g_assert_cmpint(pg % 2, ==, 1);
 			g_assert_true(t_contains(t, slot));
 			g_assert_true(t_contains(t, "12-3-2027"));
 			g_assert_true(t_contains(t, "Lokaal 12"));

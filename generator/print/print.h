@@ -52,7 +52,9 @@ struct kt_talk_slot {
  * mentor's schedule in Dutch (a row per slot) followed by each pupil's
  * invitation in class order: the talk's family sheet with the pupil's
  * name on top, o's date and place and the slot's time in the box, in
- * slots[i].sheet beside Dutch (Dutch alone for Dutch). slots holds
+ * slots[i].sheet beside Dutch (Dutch alone for Dutch). Each part has
+ * an even number of pages (a blank one added), so that printed on both
+ * sides every invitation starts a sheet of its own. slots holds
  * struct kt_talk_slot. Written through w; FALSE when something failed
  * (said in d).
  */

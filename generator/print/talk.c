@@ -465,6 +465,21 @@ family_draw(struct talk *s)
 }
 
 /*
+ * A blank page after an odd number, with the pupil's name on top, else
+ * the footer (cairo leaves out an empty last page): in a class's file
+ * printed on both sides, the next one then starts on a sheet of its own.
+ */
+static void
+even_pages(struct kt_pdf *p)
+{
+	if (p->page % 2 == 0)
+		return;
+	kt_pdf_page(p);		/* draws the footer of the page before */
+	if (p->kit->o->pupil != NULL)
+		p->footer = NULL;
+}
+
+/*
  * The family's sheet. Over two pages it is drawn again with a line to
  * write on fewer under each question, down to one; the text itself never
  * gets smaller.
@@ -486,6 +501,8 @@ kt_talk_family(struct kt_pdfkit *k, const struct kt_plan_job *j)
 		s.lines = lines;
 		pages = family_draw(&s);
 		if (pages <= 2 || lines <= 1) {
+			if (k->o->pupil != NULL)
+				even_pages(p);
 			kt_pdf_close(p);	/* draws the last footer */
 			break;
 		}
@@ -685,12 +702,14 @@ enum { SCHEDULE_TIME, SCHEDULE_PUPIL, SCHEDULE_LANG, SCHEDULE_TOLK,
 #define SCHEDULE_COUNT "gesprekken"
 #define SCHEDULE_DUTCH_SHEET ", uitnodiging in het Nederlands"
 
-/* Boxes to tick, "ja" and "nee", in a row from x; returns their width. */
+/* Boxes to tick, "ja" and "nee", in a row from x, in the middle of a
+ * row h high from y; returns their width. */
 static double
-schedule_choice(struct kt_pdf *p, double x, double y, gboolean draw)
+schedule_choice(struct kt_pdf *p, double x, double y, double h,
+    gboolean draw)
 {
 	static const char *const words[] = { "invite.yes", "invite.no" };
-	double w = 0, box = KT_PREP_BOX, row = KT_CHECKLIST_ROW;
+	double w = 0, box = KT_PREP_BOX;
 
 	for (int i = 0; i < 2; i++) {
 		char *m = g_markup_escape_text(kt_pdf_str(p, words[i]), -1);
@@ -699,10 +718,10 @@ schedule_choice(struct kt_pdf *p, double x, double y, gboolean draw)
 		    tw + KT_GAP_XS, -1, TRUE);
 
 		if (draw) {
-			kt_pdf_box(p, x + w, y + (row - box) / 2, box, box,
+			kt_pdf_box(p, x + w, y + (h - box) / 2, box, box,
 			    KT_INK, KT_LINE_LIGHT);
 			kt_pdf_show(p, l, x + w + box + KT_GAP_S, y +
-			    (row - kt_pdf_height(l)) / 2, tw + KT_GAP_XS);
+			    (h - kt_pdf_height(l)) / 2, tw + KT_GAP_XS);
 		}
 		w += box + KT_GAP_S + tw + KT_GAP_L;
 		g_object_unref(l);
@@ -722,30 +741,43 @@ schedule_lang(const struct kt_talk_slot *t, const struct kt_language *nl)
 	    t->sheet == nl ? SCHEDULE_DUTCH_SHEET : "");
 }
 
-/* One row of the schedule's table: cells[i] (markup) at widths wd. */
-static void
+/*
+ * One row of the schedule's table at the cursor: cells[i] (markup) at
+ * widths wd, as high as its tallest cell; drawn and the cursor moved
+ * below it only when draw. Returns its height.
+ */
+static double
 schedule_row(struct kt_pdf *p, const double *wd, char *const *cells,
-    gboolean head)
+    gboolean head, gboolean draw)
 {
-	double x = p->left, row = KT_CHECKLIST_ROW;
+	PangoLayout *l[SCHEDULE_COLS] = { NULL };
+	double x = p->left, h = KT_CHECKLIST_ROW;
 
 	for (int i = 0; i < SCHEDULE_COLS; i++) {
-		PangoLayout *l;
-
-		if (i == SCHEDULE_TOLK && !head) {
-			schedule_choice(p, x + KT_CELL_MARGIN / 2, p->y, TRUE);
-			continue;
-		}
-		l = kt_pdf_text(p, cells[i], KT_TYPE_STAFF, head,
+		if (i == SCHEDULE_TOLK && !head)
+			continue;	/* boxes to tick */
+		l[i] = kt_pdf_text(p, cells[i], KT_TYPE_STAFF, head,
 		    wd[i] - KT_CELL_MARGIN, -1, TRUE);
-		kt_pdf_show(p, l, x + KT_CELL_MARGIN / 2, p->y + (row -
-		    kt_pdf_height(l)) / 2, wd[i] - KT_CELL_MARGIN);
-		g_object_unref(l);
+		h = MAX(h, kt_pdf_height(l[i]) + 2 * KT_CELL_PAD);
+	}
+	for (int i = 0; i < SCHEDULE_COLS; i++) {
+		if (draw && l[i] != NULL)
+			kt_pdf_show(p, l[i], x + KT_CELL_MARGIN / 2, p->y +
+			    (h - kt_pdf_height(l[i])) / 2,
+			    wd[i] - KT_CELL_MARGIN);
+		else if (draw)
+			schedule_choice(p, x + KT_CELL_MARGIN / 2, p->y, h,
+			    TRUE);
+		if (l[i] != NULL)
+			g_object_unref(l[i]);
 		x += wd[i];
 	}
-	p->y += row;
+	if (!draw)
+		return h;
+	p->y += h;
 	kt_pdf_rule(p, p->left, p->y, p->w - p->right, head ? KT_INK :
 	    KT_GREY_ROW, head ? KT_LINE_REGULAR : KT_LINE_HAIR);
+	return h;
 }
 
 /* The cells of each column, its head first: the caller frees them with
@@ -820,7 +852,7 @@ kt_talk_schedule(struct kt_pdfkit *k, const struct kt_plan_job *j,
 	char *head[SCHEDULE_COLS];
 
 	schedule_cells(p, slots, cols);
-	wd[SCHEDULE_TOLK] = MAX(schedule_choice(p, 0, 0, FALSE),
+	wd[SCHEDULE_TOLK] = MAX(schedule_choice(p, 0, 0, 0, FALSE),
 	    kt_paper_natural(p, g_ptr_array_index(cols[SCHEDULE_TOLK], 0),
 	    KT_TYPE_STAFF, TRUE, FALSE)) + KT_CELL_MARGIN;
 	kt_paper_columns(p, cols, SCHEDULE_COLS, SCHEDULE_PUPIL,
@@ -833,17 +865,19 @@ kt_talk_schedule(struct kt_pdfkit *k, const struct kt_plan_job *j,
 	for (guint i = 0; i < slots->len; i++) {
 		char *cells[SCHEDULE_COLS];
 
-		if (p->page == 0 || p->y + KT_CHECKLIST_ROW > p->bottom) {
+		for (int c = 0; c < SCHEDULE_COLS; c++)
+			cells[c] = g_ptr_array_index(cols[c], i + 1);
+		if (p->page == 0 || p->y + schedule_row(p, wd, cells, FALSE,
+		    FALSE) > p->bottom) {
 			kt_pdf_page(p);
 			kt_paper_head(p, NULL, 0, NULL, title,
 			    KT_TYPE_SUBHEADING);
 			kt_pdf_para(p, fields, KT_TYPE_STAFF, FALSE, KT_GAP_L);
-			schedule_row(p, wd, head, TRUE);
+			schedule_row(p, wd, head, TRUE, TRUE);
 		}
-		for (int c = 0; c < SCHEDULE_COLS; c++)
-			cells[c] = g_ptr_array_index(cols[c], i + 1);
-		schedule_row(p, wd, cells, FALSE);
+		schedule_row(p, wd, cells, FALSE, TRUE);
 	}
+	even_pages(p);
 	kt_pdf_close(p);
 	for (int c = 0; c < SCHEDULE_COLS; c++)
 		g_ptr_array_free(cols[c], TRUE);
