@@ -217,6 +217,24 @@ minutes(int *to, const char *name, const char *arg, int least)
 	return 1;
 }
 
+/* A time of day, 19:30, into *to: 1, else 2 after saying what to
+ * write. */
+static int
+clock_time(const char **to, const char *name, const char *arg)
+{
+	int h, m;
+	char rest;
+
+	if (sscanf(arg, "%2d:%2d%c", &h, &m, &rest) != 2 || h < 0 || h > 23 ||
+	    m < 0 || m > 59) {
+		fprintf(stderr, "keukentafel: --%s: '%s' is not a time; write "
+		    "it as 19:30 (hours 0-23, minutes 0-59)\n", name, arg);
+		return 2;
+	}
+	*to = arg;
+	return 1;
+}
+
 /*
  * One option into o (name: its long name, for messages): 1 when it was taken, else the status to exit with:
  * 0 after --help, 2 when the option is wrong (said on stderr).
@@ -286,19 +304,8 @@ option(struct kt_options *o, int c, const char *name, const char *arg)
 			o->date = iso;
 		break;
 	}
-	case 5: {
-		int h, m;
-		char rest;
-		if (sscanf(arg, "%2d:%2d%c", &h, &m, &rest) != 2 ||
-		    h < 0 || h > 23 || m < 0 || m > 59) {
-			fprintf(stderr, "keukentafel: --%s: '%s' is not a "
-			    "time; write it as 19:30 (hours 0-23, minutes "
-			    "0-59)\n", name, arg);
-			return 2;
-		}
-		o->start = arg;
-		break;
-	}
+	case 5:
+		return clock_time(&o->start, name, arg);
 	case 6:
 		o->place = arg;
 		break;
