@@ -233,14 +233,17 @@ box_interpreter(struct talk *s, const struct tcol *c, double y,
 	return h;
 }
 
-/* Whom to call with a question: the mentor and the number, on a line. */
+/* Whom to call with a question: the mentor and the number (or the
+ * school's, from site.yaml), on a line. */
 static double
 box_call(struct talk *s, const struct tcol *c, double y, gboolean draw)
 {
 	char *lines = kt_pdf_contact(s->p);
 	char **parts = g_strsplit(lines != NULL ? lines : "", "\n", -1);
 	char *who = g_strjoinv(", ", parts);
-	double h = box_field(s, c, y, draw, "invite.call", who);
+	/* none known: a line to write on */
+	double h = box_field(s, c, y, draw, "invite.call", *who != '\0' ?
+	    who : NULL);
 
 	g_strfreev(parts);
 	g_free(lines);
@@ -270,7 +273,7 @@ c_box(struct talk *s, const struct tcol *c, double y, gboolean draw,
 	if (o->pupil != NULL)	/* a family's invitation: which language */
 		h += box_field(s, c, y + h, draw, "invite.language", NULL) +
 		    gap;
-	if (o->mentor != NULL || o->phone != NULL)
+	if (o->mentor != NULL || o->phone != NULL || o->pupil != NULL)
 		h += box_call(s, c, y + h, draw) + gap;
 	l = col_plain(s, c, col_str(s, c, "talk.box.bring"), KT_TYPE_BODY,
 	    TRUE, c->w - 2 * pad);
