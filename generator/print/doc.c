@@ -10,13 +10,6 @@
 #include <cairo-pdf.h>
 #include <string.h>
 
-static void
-destroy_surface(gpointer s)
-{
-	if (s != NULL)
-		cairo_surface_destroy(s);
-}
-
 struct kt_pdfkit *
 kt_pdfkit_new(const struct kt_model *m, const struct kt_render_opts *o,
     struct kt_diag *d, gint *ok)
@@ -28,7 +21,7 @@ kt_pdfkit_new(const struct kt_model *m, const struct kt_render_opts *o,
 	k->d = d;
 	k->ok = ok;
 	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-	    destroy_surface);
+	    kt_pdf_picto_free);
 	k->fonts = pango_cairo_font_map_new();
 	k->contexts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    g_object_unref);
@@ -146,8 +139,8 @@ write_file(struct kt_pdf *p)
 		kt_pdf_fix_xref((char *)p->data->data, len);
 	if (needs & KT_PDF_UNIQUE_NAMES)
 		kt_pdf_unique_names((char *)p->data->data, len);
-	lang = !(needs & KT_PDF_ADD_LANG) ? NULL : kt_pdf_add_lang(
-	    (const char *)p->data->data, len, p->lang->code);
+	lang = !(needs & KT_PDF_ADD_LANG) ? NULL : kt_pdf_add_catalog(
+	    (const char *)p->data->data, len, p->lang->code, p->duplex);
 	if (lang != NULL) {
 		len = lang->len;
 		file = g_string_free_to_bytes(lang);

@@ -160,7 +160,10 @@ kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
  * form, and each use is a reference to it. Drawn again at every use,
  * librsvg's work and the paths' numbers were a quarter of the time of a
  * sheet. The box has a margin, so a stroke on the edge of the view box
- * is not cut.
+ * is not cut. The artwork's ink (librsvg's ink rectangle, strokes
+ * included) is kept with it: OpenMoji's drawings fill 60 to 90% of their
+ * view box, so a pictogram asked for at a visible size is scaled by its
+ * ink, not its box.
  *
  * cairo 1.16 names a form in a page's resources once for every time it
  * is painted there; kt_pdf_unique_names() blanks the repeats.
@@ -168,15 +171,31 @@ kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
 #define PICTO_REF 72.0
 #define PICTO_MARGIN 4.0
 
-static cairo_surface_t *
+struct picto {
+	cairo_surface_t *rec;
+	RsvgRectangle ink;	/* in the recording's points */
+};
+
+void
+kt_pdf_picto_free(gpointer data)
+{
+	struct picto *pic = data;
+
+	if (pic == NULL)
+		return;
+	cairo_surface_destroy(pic->rec);
+	g_free(pic);
+}
+
+static struct picto *
 picto_record(struct kt_pdfkit *k, const char *name)
 {
 	const struct kt_picto *pic = g_hash_table_lookup(k->m->pictograms,
 	    name);
 	cairo_rectangle_t box = { -PICTO_MARGIN, -PICTO_MARGIN,
 	    PICTO_REF + 2 * PICTO_MARGIN, PICTO_REF + 2 * PICTO_MARGIN };
-	RsvgRectangle vp = { 0, 0, PICTO_REF, PICTO_REF };
-	cairo_surface_t *rec = NULL;
+	RsvgRectangle vp = { 0, 0, PICTO_REF, PICTO_REF }, logical;
+	struct picto *rec = NULL;
 	RsvgHandle *h;
 	GError *err = NULL;
 	const guint8 *data;
@@ -191,11 +210,17 @@ picto_record(struct kt_pdfkit *k, const char *name)
 		kt_pdf_fail(k, pic->path, "cannot draw this SVG: ", err);
 		return NULL;
 	}
-	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
-	cr = cairo_create(rec);
+	rec = g_new0(struct picto, 1);
+	/* an empty or unmeasurable drawing keeps its box as its ink */
+	if (!rsvg_handle_get_geometry_for_layer(h, NULL, &vp, &rec->ink,
+	    &logical, NULL) || rec->ink.width <= 0 || rec->ink.height <= 0)
+		rec->ink = vp;
+	rec->rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
+	    &box);
+	cr = cairo_create(rec->rec);
 	if (!rsvg_handle_render_document(h, cr, &vp, &err)) {
 		kt_pdf_fail(k, pic->path, "cannot draw pictogram: ", err);
-		cairo_surface_destroy(rec);
+		kt_pdf_picto_free(rec);
 		rec = NULL;
 	}
 	cairo_destroy(cr);
@@ -203,30 +228,85 @@ picto_record(struct kt_pdfkit *k, const char *name)
 	return rec;
 }
 
-void
-kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
-    double size)
+static const struct picto *
+picto(struct kt_pdf *p, const char *name)
 {
-	cairo_surface_t *rec;
+	struct picto *rec;
 
 	if (name == NULL)
-		return;
+		return NULL;
 	/* a pictogram librsvg could not draw is tried once per thread */
 	if (!g_hash_table_lookup_extended(p->kit->svg, name, NULL,
 	    (gpointer *)&rec)) {
 		rec = picto_record(p->kit, name);
 		g_hash_table_insert(p->kit->svg, (gpointer)name, rec);
 	}
-	if (rec == NULL)
-		return;
+	return rec;
+}
+
+/* Paints a recording scaled by scale with its origin at x, y. */
+static void
+picto_paint(struct kt_pdf *p, const struct picto *rec, double x, double y,
+    double scale)
+{
 	cairo_save(p->cr);
-	cairo_translate(p->cr, kt_pdf_x(p, x, size), y);
-	cairo_scale(p->cr, size / PICTO_REF, size / PICTO_REF);
-	cairo_set_source_surface(p->cr, rec, 0, 0);
+	cairo_translate(p->cr, x, y);
+	cairo_scale(p->cr, scale, scale);
+	cairo_set_source_surface(p->cr, rec->rec, 0, 0);
 	cairo_paint(p->cr);
 	cairo_restore(p->cr);
 	/* as librsvg drawing here did: no current point is left */
 	cairo_new_path(p->cr);
+}
+
+void
+kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
+    double size)
+{
+	const struct picto *rec = picto(p, name);
+
+	if (rec != NULL)
+		picto_paint(p, rec, kt_pdf_x(p, x, size), y, size / PICTO_REF);
+}
+
+void
+kt_pdf_picto_ink(struct kt_pdf *p, const char *name, double x, double y,
+    double size)
+{
+	const struct picto *rec = picto(p, name);
+	double s, left;
+
+	if (rec == NULL)
+		return;
+	s = size / MAX(rec->ink.width, rec->ink.height);
+	left = kt_pdf_x(p, x, size) + (size - rec->ink.width * s) / 2;
+	picto_paint(p, rec, left - rec->ink.x * s,
+	    y + (size - rec->ink.height * s) / 2 - rec->ink.y * s, s);
+}
+
+/* Arabic and Ethiopic look a size smaller than Latin at one size. */
+static gboolean
+larger_script(const struct kt_language *lang)
+{
+	const char *c = lang->name;
+
+	/* the script of the language's own name: "العربية", "ትግርኛ", "دری" */
+	while (c != NULL && *c != '\0' && !g_unichar_isalpha(
+	    g_utf8_get_char(c)))
+		c = g_utf8_next_char(c);
+	if (c != NULL && *c != '\0') {
+		GUnicodeScript sc = g_unichar_get_script(g_utf8_get_char(c));
+
+		return sc == G_UNICODE_SCRIPT_ARABIC ||
+		    sc == G_UNICODE_SCRIPT_ETHIOPIC;
+	}
+	return FALSE;
+}
+
+double
+kt_pdf_size_in(const struct kt_language *lang, double size)
+{
+	return larger_script(lang) ? size + KT_TYPE_SCRIPT_LARGER : size;
 }
 
 struct png_read {

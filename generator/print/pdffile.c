@@ -216,13 +216,15 @@ trailer_num(const char *trailer, const char *key)
 
 /*
  * cairo 1.16 has no way to set the document's language (/Lang in the
- * catalog), which screen readers and PDF checkers use. It is added the
- * way PDF allows changes: an incremental update that appends a new version
- * of the catalog, a cross-reference section for it and a trailer pointing
- * back to the previous one. Nothing before it moves.
+ * catalog), which screen readers and PDF checkers use, nor to ask the
+ * print dialog for both sides of the paper (/ViewerPreferences). They are
+ * added the way PDF allows changes: an incremental update that appends a
+ * new version of the catalog, a cross-reference section for it and a
+ * trailer pointing back to the previous one. Nothing before it moves.
  */
 GString *
-kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
+kt_pdf_add_catalog(const char *pdf, size_t len, const char *lang,
+    gboolean duplex)
 {
 	const char *trailer, *xref, *e, *obj, *end, *close;
 	long prev, root, size, info, first, count, at, xat;
@@ -269,7 +271,10 @@ kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
 		g_string_append_c(out, '\n');
 	at = (long)out->len;
 	g_string_append_len(out, obj, close - obj);
-	g_string_append_printf(out, "   /Lang (%s)\n>>\nendobj\n", lang);
+	g_string_append_printf(out, "   /Lang (%s)\n", lang);
+	if (duplex)
+		g_string_append(out, "   " KT_PDF_DUPLEX "\n");
+	g_string_append(out, ">>\nendobj\n");
 	xat = (long)out->len;
 	g_string_append_printf(out, "xref\n%ld 1\n%010ld 00000 n \n"
 	    "trailer\n<< /Size %ld\n   /Root %ld 0 R\n", root, at, size,
@@ -872,6 +877,7 @@ struct kt_pdf_join {
 	GString *out;		/* the file so far */
 	GArray *xref;		/* struct xent, by the new numbers */
 	gboolean objstm;
+	gboolean duplex;	/* KT_PDF_DUPLEX in the catalog */
 	GString *os, *os_index;	/* the object stream being filled */
 	guint os_num, os_count;
 	guint catalog, pages, info;
@@ -1149,6 +1155,12 @@ kt_pdf_join_page(struct kt_pdf_join *j, const struct kt_pdf_src *s,
 }
 
 void
+kt_pdf_join_duplex(struct kt_pdf_join *j)
+{
+	j->duplex = TRUE;
+}
+
+void
 kt_pdf_join_mark(struct kt_pdf_join *j, const char *title, guint page)
 {
 	g_ptr_array_add(j->titles, g_strdup(title));
@@ -1364,6 +1376,8 @@ kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
 		g_string_append(o, " /Lang ");
 		put_string(o, in->lang);
 	}
+	if (j->duplex)
+		g_string_append(o, " " KT_PDF_DUPLEX);
 	g_string_append(o, " >>");
 	put_object(j, j->catalog, o, NULL, 0);
 	put_info(j, in);

@@ -18,7 +18,7 @@
  *   (cairo issue 487): kt_pdf_fix_xref().
  *  KT_PDF_UNIQUE_NAMES: a form named once per use, in every version read
  *   (up to 1.17.7): kt_pdf_unique_names().
- *  KT_PDF_ADD_LANG: no version can write /Lang: kt_pdf_add_lang().
+ *  KT_PDF_ADD_LANG: no version can write /Lang: kt_pdf_add_catalog().
  */
 enum {
 	KT_PDF_ASK_1_4 = 1 << 0,
@@ -28,8 +28,14 @@ enum {
 };
 guint kt_pdf_cairo_needs(int cairo_version);
 
-/* The PDF with /Lang in its catalog (an incremental update), or NULL. */
-GString *kt_pdf_add_lang(const char *pdf, size_t len, const char *lang);
+/* What a document printed on both sides of the paper, turned over on its
+ * long edge, says in its catalog. */
+#define KT_PDF_DUPLEX "/ViewerPreferences << /Duplex /DuplexFlipLongEdge >>"
+
+/* The PDF with /Lang in its catalog, and KT_PDF_DUPLEX when duplex (an
+ * incremental update), or NULL; the caller frees it. */
+GString *kt_pdf_add_catalog(const char *pdf, size_t len, const char *lang,
+    gboolean duplex);
 
 /* Repairs cairo 1.16's cross-reference table in place; TRUE if changed. */
 gboolean kt_pdf_fix_xref(char *pdf, size_t len);
@@ -65,6 +71,8 @@ struct kt_pdf_join;
 struct kt_pdf_join *kt_pdf_join_new(gboolean objstm);
 gboolean kt_pdf_join_page(struct kt_pdf_join *, const struct kt_pdf_src *,
     guint page, GError **);
+/* The new file asks for both sides of the paper: KT_PDF_DUPLEX. */
+void kt_pdf_join_duplex(struct kt_pdf_join *);
 /* A bookmark to a page of the new file (from 0); title is a PDF string
  * as kt_pdf_src_marks() gives it. */
 void kt_pdf_join_mark(struct kt_pdf_join *, const char *title, guint page);

@@ -3,8 +3,9 @@
  * type scale, the steps of space between things, line widths, greys and
  * the green, and the sizes of pictograms, boxes and cards. Every length
  * is in points, what cairo and Pango draw in, written as millimetres
- * times KT_MM. The easy-reading rules are here too: body text of 14 pt,
- * line height 1.5, a 16 mm pictogram at every step.
+ * times KT_MM. The easy-reading rules are here too: body text of 14 pt
+ * (Arabic and Ethiopic 2 pt more), line height 1.5, a pictogram drawn
+ * 20 mm or more at every step of a sheet.
  */
 #ifndef KT_PRINT_STYLE_H
 #define KT_PRINT_STYLE_H
@@ -24,9 +25,8 @@
  * both from the page's bottom edge */
 #define KT_FOOTLINE_BAND (16 * KT_MM)
 #define KT_FOOTLINE_Y (10 * KT_MM)
-/* a sheet beside the Dutch: the space between the columns, which holds
- * the boxes to tick */
-#define KT_GUTTER (12 * KT_MM)
+/* a sheet beside the Dutch: the space between the two languages */
+#define KT_GUTTER (6 * KT_MM)
 
 /* ---- type: sizes in points ---- */
 
@@ -47,6 +47,11 @@
 				 * checklist's title */
 #define KT_TYPE_STAFF_HEADING 15.0	/* the run-sheet's sections */
 #define KT_TYPE_BODY 14.0	/* the smallest size of text a parent reads */
+#define KT_TYPE_DRAFT_DUTCH 12.0	/* the Dutch line of a translation's
+					 * draft banner */
+/* Arabic and Ethiopic look a size smaller than Latin at one size: this
+ * much more (kt_pdf_size_in()) */
+#define KT_TYPE_SCRIPT_LARGER 2.0
 #define KT_TYPE_NUMBER 12.0	/* a statement card's number */
 #define KT_TYPE_STAFF 11.0	/* tables and lists for the school: the
 				 * run-sheet, a class checklist */
@@ -115,14 +120,19 @@
 
 /* ---- pictograms and other pictures ---- */
 
-#define KT_PICTO (16 * KT_MM)		/* a step's, a compliment card's */
+#define KT_PICTO (16 * KT_MM)		/* a compliment card's */
+/* a sheet's step's and the box's calendar and phone: the drawing itself,
+ * not its view box, is this wide or high (kt_pdf_picto_ink()) */
+#define KT_PICTO_STEP (20.5 * KT_MM)
+#define KT_PICTO_BOX (20.5 * KT_MM)
 #define KT_PICTO_TITLE (22 * KT_MM)	/* beside a sheet's title */
 #define KT_PICTO_HEADING (20 * KT_MM)	/* the invitation's heading's */
 #define KT_LOGO (18 * KT_MM)		/* the school's, after the title */
 #define KT_QR (22 * KT_MM)		/* in a sheet's footer */
 #define KT_STEP_DISC (8 * KT_MM)	/* the green disc of a step's number */
-#define KT_STEP_MIDDLE (5 * KT_MM)	/* a step's first line's middle,
-					 * below the top of its pictogram */
+/* a sheet beside the Dutch: the band at the page's reading start that
+ * holds a step's pictogram, its number and its box to tick */
+#define KT_STRIP (KT_PICTO_STEP + KT_GAP_S + KT_STEP_DISC + KT_GAP_M)
 
 /* ---- cutting ---- */
 
