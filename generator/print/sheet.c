@@ -43,11 +43,13 @@ typedef double (*row_fn)(struct sheet *, const struct col *, double y,
 
 struct block {
 	row_fn row;		/* a row drawn in each column, or */
+	gboolean wide;		/* in s->wide */
 	block_fn whole;		/* a block across the page */
 	const void *arg;
 	double gap;		/* the space after it, before tightening */
 	gboolean back;		/* on the back of the paper */
 	gboolean keep;		/* never the last on a page */
+	gboolean boxed;		/* framed with the boxed blocks next to it */
 	double h, after;	/* measured */
 	int page;		/* placed: 0 the front */
 };
@@ -56,6 +58,7 @@ struct sheet {
 	struct kt_pdf *p;
 	const struct kt_item *it;
 	struct col cols[2];	/* the home language's, then the Dutch */
+	struct col wide[2];	/* the same over the band too: halves */
 	int n;
 	char *url;		/* the web page in the home language */
 	const struct kt_text *home;
@@ -64,6 +67,7 @@ struct sheet {
 	int lines;		/* lines to write on under each */
 	gboolean tight_front;	/* half the space between blocks */
 	gboolean tight_back;
+	gboolean tight_words;	/* the glossary's lines closer together */
 	int first, pages;	/* the sheet's first page in its document */
 	gboolean front_full;	/* not every step fits the front */
 	char *due, *call;	/* for the box; NULL: a line to write on */
@@ -151,6 +155,52 @@ bilingual(const struct sheet *s)
 
 /* ---- the rows ---- */
 
+/* Beside the Dutch: each column headed with its language's own name. */
+static double
+language(struct sheet *s, const struct col *c, double ox, double y,
+    double w, gboolean draw)
+{
+	char *m;
+	double h;
+
+	if (!bilingual(s))
+		return 0;
+	m = g_markup_printf_escaped("<span foreground=\"#%06x\">%s</span>",
+	    KT_GREEN, c->lang->name);
+	h = put(s, c, col_text(s, c, m, KT_TYPE_BODY, TRUE, w, TRUE), ox, y, w,
+	    draw);
+	g_free(m);
+	return h;
+}
+
+/*
+ * A draft translation says so under its title: on a single sheet in its
+ * language and in Dutch (that line aligned as the page reads), beside
+ * the Dutch in each column's language. Returns its height.
+ */
+static double
+draft(struct sheet *s, const struct col *c, double ox, double y, double w,
+    gboolean draw)
+{
+	struct col nl = *c;
+	PangoLayout *l;
+	double h;
+
+	if (s->home->status != KT_DRAFT)
+		return 0;
+	h = KT_GAP_XS + put(s, c, col_plain(s, c, col_str(s, c,
+	    "sheet.draft"), KT_TYPE_BODY, TRUE, w, TRUE), ox, y + KT_GAP_XS, w,
+	    draw);
+	if (bilingual(s))
+		return h;
+	nl.lang = g_ptr_array_index(s->p->kit->m->site.languages, 0);
+	l = col_plain(s, &nl, col_str(s, &nl, "sheet.draft"),
+	    KT_TYPE_DRAFT_DUTCH, FALSE, w, TRUE);
+	pango_layout_set_alignment(l, c->rtl ? PANGO_ALIGN_RIGHT :
+	    PANGO_ALIGN_LEFT);
+	return h + put(s, c, l, ox, y + h, w, draw);
+}
+
 static double
 r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
@@ -166,7 +216,8 @@ r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
 	    TRUE, w, TRUE);
 
 	(void)arg;
-	h = kt_pdf_height(l);
+	h = language(s, c, ox, 0, w, FALSE) + kt_pdf_height(l) + draft(s, c,
+	    ox, 0, w, FALSE);
 	if (draw && c == &s->cols[0]) {
 		kt_pdf_picto_ink(s->p, s->it->pictogram,
 		    kt_pdf_x(s->p, page_x(s, 0, pic), pic), y, pic);
@@ -174,26 +225,12 @@ r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
 			kt_pdf_logo(s->p, page_x(s, kt_pdf_width(s->p) - logo,
 			    logo), y + (pic - logo) / 2, logo, logo);
 	}
-	put(s, c, l, ox, y + MAX(0, (pic - h) / 2), w, draw);
+	/* beside its pictogram, in the middle when it is shorter */
+	y += MAX(0, (pic - h) / 2);
+	y += language(s, c, ox, y, w, draw);
+	y += put(s, c, l, ox, y, w, draw);
+	draft(s, c, ox, y, w, draw);
 	return MAX(pic, h);
-}
-
-/* Beside the Dutch: each column headed with its language's own name. */
-static double
-r_language(struct sheet *s, const struct col *c, double y, gboolean draw,
-    const void *arg)
-{
-	char *m = g_markup_printf_escaped("<span foreground=\"#%06x\">%s"
-	    "</span>", KT_GREEN, c->lang->name);
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w, TRUE);
-	double h = put(s, c, l, 0, y, c->w, draw);
-
-	(void)arg;
-	g_free(m);
-	if (draw)
-		kt_pdf_rule(s->p, c->x0, y + h + KT_GAP_XS, c->x0 + c->w,
-		    KT_GREY_LIGHT, KT_LINE_FINE);
-	return h + KT_GAP_XS;
 }
 
 static double
@@ -297,21 +334,29 @@ r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
 
 /* ---- rows of columns, and blocks ---- */
 
+/* A row in the columns, or in the wide ones (the band is free). */
 static double
-row(struct sheet *s, row_fn fn, const void *arg, double y, gboolean draw)
+row_in(struct sheet *s, const struct col *cols, row_fn fn, const void *arg,
+    double y, gboolean draw)
 {
 	double h = 0;
 
 	for (int i = 0; i < s->n; i++)
-		h = MAX(h, fn(s, &s->cols[i], y, draw, arg));
+		h = MAX(h, fn(s, &cols[i], y, draw, arg));
 	return h;
+}
+
+static double
+row(struct sheet *s, row_fn fn, const void *arg, double y, gboolean draw)
+{
+	return row_in(s, s->wide, fn, arg, y, draw);
 }
 
 static double
 block_run(struct sheet *s, const struct block *b, double y, gboolean draw)
 {
-	return b->row != NULL ? row(s, b->row, b->arg, y, draw) :
-	    b->whole(s, y, draw, b->arg);
+	return b->row != NULL ? row_in(s, b->wide ? s->wide : s->cols, b->row,
+	    b->arg, y, draw) : b->whole(s, y, draw, b->arg);
 }
 
 /* A question and the lines to write on under it, across the page. */
@@ -341,65 +386,59 @@ frame(struct sheet *s, double y, double h, double grey, double width)
 	    grey, width);
 }
 
-/* A draft translation says so first, in its language and in Dutch. */
-static double
-b_draft(struct sheet *s, double y, gboolean draw, const void *arg)
-{
-	const struct col *home = &s->cols[0];
-	const struct kt_language *dutch = g_ptr_array_index(
-	    s->p->kit->m->site.languages, 0);
-	double h = 0;
-
-	(void)arg;
-	if (bilingual(s)) {
-		for (int i = 0; i < s->n; i++) {
-			const struct col *c = &s->cols[i];
-
-			h = MAX(h, put(s, c, col_plain(s, c, col_str(s, c,
-			    "sheet.draft"), KT_TYPE_BODY, TRUE, c->w, TRUE), 0,
-			    y + KT_PAD, c->w, draw));
-		}
-	} else {
-		struct col nl = *home;
-		PangoLayout *l;
-
-		nl.lang = dutch;
-		h = put(s, home, col_plain(s, home, col_str(s, home,
-		    "sheet.draft"), KT_TYPE_BODY, TRUE, home->w, TRUE), 0,
-		    y + KT_PAD, home->w, draw);
-		/* the Dutch line aligned as the page reads */
-		l = col_plain(s, &nl, col_str(s, &nl, "sheet.draft"),
-		    KT_TYPE_DRAFT_DUTCH, FALSE, home->w, TRUE);
-		pango_layout_set_alignment(l, home->rtl ? PANGO_ALIGN_RIGHT :
-		    PANGO_ALIGN_LEFT);
-		h += put(s, home, l, 0, y + KT_PAD + h, home->w, draw);
-	}
-	h += 2 * KT_PAD;
-	if (draw)
-		frame(s, y, h, KT_GREY_FRAME, KT_LINE_FRAME);
-	return h;
-}
-
 /* ---- the box: whom to give it back to, by when, whom to call ---- */
 
-/* A label with its value under it, or a line to write on. */
+/* The width of a layout's first line, and whether it has only one. */
+static gboolean
+one_line(PangoLayout *l, double *width)
+{
+	PangoRectangle r;
+
+	pango_layout_line_get_pixel_extents(pango_layout_get_line_readonly(l,
+	    0), NULL, &r);
+	*width = r.width;
+	return pango_layout_get_line_count(l) == 1;
+}
+
+/* A label with its value or a line to write on after it, on one line
+ * when they fit there, else under it. */
 static double
 field(struct sheet *s, const struct col *c, const char *key,
     const char *value, double ox, double y, double w, gboolean draw)
 {
-	double h = put(s, c, col_plain(s, c, col_str(s, c, key), KT_TYPE_BODY,
-	    FALSE, w, TRUE), ox, y, w, draw);
+	PangoLayout *l = col_plain(s, c, col_str(s, c, key), KT_TYPE_BODY,
+	    FALSE, w, TRUE);
+	PangoLayout *v = value != NULL ? col_plain(s, c, value, KT_TYPE_BODY,
+	    TRUE, w, TRUE) : NULL;
+	double lw, vw = KT_WORD_W, h, at;
+	gboolean beside = one_line(l, &lw) && (v == NULL || one_line(v, &vw)) &&
+	    lw + KT_GAP_S + vw <= w;
 
-	if (value != NULL)
+	h = beside ? 0 : kt_pdf_height(l);
+	at = beside ? lw + KT_GAP_S : 0;
+	put(s, c, l, ox, y, w, draw);
+	if (v != NULL) {
+		g_object_unref(v);
 		return h + put(s, c, col_plain(s, c, value, KT_TYPE_BODY, TRUE,
-		    w, TRUE), ox, y + h, w, draw);
+		    w - at, TRUE), ox + at, y + h, w - at, draw);
+	}
 	if (draw)
-		kt_pdf_rule(s->p, col_x(c, ox, w), y + h + KT_PANEL_RULE,
-		    col_x(c, ox, w) + w, KT_GREY_PANEL_LINE, KT_LINE_WRITE);
+		kt_pdf_rule(s->p, col_x(c, ox + at, w - at), y + h +
+		    KT_PANEL_RULE, col_x(c, ox + at, w - at) + w - at,
+		    KT_GREY_PANEL_LINE, KT_LINE_WRITE);
 	return h + KT_PANEL_ROW;
 }
 
-/* The box's text beside the calendar (0) or the phone (1). */
+static double
+discuss(struct sheet *s, const struct col *c, double ox, double y, double w,
+    gboolean draw)
+{
+	return put(s, c, col_plain(s, c, col_str(s, c, "sheet.box.discuss"),
+	    KT_TYPE_BODY, TRUE, w, TRUE), ox, y, w, draw);
+}
+
+/* The box's text beside the calendar (0) or the phone (1); beside the
+ * Dutch, the phone's row says too that it is talked over in class. */
 static double
 box_text(struct sheet *s, const struct col *c, int which, double ox,
     double y, double w, gboolean draw)
@@ -413,9 +452,7 @@ box_text(struct sheet *s, const struct col *c, int which, double ox,
 		    draw);
 	}
 	h = field(s, c, "sheet.box.call", s->call, ox, y, w, draw);
-	return h + put(s, c, col_plain(s, c, col_str(s, c,
-	    "sheet.box.discuss"), KT_TYPE_BODY, TRUE, w, TRUE), ox, y + h, w,
-	    draw);
+	return h + (bilingual(s) ? discuss(s, c, ox, y + h, w, draw) : 0);
 }
 
 static const char *const box_pictos[2] = { "kalender", "bellen" };
@@ -436,7 +473,7 @@ box_single(struct sheet *s, double y, gboolean draw)
 		h = MAX(h, MAX(pic, box_text(s, c, i, tx, y, cw - (tx - ox),
 		    draw)));
 	}
-	return h;
+	return h + discuss(s, c, 0, y + h, c->w, draw);
 }
 
 /* Beside the Dutch: a row for the calendar, a row for the phone, each
@@ -475,10 +512,10 @@ b_box(struct sheet *s, double y, gboolean draw, const void *arg)
 	}
 	/* the frame's top edge runs through the middle of its title */
 	top = y + legend / 2;
-	h = legend + KT_GAP_S;
+	h = legend;
 	h += bilingual(s) ? box_columns(s, y + h, draw) : box_single(s, y + h,
 	    draw);
-	h += KT_PAD;
+	h += KT_GAP_S;
 	if (draw) {
 		frame(s, top, y + h - top, KT_GREY_FRAME, KT_LINE_FRAME);
 		for (int i = 0; i < s->n; i++) {
@@ -601,7 +638,7 @@ r_gloss(struct sheet *s, const struct col *c, double y, gboolean draw,
 	char *word, *folded, *fnl, *markup;
 	double w = c->w;
 
-	for (guint i = 0; c != &s->cols[0] && list != NULL && i < list->len;
+	for (guint i = 0; c->t != s->home && list != NULL && i < list->len;
 	    i++)
 		if (strcmp(((struct kt_gloss *)g_ptr_array_index(list,
 		    i))->key, home->key) == 0)
@@ -620,8 +657,8 @@ r_gloss(struct sheet *s, const struct col *c, double y, gboolean draw,
 	g_free(fnl);
 	g_free(folded);
 	g_free(word);
-	y = put(s, c, col_text(s, c, markup, KT_TYPE_BODY, FALSE, w, FALSE),
-	    0, y, w, draw);
+	y = put(s, c, col_text(s, c, markup, KT_TYPE_BODY, FALSE, w,
+	    s->tight_words), 0, y, w, draw);
 	g_free(markup);
 	return y;
 }
@@ -631,25 +668,20 @@ r_gloss_heading(struct sheet *s, const struct col *c, double y,
     gboolean draw, const void *arg)
 {
 	(void)arg;
-	return put(s, c, col_plain(s, c, col_str(s, c, "sheet.glossary"),
-	    KT_TYPE_SUBHEADING, TRUE, c->w, TRUE), 0, y, c->w, draw);
+	return KT_PAD + put(s, c, col_plain(s, c, col_str(s, c,
+	    "sheet.glossary"), KT_TYPE_SUBHEADING, TRUE, c->w, TRUE), 0,
+	    y + KT_PAD, c->w, draw);
 }
 
-/* The hard words of the sheet in a box, in both languages side by side. */
+/* The bottom of the glossary's frame. */
 static double
-b_glossary(struct sheet *s, double y, gboolean draw, const void *arg)
+b_gloss_end(struct sheet *s, double y, gboolean draw, const void *arg)
 {
-	const GPtrArray *words = arg;
-	double h = KT_PAD;
-
-	h += row(s, r_gloss_heading, NULL, y + h, draw) + KT_GAP_S;
-	for (guint i = 0; i < words->len; i++)
-		h += row(s, r_gloss, g_ptr_array_index(words, i), y + h, draw) +
-		    (i + 1 < words->len ? KT_GAP_XS : 0);
-	h += KT_PAD;
-	if (draw)
-		frame(s, y, h, KT_GREY_LINE, KT_LINE_LIGHT);
-	return h;
+	(void)s;
+	(void)y;
+	(void)draw;
+	(void)arg;
+	return KT_PAD;
 }
 
 /* ---- names and signature ---- */
@@ -695,7 +727,7 @@ static void
 footer(struct kt_pdf *p, void *data)
 {
 	struct sheet *s = data;
-	double top = p->h - KT_MARGIN_BOTTOM - KT_FOOTER_H + KT_GAP_L;
+	double top = p->h - KT_SHEET_BOTTOM - KT_FOOTER_H + KT_GAP_L;
 	double qr = KT_QR, textw = kt_pdf_width(p) - qr - KT_GAP_L;
 	double y = top;
 	PangoLayout *l;
@@ -795,6 +827,16 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
 		s->cols[1] = (struct col){ it->source, dutch, other, w,
 		    dutch->rtl };
 	}
+	s->wide[0] = s->cols[0];
+	s->wide[1] = s->cols[1];
+	if (two) {
+		/* without the band: two halves */
+		double w = (kt_pdf_width(p) - KT_GUTTER) / 2;
+
+		s->wide[0].x0 = lang->rtl ? p->w - p->right - w : p->left;
+		s->wide[1].x0 = lang->rtl ? p->left : p->w - p->right - w;
+		s->wide[0].w = s->wide[1].w = w;
+	}
 }
 
 static void
@@ -813,7 +855,10 @@ static void
 add(struct sheet *s, row_fn r, block_fn whole, const void *arg, double gap,
     gboolean back, gboolean keep)
 {
-	struct block b = { r, whole, arg, gap, back, keep, 0, 0, 0 };
+	/* only the title and the steps keep the band free */
+	gboolean wide = r != r_title && r != r_step;
+	struct block b = { r, wide, whole, arg, gap, back, keep, FALSE, 0, 0,
+	    0 };
 
 	g_array_append_val(s->blocks, b);
 }
@@ -829,11 +874,8 @@ sheet_blocks(struct sheet *s)
 	if (bilingual(s)) {
 		steps = MIN(steps, s->it->source->steps->len);
 		s->nq = MIN(s->nq, (int)s->it->source->questions->len);
-		add(s, r_language, NULL, NULL, KT_GAP_S, FALSE, TRUE);
 	}
 	add(s, r_title, NULL, NULL, KT_GAP_L, FALSE, FALSE);
-	if (home->status == KT_DRAFT)
-		add(s, NULL, b_draft, NULL, KT_GAP_L, FALSE, FALSE);
 	add(s, NULL, b_box, NULL, KT_GAP_L, FALSE, FALSE);
 	add(s, r_intro, NULL, NULL, KT_GAP_L, FALSE, FALSE);
 	add(s, r_heading, NULL, "sheet.steps", KT_GAP_S, FALSE, TRUE);
@@ -849,9 +891,18 @@ sheet_blocks(struct sheet *s)
 	/* the names never start a page on their own */
 	g_array_index(s->blocks, struct block, s->blocks->len - 1).keep =
 	    TRUE;
-	add(s, NULL, b_names, NULL, KT_GAP_L, TRUE, s->gloss->len > 0);
+	add(s, NULL, b_names, NULL, KT_GAP_L, TRUE, FALSE);
 	if (s->gloss->len > 0)
-		add(s, NULL, b_glossary, s->gloss, 0, TRUE, FALSE);
+		add(s, r_gloss_heading, NULL, NULL, KT_GAP_S, TRUE, TRUE);
+	/* a word a block: a page break may fall between two */
+	for (guint i = 0; i < s->gloss->len; i++)
+		add(s, r_gloss, NULL, g_ptr_array_index(s->gloss, i),
+		    KT_GAP_XS, TRUE, i + 1 == s->gloss->len);
+	if (s->gloss->len > 0)
+		add(s, NULL, b_gloss_end, NULL, 0, TRUE, FALSE);
+	for (guint i = s->blocks->len - (s->gloss->len > 0 ? s->gloss->len +
+	    2 : 0); i < s->blocks->len; i++)
+		g_array_index(s->blocks, struct block, i).boxed = TRUE;
 }
 
 /* ---- pages ---- */
@@ -915,8 +966,8 @@ flow(struct sheet *s, guint from, guint to, int page)
 	return page;
 }
 
-/* Fewer lines to write on, down to one, then less space: FALSE when
- * the sheet is as tight as it gets. */
+/* Fewer lines to write on, down to one, then less space, then the hard
+ * words' lines closer: FALSE when the sheet is as tight as it gets. */
 static gboolean
 tighten_back(struct sheet *s)
 {
@@ -924,6 +975,8 @@ tighten_back(struct sheet *s)
 		s->lines--;
 	else if (!s->tight_back)
 		s->tight_back = TRUE;
+	else if (!s->tight_words)
+		s->tight_words = TRUE;
 	else
 		return FALSE;
 	measure(s);
@@ -990,12 +1043,13 @@ static int
 sheet_draw(struct sheet *s, const char *bookmark)
 {
 	struct kt_pdf *p = s->p;
-	double y;
+	double y, box = -1;
 	int page = 0;
 
 	if (p->page > 0)
 		kt_pdf_page(p);	/* ends the previous sheet, its footer */
-	p->bottom = p->h - KT_MARGIN_BOTTOM - KT_FOOTER_H;
+	p->top = KT_SHEET_TOP;
+	p->bottom = p->h - KT_SHEET_BOTTOM - KT_FOOTER_H;
 	p->footer = footer;
 	p->footer_data = s;
 	if (p->page == 0)
@@ -1014,8 +1068,20 @@ sheet_draw(struct sheet *s, const char *bookmark)
 			page = b->page;
 			y = p->top;
 		}
+		if (b->boxed && box < 0)
+			box = b->row == r_gloss_heading ? y : y - KT_PAD;
 		block_run(s, b, y, TRUE);
-		y += b->h + b->after;
+		y += b->h;
+		/* the frame round the boxed blocks on this page */
+		if (b->boxed && (i + 1 == s->blocks->len || !blk(s,
+		    i + 1)->boxed || blk(s, i + 1)->page != page)) {
+			double end = b->whole == b_gloss_end ? y : MIN(y +
+			    KT_PAD, p->bottom);
+
+			frame(s, box, end - box, KT_GREY_LINE, KT_LINE_LIGHT);
+			box = -1;
+		}
+		y += b->after;
 	}
 	return s->pages;
 }

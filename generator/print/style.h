@@ -18,8 +18,11 @@
 #define KT_MARGIN_SIDE (16 * KT_MM)	/* left and right */
 #define KT_MARGIN_TOP (14 * KT_MM)
 #define KT_MARGIN_BOTTOM (12 * KT_MM)
+/* a take-home sheet's: the front's room for the box and every step */
+#define KT_SHEET_TOP (10 * KT_MM)
+#define KT_SHEET_BOTTOM (8 * KT_MM)
 /* a sheet's footer (school, web page, QR code), above the bottom margin */
-#define KT_FOOTER_H (25 * KT_MM)
+#define KT_FOOTER_H (22 * KT_MM)
 /* the one-line footer of the evening's and the mentor's printables: the
  * band it keeps free at the foot of the page, and its top in that band,
  * both from the page's bottom edge */
@@ -128,7 +131,7 @@
 #define KT_PICTO_TITLE (22 * KT_MM)	/* beside a sheet's title */
 #define KT_PICTO_HEADING (20 * KT_MM)	/* the invitation's heading's */
 #define KT_LOGO (18 * KT_MM)		/* the school's, after the title */
-#define KT_QR (22 * KT_MM)		/* in a sheet's footer */
+#define KT_QR (19 * KT_MM)		/* in a sheet's footer */
 #define KT_STEP_DISC (8 * KT_MM)	/* the green disc of a step's number */
 /* a sheet beside the Dutch: the band at the page's reading start that
  * holds a step's pictogram, its number and its box to tick */
