@@ -341,8 +341,12 @@ row_in(struct sheet *s, const struct col *cols, row_fn fn, const void *arg,
 {
 	double h = 0;
 
-	for (int i = 0; i < s->n; i++)
-		h = MAX(h, fn(s, &cols[i], y, draw, arg));
+	/* not in MAX(), which would draw it twice */
+	for (int i = 0; i < s->n; i++) {
+		double ch = fn(s, &cols[i], y, draw, arg);
+
+		h = MAX(h, ch);
+	}
 	return h;
 }
 
@@ -465,13 +469,14 @@ box_single(struct sheet *s, double y, gboolean draw)
 	double pic = KT_PICTO_BOX, cw = (c->w - KT_GAP_L) / 2, h = 0;
 
 	for (int i = 0; i < 2; i++) {
-		double ox = i * (cw + KT_GAP_L), tx = ox + pic + KT_GAP_M;
+		double ox = i * (cw + KT_GAP_L), tx = ox + pic + KT_GAP_M, th;
 
 		if (draw)
 			kt_pdf_picto_ink(s->p, box_pictos[i], kt_pdf_x(s->p,
 			    col_x(c, ox, pic), pic), y, pic);
-		h = MAX(h, MAX(pic, box_text(s, c, i, tx, y, cw - (tx - ox),
-		    draw)));
+		th = box_text(s, c, i, tx, y, cw - (tx - ox), draw);
+
+		h = MAX(h, MAX(pic, th));
 	}
 	return h + discuss(s, c, 0, y + h, c->w, draw);
 }
@@ -489,9 +494,12 @@ box_columns(struct sheet *s, double y, gboolean draw)
 		if (draw)
 			kt_pdf_picto_ink(s->p, box_pictos[i], kt_pdf_x(s->p,
 			    page_x(s, 0, pic), pic), y + h, pic);
-		for (int j = 0; j < s->n; j++)
-			rh = MAX(rh, box_text(s, &s->cols[j], i, 0, y + h,
-			    s->cols[j].w, draw));
+		for (int j = 0; j < s->n; j++) {
+			double th = box_text(s, &s->cols[j], i, 0, y + h,
+			    s->cols[j].w, draw);
+
+			rh = MAX(rh, th);
+		}
 		h += rh + (i == 0 ? KT_GAP_M : 0);
 	}
 	return h;
