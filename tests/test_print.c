@@ -1003,7 +1003,9 @@ test_step_discs(void)
 {
 	const char *rels[] = { "nl/opdrachten/trots-op-jezelf.pdf",
 	    "ar/opdrachten/trots-op-jezelf.ar-nl.pdf", NULL };
-	const int want[] = { 5, 10 };	/* five steps, in each column */
+	/* five steps: beside the Dutch, the number stands once, in the
+	 * band with the pictogram */
+	const int want[] = { 5, 5 };
 	/* style.h's KT_GREEN, #1d5c4d, as cairo writes it: on the sheet,
 	 * only the discs (the test school's logo is blue) */
 	const char *green = "0.113725 0.360784 0.301961 rg ";
@@ -1020,6 +1022,9 @@ test_step_discs(void)
 			int moves = 0, curves = 0, lines = 0;
 
 			g_assert_nonnull(end);
+			/* green text (a column's language) is no disc */
+			if (strncmp(at + strlen(green), "BT", 2) == 0)
+				continue;
 			path_ops = g_strndup(at, (gsize)(end - at));
 			g_strdelimit(path_ops, "\n", ' ');
 			tok = g_strsplit(path_ops, " ", -1);
@@ -1041,13 +1046,13 @@ test_step_discs(void)
 }
 
 /*
- * A pictogram painted twice on one page (in both columns of a bilingual
- * sheet) is one form in the file: the page paints the same form twice.
+ * A pictogram painted twice on one page (beside the title and beside a
+ * step) is one form in the file: the page paints the same form twice.
  */
 static void
 test_one_form_each(void)
 {
-	char *data = qdf_text("ar/opdrachten/trots-op-jezelf.ar-nl.pdf");
+	char *data = qdf_text("nl/opdrachten/open-dag-samen.pdf");
 	GHashTable *uses = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, NULL);
 	char *page, *end;
@@ -1073,8 +1078,8 @@ test_one_form_each(void)
 		twice += n == 2;
 		g_hash_table_replace(uses, name, GUINT_TO_POINTER(n));
 	}
-	/* the five steps' pictograms, once in each column */
-	g_assert_cmpint(twice, >=, 5);
+	/* "opendag" beside the title and beside a step */
+	g_assert_cmpint(twice, >=, 1);
 	g_assert_cmpint(forms, <=, (int)g_hash_table_size(uses));
 	g_hash_table_destroy(uses);
 	g_free(data);

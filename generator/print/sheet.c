@@ -67,7 +67,8 @@ struct sheet {
 	int lines;		/* lines to write on under each */
 	gboolean tight_front;	/* half the space between blocks */
 	gboolean tight_back;
-	gboolean tight_words;	/* the glossary's lines closer together */
+	gboolean tight_words;	/* the intro's and the glossary's lines
+				 * closer together */
 	int first, pages;	/* the sheet's first page in its document */
 	gboolean front_full;	/* not every step fits the front */
 	char *due, *call;	/* for the box; NULL: a line to write on */
@@ -195,7 +196,7 @@ draft(struct sheet *s, const struct col *c, double ox, double y, double w,
 		return h;
 	nl.lang = g_ptr_array_index(s->p->kit->m->site.languages, 0);
 	l = col_plain(s, &nl, col_str(s, &nl, "sheet.draft"),
-	    KT_TYPE_DRAFT_DUTCH, FALSE, w, TRUE);
+	    KT_TYPE_BODY, FALSE, w, TRUE);
 	pango_layout_set_alignment(l, c->rtl ? PANGO_ALIGN_RIGHT :
 	    PANGO_ALIGN_LEFT);
 	return h + put(s, c, l, ox, y + h, w, draw);
@@ -238,7 +239,9 @@ r_intro(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
 	char *m = kt_pdf_md(s->p, c->lang, c->t->intro);
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, c->w, FALSE);
+	/* closer lines only where two pages cannot hold it otherwise */
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, c->w,
+	    s->tight_words);
 
 	(void)arg;
 	g_free(m);
@@ -974,8 +977,9 @@ flow(struct sheet *s, guint from, guint to, int page)
 	return page;
 }
 
-/* Fewer lines to write on, down to one, then less space, then the hard
- * words' lines closer: FALSE when the sheet is as tight as it gets. */
+/* Fewer lines to write on, down to one, then less space, then the
+ * intro's and the hard words' lines closer (the last resort of a sheet
+ * beside the Dutch): FALSE when the sheet is as tight as it gets. */
 static gboolean
 tighten_back(struct sheet *s)
 {

@@ -50,8 +50,6 @@
 				 * checklist's title */
 #define KT_TYPE_STAFF_HEADING 15.0	/* the run-sheet's sections */
 #define KT_TYPE_BODY 14.0	/* the smallest size of text a parent reads */
-#define KT_TYPE_DRAFT_DUTCH 12.0	/* the Dutch line of a translation's
-					 * draft banner */
 /* Arabic and Ethiopic look a size smaller than Latin at one size: this
  * much more (kt_pdf_size_in()) */
 #define KT_TYPE_SCRIPT_LARGER 2.0
