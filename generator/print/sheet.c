@@ -241,7 +241,7 @@ r_intro(struct sheet *s, const struct col *c, double y, gboolean draw,
 	char *m = kt_pdf_md(s->p, c->lang, c->t->intro);
 	/* closer lines only where two pages cannot hold it otherwise */
 	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, c->w,
-	    s->tight_words);
+	    s->tight_words && bilingual(s));
 
 	(void)arg;
 	g_free(m);
