@@ -444,8 +444,7 @@ discuss(struct sheet *s, const struct col *c, double ox, double y, double w,
 	    KT_TYPE_BODY, TRUE, w, TRUE), ox, y, w, draw);
 }
 
-/* The box's text beside the calendar (0) or the phone (1); beside the
- * Dutch, the phone's row says too that it is talked over in class. */
+/* The box's text beside the calendar (0) or the phone (1). */
 static double
 box_text(struct sheet *s, const struct col *c, int which, double ox,
     double y, double w, gboolean draw)
@@ -459,7 +458,7 @@ box_text(struct sheet *s, const struct col *c, int which, double ox,
 		    draw);
 	}
 	h = field(s, c, "sheet.box.call", s->call, ox, y, w, draw);
-	return h + (bilingual(s) ? discuss(s, c, ox, y + h, w, draw) : 0);
+	return h;
 }
 
 static const char *const box_pictos[2] = { "kalender", "bellen" };
@@ -489,10 +488,10 @@ box_single(struct sheet *s, double y, gboolean draw)
 static double
 box_columns(struct sheet *s, double y, gboolean draw)
 {
-	double pic = KT_PICTO_BOX, h = 0;
+	double pic = KT_PICTO_BOX, h = 0, rh = 0;
 
 	for (int i = 0; i < 2; i++) {
-		double rh = pic;
+		rh = pic;
 
 		if (draw)
 			kt_pdf_picto_ink(s->p, box_pictos[i], kt_pdf_x(s->p,
@@ -503,9 +502,17 @@ box_columns(struct sheet *s, double y, gboolean draw)
 
 			rh = MAX(rh, th);
 		}
-		h += rh + (i == 0 ? KT_GAP_M : 0);
+		h += rh + KT_GAP_M;
 	}
-	return h;
+	rh = 0;
+	/* that it is talked over in class, in the halves of the page */
+	for (int j = 0; j < s->n; j++) {
+		double th = discuss(s, &s->wide[j], 0, y + h, s->wide[j].w,
+		    draw);
+
+		rh = MAX(rh, th);
+	}
+	return h + rh;
 }
 
 static double
@@ -744,6 +751,8 @@ footer(struct kt_pdf *p, void *data)
 	PangoLayout *l;
 	char *e;
 
+	if (bilingual(s) && p->page != s->first)
+		return;	/* room(): the front's only */
 	kt_pdf_rule(p, p->left, top - KT_GAP_M, p->w - p->right, KT_GREY_LIGHT,
 	    KT_LINE_FINE);
 	if (p->page == s->first && s->pages > 1) {
@@ -780,7 +789,7 @@ footer(struct kt_pdf *p, void *data)
 /* Whom to call: the number from the command line, else the school's
  * (with its name: it is not the mentor's); NULL when there is none. */
 static char *
-call_value(const struct kt_pdfkit *k)
+call_value(const struct kt_pdfkit *k, gboolean two)
 {
 	const struct kt_site *site = &k->m->site;
 	const char *phone = k->o->phone != NULL ? k->o->phone :
@@ -796,7 +805,9 @@ call_value(const struct kt_pdfkit *k)
 	g_strfreev(parts);
 	if (k->o->phone != NULL || site->school == NULL)
 		return nb;
-	v = g_strconcat(nb, "\n", site->school, NULL);
+	/* beside the Dutch, the columns are narrow: one run of text */
+	v = two ? g_strconcat(nb, " (", site->school, ")", NULL) :
+	    g_strconcat(nb, "\n", site->school, NULL);
 	g_free(nb);
 	return v;
 }
@@ -819,7 +830,7 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
 	s->url = g_strconcat(m->site.base_url ? m->site.base_url : "", page,
 	    NULL);
 	s->due = kt_date_display(p->kit->o->due);
-	s->call = call_value(p->kit);
+	s->call = call_value(p->kit, two);
 	s->blocks = g_array_new(FALSE, TRUE, sizeof(struct block));
 	s->gloss = glossary_for(m, home);
 	g_free(page);
@@ -948,10 +959,16 @@ span(const struct sheet *s, guint from, guint to)
 	return h;
 }
 
+/* The height a page holds: beside the Dutch, only the front has the
+ * footer, so that the back holds the questions and the words in both
+ * languages (the web page and its QR code are on the front). */
 static double
-room(const struct sheet *s)
+room(const struct sheet *s, int page)
 {
-	return s->p->bottom - s->p->top;
+	const struct kt_pdf *p = s->p;
+
+	return bilingual(s) && page > 0 ? p->h - KT_SHEET_BOTTOM - p->top :
+	    p->bottom - p->top;
 }
 
 /* Places blocks from up to to from page on, a page break only where one
@@ -967,7 +984,7 @@ flow(struct sheet *s, guint from, guint to, int page)
 
 		for (guint j = i; blk(s, j)->keep && j + 1 < to; j++)
 			need += blk(s, j)->after + blk(s, j + 1)->h;
-		if (y > 0 && y + need > room(s)) {
+		if (y > 0 && y + need > room(s, page)) {
 			page++;
 			y = 0;
 		}
@@ -1012,28 +1029,28 @@ plan(struct sheet *s)
 		front++;
 	s->lines = s->it->write_lines;
 	measure(s);
-	if (span(s, 0, n) <= room(s)) {
+	if (span(s, 0, n) <= room(s, 0)) {
 		s->pages = flow(s, 0, n, 0) + 1;
 		return;
 	}
-	if (span(s, 0, front) > room(s)) {
+	if (span(s, 0, front) > room(s, 0)) {
 		s->tight_front = TRUE;
 		measure(s);
 	}
-	while (span(s, front, n) > room(s) && tighten_back(s))
+	while (span(s, front, n) > room(s, 1) && tighten_back(s))
 		;
 	/* a back with only the names: on the front, tighter, or with the
 	 * last step */
-	if (n - front == 1 && span(s, 0, n) > room(s)) {
+	if (n - front == 1 && span(s, 0, n) > room(s, 0)) {
 		s->tight_front = TRUE;
 		measure(s);
-		if (span(s, 0, n) > room(s)) {
+		if (span(s, 0, n) > room(s, 0)) {
 			blk(s, --front)->back = TRUE;
 			moved = TRUE;
 		}
 	}
-	s->front_full = moved || span(s, 0, front) > room(s);
-	fits = !s->front_full && span(s, front, n) <= room(s);
+	s->front_full = moved || span(s, 0, front) > room(s, 0);
+	fits = !s->front_full && span(s, front, n) <= room(s, 1);
 	if (fits || !bilingual(s)) {
 		s->pages = (s->front_full ? flow(s, 0, n, 0) : flow(s, front, n,
 		    flow(s, 0, front, 0) + 1)) + 1;
