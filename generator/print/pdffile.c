@@ -1155,6 +1155,19 @@ kt_pdf_join_page(struct kt_pdf_join *j, const struct kt_pdf_src *s,
 }
 
 void
+kt_pdf_join_blank(struct kt_pdf_join *j, double w, double h)
+{
+	guint num = new_num(j);
+	GString *o = g_string_new(NULL);
+
+	g_string_printf(o, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 "
+	    "%.4f %.4f] /Resources << >> >>", j->pages, w, h);
+	put_object(j, num, o, NULL, 0);
+	g_array_append_val(j->kids, num);
+	g_string_free(o, TRUE);
+}
+
+void
 kt_pdf_join_duplex(struct kt_pdf_join *j)
 {
 	j->duplex = TRUE;

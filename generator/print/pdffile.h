@@ -71,6 +71,8 @@ struct kt_pdf_join;
 struct kt_pdf_join *kt_pdf_join_new(gboolean objstm);
 gboolean kt_pdf_join_page(struct kt_pdf_join *, const struct kt_pdf_src *,
     guint page, GError **);
+/* An empty page of w x h points, next in the new file. */
+void kt_pdf_join_blank(struct kt_pdf_join *, double w, double h);
 /* The new file asks for both sides of the paper: KT_PDF_DUPLEX. */
 void kt_pdf_join_duplex(struct kt_pdf_join *);
 /* A bookmark to a page of the new file (from 0); title is a PDF string

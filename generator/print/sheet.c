@@ -67,8 +67,8 @@ struct sheet {
 	int lines;		/* lines to write on under each */
 	gboolean tight_front;	/* half the space between blocks */
 	gboolean tight_back;
-	gboolean tight_words;	/* the intro's and the glossary's lines
-				 * closer together */
+	gboolean tight_words;	/* beside the Dutch, the lines of the
+				 * text closer together */
 	int first, pages;	/* the sheet's first page in its document */
 	gboolean front_full;	/* not every step fits the front */
 	char *due, *call;	/* for the box; NULL: a line to write on */
@@ -312,7 +312,8 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 	const struct kt_step *st = g_ptr_array_index(c->t->steps, i);
 	double ox = marks_w(s), tw = c->w - ox, th;
 	char *m = kt_pdf_md(s->p, c->lang, st->text);
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, tw, FALSE);
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, tw,
+	    s->tight_words && bilingual(s));
 
 	g_free(m);
 	th = kt_pdf_height(l);
@@ -329,7 +330,8 @@ r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
 {
 	char *m = kt_pdf_md(s->p, c->lang, g_ptr_array_index(c->t->questions,
 	    GPOINTER_TO_UINT(arg)));
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w, FALSE);
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w,
+	    s->tight_words && bilingual(s));
 
 	g_free(m);
 	return put(s, c, l, 0, y, c->w, draw);
@@ -676,7 +678,7 @@ r_gloss(struct sheet *s, const struct col *c, double y, gboolean draw,
 	g_free(folded);
 	g_free(word);
 	y = put(s, c, col_text(s, c, markup, KT_TYPE_BODY, FALSE, w,
-	    s->tight_words), 0, y, w, draw);
+	    s->tight_words && bilingual(s)), 0, y, w, draw);
 	g_free(markup);
 	return y;
 }
@@ -789,7 +791,7 @@ footer(struct kt_pdf *p, void *data)
 /* Whom to call: the number from the command line, else the school's
  * (with its name: it is not the mentor's); NULL when there is none. */
 static char *
-call_value(const struct kt_pdfkit *k, gboolean two)
+call_value(const struct kt_pdfkit *k)
 {
 	const struct kt_site *site = &k->m->site;
 	const char *phone = k->o->phone != NULL ? k->o->phone :
@@ -805,9 +807,7 @@ call_value(const struct kt_pdfkit *k, gboolean two)
 	g_strfreev(parts);
 	if (k->o->phone != NULL || site->school == NULL)
 		return nb;
-	/* beside the Dutch, the columns are narrow: one run of text */
-	v = two ? g_strconcat(nb, " (", site->school, ")", NULL) :
-	    g_strconcat(nb, "\n", site->school, NULL);
+	v = g_strconcat(nb, "\n", site->school, NULL);
 	g_free(nb);
 	return v;
 }
@@ -830,7 +830,7 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
 	s->url = g_strconcat(m->site.base_url ? m->site.base_url : "", page,
 	    NULL);
 	s->due = kt_date_display(p->kit->o->due);
-	s->call = call_value(p->kit, two);
+	s->call = call_value(p->kit);
 	s->blocks = g_array_new(FALSE, TRUE, sizeof(struct block));
 	s->gloss = glossary_for(m, home);
 	g_free(page);
@@ -994,9 +994,10 @@ flow(struct sheet *s, guint from, guint to, int page)
 	return page;
 }
 
-/* Fewer lines to write on, down to one, then less space, then the
- * intro's and the hard words' lines closer (the last resort of a sheet
- * beside the Dutch): FALSE when the sheet is as tight as it gets. */
+/* Fewer lines to write on, down to one, then less space, then (the last
+ * resort of a sheet beside the Dutch) the lines of the intro, the steps,
+ * the questions and the hard words closer: FALSE when it is as tight as
+ * it gets. */
 static gboolean
 tighten_back(struct sheet *s)
 {
@@ -1265,9 +1266,10 @@ read_chunk(struct kt_pdfkit *k, const char *rel, guint sheets, char **data,
 
 /*
  * The part's sheets, one after the other, each with its bookmark, taken
- * from the chunks they were drawn in (the jobs it needs): what a page
- * uses is copied once, what nothing uses is left out. Objects other than
- * streams are packed into object streams: a quarter smaller.
+ * from the chunks they were drawn in (the jobs it needs), each on sheets
+ * of paper of its own: what a page uses is copied once, what nothing uses
+ * is left out. Objects other than streams are packed into object
+ * streams: a quarter smaller.
  */
 void
 kt_sheets_bundle(struct kt_pdfkit *k, const struct kt_plan_job *b)
@@ -1303,6 +1305,12 @@ kt_sheets_bundle(struct kt_pdfkit *k, const struct kt_plan_job *b)
 		for (guint p = p0; p < p1 && err == NULL; p++)
 			(void)kt_pdf_join_page(j, srcs[in->chunk], p, &err);
 		at += p1 - p0;
+		/* printed on both sides, every sheet starts on a front: one
+		 * side alone gets an empty back */
+		if ((p1 - p0) % 2 == 1) {
+			kt_pdf_join_blank(j, KT_A4_W, KT_A4_H);
+			at++;
+		}
 	}
 	{
 		struct kt_pdf_info info = { srcs[0], b->lang->code, b->title,

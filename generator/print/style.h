@@ -19,7 +19,7 @@
 #define KT_MARGIN_TOP (14 * KT_MM)
 #define KT_MARGIN_BOTTOM (12 * KT_MM)
 /* a take-home sheet's: the front's room for the box and every step */
-#define KT_SHEET_TOP (10 * KT_MM)
+#define KT_SHEET_TOP (9 * KT_MM)
 #define KT_SHEET_BOTTOM (8 * KT_MM)
 /* a sheet's footer (school, web page, QR code), above the bottom margin */
 #define KT_FOOTER_H (22 * KT_MM)
