@@ -160,10 +160,9 @@ kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
  * form, and each use is a reference to it. Drawn again at every use,
  * librsvg's work and the paths' numbers were a quarter of the time of a
  * sheet. The box has a margin, so a stroke on the edge of the view box
- * is not cut. The artwork's ink (librsvg's ink rectangle, strokes
- * included) is kept with it: OpenMoji's drawings fill 60 to 90% of their
- * view box, so a pictogram asked for at a visible size is scaled by its
- * ink, not its box.
+ * is not cut. Where the drawing's ink lies is kept with it: OpenMoji's
+ * drawings fill 60 to 90% of their view box, so a pictogram asked for at
+ * a visible size is scaled by its ink, not its box.
  *
  * cairo 1.16 names a form in a page's resources once for every time it
  * is painted there; kt_pdf_unique_names() blanks the repeats.
@@ -187,6 +186,51 @@ kt_pdf_picto_free(gpointer data)
 	g_free(pic);
 }
 
+/*
+ * Where a recording's ink is, in its points, measured on a raster of it
+ * (PICTO_INK_PX a point): librsvg's ink rectangle of an OpenMoji drawing
+ * is up to a third larger than what it draws. An empty drawing keeps its
+ * box.
+ */
+#define PICTO_INK_PX 2
+#define PICTO_INK_ALPHA 64
+
+static RsvgRectangle
+ink_of(cairo_surface_t *rec, const RsvgRectangle *box)
+{
+	int n = (int)PICTO_REF * PICTO_INK_PX, stride;
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A8, n,
+	    n);
+	cairo_t *cr = cairo_create(img);
+	const unsigned char *px;
+	int x0 = n, x1 = -1, y0 = n, y1 = -1;
+	RsvgRectangle ink = *box;
+
+	cairo_scale(cr, PICTO_INK_PX, PICTO_INK_PX);
+	cairo_set_source_surface(cr, rec, 0, 0);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(img);
+	px = cairo_image_surface_get_data(img);
+	stride = cairo_image_surface_get_stride(img);
+	for (int y = 0; y < n; y++)
+		for (int x = 0; x < n; x++)
+			if (px[y * stride + x] >= PICTO_INK_ALPHA) {
+				x0 = MIN(x0, x);
+				x1 = MAX(x1, x);
+				y0 = MIN(y0, y);
+				y1 = MAX(y1, y);
+			}
+	if (x1 >= 0) {
+		ink.x = (double)x0 / PICTO_INK_PX;
+		ink.y = (double)y0 / PICTO_INK_PX;
+		ink.width = (double)(x1 - x0 + 1) / PICTO_INK_PX;
+		ink.height = (double)(y1 - y0 + 1) / PICTO_INK_PX;
+	}
+	cairo_surface_destroy(img);
+	return ink;
+}
+
 static struct picto *
 picto_record(struct kt_pdfkit *k, const char *name)
 {
@@ -194,7 +238,7 @@ picto_record(struct kt_pdfkit *k, const char *name)
 	    name);
 	cairo_rectangle_t box = { -PICTO_MARGIN, -PICTO_MARGIN,
 	    PICTO_REF + 2 * PICTO_MARGIN, PICTO_REF + 2 * PICTO_MARGIN };
-	RsvgRectangle vp = { 0, 0, PICTO_REF, PICTO_REF }, logical;
+	RsvgRectangle vp = { 0, 0, PICTO_REF, PICTO_REF };
 	struct picto *rec = NULL;
 	RsvgHandle *h;
 	GError *err = NULL;
@@ -211,10 +255,6 @@ picto_record(struct kt_pdfkit *k, const char *name)
 		return NULL;
 	}
 	rec = g_new0(struct picto, 1);
-	/* an empty or unmeasurable drawing keeps its box as its ink */
-	if (!rsvg_handle_get_geometry_for_layer(h, NULL, &vp, &rec->ink,
-	    &logical, NULL) || rec->ink.width <= 0 || rec->ink.height <= 0)
-		rec->ink = vp;
 	rec->rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
 	    &box);
 	cr = cairo_create(rec->rec);
@@ -222,6 +262,8 @@ picto_record(struct kt_pdfkit *k, const char *name)
 		kt_pdf_fail(k, pic->path, "cannot draw pictogram: ", err);
 		kt_pdf_picto_free(rec);
 		rec = NULL;
+	} else {
+		rec->ink = ink_of(rec->rec, &vp);
 	}
 	cairo_destroy(cr);
 	g_object_unref(h);
