@@ -205,82 +205,6 @@ kt_pdf_unique_names(char *pdf, size_t len)
 	return changed;
 }
 
-/* The text after "key " in the trailer dictionary, as a number. */
-static long
-trailer_num(const char *trailer, const char *key)
-{
-	const char *k = strstr(trailer, key);
-
-	return k != NULL ? strtol(k + strlen(key), NULL, 10) : -1;
-}
-
-/*
- * cairo 1.16 has no way to set the document's language (/Lang in the
- * catalog), which screen readers and PDF checkers use. It is added the
- * way PDF allows changes: an incremental update that appends a new version
- * of the catalog, a cross-reference section for it and a trailer pointing
- * back to the previous one. Nothing before it moves.
- */
-GString *
-kt_pdf_add_lang(const char *pdf, size_t len, const char *lang)
-{
-	const char *trailer, *xref, *e, *obj, *end, *close;
-	long prev, root, size, info, first, count, at, xat;
-	char want[32];
-	GString *out;
-
-	xref = last_xref(pdf, len, &prev);
-	if (xref == NULL)
-		return NULL;
-	trailer = g_strstr_len(xref, (gssize)(len - (size_t)(xref - pdf)),
-	    "trailer");
-	if (trailer == NULL)
-		return NULL;
-	root = trailer_num(trailer, "/Root ");
-	size = trailer_num(trailer, "/Size ");
-	info = trailer_num(trailer, "/Info ");
-	if (root <= 0 || size <= 0 || sscanf(xref, "%ld %ld", &first,
-	    &count) != 2 || root < first || root >= first + count)
-		return NULL;
-	/* the entry must lie inside the file, whatever count it claims */
-	e = memchr(xref, '\n', len - (size_t)(xref - pdf));
-	if (e == NULL || (size_t)(root - first) >= (len - (size_t)(e + 1 -
-	    pdf)) / 20)
-		return NULL;
-	e += 1 + 20 * (root - first);
-	at = strtol(e, NULL, 10);
-	g_snprintf(want, sizeof want, "%ld 0 obj", root);
-	if (at <= 0 || (size_t)at >= len ||
-	    strncmp(pdf + at, want, strlen(want)) != 0)
-		return NULL;
-	obj = pdf + at;
-	end = g_strstr_len(obj, (gssize)(len - (size_t)at), "endobj");
-	if (end == NULL)
-		return NULL;
-	/* the catalog's closing >> is the last one before endobj */
-	close = NULL;
-	for (const char *c = obj; c < end - 1; c++)
-		if (c[0] == '>' && c[1] == '>')
-			close = c;
-	if (close == NULL || g_strstr_len(obj, end - obj, "/Lang") != NULL)
-		return NULL;
-	out = g_string_new_len(pdf, (gssize)len);
-	if (out->str[out->len - 1] != '\n')
-		g_string_append_c(out, '\n');
-	at = (long)out->len;
-	g_string_append_len(out, obj, close - obj);
-	g_string_append_printf(out, "   /Lang (%s)\n>>\nendobj\n", lang);
-	xat = (long)out->len;
-	g_string_append_printf(out, "xref\n%ld 1\n%010ld 00000 n \n"
-	    "trailer\n<< /Size %ld\n   /Root %ld 0 R\n", root, at, size,
-	    root);
-	if (info > 0)
-		g_string_append_printf(out, "   /Info %ld 0 R\n", info);
-	g_string_append_printf(out, "   /Prev %ld\n>>\nstartxref\n%ld\n%%%%EOF\n",
-	    prev, xat);
-	return out;
-}
-
 /* ---- reading: tokens ---- */
 
 static GQuark
@@ -1381,4 +1305,350 @@ kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
 	j->out = NULL;
 	kt_pdf_join_free(j);
 	return b;
+}
+
+/* ---- the structure tree ---- */
+
+/* Called for each element of the tree, before those inside it. */
+typedef gboolean (*elem_fn)(const struct kt_pdf_src *, guint num,
+    const struct lex *dict, void *data, GError **);
+
+struct walk {
+	elem_fn fn;
+	void *data;
+	guint8 *seen;		/* by object: visited */
+};
+
+static gboolean walk_kids(const struct kt_pdf_src *, const struct lex *,
+    struct walk *, int depth, GError **);
+
+/* Element num and those inside it; an object with no /S (a marked-
+ * content or object reference) is not an element. */
+static gboolean
+walk_elem(const struct kt_pdf_src *s, guint num, struct walk *w, int depth,
+    GError **err)
+{
+	struct lex d, v;
+
+	if (num >= s->size || w->seen[num])
+		return fail(err, s, "an element is in the structure tree "
+		    "twice, or is not there", num);
+	w->seen[num] = 1;
+	if (!src_dict(s, num, &d))
+		return fail(err, s, "a structure element is not a dictionary",
+		    num);
+	if (!dict_get(&d, "/S", &v))
+		return TRUE;
+	if (!w->fn(s, num, &d, w->data, err))
+		return FALSE;
+	return !dict_get(&d, "/K", &v) || walk_kids(s, &v, w, depth + 1, err);
+}
+
+/* The elements of a /K: a reference, or an array holding references
+ * among marked-content numbers and dictionaries. */
+static gboolean
+walk_kids(const struct kt_pdf_src *s, const struct lex *kids, struct walk *w,
+    int depth, GError **err)
+{
+	struct lex lx = *kids, at, v;
+	struct tok t, first;
+	guint ref;
+
+	if (depth > 64)
+		return fail(err, s, "the structure tree is too deep", 0);
+	if (span_ref(kids, &ref))
+		return walk_elem(s, ref, w, depth, err);
+	if (lex_next(&lx, &t) != TK_ARRAY)
+		return TRUE;
+	for (;;) {
+		at = lx;
+		if (lex_next(&lx, &t) == TK_ARRAY_END)
+			return TRUE;
+		lx = at;
+		if (!skip_value(&lx, &first))
+			return fail(err, s, "a structure element's /K cannot "
+			    "be read", 0);
+		v.p = first.s;
+		v.end = lx.p;
+		if (span_ref(&v, &ref) && !walk_elem(s, ref, w, depth, err))
+			return FALSE;
+	}
+}
+
+/* Every element of s's tree from its root, in the tree's order. */
+static gboolean
+struct_walk(const struct kt_pdf_src *s, guint root, elem_fn fn, void *data,
+    GError **err)
+{
+	struct walk w = { fn, data, g_new0(guint8, s->size) };
+	struct lex d, k;
+	gboolean ok = TRUE;
+
+	if (!src_dict(s, root, &d))
+		ok = fail(err, s, "the structure tree's root is not a "
+		    "dictionary", root);
+	else if (dict_get(&d, "/K", &k))
+		ok = walk_kids(s, &k, &w, 0, err);
+	g_free(w.seen);
+	return ok;
+}
+
+/* The structure tree's root, or 0 when the file has none. */
+static guint
+src_struct_root(const struct kt_pdf_src *s)
+{
+	struct lex cat;
+	guint num = 0;
+
+	if (src_dict(s, s->root, &cat))
+		(void)dict_ref(&cat, "/StructTreeRoot", &num);
+	return num;
+}
+
+/* ---- what cairo cannot write: an incremental update ---- */
+
+struct upd_obj {
+	guint num;
+	size_t at;
+};
+
+struct update {
+	const struct kt_pdf_src *s;
+	const struct kt_pdf_extra *x;
+	GString *out;
+	GArray *objs;		/* struct upd_obj, as written */
+	guint next, index;	/* the next extra; the element's place */
+};
+
+static void
+upd_begin(struct update *u, guint num)
+{
+	struct upd_obj o = { num, u->out->len };
+
+	g_array_append_val(u->objs, o);
+	g_string_append_printf(u->out, "%u 0 obj\n", num);
+}
+
+/* The dictionary d's text without its closing ">>" and without the keys
+ * in skip (NULL-ended), into o. */
+static void
+dict_head(GString *o, const struct lex *d, const char *const *skip)
+{
+	struct lex lx = *d;
+	struct tok k, first;
+
+	(void)lex_next(&lx, &k);
+	g_string_append(o, "<<");
+	while (lex_next(&lx, &k) == TK_NAME) {
+		const char *from = k.s;
+		gboolean drop = FALSE;
+
+		if (!skip_value(&lx, &first))
+			return;
+		for (int i = 0; skip != NULL && skip[i] != NULL; i++)
+			drop |= tok_is(&k, skip[i]);
+		if (drop)
+			continue;
+		g_string_append_c(o, ' ');
+		g_string_append_len(o, from, (gssize)(lx.p - from));
+	}
+}
+
+static void put_string(GString *o, const char *s);
+
+static gboolean
+add_to_elem(const struct kt_pdf_src *s, guint num, const struct lex *d,
+    void *data, GError **err)
+{
+	static const char *const skip[] = { "/Alt", "/Lang", NULL };
+	struct update *u = data;
+	const struct kt_pdf_elem_extra *e;
+	guint i = u->index++;
+	struct lex type;
+
+	if (u->next >= u->x->n_elems || u->x->elems[u->next].index != i)
+		return TRUE;
+	e = &u->x->elems[u->next++];
+	if (!dict_get(d, "/S", &type) || (size_t)(type.end - type.p) !=
+	    strlen(e->type) + 1 || memcmp(type.p + 1, e->type,
+	    strlen(e->type)) != 0)
+		return fail(err, s, "the structure tree is not the one drawn",
+		    num);
+	upd_begin(u, num);
+	dict_head(u->out, d, skip);
+	if (e->alt != NULL) {
+		g_string_append(u->out, " /Alt ");
+		put_string(u->out, e->alt);
+	}
+	if (e->lang != NULL) {
+		g_string_append(u->out, " /Lang ");
+		put_string(u->out, e->lang);
+	}
+	g_string_append(u->out, " >>\nendobj\n");
+	return TRUE;
+}
+
+/* The form's dictionary in a catalog: fields is a list of references;
+ * an empty value is typed in Helvetica, which every viewer has. */
+static void
+put_acroform(GString *o, const GString *fields)
+{
+	g_string_append_printf(o, " /AcroForm << /Fields [%s ] "
+	    "/NeedAppearances true /DA (/Helv 12 Tf 0 g) /DR << /Font << "
+	    "/Helv << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+	    "/Encoding /WinAnsiEncoding >> >> >> >>", fields->str);
+}
+
+/*
+ * The fields: a widget each, over its place, with an empty appearance,
+ * so an unfilled page prints as it was drawn; each page with fields
+ * gets a new version with the widgets among its annotations. The widgets
+ * are new objects from first on; their references go into fields.
+ */
+static gboolean
+add_fields(struct update *u, guint first, GString *fields, GError **err)
+{
+	static const char *const skip[] = { "/Annots", NULL };
+	const struct kt_pdf_extra *x = u->x;
+	const struct kt_pdf_src *s = u->s;
+
+	for (guint i = 0; i < x->n_fields; i++) {
+		const struct kt_pdf_widget *f = &x->fields[i];
+		guint w = first + 2 * i, page;
+
+		if (f->page >= s->kids->len)
+			return fail(err, s, "a field on no page", 0);
+		page = g_array_index(s->kids, guint, f->page);
+		g_string_append_printf(fields, " %u 0 R", w);
+		upd_begin(u, w);
+		g_string_append(u->out, "<< /Type /Annot /Subtype /Widget "
+		    "/FT /Tx /F 4 /T ");
+		put_string(u->out, f->name);
+		g_string_append_printf(u->out, " /Rect [ %.2f %.2f %.2f %.2f ] "
+		    "/P %u 0 R /DA (/Helv 12 Tf 0 g) /AP << /N %u 0 R >> >>\n"
+		    "endobj\n", f->rect[0], f->rect[1], f->rect[2], f->rect[3],
+		    page, w + 1);
+		upd_begin(u, w + 1);
+		g_string_append_printf(u->out, "<< /Type /XObject /Subtype "
+		    "/Form /BBox [ 0 0 %.2f %.2f ] /Length 0 >>\nstream\n\n"
+		    "endstream\nendobj\n", f->rect[2] - f->rect[0],
+		    f->rect[3] - f->rect[1]);
+	}
+	for (guint i = 0; i < x->n_fields; i++) {
+		guint pg = x->fields[i].page, page;
+		struct lex d, annots;
+
+		if (i > 0 && x->fields[i - 1].page == pg)
+			continue;
+		page = g_array_index(s->kids, guint, pg);
+		if (!src_dict(s, page, &d))
+			return fail(err, s, "a page is not a dictionary", page);
+		upd_begin(u, page);
+		dict_head(u->out, &d, skip);
+		g_string_append(u->out, " /Annots [");
+		if (dict_get(&d, "/Annots", &annots)) {
+			if (annots.end - annots.p < 2 || *annots.p != '[')
+				return fail(err, s, "/Annots is not an array",
+				    page);
+			g_string_append_len(u->out, annots.p + 1,
+			    annots.end - annots.p - 2);
+		}
+		for (guint j = i; j < x->n_fields && x->fields[j].page == pg;
+		    j++)
+			g_string_append_printf(u->out, " %u 0 R", first + 2 * j);
+		g_string_append(u->out, " ] >>\nendobj\n");
+	}
+	return TRUE;
+}
+
+static gint
+upd_cmp(gconstpointer a, gconstpointer b)
+{
+	guint x = ((const struct upd_obj *)a)->num;
+	guint y = ((const struct upd_obj *)b)->num;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The new catalog, then the cross-reference section and the trailer. */
+static void
+upd_finish(struct update *u, long prev, guint size, const GString *fields)
+{
+	static const char *const skip[] = { "/Lang", "/ViewerPreferences",
+		"/AcroForm", NULL };
+	const struct kt_pdf_src *s = u->s;
+	struct lex cat;
+	size_t xat;
+
+	(void)src_dict(s, s->root, &cat);
+	upd_begin(u, s->root);
+	dict_head(u->out, &cat, skip);
+	if (u->x->lang != NULL) {
+		g_string_append(u->out, " /Lang ");
+		put_string(u->out, u->x->lang);
+	}
+	g_string_append(u->out, " /ViewerPreferences << /DisplayDocTitle "
+	    "true >>");
+	if (fields->len > 0)
+		put_acroform(u->out, fields);
+	g_string_append(u->out, " >>\nendobj\n");
+	g_array_sort(u->objs, upd_cmp);
+	xat = u->out->len;
+	g_string_append(u->out, "xref\n");
+	for (guint i = 0; i < u->objs->len; i++) {
+		const struct upd_obj *o = &g_array_index(u->objs,
+		    struct upd_obj, i);
+
+		g_string_append_printf(u->out, "%u 1\n%010zu 00000 n \n",
+		    o->num, o->at);
+	}
+	g_string_append_printf(u->out, "trailer\n<< /Size %u /Root %u 0 R",
+	    size, s->root);
+	if (s->info != 0)
+		g_string_append_printf(u->out, " /Info %u 0 R", s->info);
+	g_string_append_printf(u->out, " /Prev %ld >>\nstartxref\n%zu\n"
+	    "%%%%EOF\n", prev, xat);
+}
+
+GString *
+kt_pdf_update(const char *pdf, size_t len, const struct kt_pdf_extra *x,
+    GError **err)
+{
+	struct kt_pdf_src *s = kt_pdf_src_new("the PDF cairo made", pdf, len,
+	    err);
+	struct update u = { s, x, NULL, NULL, 0, 0 };
+	GString *fields = g_string_new(NULL);
+	guint root, size;
+	long prev;
+	gboolean ok = s != NULL && last_xref(pdf, len, &prev) != NULL;
+
+	if (s != NULL && !ok)
+		ok = fail(err, s, "no cross-reference table", 0);
+	if (ok) {
+		size = s->size + 2 * x->n_fields;
+		u.out = g_string_sized_new(len + 4096);
+		g_string_append_len(u.out, pdf, (gssize)len);
+		if (pdf[len - 1] != '\n')
+			g_string_append_c(u.out, '\n');
+		u.objs = g_array_new(FALSE, FALSE, sizeof(struct upd_obj));
+		root = x->n_elems > 0 ? src_struct_root(s) : 0;
+		if (x->n_elems > 0 && root == 0)
+			ok = fail(err, s, "no structure tree", 0);
+		else if (root != 0)
+			ok = struct_walk(s, root, add_to_elem, &u, err);
+		if (ok && u.next < x->n_elems)
+			ok = fail(err, s, "fewer elements in the structure "
+			    "tree than were drawn", 0);
+		ok = ok && add_fields(&u, s->size, fields, err);
+		if (ok)
+			upd_finish(&u, prev, size, fields);
+		g_array_free(u.objs, TRUE);
+		if (!ok) {
+			g_string_free(u.out, TRUE);
+			u.out = NULL;
+		}
+	}
+	g_string_free(fields, TRUE);
+	kt_pdf_src_free(s);
+	return u.out;
 }
