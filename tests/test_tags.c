@@ -268,9 +268,38 @@ test_catalog(void)
 }
 
 /*
+ * Each field of pdf, as qpdf lists them ("name page /Tx" lines), is the
+ * content of a Form element in the tree that its widget's /StructParent
+ * leads back to, on the same page (tests/forms.jq).
+ */
+static void
+check_forms(const char *pdf, const char *fields)
+{
+	const char *argv[] = { "sh", "-c", "qpdf --json --json-key=qpdf "
+	    "\"$0\" | jq -r -f tests/forms.jq", pdf, NULL };
+	char *forms = run_out(argv);
+	char **lines = g_strsplit(fields, "\n", -1);
+	guint n = 0;
+
+	for (char **l = lines; *l != NULL && **l != '\0'; l++, n++) {
+		char *want = g_strdup(*l);
+
+		strcpy(strrchr(want, ' '), " ok");
+		if (strstr(forms, want) == NULL)
+			g_error("%s: no Form element for %s in:\n%s", pdf, *l,
+			    forms);
+		g_free(want);
+	}
+	g_assert_cmpuint(n, >=, 1);
+	g_strfreev(lines);
+	g_free(forms);
+}
+
+/*
  * A year's bundle joined from chunks: a Part per sheet in the order of
  * the bookmarks, each opening with its title; the structure and the
- * fields of every sheet survive, one field per sheet with its own name.
+ * fields of every sheet survive, one field per sheet with its own name,
+ * each in its Form element; the same in a single sheet cut out.
  */
 static void
 test_bundle(void)
@@ -310,6 +339,8 @@ test_bundle(void)
 	g_assert_cmpstr(fields, ==, "trots-op-jezelf-date 2 /Tx\n"
 	    "veilig-date 3 /Tx\n");
 	g_assert_cmpstr(fields1, ==, "veilig-date 1 /Tx\n");
+	check_forms(pdf, fields);
+	check_forms(one, fields1);
 	g_free(fields);
 	g_free(fields1);
 	g_free(marks);

@@ -473,6 +473,7 @@ kt_pdf_dashed(struct kt_pdf *p, double x1, double y1, double x2, double y2)
 {
 	static const double dash[] = { KT_DASH_ON, KT_DASH_OFF };
 
+	kt_pdf_artifact_begin(p);
 	cairo_save(p->cr);
 	grey(p->cr, KT_GREY_CUT);
 	cairo_set_line_width(p->cr, KT_LINE_LIGHT);
@@ -481,6 +482,7 @@ kt_pdf_dashed(struct kt_pdf *p, double x1, double y1, double x2, double y2)
 	cairo_line_to(p->cr, x2, y2);
 	cairo_stroke(p->cr);
 	cairo_restore(p->cr);
+	kt_pdf_artifact_end(p);
 }
 
 void
@@ -489,6 +491,7 @@ kt_pdf_cutmarks(struct kt_pdf *p, double x, double y, double w, double h)
 	double m = KT_CUTMARK_OFF, len = KT_CUTMARK_LEN;
 	double xs[2] = { x, x + w }, ys[2] = { y, y + h };
 
+	kt_pdf_artifact_begin(p);
 	grey(p->cr, KT_GREY_CUTMARK);
 	cairo_set_line_width(p->cr, KT_LINE_HAIR);
 	for (int i = 0; i < 2; i++)
@@ -502,6 +505,7 @@ kt_pdf_cutmarks(struct kt_pdf *p, double x, double y, double w, double h)
 		}
 	cairo_stroke(p->cr);
 	cairo_set_source_rgb(p->cr, KT_RGB_INK);
+	kt_pdf_artifact_end(p);
 }
 
 void

@@ -1524,6 +1524,9 @@ struct update {
 	GString *out;
 	GArray *objs;		/* struct upd_obj, as written */
 	guint next, index;	/* the next extra; the element's place */
+	guint field;		/* the next field with a Form element */
+	guint *forms;		/* by field: its Form element, or 0 */
+	guint first;		/* the first widget's number */
 };
 
 static void
@@ -1562,6 +1565,33 @@ dict_head(GString *o, const struct lex *d, const char *const *skip)
 
 static void put_string(GString *o, const char *s);
 
+/* Field u->field's Form element, num: its widget is its content. */
+static gboolean
+form_elem(struct update *u, guint num, const struct lex *d, GError **err)
+{
+	static const char *const skip[] = { "/K", "/Pg", NULL };
+	const struct kt_pdf_widget *f = &u->x->fields[u->field];
+	struct lex type;
+	guint page;
+
+	if (!dict_get(d, "/S", &type) || (size_t)(type.end - type.p) != 5 ||
+	    memcmp(type.p, "/Form", 5) != 0 || f->page >= u->s->kids->len)
+		return fail(err, u->s, "the structure tree is not the one "
+		    "drawn", num);
+	page = g_array_index(u->s->kids, guint, f->page);
+	u->forms[u->field] = num;
+	upd_begin(u, num);
+	dict_head(u->out, d, skip);
+	g_string_append_printf(u->out, " /Pg %u 0 R /K << /Type /OBJR /Obj "
+	    "%u 0 R /Pg %u 0 R >> >>\nendobj\n", page, u->first + 2 *
+	    u->field, page);
+	/* the fields with no element of their own are passed over */
+	for (u->field++; u->field < u->x->n_fields &&
+	    u->x->fields[u->field].elem == 0; u->field++)
+		;
+	return TRUE;
+}
+
 static gboolean
 add_to_elem(const struct kt_pdf_src *s, guint num, const struct lex *d,
     void *data, GError **err)
@@ -1572,6 +1602,8 @@ add_to_elem(const struct kt_pdf_src *s, guint num, const struct lex *d,
 	guint i = u->index++;
 	struct lex type;
 
+	if (u->field < u->x->n_fields && u->x->fields[u->field].elem == i + 1)
+		return form_elem(u, num, d, err);
 	if (u->next >= u->x->n_elems || u->x->elems[u->next].index != i)
 		return TRUE;
 	e = &u->x->elems[u->next++];
@@ -1612,7 +1644,8 @@ put_acroform(GString *o, const GString *fields)
  * are new objects from first on; their references go into fields.
  */
 static gboolean
-add_fields(struct update *u, guint first, GString *fields, GError **err)
+add_fields(struct update *u, guint first, GString *fields, guint key,
+    GError **err)
 {
 	static const char *const skip[] = { "/Annots", NULL };
 	const struct kt_pdf_extra *x = u->x;
@@ -1630,6 +1663,9 @@ add_fields(struct update *u, guint first, GString *fields, GError **err)
 		g_string_append(u->out, "<< /Type /Annot /Subtype /Widget "
 		    "/FT /Tx /F 4 /T ");
 		put_string(u->out, f->name);
+		if (u->forms[i] != 0)
+			g_string_append_printf(u->out, " /StructParent %u",
+			    key++);
 		g_string_append_printf(u->out, " /Rect [ %.2f %.2f %.2f %.2f ] "
 		    "/P %u 0 R /DA (/Helv 12 Tf 0 g) /AP << /N %u 0 R >> >>\n"
 		    "endobj\n", f->rect[0], f->rect[1], f->rect[2], f->rect[3],
@@ -1716,15 +1752,67 @@ upd_finish(struct update *u, long prev, guint size, const GString *fields)
 	    "%%%%EOF\n", prev, xat);
 }
 
+static gboolean read_nums(const struct kt_pdf_src *, const struct lex *,
+    GHashTable *, GError **);
+
+/*
+ * The parent tree with an entry for each widget in a Form element, from
+ * key on (the first after cairo's): a new version of its object.
+ */
+static gboolean
+add_parent_entries(struct update *u, guint root, guint key, GError **err)
+{
+	static const char *const skip[] = { "/Nums", NULL };
+	const struct kt_pdf_src *s = u->s;
+	struct lex d, pt, nums;
+	guint num;
+
+	if (!src_dict(s, root, &d) || !dict_get(&d, "/ParentTree", &pt) ||
+	    !span_ref(&pt, &num) || !src_dict(s, num, &pt) ||
+	    !dict_get(&pt, "/Nums", &nums) || nums.end - nums.p < 2 ||
+	    *nums.p != '[')
+		return fail(err, s, "the parent tree is not cairo's", root);
+	upd_begin(u, num);
+	dict_head(u->out, &pt, skip);
+	g_string_append(u->out, " /Nums [");
+	g_string_append_len(u->out, nums.p + 1, nums.end - nums.p - 2);
+	for (guint i = 0; i < u->x->n_fields; i++)
+		if (u->forms[i] != 0)
+			g_string_append_printf(u->out, " %u %u 0 R", key++,
+			    u->forms[i]);
+	g_string_append(u->out, " ] >>\nendobj\n");
+	return TRUE;
+}
+
+/* The first key after those of the parent tree of root (0 for none). */
+static guint
+next_key(const struct kt_pdf_src *s, guint root, GError **err)
+{
+	GHashTable *nums = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	GHashTableIter it;
+	gpointer k;
+	guint next = 0;
+	struct lex d;
+
+	if (root != 0 && src_dict(s, root, &d) && read_nums(s, &d, nums,
+	    err)) {
+		g_hash_table_iter_init(&it, nums);
+		while (g_hash_table_iter_next(&it, &k, NULL))
+			next = MAX(next, GPOINTER_TO_UINT(k) + 1);
+	}
+	g_hash_table_destroy(nums);
+	return next;
+}
+
 GString *
 kt_pdf_update(const char *pdf, size_t len, const struct kt_pdf_extra *x,
     GError **err)
 {
 	struct kt_pdf_src *s = kt_pdf_src_new("the PDF cairo made", pdf, len,
 	    err);
-	struct update u = { s, x, NULL, NULL, 0, 0 };
+	struct update u = { s, x, NULL, NULL, 0, 0, 0, NULL, 0 };
 	GString *fields = g_string_new(NULL);
-	guint root, size;
+	guint root, size, key = 0, forms = 0;
 	long prev;
 	gboolean ok = s != NULL && last_xref(pdf, len, &prev) != NULL;
 
@@ -1737,18 +1825,29 @@ kt_pdf_update(const char *pdf, size_t len, const struct kt_pdf_extra *x,
 		if (pdf[len - 1] != '\n')
 			g_string_append_c(u.out, '\n');
 		u.objs = g_array_new(FALSE, FALSE, sizeof(struct upd_obj));
-		root = x->n_elems > 0 ? src_struct_root(s) : 0;
-		if (x->n_elems > 0 && root == 0)
+		u.forms = g_new0(guint, x->n_fields + 1);
+		u.first = s->size;
+		while (u.field < x->n_fields && x->fields[u.field].elem == 0)
+			u.field++;
+		for (guint i = 0; i < x->n_fields; i++)
+			forms += x->fields[i].elem != 0;
+		root = x->n_elems + forms > 0 ? src_struct_root(s) : 0;
+		if (x->n_elems + forms > 0 && root == 0)
 			ok = fail(err, s, "no structure tree", 0);
 		else if (root != 0)
 			ok = struct_walk(s, root, add_to_elem, &u, err);
-		if (ok && u.next < x->n_elems)
+		if (ok && (u.next < x->n_elems || u.field < x->n_fields))
 			ok = fail(err, s, "fewer elements in the structure "
 			    "tree than were drawn", 0);
-		ok = ok && add_fields(&u, s->size, fields, err);
+		if (ok && forms > 0) {
+			key = next_key(s, root, err);
+			ok = add_parent_entries(&u, root, key, err);
+		}
+		ok = ok && add_fields(&u, s->size, fields, key, err);
 		if (ok)
 			upd_finish(&u, prev, size, fields);
 		g_array_free(u.objs, TRUE);
+		g_free(u.forms);
 		if (!ok) {
 			g_string_free(u.out, TRUE);
 			u.out = NULL;

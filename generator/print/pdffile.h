@@ -43,6 +43,7 @@ struct kt_pdf_widget {
 	guint page;
 	char *name;
 	double rect[4];		/* x0 y0 x1 y1 */
+	guint elem;		/* its Form element's index + 1, or 0 */
 };
 
 struct kt_pdf_extra {
@@ -57,7 +58,8 @@ struct kt_pdf_extra {
  * The PDF with what cairo cannot write, as an incremental update (nothing
  * before it moves): /Lang, /ViewerPreferences << /DisplayDocTitle true >>
  * in the catalog; /Alt and /Lang on elements; fields with their widgets
- * on the pages and /AcroForm. NULL with *err set when the file cannot be
+ * on the pages and /AcroForm, each widget in its Form element (an object
+ * reference, and its entry in the parent tree). NULL with *err set when the file cannot be
  * read as cairo writes it.
  */
 GString *kt_pdf_update(const char *pdf, size_t len,

@@ -44,12 +44,14 @@ typedef void (*kt_pdf_footer_fn)(struct kt_pdf *, void *);
 
 /*
  * The structure of a tagged document (print/tags.c): the standard types
- * a printable uses. KT_TAG_LINK is the kit's own, for links.
+ * a printable uses. KT_TAG_LINK and KT_TAG_FORM are the kit's own, for
+ * links and fields.
  */
 enum kt_tag {
 	KT_TAG_DOCUMENT, KT_TAG_PART, KT_TAG_SECT, KT_TAG_H1, KT_TAG_H2, KT_TAG_P,
 	KT_TAG_L, KT_TAG_LI, KT_TAG_LBL, KT_TAG_LBODY, KT_TAG_TABLE,
-	KT_TAG_TR, KT_TAG_TH, KT_TAG_TD, KT_TAG_FIGURE, KT_TAG_LINK
+	KT_TAG_TR, KT_TAG_TH, KT_TAG_TD, KT_TAG_FIGURE, KT_TAG_LINK,
+	KT_TAG_FORM
 };
 
 struct kt_pdf {
@@ -184,6 +186,7 @@ void kt_pdf_artifact_end(struct kt_pdf *);
  * A fillable text field named name (unique in the file: a repeat gets a
  * number) over w x h at x, y (page coordinates, not mirrored) on the
  * current page; unfilled it draws nothing, so the page prints as drawn.
+ * In a tagged document it is a Form element where it is called.
  */
 void kt_pdf_field(struct kt_pdf *, const char *name, double x, double y,
     double w, double h);

@@ -19,6 +19,7 @@ static const char *const tag_names[] = {
 	[KT_TAG_LBODY] = "LBody", [KT_TAG_TABLE] = "Table",
 	[KT_TAG_TR] = "TR", [KT_TAG_TH] = "TH", [KT_TAG_TD] = "TD",
 	[KT_TAG_FIGURE] = "Figure", [KT_TAG_LINK] = "Link",
+	[KT_TAG_FORM] = "Form",
 };
 
 /* An element open now: its place in the tree, or -1 when it was not
@@ -299,6 +300,11 @@ kt_pdf_field(struct kt_pdf *p, const char *name, double x, double y,
 	/* in PDF's space: from the bottom left, in points */
 	f.page = (guint)MAX(p->page - 1, 0);
 	f.name = unique;
+	f.elem = 0;
+	if (kt_pdf_tagging(p)) {
+		f.elem = (guint)cairo_begin(p, KT_TAG_FORM, NULL) + 1;
+		cairo_tag_end(p->cr, tag_names[KT_TAG_FORM]);
+	}
 	f.rect[0] = x;
 	f.rect[1] = p->h - y - h;
 	f.rect[2] = x + w;
