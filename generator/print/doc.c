@@ -208,7 +208,10 @@ kt_pdf_close_to(struct kt_pdf *p, GBytes **file)
 	kt_pdf_tags_close(p);
 	cairo_destroy(p->cr);
 	cairo_surface_finish(p->surf);
-	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
+	if (cairo_surface_status(p->surf) == CAIRO_STATUS_TAG_ERROR &&
+	    kt_pdf_tags_on(p)) {
+		pages = -1;
+	} else if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
 		kt_error(p->kit->d, p->rel, 0, 0, "cannot write the PDF: %s",
 		    cairo_status_to_string(cairo_surface_status(p->surf)));
 		g_atomic_int_set(p->kit->ok, FALSE);

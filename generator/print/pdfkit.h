@@ -90,7 +90,12 @@ void kt_pdf_fail(struct kt_pdfkit *, const char *path, const char *what,
 struct kt_pdf *kt_pdf_open(struct kt_pdfkit *, const char *rel,
     const struct kt_language *, const struct kt_pdf_meta *,
     gboolean landscape);
-/* Ends the last page and writes the file; returns the number of pages. */
+/*
+ * Ends the last page and writes the file; returns the number of pages,
+ * or -1 when cairo could not write a tagged document's structure (cairo
+ * 1.16 fails on some pages it is given): nothing is written, draw it
+ * again without kt_pdf_tagged().
+ */
 int kt_pdf_close(struct kt_pdf *);
 /* The same, and *file is what was written (NULL when nothing was). */
 int kt_pdf_close_to(struct kt_pdf *, GBytes **file);

@@ -809,13 +809,14 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 	gsize len = 0;
 	struct kt_pdf_src *src;
 	GError *err = NULL;
-	gboolean again = TRUE;
+	gboolean again = TRUE, tagged = TRUE;
 
 	/* drawn again while a sheet over two pages can still be squeezed */
 	while (again) {
 		struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 
-		kt_pdf_tagged(p);
+		if (tagged)
+			kt_pdf_tagged(p);
 		p->unwritten = bilingual;
 		again = FALSE;
 		for (guint j = 0; j < items->len; j++) {
@@ -836,8 +837,12 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 		/* draws the last footer: ss lives until here */
 		if (again)
 			kt_pdf_discard(p);
-		else
-			kt_pdf_close_to(p, &file);
+		else if (kt_pdf_close_to(p, &file) < 0) {
+			kt_warning(k->d, rel, 0, 0, "cairo could not tag these "
+			    "sheets; they are drawn again without tags");
+			tagged = FALSE;
+			again = TRUE;
+		}
 	}
 	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
 	src = data != NULL ? kt_pdf_src_new(rel, data, len, &err) : NULL;

@@ -209,6 +209,12 @@ kt_pdf_tagged(struct kt_pdf *p)
 	begin(p, KT_TAG_DOCUMENT, NULL, NULL);
 }
 
+gboolean
+kt_pdf_tags_on(const struct kt_pdf *p)
+{
+	return p->marks->tagged;
+}
+
 void
 kt_pdf_tags_close(struct kt_pdf *p)
 {

@@ -18,6 +18,8 @@ void kt_pdf_marks_extra(const struct kt_pdf_marks *, struct kt_pdf_extra *);
 void kt_pdf_tag_link(struct kt_pdf *, const char *attrs);
 /* Before a page ends: the links held back are placed on it. */
 void kt_pdf_tags_page(struct kt_pdf *);
+/* Whether kt_pdf_tagged() was called. */
+gboolean kt_pdf_tags_on(const struct kt_pdf *);
 /* Ends the Document, before cairo finishes. */
 void kt_pdf_tags_close(struct kt_pdf *);
 /* Whether the kit's helpers tag what they draw now. */
