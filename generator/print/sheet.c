@@ -69,6 +69,16 @@ col_show(struct sheet *s, const struct col *c, PangoLayout *l, double ox,
 	kt_pdf_show(s->p, l, kt_pdf_x(s->p, col_x(c, ox, iw), iw), y, iw);
 }
 
+/* The same as an element of the structure, in the column's language. */
+static void
+col_tagged(struct sheet *s, const struct col *c, enum kt_tag tag,
+    PangoLayout *l, double ox, double y, double iw)
+{
+	kt_pdf_begin_in(s->p, tag, c->lang->code);
+	col_show(s, c, l, ox, y, iw);
+	kt_pdf_end(s->p, tag);
+}
+
 static PangoLayout *
 col_text(struct sheet *s, const struct col *c, const char *markup,
     double size, gboolean bold, double width, gboolean tight)
@@ -110,13 +120,13 @@ row(struct sheet *s, row_fn fn, const void *arg, double after)
 }
 
 static double
-layout_row(struct sheet *s, const struct col *c, PangoLayout *l, double y,
-    gboolean draw)
+layout_row(struct sheet *s, const struct col *c, enum kt_tag tag,
+    PangoLayout *l, double y, gboolean draw)
 {
 	double h = kt_pdf_height(l);
 
 	if (draw)
-		col_show(s, c, l, 0, y, c->w);
+		col_tagged(s, c, tag, l, 0, y, c->w);
 	g_object_unref(l);
 	return h;
 }
@@ -138,10 +148,11 @@ r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
 	(void)arg;
 	h = kt_pdf_height(l);
 	if (draw) {
+		col_tagged(s, c, KT_TAG_H1, l, pic + gap,
+		    y + MAX(0, (pic - h) / 2), w);
 		if (pic > 0)
 			kt_pdf_picto(s->p, s->it->pictogram,
 			    kt_pdf_x(s->p, col_x(c, 0, pic), pic), y, pic);
-		col_show(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w);
 		if (logo > 0)
 			kt_pdf_logo(s->p, col_x(c, c->w - logo, logo),
 			    y + (pic - logo) / 2, logo, logo);
@@ -160,7 +171,7 @@ r_intro(struct sheet *s, const struct col *c, double y, gboolean draw,
 
 	(void)arg;
 	g_free(m);
-	return layout_row(s, c, l, y, draw);
+	return layout_row(s, c, KT_TAG_P, l, y, draw);
 }
 
 static double
@@ -171,7 +182,7 @@ r_heading(struct sheet *s, const struct col *c, double y, gboolean draw,
 	PangoLayout *l = col_text(s, c, m, KT_TYPE_HEADING, TRUE, c->w, TRUE);
 
 	g_free(m);
-	return layout_row(s, c, l, y, draw);
+	return layout_row(s, c, KT_TAG_H2, l, y, draw);
 }
 
 static double
@@ -198,9 +209,11 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 		PangoLayout *digits;
 		double nx = col_x(c, KT_PICTO + gap, num);
 
+		kt_pdf_begin_in(s->p, KT_TAG_LI, c->lang->code);
 		kt_pdf_picto(s->p, st->pictogram,
 		    kt_pdf_x(s->p, col_x(c, 0, KT_PICTO), KT_PICTO), y,
 		    KT_PICTO);
+		kt_pdf_begin(s->p, KT_TAG_LBL);
 		cairo_set_source_rgb(cr, KT_RGB_GREEN);
 		/* not joined by a line to where the last text started */
 		cairo_new_sub_path(cr);
@@ -213,9 +226,11 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 		cairo_move_to(cr, nx, cy - kt_pdf_height(digits) / 2);
 		pango_cairo_show_layout(cr, digits);
 		g_object_unref(digits);
+		kt_pdf_end(s->p, KT_TAG_LBL);
 		cairo_set_source_rgb(cr, KT_RGB_INK);
 		/* the text's first line half a line up from its middle */
-		col_show(s, c, l, tx, cy - KT_TYPE_BODY * KT_LEADING / 2, tw);
+		col_tagged(s, c, KT_TAG_LBODY, l, tx,
+		    cy - KT_TYPE_BODY * KT_LEADING / 2, tw);
 		if (tick && in_gutter) {
 			double gx = (s->cols[0].x0 < s->cols[1].x0 ?
 			    s->cols[0].x0 + s->cols[0].w + s->cols[1].x0 :
@@ -226,6 +241,7 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 			kt_pdf_box(s->p, col_x(c, c->w - box, box),
 			    cy - box / 2, box, box, KT_INK, KT_LINE_TICK);
 		}
+		kt_pdf_end(s->p, KT_TAG_LI);
 	}
 	g_object_unref(l);
 	return h;
@@ -254,7 +270,7 @@ r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
 	}
 	l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w, FALSE);
 	g_free(m);
-	return layout_row(s, c, l, y, draw);
+	return layout_row(s, c, KT_TAG_P, l, y, draw);
 }
 
 static void
@@ -276,6 +292,7 @@ write_lines(struct sheet *s, int n)
 struct panel_line {
 	const char *key;
 	const char *value;	/* NULL: a line to write on */
+	const char *field;	/* its form field's name, after the slug's */
 };
 
 static double
@@ -298,7 +315,8 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 			    c->w - 2 * pad, TRUE);
 			lh = kt_pdf_height(l);
 			if (draw)
-				col_show(s, c, l, pad, y + h, c->w - 2 * pad);
+				col_tagged(s, c, KT_TAG_P, l, pad, y + h,
+				    c->w - 2 * pad);
 			h += lh + KT_PANEL_ROW_GAP;
 			g_object_unref(l);
 			g_free(m);
@@ -322,11 +340,19 @@ r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
 				if (vl != NULL)
 					g_object_unref(vl);
 			} else if (vl != NULL) {
-				col_show(s, c, l, pad, y + h, label_w - pad);
-				col_show(s, c, vl, vx, y + h, vw);
+				col_tagged(s, c, KT_TAG_P, l, pad, y + h,
+				    label_w - pad);
+				col_tagged(s, c, KT_TAG_P, vl, vx, y + h, vw);
 				g_object_unref(vl);
 			} else {
-				col_show(s, c, l, pad, y + h, label_w - pad);
+				char *f = g_strdup_printf("%s-%s", s->it->slug,
+				    lines[i].field);
+
+				col_tagged(s, c, KT_TAG_P, l, pad, y + h,
+				    label_w - pad);
+				kt_pdf_field(s->p, f, col_x(c, vx, vw), y + h,
+				    vw, KT_PANEL_RULE);
+				g_free(f);
 				kt_pdf_rule(s->p, col_x(c, vx, vw),
 				    y + h + KT_PANEL_RULE,
 				    col_x(c, vx, vw) + vw, KT_GREY_PANEL_LINE,
@@ -367,11 +393,11 @@ panel(struct sheet *s)
 	} else if (who != NULL) {
 		call = g_strdup(who);
 	}
-	lines[n++] = (struct panel_line){ "sheet.box.return", who };
-	lines[n++] = (struct panel_line){ "sheet.box.date", due };
-	lines[n++] = (struct panel_line){ "sheet.box.call", call };
-	lines[n++] = (struct panel_line){ "sheet.box.discuss", NULL };
-	lines[n] = (struct panel_line){ NULL, NULL };
+	lines[n++] = (struct panel_line){ "sheet.box.return", who, "mentor" };
+	lines[n++] = (struct panel_line){ "sheet.box.date", due, "date" };
+	lines[n++] = (struct panel_line){ "sheet.box.call", call, "phone" };
+	lines[n++] = (struct panel_line){ "sheet.box.discuss", NULL, NULL };
+	lines[n] = (struct panel_line){ NULL, NULL, NULL };
 	/*
 	 * The panel is for the parent: on a bilingual sheet it spans the page
 	 * once, in the home language (names and dates read the same in both).
@@ -386,8 +412,10 @@ panel(struct sheet *s)
 		s->cols[0].w = kt_pdf_width(s->p);
 		kt_pdf_need(s->p, row_height(s, r_heading, "sheet.box.title") +
 		    KT_GAP_S + row_height(s, r_panel, lines));
+		kt_pdf_begin(s->p, KT_TAG_SECT);
 		row(s, r_heading, "sheet.box.title", KT_GAP_S);
 		row(s, r_panel, lines, space(s, KT_GAP_L));
+		kt_pdf_end(s->p, KT_TAG_SECT);
 		s->cols[0] = saved;
 		s->n = ncols;
 	}
@@ -510,9 +538,16 @@ glossary(struct sheet *s)
 		kt_pdf_need(p, hh + h + 3 * pad);
 		kt_pdf_box(p, p->left, p->y, wide.w, hh + h + 3 * pad,
 		    KT_GREY_LINE, KT_LINE_LIGHT);
-		col_show(s, &wide, hl, pad, p->y + pad, wide.w - 2 * pad);
-		col_show(s, &wide, l, pad, p->y + 2 * pad + hh,
+		kt_pdf_begin(p, KT_TAG_SECT);
+		col_tagged(s, &wide, KT_TAG_H2, hl, pad, p->y + pad,
 		    wide.w - 2 * pad);
+		kt_pdf_begin(p, KT_TAG_L);
+		kt_pdf_begin(p, KT_TAG_LI);
+		col_tagged(s, &wide, KT_TAG_LBODY, l, pad, p->y + 2 * pad + hh,
+		    wide.w - 2 * pad);
+		kt_pdf_end(p, KT_TAG_LI);
+		kt_pdf_end(p, KT_TAG_L);
+		kt_pdf_end(p, KT_TAG_SECT);
 		p->y += hh + h + 3 * pad + space(s, KT_GAP_L);
 		g_object_unref(hl);
 		g_free(hm);
@@ -558,8 +593,10 @@ names(struct sheet *s)
 
 		for (int j = 0; j < s->n; j++) {
 			/* page coordinates: the layout aligns itself */
+			kt_pdf_begin_in(p, KT_TAG_P, s->cols[j].lang->code);
 			cairo_move_to(p->cr, x, y);
 			pango_cairo_show_layout(p->cr, l[i][j]);
+			kt_pdf_end(p, KT_TAG_P);
 			y += kt_pdf_height(l[i][j]);
 			g_object_unref(l[i][j]);
 		}
@@ -673,14 +710,17 @@ sheet_draw(struct sheet *s, const char *bookmark)
 	first = p->page;
 	if (bookmark != NULL)
 		kt_pdf_outline(p, 0, bookmark);
+	kt_pdf_begin(p, KT_TAG_PART);
 	row(s, r_title, NULL, space(s, KT_GAP_XL));
 	row(s, r_intro, NULL, space(s, KT_GAP_M));
 	p->y += space(s, KT_GAP_M);
 	kt_pdf_need(p, row_height(s, r_heading, "sheet.steps") +
 	    space(s, KT_GAP_S) + row_height(s, r_step, GUINT_TO_POINTER(0)));
 	row(s, r_heading, "sheet.steps", space(s, KT_GAP_S));
+	kt_pdf_begin(p, KT_TAG_L);
 	for (guint i = 0; i < home->steps->len; i++)
 		row(s, r_step, GUINT_TO_POINTER(i), space(s, KT_GAP_S));
+	kt_pdf_end(p, KT_TAG_L);
 	nq = (int)home->questions->len;
 	if (s->n == 2)
 		nq = MIN(nq, (int)it->source->questions->len);
@@ -705,6 +745,7 @@ sheet_draw(struct sheet *s, const char *bookmark)
 	panel(s);
 	glossary(s);
 	names(s);
+	kt_pdf_end(p, KT_TAG_PART);
 	return p->page - first + 1;
 }
 
@@ -782,12 +823,14 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 	gsize len = 0;
 	struct kt_pdf_src *src;
 	GError *err = NULL;
-	gboolean again = TRUE;
+	gboolean again = TRUE, tagged = TRUE;
 
 	/* drawn again while a sheet over two pages can still be squeezed */
 	while (again) {
 		struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 
+		if (tagged)
+			kt_pdf_tagged(p);
 		p->unwritten = bilingual;
 		again = FALSE;
 		for (guint j = 0; j < items->len; j++) {
@@ -808,8 +851,12 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 		/* draws the last footer: ss lives until here */
 		if (again)
 			kt_pdf_discard(p);
-		else
-			kt_pdf_close_to(p, &file);
+		else if (kt_pdf_close_to(p, &file) < 0) {
+			kt_warning(k->d, rel, 0, 0, "cairo could not tag these "
+			    "sheets; they are drawn again without tags");
+			tagged = FALSE;
+			again = TRUE;
+		}
 	}
 	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
 	src = data != NULL ? kt_pdf_src_new(rel, data, len, &err) : NULL;
