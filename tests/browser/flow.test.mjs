@@ -33,7 +33,7 @@ test('the count takes the plural form of the language for the number shown', asy
 	const count = page.locator('.result-count');
 	const cards = page.locator('.card:not([hidden])');
 	await page.goto(base + 'nl/index.html');
-	assert.equal(await count.textContent(), '5 resultaten');
+	assert.equal(await count.textContent(), '6 resultaten');
 	await page.getByRole('searchbox', { name: 'Zoeken' }).fill('kritiek');
 	assert.equal(await cards.count(), 1);
 	assert.equal(await count.textContent(), '1 resultaat');
