@@ -32,7 +32,8 @@ static const char *const evening_keys[] = {
 	"stellingen", "uitnodiging", "datum", "aanvang", "locatie", NULL
 };
 static const char *const evening_tr_keys[] = {
-	"titel", "samenvatting", "materialen", "uitnodiging", "stellingen",
+	"titel", "samenvatting", "thema", "materialen", "uitnodiging",
+	"stellingen",
 	"vertaling", "bron", NULL
 };
 static const char *const tip_keys[] = {
@@ -741,6 +742,9 @@ load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
 		replace_strings(t->materials, kt_get_strings(c, "materialen",
 		    FALSE));
 	if (kind == KT_EVENING) {
+		/* the source's theme is the item's (it->theme) */
+		if (!source)
+			t->theme = kt_get_string(c, "thema", FALSE);
 		t->invitation = kt_get_md(c, "uitnodiging", source);
 		kt_md_check(t->invitation, c->d);
 		replace_mds(t->statements, kt_get_mds(c, "stellingen", FALSE));

@@ -128,6 +128,7 @@ struct kt_text {
 	struct kt_md *debrief;
 
 	/* an evening */
+	char *theme;		/* a translation's; the source's is the item's */
 	struct kt_md *invitation;
 	GPtrArray *statements;	/* of struct kt_md * */
 	struct kt_md *followup;
