@@ -224,6 +224,7 @@ translations_list(xmlNodePtr parent, const struct page *p,
 		a = h_link(para, p, target, l->name, NULL);
 		h_attr(a, "hreflang", l->code);
 		h_attr(a, "lang", l->code);
+		h_attr(a, "dir", l->rtl ? "rtl" : "ltr");
 		g_free(target);
 	}
 }
