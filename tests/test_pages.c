@@ -378,6 +378,38 @@ test_competence_terms(void)
 }
 
 /*
+ * The words the search reads (index.js, an item a line) hold an item's
+ * competences by their official term and plain question, in the page's
+ * language: a search for "werkexploratie" finds its items.
+ */
+static void
+test_competence_searchable(void)
+{
+	char *path = g_build_filename(t_fixture(), "ar/index.js", NULL);
+	char *text = NULL, **lines;
+	int with = 0;
+
+	g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	lines = g_strsplit(text, "\n", -1);
+	for (char **l = lines; *l != NULL; l++) {
+		gboolean has = strstr(*l, "\"kwaliteitenreflectie\"") != NULL;
+
+		if (g_str_has_prefix(*l, "{\"id\"") && !has)
+			g_assert_null(strstr(*l, "kwaliteitenreflectie:"));
+		if (!has)
+			continue;
+		/* folded: lower case, the Arabic question after it */
+		g_assert_nonnull(strstr(*l, "kwaliteitenreflectie: "));
+		g_assert_nonnull(strstr(*l, "نقاط القوة"));
+		with++;
+	}
+	g_assert_cmpint(with, >=, 1);
+	g_strfreev(lines);
+	g_free(text);
+	g_free(path);
+}
+
+/*
  * The bank: the facets in a <details> panel; the count above the cards;
  * on a kind's page the facets of that kind, counted over it; on the home
  * page a facet some kinds do not have says which.
@@ -444,6 +476,8 @@ main(int argc, char **argv)
 	g_test_add_func("/pages/lang-fallback", test_lang_fallback);
 	g_test_add_func("/pages/no-raw-vocabulary", test_no_raw_vocabulary);
 	g_test_add_func("/pages/competence-terms", test_competence_terms);
+	g_test_add_func("/pages/competence-searchable",
+	    test_competence_searchable);
 	g_test_add_func("/pages/bank-layout", test_bank_layout);
 	return g_test_run();
 }

@@ -863,11 +863,22 @@ fold_mds(GString *out, GPtrArray *a)
 		fold_md(out, g_ptr_array_index(a, i));
 }
 
-/* The words a teacher may search for, folded like site.js folds. */
+/* The words a teacher may search for, folded like site.js folds: the
+ * text, and the competences as the pages name them (h_competence_text:
+ * "Werkexploratie: welk werk past bij mij?"). */
 static char *
-search_text(const struct kt_item *it, const struct kt_text *t)
+search_text(const struct site *site, const struct kt_item *it,
+    const struct kt_text *t, const char *lang)
 {
 	GString *s = g_string_new(NULL);
+
+	for (int i = 0; i < kt_vocab_size(KT_V_COMPETENCE); i++)
+		if (it->competences & (1u << i)) {
+			char *c = h_competence_text(site->m, lang, i);
+
+			fold_into(s, c);
+			g_free(c);
+		}
 
 	fold_into(s, t->title);
 	fold_into(s, t->summary);
@@ -920,7 +931,7 @@ index_file(struct site *s, const struct kt_language *lang)
 			    lang->code);
 			char *id = g_strdup_printf("%s/%s", kt_kind_dir(k),
 			    it->slug);
-			char *text = search_text(it, t);
+			char *text = search_text(s, it, t, lang->code);
 
 			g_string_append(j, first ? "\n{\"id\":" : ",\n{\"id\":");
 			first = FALSE;
