@@ -159,6 +159,10 @@ test('with JavaScript: a tick shows a chip and the count, the chip removes it, a
 	assert.equal(await page.locator('.card[data-id="tips/luister-eerst"]').isVisible(), true);
 	assert.match(await page.locator('section[data-kind="tips"] .listing-note').textContent(),
 	    /Onderwijstype/);
+	// each kind says how many of it are shown
+	const shownAssignments = await page.locator('section[data-kind="opdrachten"] .card:not([hidden])').count();
+	assert.equal(await page.locator('section[data-kind="opdrachten"] .listing-count').textContent(),
+	    `(${shownAssignments})`);
 	assert.equal(await page.evaluate(() => history.length), length);
 	// the chip removes its filter, and the box is unticked
 	await page.getByRole('button', { name: 'Onderwijstype: vwo wissen' }).click();

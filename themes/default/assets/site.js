@@ -307,7 +307,8 @@
 					s.querySelector('h2').after(note);
 				}
 				note.textContent = status.dataset.notfor.replace(
-				    '{facets}', skipped.join(', '));
+				    '{facets}', skipped.join(
+				    document.dir === 'rtl' ? '، ' : ', '));
 			});
 		}
 
@@ -321,9 +322,20 @@
 				if (ok)
 					shown++;
 			});
+			/* each kind says how many of it are shown */
 			results.querySelectorAll('section.listing').forEach(
 			    function (s) {
-				s.hidden = !s.querySelector('.card:not([hidden])');
+				var n = s.querySelectorAll('.card:not([hidden])').length;
+				var h = s.querySelector('h2');
+				var c = h.querySelector('.listing-count');
+
+				s.hidden = n === 0;
+				if (!c) {
+					c = document.createElement('span');
+					c.className = 'listing-count';
+					h.append(' ', c);
+				}
+				c.textContent = '(' + n + ')';
 			});
 			/* what each choice would give with the others as they are */
 			Object.keys(boxes).forEach(function (f) {
