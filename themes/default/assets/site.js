@@ -55,8 +55,9 @@
 
 	/*
 	 * The cards a search finds: null without a query, else the ids.
-	 * A search script of its own may set window.ktSearch(query), a
-	 * promise of the ids (or of null); without it, every word of the
+	 * A search script of its own may set window.ktSearch(query): the
+	 * ids ("opdrachten/slug") it finds, as an array or a Set, or a
+	 * promise of them (null: no search). Without it, every word of the
 	 * query must be in an item's words in index.js.
 	 */
 	function search(query) {
@@ -65,7 +66,10 @@
 		if (terms.length === 0)
 			return Promise.resolve(null);
 		if (typeof window.ktSearch === 'function')
-			return Promise.resolve(window.ktSearch(query));
+			return Promise.resolve(window.ktSearch(query)).then(
+			    function (ids) {
+				return ids == null ? null : new Set(ids);
+			});
 		return Promise.resolve(new Set((window.ktIndex || []).filter(
 		    function (item) {
 			return terms.every(function (t) {
