@@ -426,10 +426,10 @@ test_bank_layout(void)
 	g_assert_cmpint(count(home, "//aside[@class='filters']/details/summary"),
 	    ==, 1);
 	s = string(home, "//div[@id='results']/p[@class='result-count']");
-	g_assert_cmpstr(s, ==, "5 resultaten");
+	g_assert_cmpstr(s, ==, "6 resultaten");
 	g_free(s);
 	g_assert_cmpint(count(home, "//div[@id='results']//li[@class='card']"),
-	    ==, 5);
+	    ==, 6);
 	g_assert_cmpint(count(home, "//section[@data-facet='onderwijstype' and "
 	    "@data-without='avonden tips']/p[@class='facet-note']"), ==, 1);
 	/* the evenings: no school type facet, no kind facet, counts of 1 */
