@@ -279,7 +279,7 @@ run(const struct kt_options *o, const char *cmd, char **words)
  * own[] holds what was found here, for the caller to free.
  */
 static void
-find_data(struct kt_options *o, const char *cmd, char *own[3])
+find_data(struct kt_options *o, const char *cmd, char *own[4])
 {
 	const char *env;
 	char *t;
@@ -293,6 +293,9 @@ find_data(struct kt_options *o, const char *cmd, char *own[3])
 	if (o->openmoji == NULL)
 		o->openmoji = own[1] = find_dir(
 		    "node_modules/openmoji/black/svg", "openmoji");
+	/* the browser's Snowball stemmers, beside the pictograms */
+	o->stemmers = own[3] = find_dir("node_modules/@orama/stemmers/dist",
+	    "stemmers");
 	t = g_build_filename("templates", cmd, NULL);
 	o->templates = own[2] = find_dir(t, t);
 	g_free(t);
@@ -346,7 +349,7 @@ main(int argc, char *argv[])
 	struct kt_options o = { .content = "content", .out = "out",
 	    .class_dir = "klassenlijsten", .epoch = -1, .port = 8000 };
 	const struct command *cmd = NULL;
-	char *own[3] = { NULL, NULL, NULL };
+	char *own[4] = { NULL, NULL, NULL, NULL };
 	int c, status;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
@@ -392,7 +395,7 @@ main(int argc, char *argv[])
 	xmlInitParser();
 	status = run(&o, cmd->name, argv + optind);
 	xmlCleanupParser();
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		g_free(own[i]);
 	return status;
 }

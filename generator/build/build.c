@@ -448,7 +448,8 @@ kt_cmd_build(const struct kt_options *o)
 	b.d = kt_diag_new();
 	b.start = b.t = g_get_monotonic_time();
 	b.ro = (struct kt_render_opts){ o->theme, o->epoch, o->mentor,
-	    o->phone, o->due, o->date, o->start, o->place, NULL, o->no_pdf };
+	    o->phone, o->due, o->date, o->start, o->place, NULL, o->no_pdf,
+	    o->stemmers };
 	b.threads = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
 	if (!prepare(&b))
 		goto done;

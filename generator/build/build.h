@@ -16,6 +16,7 @@ struct kt_options {
 	const char *out;
 	const char *theme;
 	const char *openmoji;
+	const char *stemmers;	/* search.js's stemmers: nl.js, tr.js, ar.js */
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 */
 	bool quiet;
 	bool verbose;		/* the time each stage takes */

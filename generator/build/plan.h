@@ -28,6 +28,7 @@ struct kt_render_opts {
 	const char *place;	/* evening: where */
 	GPtrArray *pupils;	/* class list: names, or NULL */
 	gboolean no_pdf;	/* the website only */
+	const char *stemmers;	/* the browser's stemmers, or NULL */
 };
 
 enum kt_job_kind {

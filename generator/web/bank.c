@@ -4,11 +4,13 @@
  * JavaScript each facet value is a page of its own (like Hugo's term
  * pages) with its count, so every item is a plain link away. With
  * JavaScript, site.js turns the facets into checkboxes and filters the
- * cards in place, searching the words of each item from index.js.
+ * cards in place by the facets of each item in index.js, and by what
+ * search.js finds in the search index (search.c).
  * Also here: the year planner, the language chooser and the 404 page.
  */
 #include "web/html_write.h"
 #include "web/page.h"
+#include "web/search.h"
 
 #include <string.h>
 
@@ -390,6 +392,7 @@ home(struct site *s, const struct kt_language *lang)
 	}
 	h_attr(script, "defer", "defer");
 	g_free(target);
+	h_search_script(p->main, p);
 	h_page_end(p, h_str(p, "site.title"));
 	g_free(path);
 }
@@ -568,89 +571,6 @@ planner(struct site *s, const struct kt_language *lang)
 
 /* ---- the search index ---- */
 
-static void
-fold_into(GString *out, const char *s)
-{
-	if (s == NULL)
-		return;
-	if (g_str_is_ascii(s)) {
-		/* the same, without the Unicode tables: most text is ASCII */
-		for (const char *c = s; *c; c++) {
-			char ch = g_ascii_tolower(*c);
-
-			if (ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f')
-				ch = ' ';	/* g_unichar_isspace's, not '\v' */
-			if (ch == ' ' && out->len > 0 &&
-			    out->str[out->len - 1] == ' ')
-				continue;
-			g_string_append_c(out, ch);
-		}
-		g_string_append_c(out, ' ');
-		return;
-	}
-	/* lower case, decomposed, without the marks: a character at a time
-	 * (g_utf8_normalize() was a fifth of an edited build) */
-	for (const char *c = s; *c; c = g_utf8_next_char(c)) {
-		gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-		gsize n = g_unichar_fully_decompose(g_unichar_tolower(
-		    g_utf8_get_char(c)), FALSE, d, G_N_ELEMENTS(d));
-
-		for (gsize i = 0; i < n; i++) {
-			gunichar u = d[i];
-
-			if (g_unichar_type(u) == G_UNICODE_NON_SPACING_MARK)
-				continue;
-			if (g_unichar_isspace(u))
-				u = ' ';
-			if (u == ' ' && out->len > 0 &&
-			    out->str[out->len - 1] == ' ')
-				continue;
-			g_string_append_unichar(out, u);
-		}
-	}
-	g_string_append_c(out, ' ');
-}
-
-static void
-fold_md(GString *out, const struct kt_md *m)
-{
-	char *t = kt_md_plain(m);
-
-	fold_into(out, t);
-	g_free(t);
-}
-
-static void
-fold_mds(GString *out, GPtrArray *a)
-{
-	for (guint i = 0; i < a->len; i++)
-		fold_md(out, g_ptr_array_index(a, i));
-}
-
-/* The words a teacher may search for, folded like site.js folds. */
-static char *
-search_text(const struct kt_item *it, const struct kt_text *t)
-{
-	GString *s = g_string_new(NULL);
-
-	fold_into(s, t->title);
-	fold_into(s, t->summary);
-	fold_md(s, t->intro);
-	for (guint i = 0; i < t->steps->len; i++)
-		fold_md(s, ((struct kt_step *)g_ptr_array_index(t->steps,
-		    i))->text);
-	fold_mds(s, t->questions);
-	fold_md(s, t->goal ? t->goal : it->source->goal);
-	fold_md(s, t->in_class ? t->in_class : it->source->in_class);
-	fold_md(s, t->debrief ? t->debrief : it->source->debrief);
-	fold_md(s, t->invitation);
-	fold_mds(s, t->statements);
-	fold_md(s, t->body);
-	fold_mds(s, t->phrases);
-	fold_into(s, it->theme);
-	return g_string_free(s, FALSE);
-}
-
 /*
  * An item whose years differ per school type, {vmbo: [4], mbo: [1]},
  * lists its pairs, "vmbo-basis:4", so that a filter on both a type and a
@@ -694,11 +614,8 @@ index_file(struct site *s, const struct kt_language *lang)
 		for (guint i = 0; i < s->m->items[k]->len; i++) {
 			const struct kt_item *it = g_ptr_array_index(
 			    s->m->items[k], i);
-			const struct kt_text *t = h_text_or_source(it,
-			    lang->code);
 			char *id = g_strdup_printf("%s/%s", kt_kind_dir(k),
 			    it->slug);
-			char *text = search_text(it, t);
 
 			g_string_append(j, first ? "\n{\"id\":" : ",\n{\"id\":");
 			first = FALSE;
@@ -726,10 +643,7 @@ index_file(struct site *s, const struct kt_language *lang)
 			}
 			g_string_append_c(j, '}');
 			type_years(j, s, it);
-			g_string_append(j, ",\"x\":");
-			kt_json_str(j, text);
 			g_string_append_c(j, '}');
-			g_free(text);
 			g_free(id);
 		}
 	g_string_append(j, "\n];\n");
@@ -793,6 +707,7 @@ h_bank(struct site *s, const struct kt_language *lang)
 
 	home(s, lang);
 	index_file(s, lang);
+	h_search_index(s, lang);
 	planner(s, lang);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		kind_index(s, lang, (enum kt_kind)k, &c);

@@ -5,6 +5,7 @@
  * any folder of any web server and from file://.
  */
 #include "web/page.h"
+#include "web/search.h"
 
 #include <libxml/parser.h>
 #include <string.h>
@@ -666,4 +667,5 @@ h_shared(struct site *s)
 	h_sitemap_index(s);
 	copy_assets(s);
 	copy_pictograms(s);
+	h_search_stemmers(s);
 }

@@ -8,12 +8,6 @@
 (function () {
 	'use strict';
 
-	/* the same folding as the generator's: no accents, lower case */
-	function fold(s) {
-		return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-		    .toLowerCase();
-	}
-
 	function readAloud() {
 		var button = document.querySelector('[data-read-aloud]');
 		var lang = document.documentElement.lang;
@@ -56,6 +50,7 @@
 		var index = window.ktIndex;
 		var cards = {}, chosen = {}, boxes = {};
 		var query = '', status, form, input, clear, facets;
+		var found = null;	/* what search.js found for the query */
 
 		if (!results || !index)
 			return;
@@ -125,7 +120,7 @@
 		});
 		input.addEventListener('input', function () {
 			query = input.value;
-			update(true);
+			search(true);
 		});
 		clear = document.createElement('button');
 		clear.type = 'button';
@@ -136,6 +131,7 @@
 				chosen[f] = [];
 			});
 			query = '';
+			found = null;
 			input.value = '';
 			sync();
 			update(false);
@@ -164,7 +160,7 @@
 		}
 
 		function passes(item, skip, value) {
-			var terms, f;
+			var f;
 
 			for (f in chosen) {
 				if (f === skip || chosen[f].length === 0)
@@ -176,9 +172,22 @@
 			}
 			if (!together(item, skip, value))
 				return false;
-			terms = fold(query).split(/\s+/).filter(Boolean);
-			return terms.every(function (t) {
-				return item.x.indexOf(t) >= 0;
+			return !found || found.has(item.id);
+		}
+
+		/* the query's items from search.js, then the list */
+		function search(typing) {
+			var asked = query;
+
+			if (!window.ktSearch) {
+				update(typing);
+				return;
+			}
+			window.ktSearch.find(query).then(function (r) {
+				if (asked !== query)
+					return;	/* a later query is on its way */
+				found = r;
+				update(typing);
 			});
 		}
 
@@ -193,6 +202,8 @@
 				if (ok)
 					shown++;
 			});
+			if (window.ktSearch)
+				window.ktSearch.order(results, found);
 			results.querySelectorAll('section.listing').forEach(
 			    function (s) {
 				s.hidden = !s.querySelector('.card:not([hidden])');
@@ -249,7 +260,7 @@
 			});
 			query = params.get('q') || '';
 			sync();
-			update(true);
+			search(true);
 		}
 
 		window.addEventListener('popstate', fromAddress);
