@@ -166,6 +166,11 @@
 	function find(query) {
 		var code = lang();
 
+		/* nothing to search for yet: nothing to load */
+		if (!words(query).some(function (w) {
+			return term(w, code, false);
+		}))
+			return Promise.resolve(null);
 		return needIndex('index').then(function (index) {
 			var ready = index && index.stem ? need('stem:' + code,
 			    root + 'assets/stem/' + code + '.js') : null;
