@@ -28,7 +28,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: keukentafel build [-C content] [-o out] [-t theme] "
-	    "[--openmoji dir] [-q]\n"
+	    "[--openmoji dir]\n"
+	    "                         [--stemmers dir] [-q]\n"
 	    "       keukentafel check [-C content] [-t theme] "
 	    "[--format text|json]\n"
 	    "       keukentafel serve [-C content] [-o out] [--poort N]\n"
@@ -58,6 +59,9 @@ usage(FILE *f)
 	    "  -t, --theme DIR     theme folder (default: themes/default)\n"
 	    "      --openmoji DIR  OpenMoji black SVGs (default: "
 	    "node_modules/openmoji/black/svg)\n"
+	    "      --stemmers DIR  the Snowball stemmers for search in the "
+	    "browser\n"
+	    "                      (default: node_modules/@orama/stemmers/dist)\n"
 	    "      --format FMT    check output: text or json\n"
 	    "  -j, --jobs N        threads (default: one per core)\n"
 	    "      --no-pdf        the website only, no printables\n"
@@ -237,6 +241,9 @@ option(struct kt_options *o, int c, const char *arg)
 	case 11:
 		o->lang = arg;
 		break;
+	case 12:
+		o->stemmers = arg;
+		break;
 	case 'h':
 		usage(stdout);
 		return 0;
@@ -293,9 +300,13 @@ find_data(struct kt_options *o, const char *cmd, char *own[4])
 	if (o->openmoji == NULL)
 		o->openmoji = own[1] = find_dir(
 		    "node_modules/openmoji/black/svg", "openmoji");
-	/* the browser's Snowball stemmers, beside the pictograms */
-	o->stemmers = own[3] = find_dir("node_modules/@orama/stemmers/dist",
-	    "stemmers");
+	/* the browser's Snowball stemmers, found as the pictograms are */
+	if (o->stemmers == NULL &&
+	    (env = getenv("KEUKENTAFEL_STEMMERS")) != NULL)
+		o->stemmers = env;
+	if (o->stemmers == NULL)
+		o->stemmers = own[3] = find_dir(
+		    "node_modules/@orama/stemmers/dist", "stemmers");
 	t = g_build_filename("templates", cmd, NULL);
 	o->templates = own[2] = find_dir(t, t);
 	g_free(t);
@@ -342,6 +353,7 @@ main(int argc, char *argv[])
 		{ "klassenmap", required_argument, NULL, 9 },
 		{ "poort", required_argument, NULL, 10 },
 		{ "taal", required_argument, NULL, 11 },
+		{ "stemmers", required_argument, NULL, 12 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }

@@ -929,8 +929,10 @@ test_reproducible_elsewhere(void)
 	char *moji = g_build_filename(cwd, "node_modules", "openmoji", "black",
 	    "svg", NULL);
 	const char *cp[] = { "cp", "-R", "tests/site", copy, NULL };
+	char *stem = g_build_filename(cwd, "node_modules", "@orama",
+	    "stemmers", "dist", NULL);
 	const char *argv[] = { kt, "build", "-q", "-C", copy, "-o", b, "-t",
-	    theme, "--openmoji", moji, NULL };
+	    theme, "--openmoji", moji, "--stemmers", stem, NULL };
 	const char *env[] = { "SOURCE_DATE_EPOCH", "1700000000", "TZ",
 	    "Asia/Kolkata", "LC_ALL", "C.UTF-8", "LANG", "tr_TR.UTF-8", NULL };
 	char *da, *db, *err = NULL;
@@ -957,6 +959,7 @@ test_reproducible_elsewhere(void)
 	g_free(da);
 	g_free(db);
 	g_free(err);
+	g_free(stem);
 	g_free(moji);
 	g_free(theme);
 	g_free(kt);
