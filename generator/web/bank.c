@@ -6,14 +6,15 @@
  * pages) with its count, so every item is a plain link away. With
  * JavaScript, site.js turns the facets into checkboxes and filters the
  * cards in place by the facet values each card carries (data-f), and
- * searches the words of each item from index.js. An item that has no
- * value for a facet (an evening has no school type, a tip no year) is
- * not filtered by it, and the page says so: ticking "mbo" must not
- * silently hide every evening.
+ * by what search.js finds in the search index (search.c). An item that
+ * has no value for a facet (an evening has no school type, a tip no
+ * year) is not filtered by it, and the page says so: ticking "mbo" must
+ * not silently hide every evening.
  * Also here: the year planner, the language chooser and the 404 page.
  */
 #include "web/html_write.h"
 #include "web/page.h"
+#include "web/search.h"
 
 #include <string.h>
 
@@ -569,6 +570,7 @@ search_box(xmlNodePtr parent, struct page *p)
 	script = h_el(p->main, "script", NULL);
 	h_attr(script, "src", h);
 	h_attr(script, "defer", "defer");
+	h_search_script(p->main, p);
 	g_free(h);
 	g_free(target);
 }
@@ -805,101 +807,11 @@ planner(struct site *s, const struct kt_language *lang)
 
 /* ---- the search index ---- */
 
-static void
-fold_into(GString *out, const char *s)
-{
-	if (s == NULL)
-		return;
-	if (g_str_is_ascii(s)) {
-		/* the same, without the Unicode tables: most text is ASCII */
-		for (const char *c = s; *c; c++) {
-			char ch = g_ascii_tolower(*c);
-
-			if (ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f')
-				ch = ' ';	/* g_unichar_isspace's, not '\v' */
-			if (ch == ' ' && out->len > 0 &&
-			    out->str[out->len - 1] == ' ')
-				continue;
-			g_string_append_c(out, ch);
-		}
-		g_string_append_c(out, ' ');
-		return;
-	}
-	/* lower case, decomposed, without the marks: a character at a time
-	 * (g_utf8_normalize() was a fifth of an edited build) */
-	for (const char *c = s; *c; c = g_utf8_next_char(c)) {
-		gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-		gsize n = g_unichar_fully_decompose(g_unichar_tolower(
-		    g_utf8_get_char(c)), FALSE, d, G_N_ELEMENTS(d));
-
-		for (gsize i = 0; i < n; i++) {
-			gunichar u = d[i];
-
-			if (g_unichar_type(u) == G_UNICODE_NON_SPACING_MARK)
-				continue;
-			if (g_unichar_isspace(u))
-				u = ' ';
-			if (u == ' ' && out->len > 0 &&
-			    out->str[out->len - 1] == ' ')
-				continue;
-			g_string_append_unichar(out, u);
-		}
-	}
-	g_string_append_c(out, ' ');
-}
-
-static void
-fold_md(GString *out, const struct kt_md *m)
-{
-	char *t = kt_md_plain(m);
-
-	fold_into(out, t);
-	g_free(t);
-}
-
-static void
-fold_mds(GString *out, GPtrArray *a)
-{
-	for (guint i = 0; i < a->len; i++)
-		fold_md(out, g_ptr_array_index(a, i));
-}
-
-/* The words a teacher may search for, folded like site.js folds: the
- * text, and the competences as the pages name them (h_competence_text:
- * "Werkexploratie: welk werk past bij mij?"). */
-static char *
-search_text(const struct site *site, const struct kt_item *it,
-    const struct kt_text *t, const char *lang)
-{
-	GString *s = g_string_new(NULL);
-
-	for (int i = 0; i < kt_vocab_size(KT_V_COMPETENCE); i++)
-		if (it->competences & (1u << i)) {
-			char *c = h_competence_text(site->m, lang, i);
-
-			fold_into(s, c);
-			g_free(c);
-		}
-
-	fold_into(s, t->title);
-	fold_into(s, t->summary);
-	fold_md(s, t->intro);
-	for (guint i = 0; i < t->steps->len; i++)
-		fold_md(s, ((struct kt_step *)g_ptr_array_index(t->steps,
-		    i))->text);
-	fold_mds(s, t->questions);
-	fold_md(s, t->goal ? t->goal : it->source->goal);
-	fold_md(s, t->in_class ? t->in_class : it->source->in_class);
-	fold_md(s, t->debrief ? t->debrief : it->source->debrief);
-	fold_md(s, t->invitation);
-	fold_mds(s, t->statements);
-	fold_md(s, t->body);
-	fold_mds(s, t->phrases);
-	fold_into(s, it->theme);
-	return g_string_free(s, FALSE);
-}
-
-/* The pairs of type_year_pairs() for the index: ,"ty":[...] */
+/*
+ * An item whose years differ per school type, {vmbo: [4], mbo: [1]},
+ * lists its pairs, "vmbo-basis:4", so that a filter on both a type and a
+ * year finds it only where they go together.
+ */
 static void
 type_years(GString *j, const struct site *s, const struct kt_item *it)
 {
@@ -916,57 +828,80 @@ type_years(GString *j, const struct site *s, const struct kt_item *it)
 	g_ptr_array_free(pairs, TRUE);
 }
 
+/* The values of each facet, by which the items' bits are read. */
+static void
+facet_values(GString *j, struct site *s)
+{
+	g_string_append_c(j, '{');
+	for (int f = 0; f < F_COUNT; f++) {
+		g_string_append_printf(j, "%s\"%s\":[", f ? "," : "",
+		    facet_ids[f]);
+		for (int v = 0; v < facet_size(s, (enum facet)f); v++) {
+			char *vid = value_id(s, (enum facet)f, v);
+
+			if (v > 0)
+				g_string_append_c(j, ',');
+			kt_json_str(j, vid);
+			g_free(vid);
+		}
+		g_string_append_c(j, ']');
+	}
+	g_string_append_c(j, '}');
+}
+
+/*
+ * The facets of every item, for site.js: window.ktIndex, a list of
+ * {id, f: {facet: [values]}, ty}. Written small, each facet's values as
+ * the bits of a number ("m"), and unfolded by the few lines in front:
+ * at a thousand items the page loads this before anything is searched.
+ */
 static void
 index_file(struct site *s, const struct kt_language *lang)
 {
-	GString *j = g_string_new("window.ktIndex = [");
+	GString *j = g_string_new("window.ktIndex = (function (values, items) {\n"
+	    "\treturn items.map(function (it) {\n"
+	    "\t\tit.f = {};\n"
+	    "\t\tObject.keys(values).forEach(function (name, i) {\n"
+	    "\t\t\tit.f[name] = values[name].filter(function (v, bit) {\n"
+	    "\t\t\t\treturn (it.m[i] >>> bit) & 1;\n"
+	    "\t\t\t});\n"
+	    "\t\t});\n"
+	    "\t\treturn it;\n"
+	    "\t});\n"
+	    "}(");
 	char *rel = g_strdup_printf("%s/index.js", lang->code);
 	GError *err = NULL;
 	gboolean first = TRUE;
 
+	facet_values(j, s);
+	g_string_append(j, ", [");
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		for (guint i = 0; i < s->m->items[k]->len; i++) {
 			const struct kt_item *it = g_ptr_array_index(
 			    s->m->items[k], i);
-			const struct kt_text *t = h_text_or_source(it,
-			    lang->code);
 			char *id = g_strdup_printf("%s/%s", kt_kind_dir(k),
 			    it->slug);
-			char *text = search_text(s, it, t, lang->code);
 
 			g_string_append(j, first ? "\n{\"id\":" : ",\n{\"id\":");
 			first = FALSE;
 			kt_json_str(j, id);
-			g_string_append(j, ",\"f\":{");
+			g_string_append(j, ",\"m\":[");
 			for (int f = 0; f < F_COUNT; f++) {
-				gboolean any = FALSE;
+				guint32 bits = 0;
 
-				g_string_append_printf(j, "%s\"%s\":[",
-				    f ? "," : "", facet_ids[f]);
 				for (int v = 0; v < facet_size(s,
-				    (enum facet)f); v++) {
-					char *vid;
-
-					if (!has(s, it, (enum facet)f, v))
-						continue;
-					vid = value_id(s, (enum facet)f, v);
-					if (any)
-						g_string_append_c(j, ',');
-					kt_json_str(j, vid);
-					any = TRUE;
-					g_free(vid);
-				}
-				g_string_append_c(j, ']');
+				    (enum facet)f); v++)
+					if (has(s, it, (enum facet)f, v))
+						bits |= 1u << v;
+				g_string_append_printf(j, "%s%u", f ? "," : "",
+				    bits);
 			}
-			g_string_append_c(j, '}');
+			g_string_append_c(j, ']');
 			type_years(j, s, it);
-			g_string_append(j, ",\"x\":");
-			kt_json_str(j, text);
 			g_string_append_c(j, '}');
-			g_free(text);
 			g_free(id);
 		}
-	g_string_append(j, "\n];\n");
+	g_string_append(j, "\n]));\n");
 	if (!kt_writer_put(s->w, rel, j->str, j->len, &err)) {
 		kt_error(s->d, rel, 0, 0, "cannot write: %s", err->message);
 		g_error_free(err);
@@ -1027,6 +962,7 @@ h_bank(struct site *s, const struct kt_language *lang)
 
 	home(s, lang);
 	index_file(s, lang);
+	h_search_index(s, lang);
 	planner(s, lang);
 	for (int k = 0; k < KT_KIND_COUNT; k++)
 		kind_index(s, lang, (enum kt_kind)k, &c);

@@ -5,6 +5,7 @@
  * any folder of any web server and from file://.
  */
 #include "web/page.h"
+#include "web/search.h"
 
 #include <libxml/parser.h>
 #include <string.h>
@@ -792,4 +793,5 @@ h_shared(struct site *s)
 	copy_assets(s);
 	copy_pictograms(s);
 	copy_logo(s);
+	h_search_stemmers(s);
 }

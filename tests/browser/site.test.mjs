@@ -103,6 +103,13 @@ test('years per school type: vmbo with year 5 leaves out an assignment for vwo i
 	await page.close();
 });
 
+// waits until n cards are shown: the search answers when its pieces of
+// the index have loaded
+function shown(page, n) {
+	return page.waitForFunction((k) => document.querySelectorAll(
+	    '.card:not([hidden])').length === k, n, { timeout: 60000 });
+}
+
 test('a teacher filters, searches, opens an item, downloads its sheet, switches to Arabic', async () => {
 	const page = await browser.newPage();
 	await page.goto(base + 'nl/index.html');
@@ -129,6 +136,7 @@ test('a teacher filters, searches, opens an item, downloads its sheet, switches 
 	// a search: clear the choices, type a word from the text
 	await page.getByRole('button', { name: 'Alle keuzes wissen' }).click();
 	await page.getByRole('searchbox', { name: 'Zoeken' }).fill('kritiek');
+	await shown(page, 1);	// search.js loads its index as it searches
 	assert.equal(await cards.count(), 1);
 	assert.match(await cards.first().textContent(), /kritiek/);
 	assert.match(page.url(), /q=kritiek/);
@@ -178,6 +186,7 @@ test('the bank works from the file system too (file://)', async () => {
 	const page = await browser.newPage();
 	await page.goto('file://' + join(out, 'nl', 'index.html'));
 	await page.getByRole('searchbox', { name: 'Zoeken' }).fill('open dag');
+	await shown(page, 1);
 	assert.equal(await page.locator('.card:not([hidden])').count(), 1);
 	await page.close();
 });
@@ -215,6 +224,7 @@ test('a strict Content-Security-Policy, as in the README, breaks nothing', async
 	});
 	await page.goto(strict.base + 'nl/index.html');
 	await page.getByRole('searchbox', { name: 'Zoeken' }).fill('open dag');
+	await shown(page, 1);
 	assert.equal(await page.locator('.card:not([hidden])').count(), 1);
 	await page.goto(strict.base + 'ar/opdrachten/trots-op-jezelf.html');
 	assert.equal(await page.locator('img.picto').first().evaluate((i) => i.naturalWidth > 0), true);

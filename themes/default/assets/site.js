@@ -10,12 +10,6 @@
 (function () {
 	'use strict';
 
-	/* the same folding as the generator's: no accents, lower case */
-	function fold(s) {
-		return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-		    .toLowerCase();
-	}
-
 	/* the text for n results: the form of the page's language for n
 	 * (data-template-one, -few, ...), else data-template */
 	function plural(el, n) {
@@ -64,28 +58,14 @@
 	}
 
 	/*
-	 * The cards a search finds: null without a query, else the ids.
-	 * A search script of its own may set window.ktSearch(query): the
-	 * ids ("opdrachten/slug") it finds, as an array or a Set, or a
-	 * promise of them (null: no search). Without it, every word of the
-	 * query must be in an item's words in index.js.
+	 * The cards a search finds (search.js, from the index's shards): a
+	 * Map of their ids to their scores, or null when the query has no
+	 * word to search for (or the search script is missing).
 	 */
 	function search(query) {
-		var terms = fold(query).split(/\s+/).filter(Boolean);
-
-		if (terms.length === 0)
-			return Promise.resolve(null);
-		if (typeof window.ktSearch === 'function')
-			return Promise.resolve(window.ktSearch(query)).then(
-			    function (ids) {
-				return ids == null ? null : new Set(ids);
-			});
-		return Promise.resolve(new Set((window.ktIndex || []).filter(
-		    function (item) {
-			return terms.every(function (t) {
-				return item.x.indexOf(t) >= 0;
-			});
-		}).map(function (item) { return item.id; })));
+		if (window.ktSearch && window.ktSearch.find)
+			return window.ktSearch.find(query);
+		return Promise.resolve(null);
 	}
 
 	/* A card's facet values, from data-f="leerjaar:1 soort:tips". */
@@ -336,6 +316,9 @@
 				if (ok)
 					shown++;
 			});
+			/* the best matches of a search first */
+			if (window.ktSearch && window.ktSearch.order)
+				window.ktSearch.order(results, found);
 			/* each kind says how many of it are shown */
 			results.querySelectorAll('section.listing').forEach(
 			    function (s) {
