@@ -118,6 +118,59 @@ for (let i = 0; i < 20; i++) {
 }
 writeFileSync(join(dir, 'weasy', 'all.html'), `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>${css}</style></head><body>${sheets.join('')}</body></html>`);
 
+// the new two-sided take-home sheet in Typst, nl and ar: front = title,
+// the box (give back, by when, call), intro, five steps with a 20 mm
+// pictogram and a tick box beside the number; back = three questions with
+// lines, names, a glossary, and a footer with a QR-sized module grid. The
+// grid is not a real QR code (Typst has none without a package download);
+// it costs the same to draw: 29 x 29 modules as one SVG
+mkdirSync(join(dir, 'typst', 'p'), { recursive: true });
+for (const c of new Set([...Object.values(picto), '1F4C5', '1F4DE']))
+	copyFileSync(join('node_modules/openmoji/black/svg', c + '.svg'), join(dir, 'typst', 'p', c + '.svg'));
+let qr = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29">';
+for (let y = 0; y < 29; y++)
+	for (let x = 0; x < 29; x++)
+		if (rnd() < 0.5) qr += `<rect x="${x}" y="${y}" width="1" height="1"/>`;
+writeFileSync(join(dir, 'typst', 'p', 'qr.svg'), qr + '</svg>');
+const tq = (s) => s.replace(/[\\#$*_`<>@\[\]]/g, (c) => '\\' + c);
+const typstHead = (lang) => `#set page(paper: "a4", margin: (x: 16mm, top: 14mm, bottom: 22mm),
+  footer: grid(columns: (1fr, 18mm), align(bottom, text(9pt)[Pictogrammen: OpenMoji, CC BY-SA 4.0]), image("p/qr.svg", width: 18mm)))
+#set text(font: ${lang === 'ar' ? '"Noto Sans Arabic"' : '"Noto Sans"'}, size: ${lang === 'ar' ? 16 : 14}pt, lang: "${lang}"${lang === 'ar' ? ', dir: rtl' : ''})
+#set par(leading: 0.8em)
+#let wl = line(length: 100%, stroke: 0.6pt + gray)
+`;
+function typstSheet(lang, i) {
+	seed = 2000 + i;
+	const steps = Array.from({ length: 5 }, (_, k) => `#grid(columns: (8mm, 7mm, 22mm, 1fr), gutter: 3mm, align: horizon,
+  text(18pt, weight: "bold")[${k + 1}], box(width: 6mm, height: 6mm, stroke: 1pt), image("p/${picto[pick(pictos)]}.svg", width: 20mm), [${tq(sentence(lang, 8))}])`).join('\n');
+	const quest = Array.from({ length: 3 }, () => `#block(breakable: false)[*${tq(sentence(lang, 6))}* #v(8mm) #wl #v(8mm) #wl #v(8mm) #wl]`).join('\n');
+	return `#grid(columns: (1fr, 26mm), align: horizon, text(24pt, weight: "bold")[${tq(sentence(lang, 5))}], image("p/1F31F.svg", width: 24mm))
+#block(stroke: 1.5pt + rgb("#1d5c4d"), inset: 4mm, radius: 2mm, width: 100%, breakable: false)[
+#grid(columns: (14mm, 1fr), gutter: 3mm, align: horizon,
+  image("p/1F4C5.svg", width: 12mm), [${tq(sentence(lang, 3))}: #box(width: 40mm, wl) #h(4mm) ${tq(sentence(lang, 1))} #box(width: 30mm, wl)],
+  image("p/1F4DE.svg", width: 12mm), [${tq(sentence(lang, 2))} 010-1234567])]
+${tq(sentence(lang, 7))} \\
+${tq(sentence(lang, 8))}
+${steps}
+#align(end)[*${tq(sentence(lang, 3))}*]
+#pagebreak()
+${quest}
+#v(6mm)
+#grid(columns: (1fr, 1fr), gutter: 6mm, [${tq(sentence(lang, 2))} #wl], [${tq(sentence(lang, 2))} #wl])
+#v(6mm)
+${Array.from({ length: 3 }, () => `- *${tq(sentence(lang, 1))}* ${tq(sentence(lang, 6))}`).join('\n')}
+`;
+}
+for (const lang of ['nl', 'ar']) {
+	const all = [];
+	for (let i = 0; i < 20; i++) {
+		const s = typstSheet(lang, i);
+		all.push(s);
+		writeFileSync(join(dir, 'typst', `sheet-${lang}-${i}.typ`), typstHead(lang) + s);
+	}
+	writeFileSync(join(dir, 'typst', `all-${lang}.typ`), typstHead(lang) + all.join('\n#pagebreak()\n'));
+}
+
 for (const f of readdirSync('content/woordenlijst'))
 	copyFileSync(join('content/woordenlijst', f), join(dir, 'woordenlijst', f));
 writeFileSync(join(dir, 'site.yaml'), readFileSite());

@@ -5,6 +5,8 @@
 #   Hugo (Debian's hugo): the same pages from the same Markdown
 #   WeasyPrint (Debian's weasyprint): the same sheet from an HTML page,
 #     one process per sheet and all sheets in one document (its best case)
+#   Typst (npm @myriaddreamin/typst-ts-node-compiler, pinned): the new
+#     two-sided sheet in nl and ar, a compile each and all in one document
 #   the floor: copying the finished output
 # Prints a table and appends it, dated, to bench/results.md.
 # BASE=path/to/an/older/keukentafel also builds the corpus with it and
@@ -76,6 +78,24 @@ weach=$(echo "$wstart $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
 wone=$(measure weasyprint -q "$work/c/weasy/all.html" "$work/all.pdf")
 wpages=$(pdfinfo "$work/all.pdf" | awk '/^Pages/ { print $2 }')
 
+# Typst on the same two-sided sheet, in Dutch and Arabic, 20 sheets a
+# compile each and all in one document
+typst_rows=""
+t_best=0
+for lang in nl ar; do
+	for mode in each all; do
+		t=$(measure node bench/typst.mjs "$work/c" "$mode" "$lang")
+		tp=0
+		for f in "$work/c/typst/"$([ "$mode" = each ] && echo "sheet-$lang-*" || echo "all-$lang").pdf; do
+			tp=$((tp + $(pdfinfo "$f" 2>/dev/null | awk '/^Pages/ { print $2 }')))
+		done
+		tpc=$(awk -v n="$tp" -v t="$(field "$t" 2)" 'BEGIN { printf "%.1f", n / t }')
+		t_best=$(awk -v a="$t_best" -v b="$tpc" 'BEGIN { print (b > a) ? b : a }')
+		typst_rows="$typst_rows
+| Typst, 20 sheets ($lang), $([ "$mode" = each ] && echo "a compile each" || echo "in one document") | $(field "$t" 1) | $(field "$t" 2) | $(field "$t" 3) | $tp pages, $tpc pages per CPU s |"
+	done
+done
+
 pdf_s=$(awk -v a="$(field "$full2" 1)" -v b="$(field "$html" 1)" 'BEGIN { printf "%.2f", a - b }')
 kt_sps=$(awk -v n="$sheets" -v t="$pdf_s" 'BEGIN { printf "%.0f", n / t }')
 w_pps=$(awk -v n="$wpages" -v t="$(field "$wone" 1)" 'BEGIN { printf "%.1f", n / t }')
@@ -100,11 +120,13 @@ table=$(cat <<TABLE
 | Hugo, the same pages (median of 3) | $(field "$hugo" 1) | $(field "$hugo" 2) | $(field "$hugo" 3) | $hpages pages |
 | WeasyPrint, 20 sheets, a process each | $weach | | | $w_each ms a sheet |
 | WeasyPrint, 20 sheets in one document | $(field "$wone" 1) | $(field "$wone" 2) | $(field "$wone" 3) | $wpages pages, $w_pps pages/s |
+$typst_rows
 | floor: copying out/ | $(field "$floor" 1) | $(field "$floor" 2) | $(field "$floor" 3) | |
 
 - site only: $(ratio "$(field "$hugo" 1)" "$(field "$html" 1)")x faster than Hugo ($(awk -v p="$pages" -v t="$(field "$html" 1)" 'BEGIN { printf "%.0f", p / t }') pages/s)
 - printables: $kt_sps sheets/s over $pdf_s s ($kt_ms ms of CPU per PDF); $(ratio "$kt_sps" "$w_pps")x WeasyPrint's best case ($w_pps pages/s)
 - per core: $kt_sheet_ms ms of CPU per sheet, bundles and evening printables included (WeasyPrint $w_sheet_ms); $kpages pages at $kt_ppc pages per CPU second against WeasyPrint's $w_ppc: $(ratio "$kt_ppc" "$w_ppc")x
+- against Typst: $kt_ppc pages per CPU second against its best run's $t_best: $(ratio "$kt_ppc" "$t_best")x
 - -j 2 against -j 1: $(ratio "$(field "$full1" 1)" "$(field "$full2" 1)")x
 TABLE
 )

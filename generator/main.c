@@ -1,5 +1,5 @@
 /*
- * The command line: keukentafel build | check | serve | init | new, with
+ * The command line: keukentafel build | check | serve | init | new | print, with
  * options. Parses arguments and the environment, finds the theme, the
  * pictograms and the templates, and hands over to the command's file in
  * build/.
@@ -15,6 +15,7 @@
 #include "build/build.h"
 #include "build/init.h"
 #include "build/new.h"
+#include "build/printcmd.h"
 #include "build/serve.h"
 
 #ifndef KT_VERSION
@@ -28,13 +29,18 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: keukentafel build [-C content] [-o out] [-t theme] "
-	    "[--openmoji dir] [-q]\n"
+	    "[--openmoji dir]\n"
+	    "                         [--stemmers dir] [-q]\n"
 	    "       keukentafel check [-C content] [-t theme] "
 	    "[--format text|json]\n"
 	    "       keukentafel serve [-C content] [-o out] [--poort N]\n"
 	    "       keukentafel init DIR\n"
-	    "       keukentafel new opdracht|avond|tip NAME [-C content] "
+	    "       keukentafel new opdracht|avond|tip|gesprek NAME [-C content] "
 	    "[--taal CODE]\n"
+	    "       keukentafel print opdracht NAME --klas FILE [--klasnaam "
+	    "3B] [--map DIR]\n"
+	    "                         [--mentor NAME] [--telefoon NUMBER] "
+	    "[--inleveren DATE]\n"
 	    "       keukentafel --help | --version\n"
 	    "\n"
 	    "  build   turn the content folder into a website and printable "
@@ -52,12 +58,20 @@ usage(FILE *f)
 	    "guide\n"
 	    "  new     add an assignment, evening or tip with every field to "
 	    "fill in\n"
+	    "  print   for one class, outside out/: the checklist with the "
+	    "names, and one\n"
+	    "          PDF with each pupil's sheet in the family's language "
+	    "(the class\n"
+	    "          list's column 'taal'), beside Dutch\n"
 	    "\n"
 	    "  -C, --content DIR   content folder (default: content)\n"
 	    "  -o, --out DIR       output folder (default: out)\n"
 	    "  -t, --theme DIR     theme folder (default: themes/default)\n"
 	    "      --openmoji DIR  OpenMoji black SVGs (default: "
 	    "node_modules/openmoji/black/svg)\n"
+	    "      --stemmers DIR  the Snowball stemmers for search in the "
+	    "browser\n"
+	    "                      (default: node_modules/@orama/stemmers/dist)\n"
 	    "      --format FMT    check output: text or json\n"
 	    "  -j, --jobs N        threads (default: one per core)\n"
 	    "      --no-pdf        the website only, no printables\n"
@@ -68,15 +82,26 @@ usage(FILE *f)
 	    "      --taal CODE     new: the translation of the Dutch file into "
 	    "this\n"
 	    "                      language, its texts copied to translate\n"
+	    "      --klasnaam NAME print: the class, on the checklist and in "
+	    "the folder's\n"
+	    "                      name (default: the class list's file "
+	    "name)\n"
+	    "      --map DIR       print: where to write (default: "
+	    "print/NAME-CLASS)\n"
 	    "\n"
 	    "For the printables (otherwise from site.yaml, or a line to write "
 	    "on):\n"
 	    "      --mentor NAME       who takes the sheets back\n"
 	    "      --telefoon NUMBER   whom parents can call\n"
-	    "      --inleveren DATE    hand-in date, 2026-12-04\n"
-	    "      --datum DATE        date of the theme evenings\n"
-	    "      --aanvang TIME      start of the evenings, 19:30\n"
-	    "      --locatie PLACE     where the evenings are\n"
+	    "      --inleveren DATE    hand-in date: 2026-12-04, 4-12-2026 or "
+	    "4 december 2026\n"
+	    "      --datum DATE        date of the theme evenings and talks, "
+	    "written the same ways\n"
+	    "      --aanvang TIME      start of the evenings, 19:30 (--tijd: "
+	    "the same,\n"
+	    "                          the time of a talk)\n"
+	    "      --locatie PLACE     where the evenings and talks are "
+	    "(--plaats)\n"
 	    "      --klas FILE         class list: a pupil's name on each "
 	    "line; the\n"
 	    "                          checklists with the names go to the "
@@ -88,14 +113,40 @@ usage(FILE *f)
 	    "identical.\n", f);
 }
 
+/*
+ * A date as 2026-12-11, 11-12-2026 or "11 december 2026" (a Dutch month,
+ * or its first three letters) into iso as 2026-12-11; FALSE when it is
+ * none of those or no day of the calendar.
+ */
 static bool
-valid_date(const char *s)
+parse_date(const char *s, char iso[11])
 {
-	int y, m, d;
-	char rest;
+	static const char *const months[] = { "januari", "februari", "maart",
+	    "april", "mei", "juni", "juli", "augustus", "september",
+	    "oktober", "november", "december" };
+	int y = 0, m = 0, d = 0, used = 0;
+	char word[16], rest;
 
-	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 &&
-	    g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+	/* 2026-12-11, else 11-12-2026, else 11 december 2026 */
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 &&
+	    sscanf(s, "%2d-%2d-%4d%c", &d, &m, &y, &rest) != 3) {
+		if (sscanf(s, "%2d %15s %4d%n", &d, word, &y, &used) != 3 ||
+		    s[used] != '\0')
+			return false;
+		m = 0;
+		for (int i = 0; i < 12 && m == 0; i++)
+			if (g_ascii_strcasecmp(word, months[i]) == 0 ||
+			    (strlen(word) == 3 && g_ascii_strncasecmp(word,
+			    months[i], 3) == 0))
+				m = i + 1;
+	}
+	if (y < 1000)
+		return false;
+	if (m < 1 || m > 12 || d < 1 || d > 31 ||
+	    !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+		return false;
+	g_snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+	return true;
 }
 
 /*
@@ -188,17 +239,22 @@ option(struct kt_options *o, int c, const char *arg)
 		o->phone = arg;
 		break;
 	case 3:
-	case 4:
-		if (!valid_date(arg)) {
-			fprintf(stderr, "keukentafel: '%s' is not a "
-			    "date; write it as 2026-12-04\n", arg);
+	case 4: {
+		char *iso = c == 3 ? o->due_iso : o->date_iso;
+
+		if (!parse_date(arg, iso)) {
+			fprintf(stderr, "keukentafel: --%s: '%s' is not a "
+			    "date; write it as 2026-12-04, 4-12-2026 or "
+			    "4 december 2026\n", c == 3 ? "inleveren" :
+			    "datum", arg);
 			return 2;
 		}
 		if (c == 3)
-			o->due = arg;
+			o->due = iso;
 		else
-			o->date = arg;
+			o->date = iso;
 		break;
+	}
 	case 5: {
 		int h, m;
 		char rest;
@@ -237,6 +293,15 @@ option(struct kt_options *o, int c, const char *arg)
 	case 11:
 		o->lang = arg;
 		break;
+	case 12:
+		o->class_name = arg;
+		break;
+	case 13:
+		o->print_dir = arg;
+		break;
+	case 14:
+		o->stemmers = arg;
+		break;
 	case 'h':
 		usage(stdout);
 		return 0;
@@ -257,7 +322,8 @@ static const struct command {
 	{ "check", 0, "" },
 	{ "serve", 0, "" },
 	{ "init", 1, " DIR" },
-	{ "new", 2, " opdracht|avond|tip NAME" },
+	{ "new", 2, " opdracht|avond|tip|gesprek NAME" },
+	{ "print", 2, " opdracht NAME --klas FILE" },
 };
 
 static int
@@ -271,6 +337,8 @@ run(const struct kt_options *o, const char *cmd, char **words)
 		return kt_cmd_serve(o);
 	if (strcmp(cmd, "init") == 0)
 		return kt_cmd_init(o->templates, words[0]);
+	if (strcmp(cmd, "print") == 0)
+		return kt_cmd_print(o, words[0], words[1]);
 	return kt_cmd_new(o, words[0], words[1]);
 }
 
@@ -279,7 +347,7 @@ run(const struct kt_options *o, const char *cmd, char **words)
  * own[] holds what was found here, for the caller to free.
  */
 static void
-find_data(struct kt_options *o, const char *cmd, char *own[3])
+find_data(struct kt_options *o, const char *cmd, char *own[4])
 {
 	const char *env;
 	char *t;
@@ -293,6 +361,13 @@ find_data(struct kt_options *o, const char *cmd, char *own[3])
 	if (o->openmoji == NULL)
 		o->openmoji = own[1] = find_dir(
 		    "node_modules/openmoji/black/svg", "openmoji");
+	/* the browser's Snowball stemmers, found as the pictograms are */
+	if (o->stemmers == NULL &&
+	    (env = getenv("KEUKENTAFEL_STEMMERS")) != NULL)
+		o->stemmers = env;
+	if (o->stemmers == NULL)
+		o->stemmers = own[3] = find_dir(
+		    "node_modules/@orama/stemmers/dist", "stemmers");
 	t = g_build_filename("templates", cmd, NULL);
 	o->templates = own[2] = find_dir(t, t);
 	g_free(t);
@@ -335,10 +410,15 @@ main(int argc, char *argv[])
 		{ "datum", required_argument, NULL, 4 },
 		{ "aanvang", required_argument, NULL, 5 },
 		{ "locatie", required_argument, NULL, 6 },
+		{ "tijd", required_argument, NULL, 5 },
+		{ "plaats", required_argument, NULL, 6 },
 		{ "klas", required_argument, NULL, 7 },
 		{ "klassenmap", required_argument, NULL, 9 },
 		{ "poort", required_argument, NULL, 10 },
 		{ "taal", required_argument, NULL, 11 },
+		{ "klasnaam", required_argument, NULL, 12 },
+		{ "map", required_argument, NULL, 13 },
+		{ "stemmers", required_argument, NULL, 14 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -346,7 +426,7 @@ main(int argc, char *argv[])
 	struct kt_options o = { .content = "content", .out = "out",
 	    .class_dir = "klassenlijsten", .epoch = -1, .port = 8000 };
 	const struct command *cmd = NULL;
-	char *own[3] = { NULL, NULL, NULL };
+	char *own[4] = { NULL, NULL, NULL, NULL };
 	int c, status;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
@@ -367,7 +447,7 @@ main(int argc, char *argv[])
 			cmd = &commands[i];
 	if (cmd == NULL) {
 		fprintf(stderr, "keukentafel: unknown command '%s'; use build, "
-		    "check, serve, init or new\n", argv[1]);
+		    "check, serve, init, new or print\n", argv[1]);
 		return 2;
 	}
 	optind = 2;
@@ -392,7 +472,7 @@ main(int argc, char *argv[])
 	xmlInitParser();
 	status = run(&o, cmd->name, argv + optind);
 	xmlCleanupParser();
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		g_free(own[i]);
 	return status;
 }

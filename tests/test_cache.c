@@ -1,7 +1,7 @@
 /*
  * What a build keeps between builds, and what it trusts of it: the PDF
  * reader given damaged and crafted chunks, the manifest's record of each
- * file (a chunk damaged under out/.keukentafel/ is drawn again, a manifest
+ * file (a chunk damaged among the records is drawn again, a manifest
  * of an older format reuses nothing), the library versions in the key, and
  * the writer's swap failing half-way.
  */
@@ -274,16 +274,22 @@ static char *
 copy_of_ref(const char *name)
 {
 	char *dest = g_build_filename(tmp, name, NULL);
+	char *from = kt_records_dir(ref_out()), *to = kt_records_dir(dest);
 	const char *cp[] = { "cp", "-a", ref_out(), dest, NULL };
+	const char *records[] = { "cp", "-a", from, to, NULL };
 
+	/* out/ and its records beside it */
 	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_cmpint(t_run(records, NULL, NULL, NULL), ==, 0);
+	g_free(from);
+	g_free(to);
 	return dest;
 }
 
 static void
 put_file(const char *dir, const char *rel, const char *data, gssize len)
 {
-	char *p = g_build_filename(dir, rel, NULL);
+	char *p = kt_out_file(dir, rel);
 
 	g_assert_true(g_file_set_contents(p, data, len, NULL));
 	g_free(p);
@@ -292,7 +298,7 @@ put_file(const char *dir, const char *rel, const char *data, gssize len)
 static void
 remove_file(const char *dir, const char *rel)
 {
-	char *p = g_build_filename(dir, rel, NULL);
+	char *p = kt_out_file(dir, rel);
 
 	g_assert_cmpint(remove(p), ==, 0);
 	g_free(p);
@@ -339,7 +345,7 @@ assert_as_built(const char *dest)
 }
 
 /*
- * A chunk damaged under out/.keukentafel/: truncated, it is drawn again
+ * A chunk damaged among the records beside out/: truncated, it is drawn again
  * by the next build though nothing else changed (and a style sheet,
  * written by no job, is written again); overwritten with a file
  * claiming a table of a billion entries while its bundle must be joined
@@ -351,7 +357,7 @@ test_damaged_chunk(void)
 	char *dest = copy_of_ref("damaged"), *p, *data, *se = NULL;
 	gsize len;
 
-	p = g_build_filename(dest, CHUNK, NULL);
+	p = kt_out_file(dest, CHUNK);
 	g_assert_true(g_file_get_contents(p, &data, &len, NULL));
 	put_file(dest, CHUNK, data, (gssize)len / 2);
 	put_file(dest, "assets/style.css", "body{}", -1);
@@ -381,7 +387,7 @@ static void
 test_same_size(void)
 {
 	char *dest = copy_of_ref("same-size"), *p, *data, *se = NULL;
-	char *stamps = g_build_filename(dest, ".keukentafel/stamps", NULL);
+	char *stamps = kt_out_file(dest, ".keukentafel/stamps");
 	char *before, *after;
 	gsize len;
 
@@ -391,7 +397,7 @@ test_same_size(void)
 	g_clear_pointer(&se, g_free);
 	g_assert_true(g_file_get_contents(stamps, &after, NULL, NULL));
 	g_assert_cmpstr(before, !=, after);
-	p = g_build_filename(dest, CHUNK, NULL);
+	p = kt_out_file(dest, CHUNK);
 	g_assert_true(g_file_get_contents(p, &data, &len, NULL));
 	memset(data + len / 2, 'x', 64);
 	put_file(dest, CHUNK, data, (gssize)len);
@@ -452,8 +458,7 @@ old_format(const char *text)
 static void
 test_old_manifest(void)
 {
-	char *path = g_build_filename(ref_out(), ".keukentafel", "manifest",
-	    NULL), *text;
+	char *path = kt_out_file(ref_out(), ".keukentafel/manifest"), *text;
 	char *formats[3];
 
 	g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
@@ -521,7 +526,7 @@ build_here(const char *dest)
 static GHashTable *
 keys_of(const char *dest)
 {
-	char *p = g_build_filename(dest, ".keukentafel", "manifest", NULL);
+	char *p = kt_out_file(dest, ".keukentafel/manifest");
 	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, g_free);
 	char *text, **lines;

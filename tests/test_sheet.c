@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "out/writer.h"
 #include "util.h"
 
 #define MM 2.834645669
@@ -429,7 +430,7 @@ check_duplex(const char *out, const char *slug)
 		g_strdup_printf("%s/nl/opdrachten/leerjaar-2.pdf", out),
 		NULL
 	};
-	char *chunks = g_build_filename(out, ".keukentafel/bundels/nl", NULL);
+	char *chunks = kt_out_file(out, ".keukentafel/bundels/nl");
 	GPtrArray *kept = t_files(chunks);
 	char *chunk;
 

@@ -149,6 +149,7 @@ test_init(void)
 	static const char *const files[] = {
 		"site.yaml", "opdrachten/wat-kan-ik-goed.nl.md",
 		"avonden/kennismaken.nl.md", "tips/eerst-goed-nieuws.nl.md",
+		"gesprekken/kennismaken-met-de-mentor.nl.md",
 		"woordenlijst/nl.yaml", NULL
 	};
 
@@ -160,7 +161,7 @@ test_init(void)
 	}
 	g_assert_cmpint(check(school, &err), ==, 0);
 	g_assert_nonnull(strstr(err, "assignments: 1, evenings: 1, tips: 1, "
-	    "files: 3; 0 errors, 0 warnings"));
+	    "talks: 1, files: 4; 0 errors, 0 warnings"));
 	g_free(err);
 	/* a folder that holds something is refused, and left as it was */
 	write_file(readme, "mine");
@@ -184,13 +185,14 @@ test_new(void)
 	char *school = init_school("new"), *err = NULL, *out, *page, *title;
 	char *file = g_build_filename(school, "tips/luister-goed.nl.md", NULL);
 	const char *kinds[][2] = { { "opdracht", "samen-kiezen" },
-	    { "avond", "kiezen-met-ouders" }, { "tip", "luister-goed" } };
+	    { "avond", "kiezen-met-ouders" }, { "tip", "luister-goed" },
+	    { "gesprek", "samen-aan-tafel" } };
 	const char *bad_slug[] = { "new", "tip", "Luister Goed", "-C", school,
 	    NULL };
 	const char *bad_kind[] = { "new", "blad", "x", "-C", school, NULL };
 	const char *build[] = { "--no-pdf", NULL };
 
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		const char *words[] = { "new", kinds[i][0], kinds[i][1], "-C",
 		    school, NULL };
 		g_assert_cmpint(kt(words, NULL, NULL), ==, 0);
@@ -198,7 +200,7 @@ test_new(void)
 	g_assert_true(g_file_test(file, G_FILE_TEST_IS_REGULAR));
 	g_assert_cmpint(check(school, &err), ==, 0);
 	g_assert_nonnull(strstr(err, "assignments: 2, evenings: 2, tips: 2, "
-	    "files: 6; 0 errors, 0 warnings"));
+	    "talks: 2, files: 8; 0 errors, 0 warnings"));
 	g_clear_pointer(&err, g_free);
 	/* the title comes from the name, as the built page shows */
 	out = g_build_filename(school, "..", "site", NULL);
@@ -224,7 +226,7 @@ test_new(void)
 	g_assert_nonnull(strstr(err, "lower-case letters, digits and hyphens"));
 	g_clear_pointer(&err, g_free);
 	g_assert_cmpint(kt(bad_kind, NULL, &err), ==, 2);
-	g_assert_nonnull(strstr(err, "opdracht, avond or tip"));
+	g_assert_nonnull(strstr(err, "opdracht, avond, tip or gesprek"));
 	g_free(err);
 	g_free(title);
 	g_free(page);
@@ -634,10 +636,10 @@ test_man_page(void)
 	g_free(in_man);
 	g_free(in_help);
 	/* and every command */
-	in_man = matches(man, "^\\.Cm (build|check|serve|init|new)$");
+	in_man = matches(man, "^\\.Cm (build|check|serve|init|new|print)$");
 	in_help = matches(usage, "^ *(?:usage:)? *keukentafel ([a-z]+) ");
 	g_assert_cmpstr(in_man, ==, in_help);
-	g_assert_cmpstr(in_help, ==, "build\ncheck\ninit\nnew\nserve\n");
+	g_assert_cmpstr(in_help, ==, "build\ncheck\ninit\nnew\nprint\nserve\n");
 	g_free(in_man);
 	g_free(in_help);
 	g_free(usage);

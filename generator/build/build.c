@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "build/check.h"
+#include "build/classlist.h"
 #include "diag.h"
 #include "build/jobs.h"
 #include "load/file.h"
@@ -21,8 +22,8 @@
 #include "build/run.h"
 #include "text/json.h"
 
-static struct kt_model *
-load(const struct kt_options *o, struct kt_diag *d)
+struct kt_model *
+kt_build_load(const struct kt_options *o, struct kt_diag *d)
 {
 	struct kt_paths p = { o->content, o->theme, o->openmoji, o->jobs };
 
@@ -88,7 +89,7 @@ int
 kt_cmd_check(const struct kt_options *o)
 {
 	struct kt_diag *d = kt_diag_new();
-	struct kt_model *m = load(o, d);
+	struct kt_model *m = kt_build_load(o, d);
 	GString *figures = g_string_new(NULL);
 	size_t errors, warnings;
 
@@ -114,58 +115,17 @@ kt_cmd_check(const struct kt_options *o)
 	}
 	if (!o->quiet && !o->json && m != NULL)
 		fprintf(stderr, "assignments: %u, evenings: %u, tips: %u, "
-		    "files: %u; %zu error%s, %zu warning%s\n",
+		    "talks: %u, files: %u; %zu error%s, %zu warning%s\n",
 		    m->items[KT_ASSIGNMENT]->len, m->items[KT_EVENING]->len,
-		    m->items[KT_TIP]->len, count_texts(m, KT_ASSIGNMENT) +
-		    count_texts(m, KT_EVENING) + count_texts(m, KT_TIP),
+		    m->items[KT_TIP]->len, m->items[KT_TALK]->len,
+		    count_texts(m, KT_ASSIGNMENT) + count_texts(m, KT_EVENING) +
+		    count_texts(m, KT_TIP) + count_texts(m, KT_TALK),
 		    errors, errors == 1 ? "" : "s", warnings,
 		    warnings == 1 ? "" : "s");
 	g_string_free(figures, TRUE);
 	kt_model_free(m);
 	kt_diag_free(d);
 	return errors > 0 ? 1 : 0;
-}
-
-/*
- * A class list: a pupil's name on each line, or a spreadsheet saved as CSV
- * (the first column; a header line "naam" is skipped).
- */
-static GPtrArray *
-read_class_list(const char *path, struct kt_diag *d)
-{
-	size_t len;
-	char *text = kt_read_text(path, NULL, d, &len);
-	GPtrArray *names;
-	char **lines;
-	int n = 0;
-
-	if (text == NULL)
-		return NULL;
-	names = g_ptr_array_new_with_free_func(g_free);
-	lines = g_strsplit(text, "\n", -1);
-	for (char **l = lines; *l != NULL; l++) {
-		char *name = g_strndup(*l, strcspn(*l, ";,\t"));
-
-		n++;
-		g_strstrip(name);
-		if (name[0] == '"' && strlen(name) >= 2 &&
-		    name[strlen(name) - 1] == '"') {
-			memmove(name, name + 1, strlen(name));
-			name[strlen(name) - 1] = '\0';
-		}
-		if (*name == '\0' || (n == 1 &&
-		    g_ascii_strcasecmp(name, "naam") == 0)) {
-			g_free(name);
-			continue;
-		}
-		g_ptr_array_add(names, name);
-	}
-	if (names->len > 200)
-		kt_error(d, path, 0, 0, "%u names; a class list has at most "
-		    "200", names->len);
-	g_strfreev(lines);
-	g_free(text);
-	return names;
 }
 
 struct progress {
@@ -220,10 +180,12 @@ struct build {
 	struct kt_plan *plan;
 	struct kt_writer *w;	/* out/ */
 	struct kt_writer *priv;	/* the class lists with names, or NULL */
+	GPtrArray *class;	/* struct kt_pupil *, or NULL */
 	struct kt_incr *incr;
 	int threads;
 	gint64 start, t;
 	gboolean unchanged;	/* out/ was left as it is */
+	gboolean old_records;	/* out/ has records inside: made anew */
 };
 
 static void
@@ -235,20 +197,6 @@ failed(const struct build *b, const char *why)
 	    b->o->out);
 }
 
-/* Whether dir is out or inside it: names of pupils never go there. */
-static gboolean
-inside(const char *dir, const char *out)
-{
-	char *a = g_canonicalize_filename(dir, NULL);
-	char *b = g_canonicalize_filename(out, NULL);
-	size_t n = strlen(b);
-	gboolean in = strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == '/');
-
-	g_free(a);
-	g_free(b);
-	return in;
-}
-
 /* Loads and checks the content, reads the class list; FALSE on errors,
  * which are printed. */
 static gboolean
@@ -256,14 +204,16 @@ prepare(struct build *b)
 {
 	const struct kt_options *o = b->o;
 
-	b->m = load(o, b->d);
+	b->m = kt_build_load(o, b->d);
 	stage(o, "loaded", &b->t);
 	if (b->m != NULL)
 		kt_check_model(b->m, NULL, b->d, NULL);
 	stage(o, "checked", &b->t);
 	if (o->class_list != NULL) {
-		b->ro.pupils = read_class_list(o->class_list, b->d);
-		if (inside(o->class_dir, o->out))
+		b->class = kt_class_read(o->class_list, b->d);
+		if (b->class != NULL)
+			b->ro.pupils = kt_class_names(b->class);
+		if (kt_path_inside(o->class_dir, o->out))
 			kt_error(b->d, o->class_dir, 0, 0, "the class lists "
 			    "with pupils' names would be published in %s; "
 			    "give a folder outside it with --klassenmap",
@@ -276,6 +226,26 @@ prepare(struct build *b)
 	    "is as it was\n", kt_diag_count(b->d, KT_ERROR),
 	    kt_diag_count(b->d, KT_ERROR) == 1 ? "" : "s", o->out);
 	return FALSE;
+}
+
+/*
+ * Records of an older keukentafel inside out/ (it kept them there): not
+ * read, and not in the new out/, which is swapped in even when nothing
+ * else changed.
+ */
+static void
+old_records(struct build *b)
+{
+	char *old = g_build_filename(b->o->out, KT_RECORDS, NULL);
+	char *now = kt_records_dir(b->o->out);
+
+	b->old_records = g_file_test(old, G_FILE_TEST_IS_DIR);
+	if (b->old_records)
+		fprintf(stderr, "keukentafel: the build's records move out of "
+		    "%s to %s/, which is not published; the new %s is made "
+		    "without them\n", old, now, b->o->out);
+	g_free(old);
+	g_free(now);
 }
 
 /* Runs every job of the plan; FALSE when any failed. */
@@ -321,8 +291,8 @@ made_as_planned(const struct build *b)
 		    i);
 
 		for (guint f = 0; f < j->files->len && !j->private; f++) {
-			char *path = g_build_filename(kt_writer_root(b->w),
-			    g_ptr_array_index(j->files, f), NULL);
+			char *path = kt_writer_file(b->w,
+			    g_ptr_array_index(j->files, f));
 
 			if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
 				kt_error(b->d, g_ptr_array_index(j->files, f),
@@ -353,9 +323,10 @@ summary(const struct build *b)
 		    "them)\n", b->o->class_dir, b->o->out);
 	if (!b->o->quiet && !b->unchanged)
 		fprintf(stderr, "keukentafel: built %u assignments, %u "
-		    "evenings and %u tips in %u languages into %s in %.1f s "
-		    "(%d thread%s)\n", m->items[KT_ASSIGNMENT]->len,
+		    "evenings, %u tips and %u talks in %u languages into %s "
+		    "in %.1f s (%d thread%s)\n", m->items[KT_ASSIGNMENT]->len,
 		    m->items[KT_EVENING]->len, m->items[KT_TIP]->len,
+		    m->items[KT_TALK]->len,
 		    m->site.languages->len, b->o->out,
 		    (double)(g_get_monotonic_time() - b->start) / 1e6,
 		    b->threads, b->threads == 1 ? "" : "s");
@@ -374,8 +345,8 @@ refresh_stamps(const struct build *b)
 
 	if (kt_manifest_read(b->incr->prev) == 0)
 		return;
-	path = g_build_filename(b->o->out, KT_STAMPS, NULL);
-	now = kt_manifest_stamps(b->incr->next, b->o->out);
+	path = kt_out_file(b->o->out, KT_STAMPS);
+	now = kt_manifest_stamps(b->incr->next, NULL);
 
 	if (!g_file_get_contents(path, &was, NULL, NULL) ||
 	    strcmp(was, now) != 0)
@@ -389,7 +360,7 @@ refresh_stamps(const struct build *b)
 static gboolean
 put_stamps(struct build *b, GError **err)
 {
-	char *stamps = kt_manifest_stamps(b->incr->next, kt_writer_root(b->w));
+	char *stamps = kt_manifest_stamps(b->incr->next, b->w);
 	gboolean ok = kt_writer_put(b->w, KT_STAMPS, stamps, strlen(stamps),
 	    err);
 
@@ -405,7 +376,8 @@ publish(struct build *b)
 	char *manifest = kt_manifest_text(b->incr->next, b->w);
 	gboolean ok = FALSE;
 
-	if (kt_manifest_unchanged(b->incr->prev, b->incr->next, manifest)) {
+	if (!b->old_records &&
+	    kt_manifest_unchanged(b->incr->prev, b->incr->next, manifest)) {
 		/* the new tree would be the one in out/: leave that be */
 		kt_writer_abort(b->w);
 		b->w = NULL;
@@ -448,7 +420,9 @@ kt_cmd_build(const struct kt_options *o)
 	b.d = kt_diag_new();
 	b.start = b.t = g_get_monotonic_time();
 	b.ro = (struct kt_render_opts){ o->theme, o->epoch, o->mentor,
-	    o->phone, o->due, o->date, o->start, o->place, NULL, o->no_pdf };
+	    o->phone, o->due, o->date, o->start, o->place, NULL, o->no_pdf,
+	    o->class_name, NULL, o->stemmers != NULL ? o->stemmers :
+	    "node_modules/@orama/stemmers/dist" };
 	b.threads = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
 	if (!prepare(&b))
 		goto done;
@@ -461,6 +435,7 @@ kt_cmd_build(const struct kt_options *o)
 		fprintf(stderr, "keukentafel: %s\n", err->message);
 		goto done;
 	}
+	old_records(&b);
 	b.incr = kt_incr_new(o->content, o->theme, o->out, b.m, &b.ro, b.w);
 	stage(o, "hashed", &b.t);
 	if (!render(&b) || kt_diag_count(b.d, KT_ERROR) > 0) {
@@ -490,6 +465,8 @@ done:
 	kt_plan_free(b.plan);
 	if (b.ro.pupils != NULL)
 		g_ptr_array_free(b.ro.pupils, TRUE);
+	if (b.class != NULL)
+		g_ptr_array_free(b.class, TRUE);
 	kt_model_free(b.m);
 	kt_diag_free(b.d);
 	return status;

@@ -16,6 +16,8 @@ struct kt_options {
 	const char *out;
 	const char *theme;
 	const char *openmoji;
+	const char *stemmers;	/* search.js's stemmers: nl.js, tr.js, ar.js;
+				 * NULL: node_modules/@orama/stemmers/dist */
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 */
 	bool quiet;
 	bool verbose;		/* the time each stage takes */
@@ -31,7 +33,18 @@ struct kt_options {
 	const char *templates;	/* init: templates/init; new: templates/new */
 	const char *lang;	/* new --taal: a translation into it */
 	int port;		/* serve --poort; 0: any free port */
+	/* print */
+	const char *class_name;	/* --klasnaam: 3B */
+	const char *print_dir;	/* --map: where print writes */
+	/* the dates as given, in ISO form: due and date point here */
+	char due_iso[11], date_iso[11];
 };
+
+struct kt_diag;
+struct kt_model;
+/* The content of o loaded (the folders checked first), or NULL after the
+ * problems went to d; the caller frees it with kt_model_free. */
+struct kt_model *kt_build_load(const struct kt_options *, struct kt_diag *);
 
 int kt_cmd_build(const struct kt_options *);
 int kt_cmd_check(const struct kt_options *);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "build/voice.h"
 #include "text/json.h"
 #include "text/readability.h"
 
@@ -111,6 +112,32 @@ measure(const struct kt_model *m, struct kt_counter *c,
 	kt_figures_clear(&f);
 }
 
+/* A talk's family part: the intro, and the questions for each. */
+static void
+talk_readability(const struct kt_model *m, struct kt_counter *c,
+    const struct kt_item *it, const struct kt_text *t, struct kt_diag *d,
+    GString *json)
+{
+	GPtrArray *lists[2] = { t->pupil_questions, t->parent_questions };
+	const char *names[2] = { "questions for the pupil",
+	    "questions for the parent" };
+	char *s;
+
+	if (t->intro != NULL) {
+		s = kt_md_plain(t->intro);
+		measure(m, c, it, t, "intro", s, &t->intro->pos, d, json);
+		g_free(s);
+	}
+	for (int i = 0; i < 2; i++) {
+		if (lists[i]->len == 0)
+			continue;
+		s = joined(lists[i], FALSE);
+		measure(m, c, it, t, names[i], s, &((const struct kt_md *)
+		    g_ptr_array_index(lists[i], 0))->pos, d, json);
+		g_free(s);
+	}
+}
+
 static void
 readability(const struct kt_model *m, struct kt_counter *c,
     const struct kt_item *it, const struct kt_text *t, struct kt_diag *d,
@@ -140,6 +167,8 @@ readability(const struct kt_model *m, struct kt_counter *c,
 			measure(m, c, it, t, "questions", s, &q->pos, d, json);
 			g_free(s);
 		}
+	} else if (it->kind == KT_TALK) {
+		talk_readability(m, c, it, t, d, json);
 	} else if (it->kind == KT_EVENING && t->invitation != NULL) {
 		s = kt_md_plain(t->invitation);
 		measure(m, c, it, t, "invitation", s, &t->invitation->pos, d,
@@ -256,6 +285,39 @@ one_line_each(const struct kt_text *t, struct kt_diag *d)
 		one_line(g_ptr_array_index(t->questions, i), "question", i, d);
 }
 
+/* ---- a talk's looked-back assignments ---- */
+
+static void
+looks_back(const struct kt_model *m, const struct kt_item *it,
+    struct kt_diag *d)
+{
+	GPtrArray *all = m->items[KT_ASSIGNMENT];
+
+	for (guint i = 0; i < it->looks_back->len; i++) {
+		const struct kt_ref *r = g_ptr_array_index(it->looks_back, i);
+		const char **names;
+		const char *s;
+
+		if (kt_model_find(m, KT_ASSIGNMENT, r->slug) != NULL)
+			continue;
+		names = g_new0(const char *, all->len + 1);
+		for (guint j = 0; j < all->len; j++)
+			names[j] = ((struct kt_item *)g_ptr_array_index(all,
+			    j))->slug;
+		s = kt_suggest(r->slug, names, all->len);
+		if (s != NULL)
+			kt_error(d, r->pos.path, r->pos.line, r->pos.col,
+			    "no home assignment '%s' (opdrachten/%s.nl.md); "
+			    "did you mean '%s'?", r->slug, r->slug, s);
+		else
+			kt_error(d, r->pos.path, r->pos.line, r->pos.col,
+			    "no home assignment '%s' (opdrachten/%s.nl.md); "
+			    "write the slug of a file in opdrachten/, or "
+			    "remove it", r->slug, r->slug);
+		g_free(names);
+	}
+}
+
 /* ---- the glossary in every language ---- */
 
 static gboolean
@@ -328,8 +390,9 @@ strings(const struct kt_model *m, struct kt_diag *d)
 		guint n = 0;
 
 		for (guint j = 0; j < keys->len; j++)
-			if (t == NULL || !g_hash_table_contains(t,
-			    g_ptr_array_index(keys, j))) {
+			if (t == NULL || (!g_hash_table_contains(t,
+			    g_ptr_array_index(keys, j)) && !kt_plural_form_of(
+			    g_ptr_array_index(keys, j), t))) {
 				if (n < 8)
 					g_string_append_printf(missing, "%s%s",
 					    n ? ", " : "",
@@ -368,6 +431,7 @@ kt_check_model(const struct kt_model *m, struct kt_counter *c,
 			else
 				g_hash_table_insert(slugs, it->slug,
 				    (gpointer)it);
+			looks_back(m, it, d);
 			for (guint j = 0; j < m->site.languages->len; j++) {
 				const struct kt_language *l =
 				    g_ptr_array_index(m->site.languages, j);
@@ -382,6 +446,8 @@ kt_check_model(const struct kt_model *m, struct kt_counter *c,
 				one_line_each(t, d);
 			}
 		}
+	kt_check_voice(m, d);
+	kt_check_pictograms(m, d);
 	glossary(m, d);
 	strings(m, d);
 	g_hash_table_destroy(slugs);

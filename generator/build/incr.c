@@ -5,10 +5,13 @@
  */
 #include "build/incr.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 
 #include "build/versions.h"
 #include "model/model.h"
+#include "text/fold.h"
 
 /* A file's name (relative: no absolute path may reach the output) and
  * its bytes. */
@@ -59,7 +62,7 @@ hash_str(GChecksum *c, const char *s)
 
 /*
  * What every job reads: the generator itself, the theme, site.yaml, the
- * glossary, the pictograms, the logo and the options.
+ * glossary, the pictograms, the logo, the stemmers and the options.
  */
 static char *
 global_key(const char *content, const char *theme, const struct kt_model *m,
@@ -79,6 +82,14 @@ global_key(const char *content, const char *theme, const struct kt_model *m,
 	hash_dir(c, theme);
 	hash_file(c, site, "site.yaml");
 	hash_dir(c, gloss);
+	/* the browser's stemmers, copied by the shared job */
+	for (const char *const *l = kt_fold_stemmed_languages();
+	    ro->stemmers != NULL && *l != NULL; l++) {
+		char *f = g_strdup_printf("%s/%s.js", ro->stemmers, *l);
+
+		hash_file(c, f, *l);
+		g_free(f);
+	}
 	qsort(names, n, sizeof *names, kt_cmp_str);
 	for (guint i = 0; i < n; i++) {
 		const struct kt_picto *p = g_hash_table_lookup(m->pictograms,
@@ -148,9 +159,52 @@ hash_linked(const struct kt_md *md, void *data)
 	cmark_iter_free(it);
 }
 
+/* An item's texts in every language, as the loader read them. */
+static void
+hash_texts(GChecksum *c, const struct kt_model *m, const struct kt_item *it)
+{
+	for (guint j = 0; j < m->site.languages->len; j++) {
+		const struct kt_text *t = kt_item_text(it, ((struct kt_language *)
+		    g_ptr_array_index(m->site.languages, j))->code);
+
+		if (t != NULL) {
+			hash_str(c, t->lang);
+			hash_str(c, t->digest);
+		}
+	}
+}
+
+/* A talk shows the assignments it looks back at (titles, pictograms),
+ * and an assignment's page the talks that look back at it. */
+static void
+hash_talks(GChecksum *c, const struct kt_model *m, const struct kt_item *it)
+{
+	GPtrArray *talks = m->items[KT_TALK];
+
+	for (guint i = 0; it->kind == KT_TALK && i < it->looks_back->len;
+	    i++) {
+		const struct kt_item *a = kt_model_find(m, KT_ASSIGNMENT,
+		    ((struct kt_ref *)g_ptr_array_index(it->looks_back,
+		    i))->slug);
+
+		if (a != NULL)
+			hash_texts(c, m, a);
+	}
+	for (guint i = 0; it->kind == KT_ASSIGNMENT && i < talks->len; i++) {
+		const struct kt_item *t = g_ptr_array_index(talks, i);
+
+		for (guint j = 0; j < t->looks_back->len; j++)
+			if (strcmp(((struct kt_ref *)g_ptr_array_index(
+			    t->looks_back, j))->slug, it->slug) == 0) {
+				hash_texts(c, m, t);
+				break;
+			}
+	}
+}
+
 /* An item's key: its texts in every language, as the loader read them
- * (not read again: a file saved during the build gives a new key), and
- * the languages of the items it links to. */
+ * (not read again: a file saved during the build gives a new key), the
+ * languages of the items it links to, and the talks it is part of. */
 struct kt_incr *
 kt_incr_new(const char *content, const char *theme, const char *out,
     const struct kt_model *m, const struct kt_render_opts *ro,
@@ -185,6 +239,7 @@ kt_incr_new(const char *content, const char *theme, const char *out,
 					kt_text_each_md(it, t, hash_linked, &l);
 				}
 			}
+			hash_talks(c, m, it);
 			key = g_strdup(g_checksum_get_string(c));
 			hash_str(all, key);
 			g_hash_table_insert(in->items, (gpointer)it, key);

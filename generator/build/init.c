@@ -89,7 +89,8 @@ kt_cmd_init(const char *templates, const char *dir)
 		return 1;
 	}
 	printf("keukentafel: made %s/ with site.yaml, an assignment, an "
-	    "evening, a tip, the glossary and README.md (the format).\n"
+	    "evening, a tip, a talk guide, the glossary and README.md (the "
+	    "format).\n"
 	    "Next: write your school's name and web address in %s/site.yaml, "
 	    "then\n"
 	    "  keukentafel check -C %s\n"

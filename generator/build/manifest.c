@@ -2,10 +2,10 @@
  * A first line with the format, then one line a job: id, key, then for
  * each file it wrote its path, size and digest, tab-separated. A file
  * is reused only while it has the size and digest it was written with:
- * a chunk damaged under out/.keukentafel/ is drawn again, never read. A
+ * a chunk damaged among the records is drawn again, never read. A
  * manifest of another format (or none) reuses nothing.
  *
- * Beside it, .keukentafel/stamps: each file's size, modification time
+ * Beside it, the stamps: each file's size, modification time
  * and inode as the build left them. A file that still has them is taken
  * as written without being read, as make and git take a file; any other
  * is read and its digest compared. They are kept apart from the
@@ -129,7 +129,7 @@ stamp_of(const char *path)
 static void
 load_stamps(struct kt_manifest *m)
 {
-	char *path = g_build_filename(m->out, KT_STAMPS, NULL);
+	char *path = kt_out_file(m->out, KT_STAMPS);
 	char *line, *end, *tab;
 
 	if (!g_file_get_contents(path, &m->stamps_text, NULL, NULL)) {
@@ -152,7 +152,7 @@ struct kt_manifest *
 kt_manifest_load(const char *out_dir)
 {
 	struct kt_manifest *m = kt_manifest_new(out_dir);
-	char *path = g_build_filename(out_dir, KT_MANIFEST, NULL);
+	char *path = kt_out_file(out_dir, KT_MANIFEST);
 	char *text;
 	char **lines;
 
@@ -206,7 +206,7 @@ static gboolean
 intact(const struct kt_manifest *m, const char *rel, const char *sum,
     gboolean *read)
 {
-	char *path = g_build_filename(m->out, rel, NULL);
+	char *path = kt_out_file(m->out, rel);
 	const char *was = g_hash_table_lookup(m->stamps, rel);
 	char *now = was != NULL ? stamp_of(path) : NULL;
 	GMappedFile *f = NULL;
@@ -320,7 +320,7 @@ link_some(gpointer data, gpointer unused)
 	(void)unused;
 	for (guint i = 0; i < l->rels->len && l->error == NULL; i++) {
 		const char *rel = g_ptr_array_index(l->rels, i);
-		char *from = g_build_filename(l->m->out, rel, NULL);
+		char *from = kt_out_file(l->m->out, rel);
 		GError *err = NULL;
 		char *to = kt_writer_path(l->w, rel, &err);
 
@@ -494,7 +494,7 @@ kt_manifest_counts(const struct kt_manifest *m, guint *reused, guint *run)
 }
 
 char *
-kt_manifest_stamps(const struct kt_manifest *m, const char *root)
+kt_manifest_stamps(const struct kt_manifest *m, const struct kt_writer *w)
 {
 	GString *s = g_string_new(NULL);
 	guint n;
@@ -506,7 +506,8 @@ kt_manifest_stamps(const struct kt_manifest *m, const char *root)
 
 		for (guint j = 0; j < e->files->len; j++) {
 			const char *rel = g_ptr_array_index(e->files, j);
-			char *path = g_build_filename(root, rel, NULL);
+			char *path = w != NULL ? kt_writer_file(w, rel) :
+			    kt_out_file(m->out, rel);
 			char *stamp = stamp_of(path);
 
 			if (stamp != NULL)

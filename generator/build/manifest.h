@@ -51,18 +51,21 @@ void kt_manifest_counts(const struct kt_manifest *, guint *reused,
     guint *run);
 
 /*
- * The stamps of the files of every job as they are below root (size,
- * time, inode), to be written as KT_STAMPS once they are all there: the
- * next build reads none of the files that still have them. The caller
- * frees the text with g_free.
+ * The stamps of the files of every job as they are in the tree w writes,
+ * or with w NULL in the manifest's out/ (size, time, inode), to be
+ * written as KT_STAMPS once they are all there: the next build reads none
+ * of the files that still have them. The caller frees the text with
+ * g_free.
  */
-char *kt_manifest_stamps(const struct kt_manifest *, const char *root);
+char *kt_manifest_stamps(const struct kt_manifest *,
+    const struct kt_writer *w);
 
 /* How many jobs of the build in out/ had a file to read: its stamp did
  * not match (0: every file looked at was known by its stamp). */
 guint kt_manifest_read(const struct kt_manifest *prev);
 
-#define KT_MANIFEST ".keukentafel/manifest"
-#define KT_STAMPS ".keukentafel/stamps"
+/* Records: beside out/, never in it (out/writer.h) */
+#define KT_MANIFEST KT_RECORDS "manifest"
+#define KT_STAMPS KT_RECORDS "stamps"
 
 #endif

@@ -24,7 +24,7 @@
 #define KT_MARK "# vertaal:"
 
 static const char *const kind_names[KT_KIND_COUNT] = {
-	"opdracht", "avond", "tip"
+	"opdracht", "avond", "tip", "gesprek"
 };
 
 /* Creates path with text, never over a file; FALSE after saying why. */
@@ -247,6 +247,9 @@ translation(enum kt_kind kind, const char *nl_path,
 		g_string_append(out, "# Vertaal ook de tekst onder de ---.\n"
 		    "---\n");
 		g_string_append(out, p->f.body);
+	} else if (kind == KT_TALK) {
+		g_string_append(out, "# Het deel voor de mentor komt uit het "
+		    "Nederlandse bestand.\n---\n");
 	} else {
 		g_string_append(out, "# Het deel voor de leraar (onder de ---, "
 		    "met dezelfde kopjes) mag er\n# ook staan, vertaald; "
@@ -327,7 +330,7 @@ static const char *
 wrong(int kind, const char *slug, const char *lang)
 {
 	if (kind < 0)
-		return "the kind is opdracht, avond or tip";
+		return "the kind is opdracht, avond, tip or gesprek";
 	if (!kt_valid_slug(slug, strlen(slug)))
 		return "the name must be lower-case letters, digits and "
 		    "hyphens, such as mijn-opdracht";
@@ -352,7 +355,7 @@ kt_cmd_new(const struct kt_options *o, const char *kind_name,
 			kind = k;
 	if ((why = wrong(kind, slug, o->lang)) != NULL) {
 		fprintf(stderr, "keukentafel: %s; write: keukentafel new "
-		    "opdracht|avond|tip NAME [--taal CODE] [-C content]\n",
+		    "opdracht|avond|tip|gesprek NAME [--taal CODE] [-C content]\n",
 		    why);
 		g_free(site);
 		return 2;

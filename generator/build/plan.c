@@ -15,6 +15,8 @@
  */
 #include "build/plan.h"
 
+#include <string.h>
+
 #define CHUNK 8
 #define BI_CHUNK 4		/* an edited Dutch text draws these again */
 #define PART_ONE 120
@@ -48,6 +50,16 @@ char *
 kt_evening_path(const char *lang, const char *slug, const char *what)
 {
 	return g_strdup_printf("%s/avonden/%s-%s.pdf", lang, slug, what);
+}
+
+char *
+kt_talk_path(const char *lang, const char *slug, const char *what,
+    gboolean bilingual)
+{
+	if (bilingual)
+		return g_strdup_printf("%s/gesprekken/%s-%s.%s-nl.pdf", lang,
+		    slug, what, lang);
+	return g_strdup_printf("%s/gesprekken/%s-%s.pdf", lang, slug, what);
 }
 
 char *
@@ -242,6 +254,27 @@ lang_chunks(const struct kt_model *m, const char *lang, gboolean bilingual,
 	return chunks;
 }
 
+/* The order a mentor uses a year's sheets in: by the first fase an
+ * assignment belongs to (oriënteren first), then by its title in lang. */
+static gint
+by_phase_then_title(gconstpointer a, gconstpointer b, gpointer lang)
+{
+	const struct kt_item *x = *(const struct kt_item *const *)a;
+	const struct kt_item *y = *(const struct kt_item *const *)b;
+	/* an item without a fase goes last */
+	int px = x->phases ? g_bit_nth_lsf(x->phases, -1) : 32;
+	int py = y->phases ? g_bit_nth_lsf(y->phases, -1) : 32;
+	const struct kt_text *tx = kt_item_text(x, lang);
+	const struct kt_text *ty = kt_item_text(y, lang);
+	int c;
+
+	if (px != py)
+		return px < py ? -1 : 1;
+	c = g_utf8_collate(tx->title ? tx->title : x->slug,
+	    ty->title ? ty->title : y->slug);
+	return c != 0 ? c : strcmp(x->slug, y->slug);
+}
+
 GPtrArray *
 kt_plan_year_parts(const struct kt_model *m, const char *lang, int year)
 {
@@ -257,6 +290,7 @@ kt_plan_year_parts(const struct kt_model *m, const char *lang, int year)
 		    kt_item_text(it, lang) != NULL)
 			g_ptr_array_add(items, (gpointer)it);
 	}
+	g_ptr_array_sort_with_data(items, by_phase_then_title, (gpointer)lang);
 	for (guint i = 0; i < items->len; i++) {
 		const struct kt_item *it = g_ptr_array_index(items, i);
 		gboolean many = items->len > PART_ONE;
@@ -373,6 +407,18 @@ plan_sheets(struct kt_plan *pl, const struct kt_language *l)
 
 /* ---- evening and mentor printables ---- */
 
+gboolean
+kt_evening_has_debate(const struct kt_item *it)
+{
+	int debate = kt_vocab_find(KT_V_WORK_FORM, "debat");
+
+	for (guint i = 0; it->blocks != NULL && i < it->blocks->len; i++)
+		if (((const struct kt_block *)g_ptr_array_index(it->blocks,
+		    i))->form == debate)
+			return TRUE;
+	return FALSE;
+}
+
 static void
 plan_evening(struct kt_plan *pl, const struct kt_language *l,
     gboolean source)
@@ -403,6 +449,13 @@ plan_evening(struct kt_plan *pl, const struct kt_language *l,
 			    KT_READS_ITEM);
 			writes(pl, j, kt_evening_path(l->code, it->slug,
 			    "draaiboek"));
+		}
+		/* the boards carry every language the evening is in */
+		if (source && kt_evening_has_debate(it)) {
+			j = add(pl, KT_JOB_BOARDS, "boards", l, it, NULL,
+			    KT_READS_ITEM);
+			writes(pl, j, kt_evening_path(l->code, it->slug,
+			    "borden"));
 		}
 	}
 	/* compliment cards in every language with UI strings */
@@ -455,6 +508,39 @@ plan_mentor(struct kt_plan *pl)
 	}
 }
 
+/* A talk's family sheet in each of its languages, beside the Dutch in
+ * each translation, and the mentor's guide in Dutch. */
+static void
+plan_talks(struct kt_plan *pl, const struct kt_language *l,
+    gboolean source)
+{
+	GPtrArray *items = pl->m->items[KT_TALK];
+
+	for (guint i = 0; i < items->len; i++) {
+		const struct kt_item *it = g_ptr_array_index(items, i);
+		const struct kt_text *t = kt_item_text(it, l->code);
+		struct kt_plan_job *j;
+
+		if (t == NULL)
+			continue;
+		j = add(pl, KT_JOB_TALK_FAMILY, "talk", l, it, NULL,
+		    KT_READS_ITEM);
+		writes(pl, j, kt_talk_path(l->code, it->slug, "voorbereiding",
+		    FALSE));
+		if (!source) {
+			j = add(pl, KT_JOB_TALK_BILINGUAL, "talk-bilingual", l,
+			    it, NULL, KT_READS_ITEM);
+			writes(pl, j, kt_talk_path(l->code, it->slug,
+			    "voorbereiding", TRUE));
+		} else {
+			j = add(pl, KT_JOB_TALK_GUIDE, "talk-guide", l, it,
+			    NULL, KT_READS_ITEM);
+			writes(pl, j, kt_talk_path(l->code, it->slug,
+			    "gespreksleidraad", FALSE));
+		}
+	}
+}
+
 static void
 plan_print(struct kt_plan *pl)
 {
@@ -466,6 +552,8 @@ plan_print(struct kt_plan *pl)
 		plan_sheets(pl, g_ptr_array_index(langs, i));
 	for (guint i = 0; i < langs->len; i++)
 		plan_evening(pl, g_ptr_array_index(langs, i), i == 0);
+	for (guint i = 0; i < langs->len; i++)
+		plan_talks(pl, g_ptr_array_index(langs, i), i == 0);
 	plan_mentor(pl);
 }
 

@@ -28,6 +28,9 @@ struct kt_render_opts {
 	const char *place;	/* evening: where */
 	GPtrArray *pupils;	/* class list: names, or NULL */
 	gboolean no_pdf;	/* the website only */
+	const char *class_name;	/* print: the class, on its checklist */
+	const char *pupil;	/* print: the name on top of every page */
+	const char *stemmers;	/* the browser's stemmers, or NULL */
 };
 
 enum kt_job_kind {
@@ -42,10 +45,14 @@ enum kt_job_kind {
 	KT_JOB_INVITATION,
 	KT_JOB_STATEMENTS,
 	KT_JOB_RUNSHEET,
+	KT_JOB_BOARDS,		/* "Eens" and "Oneens" for a debate */
 	KT_JOB_COMPLIMENTS,
 	KT_JOB_TIPCARDS,
 	KT_JOB_CHECKLIST,	/* blank: no names ever go into out/ */
 	KT_JOB_CLASS_LIST,	/* with the pupils' names, outside out/ */
+	KT_JOB_TALK_FAMILY,	/* a talk's preparation sheet, one language */
+	KT_JOB_TALK_BILINGUAL,	/* the same beside the Dutch */
+	KT_JOB_TALK_GUIDE,	/* the mentor's guide, in Dutch */
 	KT_JOB_KIND_COUNT
 };
 
@@ -104,21 +111,29 @@ GPtrArray *kt_plan_bundles(const struct kt_plan *, const char *lang);
 
 /*
  * A school year's assignments in lang, in the parts of its bundle: each a
- * GPtrArray of items in order; none when the year has none. The caller
+ * GPtrArray of items in the order a mentor uses them (by fase, then by
+ * title); none when the year has none. The caller
  * frees it with g_ptr_array_free(parts, TRUE).
  */
 GPtrArray *kt_plan_year_parts(const struct kt_model *, const char *lang,
     int year);
 
+/* Whether an evening's programme has a debate: it needs the boards. */
+gboolean kt_evening_has_debate(const struct kt_item *);
+
 /* Output paths, relative to out/; the caller frees each with g_free. */
 char *kt_page_path(const char *lang, enum kt_kind, const char *slug);
 char *kt_sheet_path(const char *lang, const char *slug);
 char *kt_bilingual_path(const char *lang, const char *slug);
-/* what: "uitnodiging", "stellingen" or "draaiboek" */
+/* what: "uitnodiging", "stellingen", "draaiboek" or "borden" */
 char *kt_evening_path(const char *lang, const char *slug, const char *what);
 char *kt_compliments_path(const char *lang);
 char *kt_tipcards_path(const char *lang);
 char *kt_checklist_path(const char *slug);
+/* A talk's printables: what is "voorbereiding" (the family's sheet) or
+ * "gespreksleidraad" (the mentor's guide); bilingual: beside the Dutch. */
+char *kt_talk_path(const char *lang, const char *slug, const char *what,
+    gboolean bilingual);
 /* The class list with names, relative to the private folder. */
 char *kt_class_list_path(const char *slug);
 

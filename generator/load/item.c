@@ -1,7 +1,8 @@
 /*
- * The three content types, front matter and body. The Dutch file carries
- * the facets; a translation carries only what is translated, and anything
- * else in it is reported rather than ignored.
+ * The content types, front matter and body (a talk guide's own fields
+ * are read in talk.c). The Dutch file carries the facets; a translation
+ * carries only what is translated, and anything else in it is reported
+ * rather than ignored.
  */
 #include "load/item.h"
 
@@ -9,6 +10,7 @@
 
 #include "load/file.h"
 #include "load/schema.h"
+#include "load/talk.h"
 #include "load/yaml.h"
 
 static const char *const assignment_keys[] = {
@@ -29,11 +31,12 @@ static const char *const evening_keys[] = {
 	"titel", "samenvatting", "thema", "onderwijstype", "leerjaar",
 	"doelgroep", "duur",
 	"pictogram", "rollen", "materialen", "voorbereiding", "programma",
-	"stellingen", "uitnodiging", "datum", "aanvang", "locatie", NULL
+	"stellingen", "kop", "uitnodiging", "datum", "aanvang", "locatie",
+	NULL
 };
 static const char *const evening_tr_keys[] = {
-	"titel", "samenvatting", "materialen", "uitnodiging", "stellingen",
-	"vertaling", "bron", NULL
+	"titel", "samenvatting", "thema", "materialen", "kop", "uitnodiging",
+	"stellingen", "vertaling", "bron", NULL
 };
 static const char *const tip_keys[] = {
 	"titel", "groep", "voor", "zinnen", NULL
@@ -50,6 +53,8 @@ static const char *const about_translation[] = {
 };
 static const char *const step_keys[] = { "pictogram", "tekst", NULL };
 static const char *const step_tr_keys[] = { "tekst", NULL };
+static const char *const question_keys[] = { "vraagt", "tekst", NULL };
+static const char *const question_tr_keys[] = { "tekst", NULL };
 
 #define KT_MAX_SECTIONS 3	/* the most sections a body has */
 
@@ -544,14 +549,100 @@ load_steps(const struct kt_ctx *c, struct kt_text *t, const struct kt_model *m,
 		    "comes from the Dutch file; remove it here");
 		s = g_new0(struct kt_step, 1);
 		s->text = kt_get_md(&sc, "tekst", TRUE);
-		if (source == NULL)
+		if (source == NULL) {
+			const struct kt_ynode *pn = kt_field(&sc, "pictogram",
+			    FALSE);
+
 			s->pictogram = get_pictogram(&sc, "pictogram", TRUE, m);
-		else
-			s->pictogram = g_strdup(((struct kt_step *)
-			    g_ptr_array_index(source->steps, i))->pictogram);
+			if (pn != NULL)
+				s->picto_pos = (struct kt_pos){ c->path,
+				    pn->line, pn->col };
+		} else {
+			const struct kt_step *from = g_ptr_array_index(
+			    source->steps, i);
+
+			s->pictogram = g_strdup(from->pictogram);
+			s->picto_pos = from->picto_pos;
+		}
 		kt_md_check(s->text, c->d);
 		g_ptr_array_add(t->steps, s);
 	}
+}
+
+/*
+ * vraagt: who asks, one of KT_V_ASKER; -1 after saying what to write.
+ * The value names who speaks, so the message says what each one means.
+ */
+static int
+get_asker(const struct kt_ctx *c)
+{
+	const struct kt_ynode *n = kt_field(c, "vraagt", FALSE);
+	const char *s;
+	int a;
+
+	if (n == NULL)
+		return -1;
+	if (n->type == KT_Y_SCALAR &&
+	    (a = kt_vocab_find(KT_V_ASKER, n->value)) >= 0)
+		return a;
+	s = n->type == KT_Y_SCALAR ? kt_suggest(n->value,
+	    kt_vocabs[KT_V_ASKER].values,
+	    (guint)kt_vocab_size(KT_V_ASKER)) : NULL;
+	kt_error(c->d, c->path, n->line, n->col, "vraagt %s%s%s is not who "
+	    "asks; %s%s%swrite vraagt: ouder (the parent asks the pupil), "
+	    "leerling (the pupil asks the parent) or samen (they decide "
+	    "together)", n->type == KT_Y_SCALAR ? "'" : "",
+	    n->type == KT_Y_SCALAR ? n->value : kt_ytype_name(n->type),
+	    n->type == KT_Y_SCALAR ? "'" : "", s != NULL ? "did you mean '" :
+	    "", s != NULL ? s : "", s != NULL ? "'? " : "");
+	return -1;
+}
+
+/*
+ * vragen: each a line of text, or a set of vraagt (who asks: ouder,
+ * leerling or samen) and tekst. Who asks is said in the Dutch file only,
+ * as the pictograms of the steps are: a translation asks in the same
+ * voice, question by question.
+ */
+static void
+load_questions(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
+    const struct kt_text *source)
+{
+	const struct kt_ynode *n = kt_field(c, "vragen", FALSE);
+	static const char *const asker_only[] = { "vraagt", NULL };
+	GPtrArray *a = g_ptr_array_new();
+
+	if (n != NULL && n->type == KT_Y_SEQ && n->items->len == 0)
+		kt_error(c->d, c->path, n->line, n->col, "'thuis.vragen' is "
+		    "empty; give at least one question, or remove the line");
+	if (n != NULL && n->type == KT_Y_SEQ)
+		g_ptr_array_extend(a, n->items, NULL, NULL);
+	else if (n != NULL)
+		g_ptr_array_add(a, (gpointer)n);
+	for (guint i = 0; i < a->len; i++) {
+		const struct kt_ynode *e = g_ptr_array_index(a, i);
+		struct kt_md *m = NULL;
+		int asker = -1;
+		struct kt_ctx qc;
+
+		if (e->type != KT_Y_MAP) {
+			m = kt_scalar_md(c, e, "thuis.vragen");
+		} else if (kt_sub(c, e, "vragen", &qc)) {
+			kt_check_keys(&qc, source ? question_tr_keys :
+			    question_keys, source ? asker_only : NULL,
+			    "comes from the Dutch file; remove it here");
+			m = kt_get_md(&qc, "tekst", TRUE);
+			if (source == NULL)
+				asker = get_asker(&qc);
+		}
+		if (m == NULL)
+			continue;
+		g_ptr_array_add(t->questions, m);
+		if (source == NULL)
+			g_array_append_val(it->askers, asker);
+	}
+	g_ptr_array_free(a, TRUE);
+	check_md_list(t->questions, c->d);
 }
 
 static void
@@ -573,8 +664,7 @@ load_home(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 	kt_md_check(t->intro, c->d);
 	kt_md_keep_lines(t->intro);
 	load_steps(&tc, t, m, source);
-	replace_mds(t->questions, kt_get_mds(&tc, "vragen", FALSE));
-	check_md_list(t->questions, c->d);
+	load_questions(&tc, it, t, source);
 	if (source == NULL) {
 		gboolean b;
 
@@ -730,6 +820,35 @@ load_evening(const struct kt_ctx *c, struct kt_item *it, struct kt_text *t,
 
 /* ---- the files ---- */
 
+/*
+ * The invitation's headline is the theme in the parents' words: an
+ * abbreviation (two or more capitals, as LOB or VMBO) gets a warning at
+ * its column.
+ */
+static void
+check_headline(const struct kt_ctx *c, const char *headline)
+{
+	const struct kt_ynode *n = kt_field(c, "kop", FALSE);
+	const char *w = headline;
+
+	while (*w != '\0') {
+		const char *e = w;
+
+		while (g_ascii_isupper(*e))
+			e++;
+		if (e - w >= 2 && !g_ascii_isalnum(*e) && (w == headline ||
+		    !g_ascii_isalnum(w[-1]))) {
+			kt_warning(c->d, c->path, n->line, n->col + (int)
+			    g_utf8_pointer_to_offset(headline, w) +
+			    (n->plain ? 0 : 1), "kop has the abbreviation "
+			    "'%.*s', which parents may not know; say what it "
+			    "is about in plain words", (int)(e - w), w);
+			return;
+		}
+		w = e > w ? e : g_utf8_next_char(w);
+	}
+}
+
 static void
 load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
     gboolean source)
@@ -741,8 +860,17 @@ load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
 		replace_strings(t->materials, kt_get_strings(c, "materialen",
 		    FALSE));
 	if (kind == KT_EVENING) {
+		t->headline = kt_get_string(c, "kop", FALSE);
+		if (t->headline != NULL)
+			check_headline(c, t->headline);
+		/* the source's theme is the item's (it->theme) */
+		if (!source)
+			t->theme = kt_get_string(c, "thema", FALSE);
 		t->invitation = kt_get_md(c, "uitnodiging", source);
 		kt_md_check(t->invitation, c->d);
+		/* a sentence a line, as the writer put it, as a sheet's intro */
+		if (t->invitation != NULL)
+			kt_md_keep_lines(t->invitation);
 		replace_mds(t->statements, kt_get_mds(c, "stellingen", FALSE));
 		check_md_list(t->statements, c->d);
 	}
@@ -773,6 +901,9 @@ load_body(const char *path, const struct kt_parsed *p, enum kt_kind kind,
 		t->goal = sec[0];
 		t->followup = sec[1];
 		break;
+	case KT_TALK:
+		kt_talk_body(path, p->f.body, p->f.body_line, d);
+		break;
 	case KT_TIP:
 		split_body(path, p->f.body, p->f.body_line, NULL, 0, sec, d);
 		t->body = sec[0];
@@ -790,7 +921,7 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
     const char *root, const struct kt_model *m, struct kt_diag *d)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		assignment_keys, evening_keys, tip_keys
+		assignment_keys, evening_keys, tip_keys, kt_talk_keys
 	};
 	struct kt_parsed p;
 	struct kt_item *it;
@@ -821,6 +952,9 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
 	case KT_EVENING:
 		load_evening(&c, it, t, m);
 		break;
+	case KT_TALK:
+		kt_load_talk(&c, it, t, m);
+		break;
 	case KT_TIP:
 		it->group = kt_get_choice(&c, "groep", TRUE, KT_V_GROUP);
 		it->audience_tip = MAX(0, kt_get_choice(&c, "voor", FALSE,
@@ -839,10 +973,11 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
     const char *root, const struct kt_model *m, struct kt_diag *d)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		assignment_tr_keys, evening_tr_keys, tip_tr_keys
+		assignment_tr_keys, evening_tr_keys, tip_tr_keys,
+		kt_talk_tr_keys
 	};
 	static const char *const *const all[KT_KIND_COUNT] = {
-		assignment_keys, evening_keys, tip_keys
+		assignment_keys, evening_keys, tip_keys, kt_talk_keys
 	};
 	struct kt_parsed p;
 	struct kt_text *t;
@@ -863,6 +998,8 @@ kt_load_translation(struct kt_item *it, const char *path, const char *lang,
 	load_common(&c, t, it->kind, FALSE);
 	if (it->kind == KT_ASSIGNMENT)
 		load_home(&c, it, t, m, it->source);
+	if (it->kind == KT_TALK)
+		kt_load_talk_family(&c, t, it->source);
 	load_body(path, &p, it->kind, t, FALSE, d);
 	kt_parsed_free(&p);
 	return t;
@@ -872,9 +1009,12 @@ gboolean
 kt_translated_field(enum kt_kind kind, const char *section, const char *key)
 {
 	static const char *const *const keys[KT_KIND_COUNT] = {
-		assignment_tr_keys, evening_tr_keys, tip_tr_keys
+		assignment_tr_keys, evening_tr_keys, tip_tr_keys,
+		kt_talk_tr_keys
 	};
 
+	if (kind == KT_TALK)
+		return kt_talk_translated(section, key);
 	if (section == NULL)
 		return g_strv_contains(keys[kind], key) &&
 		    !g_strv_contains(about_translation, key);
@@ -882,5 +1022,20 @@ kt_translated_field(enum kt_kind kind, const char *section, const char *key)
 		return g_strv_contains(home_tr_keys, key);
 	if (kind == KT_ASSIGNMENT && strcmp(section, "stappen") == 0)
 		return g_strv_contains(step_tr_keys, key);
+	if (kind == KT_ASSIGNMENT && strcmp(section, "vragen") == 0)
+		return g_strv_contains(question_tr_keys, key);
 	return FALSE;
+}
+
+char *
+kt_item_pictogram(const struct kt_ctx *c, const char *key, gboolean required,
+    const struct kt_model *m)
+{
+	return get_pictogram(c, key, required, m);
+}
+
+void
+kt_item_years(const struct kt_ctx *c, struct kt_item *it)
+{
+	load_years(c, it);
 }

@@ -1,5 +1,5 @@
 /*
- * Loading one content file (an assignment, an evening or a tip, in one
+ * Loading one content file (an assignment, an evening, a tip or a talk, in one
  * language) into the model. Checks everything that one file and the
  * vocabularies can tell; checks across files are in load.c.
  */
@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "load/file.h"
+#include "load/schema.h"
 #include "load/yaml.h"
 #include "model/model.h"
 
@@ -53,6 +54,15 @@ struct kt_text *kt_load_translation(struct kt_item *source, const char *path,
  */
 gboolean kt_translated_field(enum kt_kind, const char *section,
     const char *key);
+
+/*
+ * What talk.c shares with the other types: the pictogram named by key
+ * (NULL after reporting a name that is none; the caller frees it) and
+ * leerjaar, as a list or per school type, into it.
+ */
+char *kt_item_pictogram(const struct kt_ctx *, const char *key,
+    gboolean required, const struct kt_model *);
+void kt_item_years(const struct kt_ctx *, struct kt_item *);
 
 /* Deeper Markdown (quotes, lists, emphasis) is refused. */
 #define KT_MAX_MD_DEPTH 64

@@ -9,6 +9,7 @@
 
 #include "load/file.h"
 #include "load/item.h"
+#include "text/svg.h"
 
 #define KT_STRAYS_SHOWN 5	/* files named; the rest are counted */
 
@@ -270,6 +271,30 @@ report_strays(const struct kt_model *m, const char *site, const char *content,
 	g_string_free(rm, TRUE);
 }
 
+/*
+ * The logo is served from the site's origin, where an SVG with a script
+ * would run: only its cleaned form is kept, for the site and the sheets.
+ * Takes data; NULL after an error.
+ */
+static GBytes *
+clean_logo(char *data, gsize len, const char *site, struct kt_diag *d)
+{
+	char *removed;
+	const char *why;
+	GBytes *clean = kt_svg_clean(data, len, &removed, &why);
+
+	if (clean == NULL)
+		kt_error(d, site, 0, 0, "the logo: %s; export it again as "
+		    "plain SVG", why);
+	else if (removed != NULL)
+		kt_warning(d, site, 0, 0, "the logo: %s was removed, and "
+		    "anything else that runs or loads from outside the file",
+		    removed);
+	g_free(removed);
+	g_free(data);
+	return clean;
+}
+
 struct kt_model *
 kt_load(const struct kt_paths *p, struct kt_diag *d)
 {
@@ -324,10 +349,11 @@ kt_load(const struct kt_paths *p, struct kt_diag *d)
 		    len > KT_MAX_FILE)
 			kt_error(d, site, 0, 0, "logo '%s' cannot be read, or is "
 			    "larger than 1 MiB", m->site.logo);
-		else {
+		else if (svg)
+			m->site.logo_data = clean_logo(data, len, site, d);
+		else
 			m->site.logo_data = g_bytes_new_take(data, len);
-			m->site.logo_svg = svg;
-		}
+		m->site.logo_svg = svg;
 		g_free(logo);
 	}
 	g_free(site);

@@ -87,6 +87,16 @@ kt_load_site(struct kt_model *m, const char *path, const char *root,
 			    "will be hosted)");
 		if (!g_str_has_suffix(s->base_url, "/")) {
 			char *t = g_strconcat(s->base_url, "/", NULL);
+			const char *host = strstr(s->base_url, "://");
+
+			/* https://school.nl/lob is the file lob, not the
+			 * folder the site is in */
+			if (host != NULL && strchr(host + 3, '/') != NULL)
+				kt_warning(d, path, n->line, n->col, "basis_url "
+				    "has a folder without a final '/'; write "
+				    "'%s': the address of the folder the site is "
+				    "in, as links, QR codes and the 404 page need "
+				    "it", t);
 			g_free(s->base_url);
 			s->base_url = t;
 		}

@@ -31,7 +31,7 @@ gboolean
 kt_item_link(const char *url, enum kt_kind *kind, const char **slug)
 {
 	static const char *const schemes[KT_KIND_COUNT] = {
-		"opdracht:", "avond:", "tip:"
+		"opdracht:", "avond:", "tip:", "gesprek:"
 	};
 
 	for (int k = 0; k < KT_KIND_COUNT; k++)
@@ -81,7 +81,8 @@ kt_md_may_link_items(const char *src)
 {
 	/* whatever the link's form: only these need looking at later */
 	return strstr(src, "opdracht:") != NULL ||
-	    strstr(src, "avond:") != NULL || strstr(src, "tip:") != NULL;
+	    strstr(src, "avond:") != NULL || strstr(src, "tip:") != NULL ||
+	    strstr(src, "gesprek:") != NULL;
 }
 
 struct kt_md *
@@ -98,12 +99,13 @@ kt_md_new(const char *src, struct kt_pos pos)
 void
 kt_md_keep_lines(struct kt_md *m)
 {
-	GPtrArray *soft = g_ptr_array_new();
+	GPtrArray *soft;
 	cmark_iter *it;
 	cmark_event_type ev;
 
 	if (m == NULL || m->doc == NULL)
 		return;
+	soft = g_ptr_array_new();
 	it = cmark_iter_new(m->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(
@@ -183,6 +185,10 @@ kt_text_new(const char *lang, const char *path)
 	    (GDestroyNotify)kt_md_free);
 	t->phrases = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)kt_md_free);
+	t->pupil_questions = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)kt_md_free);
+	t->parent_questions = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)kt_md_free);
 	return t;
 }
 
@@ -196,6 +202,7 @@ kt_text_free(struct kt_text *t)
 	g_free(t->digest);
 	g_free(t->title);
 	g_free(t->summary);
+	g_free(t->theme);
 	g_ptr_array_free(t->materials, TRUE);
 	kt_md_free(t->intro);
 	g_ptr_array_free(t->steps, TRUE);
@@ -203,11 +210,17 @@ kt_text_free(struct kt_text *t)
 	kt_md_free(t->goal);
 	kt_md_free(t->in_class);
 	kt_md_free(t->debrief);
+	g_free(t->headline);
 	kt_md_free(t->invitation);
 	g_ptr_array_free(t->statements, TRUE);
 	kt_md_free(t->followup);
 	kt_md_free(t->body);
 	g_ptr_array_free(t->phrases, TRUE);
+	g_ptr_array_free(t->pupil_questions, TRUE);
+	g_ptr_array_free(t->parent_questions, TRUE);
+	kt_md_free(t->opening);
+	kt_md_free(t->closing);
+	kt_md_free(t->notes);
 	g_free(t);
 }
 
@@ -233,6 +246,20 @@ block_free(struct kt_block *b)
 	g_free(b);
 }
 
+static void
+talk_part_free(struct kt_talk_part *p)
+{
+	g_ptr_array_free(p->questions, TRUE);
+	g_free(p);
+}
+
+static void
+ref_free(struct kt_ref *r)
+{
+	g_free(r->slug);
+	g_free(r);
+}
+
 struct kt_item *
 kt_item_new(enum kt_kind kind, const char *slug)
 {
@@ -245,6 +272,12 @@ kt_item_new(enum kt_kind kind, const char *slug)
 	it->roles = g_ptr_array_new_with_free_func((GDestroyNotify)role_free);
 	it->prep = g_ptr_array_new_with_free_func((GDestroyNotify)prep_free);
 	it->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
+	it->askers = g_array_new(FALSE, FALSE, sizeof(int));
+	it->parts = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)talk_part_free);
+	it->looks_back = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)ref_free);
+	it->talk = -1;
 	it->write_lines = 2;
 	return it;
 }
@@ -264,6 +297,9 @@ kt_item_free(struct kt_item *it)
 	g_ptr_array_free(it->roles, TRUE);
 	g_ptr_array_free(it->prep, TRUE);
 	g_ptr_array_free(it->blocks, TRUE);
+	g_array_free(it->askers, TRUE);
+	g_ptr_array_free(it->parts, TRUE);
+	g_ptr_array_free(it->looks_back, TRUE);
 	g_free(it);
 }
 
@@ -392,7 +428,7 @@ kt_text_each_md(const struct kt_item *it, const struct kt_text *t,
 {
 	const struct kt_md *mds[] = {
 		t->intro, t->goal, t->in_class, t->debrief, t->invitation,
-		t->followup, t->body
+		t->followup, t->body, t->opening, t->closing, t->notes
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(mds); i++)
@@ -402,8 +438,13 @@ kt_text_each_md(const struct kt_item *it, const struct kt_text *t,
 	each_md(t->questions, MD_SELF, fn, data);
 	each_md(t->statements, MD_SELF, fn, data);
 	each_md(t->phrases, MD_SELF, fn, data);
+	each_md(t->pupil_questions, MD_SELF, fn, data);
+	each_md(t->parent_questions, MD_SELF, fn, data);
 	if (t != it->source)
 		return;
+	for (guint i = 0; i < it->parts->len; i++)
+		each_md(((struct kt_talk_part *)g_ptr_array_index(it->parts,
+		    i))->questions, MD_SELF, fn, data);
 	each_md(it->roles, G_STRUCT_OFFSET(struct kt_role, task), fn, data);
 	each_md(it->prep, G_STRUCT_OFFSET(struct kt_prep, task), fn, data);
 	each_md(it->blocks, G_STRUCT_OFFSET(struct kt_block, text), fn, data);
@@ -440,7 +481,7 @@ const char *
 kt_kind_dir(enum kt_kind k)
 {
 	static const char *const dirs[KT_KIND_COUNT] = {
-		"opdrachten", "avonden", "tips"
+		"opdrachten", "avonden", "tips", "gesprekken"
 	};
 	return dirs[k];
 }
@@ -456,6 +497,31 @@ kt_str(const struct kt_model *m, const char *lang, const char *key)
 		s = t != NULL ? g_hash_table_lookup(t, key) : NULL;
 	}
 	return s != NULL ? s : "";
+}
+
+int
+kt_question_asker(const struct kt_item *it, guint i)
+{
+	return i < it->askers->len ? g_array_index(it->askers, int, i) : -1;
+}
+
+const char *
+kt_asker_text(const struct kt_model *m, const char *lang, int asker)
+{
+	char key[64];
+
+	g_snprintf(key, sizeof key, "v.%s.%s", kt_vocabs[KT_V_ASKER].field,
+	    kt_vocab_name(KT_V_ASKER, asker));
+	return kt_str(m, lang, key);
+}
+
+const char *
+kt_asker_label(const struct kt_model *m, const struct kt_item *it, guint i,
+    const char *lang)
+{
+	int a = kt_question_asker(it, i);
+
+	return a < 0 ? NULL : kt_asker_text(m, lang, a);
 }
 
 gboolean

@@ -10,13 +10,13 @@
 #include <glib.h>
 #include <stdbool.h>
 
-enum kt_kind { KT_ASSIGNMENT, KT_EVENING, KT_TIP, KT_KIND_COUNT };
+enum kt_kind { KT_ASSIGNMENT, KT_EVENING, KT_TIP, KT_TALK, KT_KIND_COUNT };
 
 /* The fixed vocabularies. Each value is a bit in a facet mask. */
 enum kt_vocab_id {
 	KT_V_SCHOOL_TYPE, KT_V_COMPETENCE, KT_V_PHASE, KT_V_CHOICE,
 	KT_V_GROUP, KT_V_WORK_FORM, KT_V_ROLE, KT_V_AUDIENCE, KT_V_FOR,
-	KT_V_TRANSLATION, KT_V_COUNT
+	KT_V_TRANSLATION, KT_V_ASKER, KT_V_TALK, KT_V_TALK_PART, KT_V_COUNT
 };
 
 struct kt_vocab {
@@ -50,7 +50,8 @@ GPtrArray *kt_sorted_keys(GHashTable *);
 gboolean kt_url_allowed(const char *url);
 
 /*
- * A link to another item, written opdracht:slug, avond:slug or tip:slug:
+ * A link to another item, written opdracht:slug, avond:slug, tip:slug or
+ * gesprek:slug:
  * TRUE with its kind and slug (pointing into url).
  */
 gboolean kt_item_link(const char *url, enum kt_kind *, const char **slug);
@@ -87,6 +88,7 @@ enum kt_status { KT_SOURCE, KT_DRAFT, KT_REVIEWED };
 
 struct kt_step {
 	char *pictogram;	/* from the Dutch source */
+	struct kt_pos picto_pos;	/* where the Dutch file names it */
 	struct kt_md *text;
 };
 
@@ -99,6 +101,19 @@ struct kt_prep {
 	struct kt_md *task;
 	int weeks;		/* before the evening */
 	int who;		/* KT_V_ROLE */
+};
+
+/* A part of a talk: which (KT_V_TALK_PART), its minutes, its questions. */
+struct kt_talk_part {
+	int part;
+	int minutes;
+	GPtrArray *questions;	/* of struct kt_md * */
+};
+
+/* A slug an item names (a talk's looked-back assignments), and where. */
+struct kt_ref {
+	char *slug;
+	struct kt_pos pos;
 };
 
 struct kt_block {
@@ -128,6 +143,9 @@ struct kt_text {
 	struct kt_md *debrief;
 
 	/* an evening */
+	char *headline;		/* the invitation's: the theme in plain
+				 * words, or NULL */
+	char *theme;		/* a translation's; the source's is the item's */
 	struct kt_md *invitation;
 	GPtrArray *statements;	/* of struct kt_md * */
 	struct kt_md *followup;
@@ -135,6 +153,13 @@ struct kt_text {
 	/* tip */
 	struct kt_md *body;
 	GPtrArray *phrases;	/* of struct kt_md * */
+
+	/* a talk: the family's part (intro above), and the mentor's */
+	GPtrArray *pupil_questions;	/* of struct kt_md * */
+	GPtrArray *parent_questions;	/* of struct kt_md * */
+	struct kt_md *opening;
+	struct kt_md *closing;
+	struct kt_md *notes;
 };
 
 #define KT_TYPES_MAX 8	/* school types: at least the vocabulary's */
@@ -160,6 +185,10 @@ struct kt_item {
 	/* an assignment */
 	int write_lines;
 	bool signature;
+	/* who asks each question of the Dutch source (vraagt), an index of
+	 * KT_V_ASKER or -1 where the writer did not say; translations
+	 * ask in the same voice */
+	GArray *askers;		/* of int */
 
 	/* an evening */
 	char *theme;
@@ -174,6 +203,11 @@ struct kt_item {
 	/* tip */
 	int group;		/* KT_V_GROUP */
 	int audience_tip;	/* KT_V_FOR */
+
+	/* a talk */
+	int talk;		/* KT_V_TALK */
+	GPtrArray *parts;	/* of struct kt_talk_part * */
+	GPtrArray *looks_back;	/* of struct kt_ref *: assignments */
 };
 
 struct kt_language {
@@ -263,5 +297,36 @@ const char *kt_kind_dir(enum kt_kind);
  * the empty string rather than the key's name. Borrowed from the model.
  */
 const char *kt_str(const struct kt_model *, const char *lang, const char *key);
+
+/* plural.c: CLDR's plural categories, NULL-ended, and the one of n in a
+ * language ("one", "few", ...; static). */
+extern const char *const kt_plural_categories[];
+const char *kt_plural_category(const char *lang, long n);
+/*
+ * A UI string for the number n: the language's form of key for n's
+ * category (key.one, key.few, ...), else its key.other, else its key,
+ * then the same in Dutch. Borrowed from the model; never NULL.
+ */
+const char *kt_str_plural(const struct kt_model *, const char *lang,
+    const char *key, long n);
+/* The same for a category named (form NULL: the key itself). */
+const char *kt_str_form(const struct kt_model *, const char *lang,
+    const char *key, const char *form);
+/* Whether key is a plural form (x.one, x.few, ...) that strings t (one
+ * language's) need not have: it has x or x.other. */
+gboolean kt_plural_form_of(const char *key, GHashTable *t);
+/* Who asks question i of the item (KT_V_ASKER), or -1 when not said. */
+int kt_question_asker(const struct kt_item *, guint i);
+/* The words for who asks, asker a of KT_V_ASKER, in lang: the UI string
+ * v.vraagt.<value> ("Vraag aan uw kind:"). Borrowed from the model. */
+const char *kt_asker_text(const struct kt_model *, const char *lang,
+    int asker);
+/*
+ * The label the sheet and the page print before question i in lang
+ * ("Vraag aan uw kind:"), or NULL when the writer did not say who asks.
+ * Borrowed from the model.
+ */
+const char *kt_asker_label(const struct kt_model *, const struct kt_item *,
+    guint i, const char *lang);
 
 #endif

@@ -37,6 +37,16 @@ static const char *const audience_names[] = {
 };
 static const char *const for_names[] = { "mentor", "school", NULL };
 static const char *const translation_names[] = { "concept", "nagekeken", NULL };
+/* who asks a question: the parent the pupil, the pupil the parent, or
+ * the two decide together */
+static const char *const asker_names[] = { "ouder", "leerling", "samen", NULL };
+static const char *const talk_names[] = {
+	"kennismaking", "voortgangsgesprek", "keuze", NULL
+};
+/* the parts of a talk, in the order they are held */
+static const char *const talk_part_names[] = {
+	"terugblik", "leerling", "ouder", "vervolgstappen", NULL
+};
 
 const struct kt_vocab kt_vocabs[KT_V_COUNT] = {
 	[KT_V_SCHOOL_TYPE] = { "onderwijstype", school_types },
@@ -49,6 +59,9 @@ const struct kt_vocab kt_vocabs[KT_V_COUNT] = {
 	[KT_V_AUDIENCE] = { "doelgroep", audience_names },
 	[KT_V_FOR] = { "voor", for_names },
 	[KT_V_TRANSLATION] = { "vertaling", translation_names },
+	[KT_V_ASKER] = { "vraagt", asker_names },
+	[KT_V_TALK] = { "soort", talk_names },
+	[KT_V_TALK_PART] = { "deel", talk_part_names },
 };
 
 int

@@ -1,6 +1,7 @@
 /*
  * Atomic replacement of out/ with renameat2(RENAME_EXCHANGE) where the
- * file system has it, else two renames in quick succession.
+ * file system has it, else two renames in quick succession; then the
+ * same for the records beside it.
  */
 #define _GNU_SOURCE
 #include "out/writer.h"
@@ -18,6 +19,8 @@
 struct kt_writer {
 	char *out;		/* out/ as given */
 	char *tmp;		/* .out.tmp-XXXXXX beside it */
+	char *rec;		/* the records beside out/: .out.keukentafel */
+	char *rec_tmp;		/* the new records: .out.tmp-XXXXXX-records */
 	int lock_fd;
 	GHashTable *dirs;	/* folders already made */
 	GHashTable *sums;	/* every file written: path -> kt_file_sum() */
@@ -97,6 +100,38 @@ sibling_names(const char *out, char **parent, char **prefix)
 	g_free(trimmed);
 }
 
+char *
+kt_records_dir(const char *out_dir)
+{
+	char *parent, *prefix, *dir;
+
+	sibling_names(out_dir, &parent, &prefix);
+	dir = g_strdup_printf("%s/%s.keukentafel", parent, prefix);
+	g_free(parent);
+	g_free(prefix);
+	return dir;
+}
+
+/* rel below site, or a record below records. */
+static char *
+tree_file(const char *site, const char *records, const char *rel)
+{
+	if (g_str_has_prefix(rel, KT_RECORDS))
+		return g_build_filename(records, rel + strlen(KT_RECORDS),
+		    NULL);
+	return g_build_filename(site, rel, NULL);
+}
+
+char *
+kt_out_file(const char *out_dir, const char *rel)
+{
+	char *rec = kt_records_dir(out_dir);
+	char *path = tree_file(out_dir, rec, rel);
+
+	g_free(rec);
+	return path;
+}
+
 struct kt_writer *
 kt_writer_open(const char *out_dir, int threads, GError **err)
 {
@@ -152,6 +187,16 @@ kt_writer_open(const char *out_dir, int threads, GError **err)
 	}
 	chmod(tmpl, 0755);
 	w->tmp = tmpl;
+	w->rec_tmp = g_strconcat(tmpl, "-records", NULL);
+	if (mkdir(w->rec_tmp, 0755) != 0) {
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+		    "cannot create %s: %s", w->rec_tmp, g_strerror(errno));
+		remove_tree(w->tmp, 1);
+		g_free(w->tmp);
+		g_free(w->rec_tmp);
+		goto fail;
+	}
+	w->rec = kt_records_dir(out_dir);
 	w->out = g_strdup(out_dir);
 	w->dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	w->sums = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -192,9 +237,15 @@ kt_writer_cmp(gconstpointer a, gconstpointer b)
 }
 
 char *
+kt_writer_file(const struct kt_writer *w, const char *rel)
+{
+	return tree_file(w->tmp, w->rec_tmp, rel);
+}
+
+char *
 kt_writer_path(struct kt_writer *w, const char *rel, GError **err)
 {
-	char *path = g_build_filename(w->tmp, rel, NULL);
+	char *path = kt_writer_file(w, rel);
 	char *dir = g_path_get_dirname(path);
 	GPtrArray *files = g_private_get(&tracked);
 
@@ -223,11 +274,11 @@ kt_writer_path(struct kt_writer *w, const char *rel, GError **err)
 char *
 kt_writer_source(const struct kt_writer *w, const char *rel)
 {
-	char *path = g_build_filename(w->tmp, rel, NULL);
+	char *path = kt_writer_file(w, rel);
 
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
 		g_free(path);
-		path = g_build_filename(w->out, rel, NULL);
+		path = kt_out_file(w->out, rel);
 	}
 	return path;
 }
@@ -348,6 +399,8 @@ writer_free(struct kt_writer *w)
 	g_hash_table_destroy(w->untracked);
 	g_mutex_clear(&w->dirs_lock);
 	g_free(w->tmp);
+	g_free(w->rec_tmp);
+	g_free(w->rec);
 	g_free(w->out);
 	g_free(w);
 }
@@ -359,56 +412,73 @@ writer_free(struct kt_writer *w)
  * message says so (kt_writer_open() leaves it be while out/ is missing).
  */
 static gboolean
-swap_by_renames(struct kt_writer *w, GError **err)
+swap_by_renames(const char *tmp, const char *live, int threads,
+    GError **err)
 {
-	char *old = g_strdup(w->tmp);
+	char *old = g_strdup(tmp);
 	int e;
 
 	memcpy(strstr(old, ".tmp-"), ".old-", 5);	/* NOLINT: same length */
-	if (rename(w->out, old) != 0) {
+	if (rename(live, old) != 0) {
 		e = errno;
 		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
-		    "cannot replace %s: %s", w->out, g_strerror(e));
-	} else if (rename(w->tmp, w->out) != 0) {
+		    "cannot replace %s: %s", live, g_strerror(e));
+	} else if (rename(tmp, live) != 0) {
 		e = errno;
-		if (rename(old, w->out) == 0)
+		if (rename(old, live) == 0)
 			g_set_error(err, G_FILE_ERROR,
 			    g_file_error_from_errno(e), "cannot replace %s: "
-			    "%s", w->out, g_strerror(e));
+			    "%s", live, g_strerror(e));
 		else
 			g_set_error(err, G_FILE_ERROR,
 			    g_file_error_from_errno(e), "cannot replace %s: "
 			    "%s, nor put the previous site back (%s): it is in "
-			    "%s; rename that folder to %s", w->out,
-			    g_strerror(e), g_strerror(errno), old, w->out);
+			    "%s; rename that folder to %s", live,
+			    g_strerror(e), g_strerror(errno), old, live);
 	} else {
-		remove_tree(old, w->threads);
+		remove_tree(old, threads);
 		g_free(old);
 		return TRUE;
 	}
-	remove_tree(w->tmp, w->threads);
+	remove_tree(tmp, threads);
 	g_free(old);
 	return FALSE;
+}
+
+/* The tree tmp in place of live, and the old one removed. */
+static gboolean
+swap_in(const char *tmp, const char *live, int threads, GError **err)
+{
+	if (!g_file_test(live, G_FILE_TEST_EXISTS)) {
+		if (rename(tmp, live) == 0)
+			return TRUE;
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+		    "cannot move the new tree to %s: %s", live,
+		    g_strerror(errno));
+		remove_tree(tmp, threads);
+		return FALSE;
+	}
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, live, RENAME_EXCHANGE) == 0) {
+		remove_tree(tmp, threads);	/* now holds the previous one */
+		return TRUE;
+	}
+	return swap_by_renames(tmp, live, threads, err);
 }
 
 gboolean
 kt_writer_commit(struct kt_writer *w, GError **err)
 {
-	gboolean ok = TRUE;
+	GError *e = NULL;
+	gboolean ok = swap_in(w->tmp, w->out, w->threads, err);
 
-	if (!g_file_test(w->out, G_FILE_TEST_EXISTS)) {
-		if (rename(w->tmp, w->out) != 0) {
-			g_set_error(err, G_FILE_ERROR,
-			    g_file_error_from_errno(errno), "cannot move the "
-			    "new site to %s: %s", w->out, g_strerror(errno));
-			remove_tree(w->tmp, w->threads);
-			ok = FALSE;
-		}
-	} else if (renameat2(AT_FDCWD, w->tmp, AT_FDCWD, w->out,
-	    RENAME_EXCHANGE) == 0) {
-		remove_tree(w->tmp, w->threads);	/* now holds the previous site */
-	} else {
-		ok = swap_by_renames(w, err);
+	if (!ok || rmdir(w->rec_tmp) == 0)	/* no records: none kept */
+		remove_tree(w->rec_tmp, w->threads);
+	else if (!swap_in(w->rec_tmp, w->rec, w->threads, &e)) {
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s is "
+		    "the new site, but its records were not kept (%s): the "
+		    "next build reads every file again", w->out, e->message);
+		g_error_free(e);
+		ok = FALSE;
 	}
 	writer_free(w);
 	return ok;
@@ -420,5 +490,6 @@ kt_writer_abort(struct kt_writer *w)
 	if (w == NULL)
 		return;
 	remove_tree(w->tmp, w->threads);
+	remove_tree(w->rec_tmp, w->threads);
 	writer_free(w);
 }

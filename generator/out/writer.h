@@ -3,6 +3,11 @@
  * and swaps it in only when everything succeeded, so a failed or killed
  * build never leaves a half-written site. A lock keeps two builds of the
  * same out/ apart; leftovers of a killed build are removed on the next.
+ *
+ * The build's own records (paths under KT_RECORDS: the manifest, the
+ * stamps, the kept chunks) are written the same way into a second tree,
+ * swapped in as .<out>.keukentafel/ beside out/ right after out/: they
+ * are never published.
  */
 #ifndef KT_WRITER_H
 #define KT_WRITER_H
@@ -18,6 +23,18 @@ struct kt_writer;
  */
 struct kt_writer *kt_writer_open(const char *out_dir, int threads,
     GError **err);
+/* Paths under this go to the records beside out/, never into out/. */
+#define KT_RECORDS ".keukentafel/"
+
+/*
+ * Where rel of the build in out_dir is: out_dir/rel, or for a record
+ * (under KT_RECORDS) .<out>.keukentafel/ beside it. The caller frees it
+ * with g_free.
+ */
+char *kt_out_file(const char *out_dir, const char *rel);
+/* The records' folder beside out_dir; the caller frees it with g_free. */
+char *kt_records_dir(const char *out_dir);
+
 /* The folder being written (borrowed), for renderers that open files
  * themselves. */
 const char *kt_writer_root(const struct kt_writer *);
@@ -30,11 +47,19 @@ char *kt_writer_path(struct kt_writer *, const char *rel, GError **err);
  * frees the path with g_free.
  */
 char *kt_writer_source(const struct kt_writer *, const char *rel);
+/* Where rel is in the tree being written (whether or not it is there
+ * yet); the caller frees it with g_free. */
+char *kt_writer_file(const struct kt_writer *, const char *rel);
 gboolean kt_writer_put(struct kt_writer *, const char *rel, const void *data,
     size_t len, GError **err);
 gboolean kt_writer_copy(struct kt_writer *, const char *rel,
     const char *from, GError **err);
-/* Swaps the new tree in and removes the old one; frees the writer. */
+/*
+ * Swaps the new tree in and removes the old one, then the new records;
+ * frees the writer. Each swap is atomic; between the two, records that
+ * do not match out/ only cost the next build reading its files (a reused
+ * file must have the digest the records give).
+ */
 gboolean kt_writer_commit(struct kt_writer *, GError **err);
 /* Removes the temporary tree and frees the writer. */
 void kt_writer_abort(struct kt_writer *);

@@ -7,6 +7,7 @@
  */
 #include "print/pdfkit.h"
 #include "print/links.h"
+#include "print/tags.h"
 
 #include "text/url.h"
 
@@ -270,6 +271,25 @@ picto_record(struct kt_pdfkit *k, const char *name)
 	return rec;
 }
 
+/*
+ * A pictogram's alternative text: its description (picto.<name>) in the
+ * language it is drawn in, else in Dutch with *lang "nl", else its name.
+ */
+static const char *
+picto_alt(const struct kt_pdf *p, const char *name, const char **lang)
+{
+	GHashTable *t = g_hash_table_lookup(p->kit->m->strings, *lang);
+	char *key = g_strconcat("picto.", name, NULL);
+	const char *alt = t != NULL ? g_hash_table_lookup(t, key) : NULL;
+
+	if (alt == NULL) {
+		*lang = "nl";
+		alt = kt_str(p->kit->m, "nl", key);
+	}
+	g_free(key);
+	return *alt != '\0' ? alt : name;
+}
+
 static const struct picto *
 picto(struct kt_pdf *p, const char *name)
 {
@@ -286,17 +306,28 @@ picto(struct kt_pdf *p, const char *name)
 	return rec;
 }
 
-/* Paints a recording scaled by scale with its origin at x, y. */
+/* Paints a recording scaled by scale with its origin at x, y: in a
+ * tagged document a Figure described in the language it is in. */
 static void
-picto_paint(struct kt_pdf *p, const struct picto *rec, double x, double y,
-    double scale)
+picto_paint(struct kt_pdf *p, const char *name, const struct picto *rec,
+    double x, double y, double scale)
 {
+	gboolean tag = kt_pdf_tagging(p);
+
+	if (tag) {
+		const char *lang = kt_pdf_tag_lang(p);
+		const char *alt = picto_alt(p, name, &lang);
+
+		kt_pdf_figure(p, alt, lang);
+	}
 	cairo_save(p->cr);
 	cairo_translate(p->cr, x, y);
 	cairo_scale(p->cr, scale, scale);
 	cairo_set_source_surface(p->cr, rec->rec, 0, 0);
 	cairo_paint(p->cr);
 	cairo_restore(p->cr);
+	if (tag)
+		kt_pdf_end(p, KT_TAG_FIGURE);
 	/* as librsvg drawing here did: no current point is left */
 	cairo_new_path(p->cr);
 }
@@ -308,7 +339,8 @@ kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
 	const struct picto *rec = picto(p, name);
 
 	if (rec != NULL)
-		picto_paint(p, rec, kt_pdf_x(p, x, size), y, size / PICTO_REF);
+		picto_paint(p, name, rec, kt_pdf_x(p, x, size), y,
+		    size / PICTO_REF);
 }
 
 void
@@ -322,7 +354,7 @@ kt_pdf_picto_ink(struct kt_pdf *p, const char *name, double x, double y,
 		return;
 	s = size / MAX(rec->ink.width, rec->ink.height);
 	left = kt_pdf_x(p, x, size) + (size - rec->ink.width * s) / 2;
-	picto_paint(p, rec, left - rec->ink.x * s,
+	picto_paint(p, name, rec, left - rec->ink.x * s,
 	    y + (size - rec->ink.height * s) / 2 - rec->ink.y * s, s);
 }
 
@@ -374,9 +406,12 @@ kt_pdf_logo(struct kt_pdf *p, double x, double y, double w, double h)
 	const struct kt_site *site = &p->kit->m->site;
 	gsize len;
 	const guint8 *data;
+	gboolean tag = kt_pdf_tagging(p);
 
 	if (site->logo_data == NULL)
 		return;
+	if (tag)
+		kt_pdf_figure(p, site->school != NULL ? site->school : "", NULL);
 	data = g_bytes_get_data(site->logo_data, &len);
 	if (site->logo_svg) {
 		RsvgHandle *hd = rsvg_handle_new_from_data(data, len, NULL);
@@ -406,6 +441,8 @@ kt_pdf_logo(struct kt_pdf *p, double x, double y, double w, double h)
 		}
 		cairo_surface_destroy(img);
 	}
+	if (tag)
+		kt_pdf_end(p, KT_TAG_FIGURE);
 }
 
 /*
@@ -439,8 +476,7 @@ kt_pdf_link(struct kt_pdf *p, const char *url, double x, double y, double w,
 	    x, y, w, h, uri);
 
 	p->links = TRUE;
-	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
-	cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+	kt_pdf_tag_link(p, attrs);
 	g_free(attrs);
 	g_free(uri);
 }
@@ -500,11 +536,15 @@ kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
 	cairo_pattern_t *pat;
 	cairo_matrix_t mx;
 	int width;
+	gboolean tag = kt_pdf_tagging(p);
 
 	if (img == NULL) {
 		g_free(u);
 		return;
 	}
+	/* what a phone reads from it is what a screen reader says */
+	if (tag)
+		kt_pdf_figure(p, url, NULL);
 	width = cairo_image_surface_get_width(img);
 	pat = cairo_pattern_create_for_surface(img);
 	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
@@ -514,6 +554,8 @@ kt_pdf_qr(struct kt_pdf *p, const char *url, double x, double y, double size)
 	cairo_set_source_rgb(p->cr, KT_RGB_INK);
 	cairo_mask(p->cr, pat);
 	cairo_pattern_destroy(pat);
+	if (tag)
+		kt_pdf_end(p, KT_TAG_FIGURE);
 	kt_pdf_link(p, u, x, y, size, size);
 	g_free(u);
 }
@@ -528,23 +570,27 @@ void
 kt_pdf_rule(struct kt_pdf *p, double x1, double y, double x2, double level,
     double width)
 {
+	kt_pdf_artifact_begin(p);
 	grey(p->cr, level);
 	cairo_set_line_width(p->cr, width);
 	cairo_move_to(p->cr, x1, y);
 	cairo_line_to(p->cr, x2, y);
 	cairo_stroke(p->cr);
 	cairo_set_source_rgb(p->cr, KT_RGB_INK);
+	kt_pdf_artifact_end(p);
 }
 
 void
 kt_pdf_box(struct kt_pdf *p, double x, double y, double w, double h,
     double level, double width)
 {
+	kt_pdf_artifact_begin(p);
 	grey(p->cr, level);
 	cairo_set_line_width(p->cr, width);
 	cairo_rectangle(p->cr, x, y, w, h);
 	cairo_stroke(p->cr);
 	cairo_set_source_rgb(p->cr, KT_RGB_INK);
+	kt_pdf_artifact_end(p);
 }
 
 void
@@ -552,6 +598,7 @@ kt_pdf_dashed(struct kt_pdf *p, double x1, double y1, double x2, double y2)
 {
 	static const double dash[] = { KT_DASH_ON, KT_DASH_OFF };
 
+	kt_pdf_artifact_begin(p);
 	cairo_save(p->cr);
 	grey(p->cr, KT_GREY_CUT);
 	cairo_set_line_width(p->cr, KT_LINE_LIGHT);
@@ -560,6 +607,7 @@ kt_pdf_dashed(struct kt_pdf *p, double x1, double y1, double x2, double y2)
 	cairo_line_to(p->cr, x2, y2);
 	cairo_stroke(p->cr);
 	cairo_restore(p->cr);
+	kt_pdf_artifact_end(p);
 }
 
 void
@@ -568,6 +616,7 @@ kt_pdf_cutmarks(struct kt_pdf *p, double x, double y, double w, double h)
 	double m = KT_CUTMARK_OFF, len = KT_CUTMARK_LEN;
 	double xs[2] = { x, x + w }, ys[2] = { y, y + h };
 
+	kt_pdf_artifact_begin(p);
 	grey(p->cr, KT_GREY_CUTMARK);
 	cairo_set_line_width(p->cr, KT_LINE_HAIR);
 	for (int i = 0; i < 2; i++)
@@ -581,6 +630,7 @@ kt_pdf_cutmarks(struct kt_pdf *p, double x, double y, double w, double h)
 		}
 	cairo_stroke(p->cr);
 	cairo_set_source_rgb(p->cr, KT_RGB_INK);
+	kt_pdf_artifact_end(p);
 }
 
 void
@@ -588,19 +638,24 @@ kt_pdf_cards(struct kt_pdf *p, guint n, int cols, int rows,
     kt_pdf_card_fn draw, const void *data)
 {
 	double gap = KT_CARD_GAP;
+	/* a page the caller began holds a heading: the cards start below
+	 * it, and are that size on every page */
+	double top = p->page > 0 ? p->y : KT_CARD_MARGIN;
+	double bottom = p->footer != NULL ? p->bottom : p->h - KT_CARD_MARGIN;
 	double cw = (p->w - 2 * KT_CARD_MARGIN - (cols - 1) * gap) / cols;
-	double ch = (p->h - 2 * KT_CARD_MARGIN - (rows - 1) * gap) / rows;
+	double ch = (bottom - top - (rows - 1) * gap) / rows;
 
 	for (guint i = 0; i < n; i++) {
 		int slot = (int)(i % (guint)(cols * rows));
 		int row = slot / cols, col = slot % cols;
 		double x = KT_CARD_MARGIN + col * (cw + gap);
-		double y = KT_CARD_MARGIN + row * (ch + gap);
 
-		if (slot == 0)
+		if (slot == 0 && (i > 0 || p->page == 0)) {
 			kt_pdf_page(p);
-		kt_pdf_cutmarks(p, x, y, cw, ch);
-		draw(p, x, y, cw, ch, i, data);
+			top = KT_CARD_MARGIN;
+		}
+		kt_pdf_cutmarks(p, x, top + row * (ch + gap), cw, ch);
+		draw(p, x, top + row * (ch + gap), cw, ch, i, data);
 	}
 }
 

@@ -1,30 +1,18 @@
 /*
- * What a theme evening needs on paper: the invitation with a tear-off
- * reply strip and a framed space for the pupil's own words (every
- * language), compliment cards and statement cards with cut marks, and the
- * facilitator's run-sheet with clock times and a preparation checklist
- * dated back from the evening (Dutch, for the school).
+ * What a theme evening needs on paper: the invitation with a framed space
+ * for the pupil's own words and a reply strip below a cut line, one A4 in
+ * every language; compliment cards and statement cards with cut marks;
+ * for a debate the "Eens" and "Oneens" boards; and the facilitator's
+ * run-sheet with clock times, roles and a preparation checklist dated
+ * back from the evening (Dutch, for the school). What they share with
+ * the mentor's printables (heading row, logo, draft note, measured
+ * columns) is in papers.c.
  */
 #include <string.h>
 
 #include "text/markdown.h"
 #include "print/links.h"
 #include "print/printables.h"
-
-static void
-footer(struct kt_pdf *p, void *data)
-{
-	char *m = g_markup_printf_escaped("%s · %s",
-	    p->kit->m->site.school ? p->kit->m->site.school : "",
-	    kt_pdf_str(p, "sheet.credit"));
-	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_SMALL, FALSE,
-	    kt_pdf_width(p), -1, TRUE);
-
-	(void)data;
-	kt_pdf_show(p, l, p->left, p->h - KT_FOOTLINE_Y, kt_pdf_width(p));
-	g_object_unref(l);
-	g_free(m);
-}
 
 /* A label and its value, or a line to write on when there is none. */
 static void
@@ -55,21 +43,35 @@ field(struct kt_pdf *p, const char *key, const char *value, double labelw)
 	g_free(m);
 }
 
-/* A small square to tick, then its word. */
+/* Plain text at x, y in width (reading coordinates); returns the width
+ * it took on its widest line. */
+static double
+words_at(struct kt_pdf *p, const char *text, double x, double y,
+    double width, gboolean bold)
+{
+	char *m = g_markup_escape_text(text, -1);
+	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_BODY, bold, width, -1, TRUE);
+	PangoRectangle ink, logical;
+
+	pango_layout_get_extents(l, &ink, &logical);
+	/* a layout aligned to the right starts where its text does */
+	kt_pdf_show(p, l, x, y, width);
+	g_object_unref(l);
+	g_free(m);
+	return (double)logical.width / PANGO_SCALE;
+}
+
+/* A small square to tick, then its word; returns the width taken. */
 static double
 tick(struct kt_pdf *p, double x, double y, const char *word)
 {
 	double box = KT_TICK_BOX_S;
 	char *m = g_markup_escape_text(word, -1);
-	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, KT_WORD_W, -1,
-	    TRUE);
-	int w, h;
+	double w = kt_paper_natural(p, m, KT_TYPE_BODY, FALSE, FALSE);
 
 	kt_pdf_box(p, kt_pdf_x(p, x, box), y + KT_CHOICE_DROP, box, box, KT_INK,
 	    KT_LINE_REGULAR);
-	pango_layout_get_pixel_size(l, &w, &h);
-	kt_pdf_show(p, l, x + box + KT_GAP_S, y, KT_WORD_W);
-	g_object_unref(l);
+	words_at(p, word, x + box + KT_GAP_S, y, w + 1, FALSE);
 	g_free(m);
 	return box + KT_GAP_S + w + KT_CHOICE_GAP;
 }
@@ -92,106 +94,236 @@ evening_place(const struct kt_pdfkit *k, const struct kt_item *it)
 	return k->o->place != NULL ? k->o->place : it->place;
 }
 
-void
-kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
+/* The address of the evening's page in the invitation's language. */
+static char *
+evening_url(const struct kt_pdf *p, const struct kt_item *it)
+{
+	const char *base = p->kit->m->site.base_url;
+	char *page = kt_page_path(kt_item_page_lang(it, p->lang->code),
+	    KT_EVENING, it->slug);
+	char *url = g_strconcat(base ? base : "", page, NULL);
+
+	g_free(page);
+	return url;
+}
+
+/* When, what time and where, each beside its pictogram, in a frame. */
+static void
+invitation_when(struct kt_pdf *p, const struct kt_item *it)
+{
+	const struct kt_pdfkit *k = p->kit;
+	char *date = kt_date_display(evening_date(k, it));
+	const char *keys[] = { "invite.when", "invite.time", "invite.where" };
+	const char *pictos[] = { "kalender", "tijd", "school" };
+	const char *values[] = { date, evening_start(k, it),
+	    evening_place(k, it) };
+	double top, pic = KT_PICTO_ROW, w = kt_pdf_width(p);
+
+	kt_pdf_need(p, 3 * (pic + KT_GAP_S) + 2 * KT_GAP_M);
+	top = p->y;
+	p->y += KT_GAP_M;
+	p->left += KT_FRAME_INSET;
+	p->right += KT_FRAME_INSET;
+	for (int i = 0; i < 3; i++) {
+		double y = p->y;
+
+		kt_pdf_picto(p, pictos[i], p->left, y, pic);
+		p->left += pic + KT_GAP_L;
+		p->y += (pic - KT_FIELD_H) / 2;
+		field(p, keys[i], values[i], KT_LABEL_W - pic);
+		p->left -= pic + KT_GAP_L;
+		p->y = MAX(p->y, y + pic) + KT_GAP_S;
+	}
+	p->left -= KT_FRAME_INSET;
+	p->right -= KT_FRAME_INSET;
+	kt_pdf_box(p, p->left, top, w, p->y - top + KT_GAP_XS, KT_GREY_FRAME,
+	    KT_LINE_FRAME);
+	p->y += KT_GAP_XL;
+	g_free(date);
+}
+
+/* The pupil's own words to the parent, in a frame with lines. */
+static void
+invitation_own_words(struct kt_pdf *p, int lines)
+{
+	double top = p->y, w = kt_pdf_width(p), fh;
+
+	p->y += KT_GAP_M;
+	p->left += KT_FRAME_INSET;
+	p->right += KT_FRAME_INSET;
+	kt_pdf_para(p, kt_pdf_str(p, "invite.own"), KT_TYPE_BODY, TRUE, 0);
+	for (int i = 1; i <= lines; i++)
+		kt_pdf_rule(p, p->left, p->y + i * KT_WRITE_LINE_WIDE,
+		    p->w - p->right, KT_GREY_LIGHT, KT_LINE_FINE);
+	p->left -= KT_FRAME_INSET;
+	p->right -= KT_FRAME_INSET;
+	fh = p->y - top + lines * KT_WRITE_LINE_WIDE + KT_GAP_M;
+	kt_pdf_box(p, p->left, top, w, fh, KT_GREY_CUT, KT_LINE_REGULAR);
+	p->y = top + fh + KT_GAP_L;
+}
+
+/* The cut line across the page: scissors and "cut here" at its start. */
+static void
+invitation_cut(struct kt_pdf *p)
+{
+	double pic = KT_PICTO_ROW, mid = p->y + pic / 2;
+	double x = p->left + pic + KT_GAP_S;
+	double tw = words_at(p, kt_pdf_str(p, "invite.cut"), x,
+	    mid - KT_TYPE_BODY * KT_LEADING_TIGHT / 2, kt_pdf_width(p) - pic,
+	    TRUE);
+	double from = kt_pdf_x(p, x + tw + KT_GAP_S, 0);
+
+	kt_pdf_picto(p, "schaar", p->left, p->y, pic);
+	if (p->lang->rtl)
+		kt_pdf_dashed(p, KT_CUT_INSET, mid, from, mid);
+	else
+		kt_pdf_dashed(p, from, mid, p->w - KT_CUT_INSET, mid);
+	p->y += pic + KT_GAP_S;
+}
+
+/* "Yes" and "no" to tick after a label, then what follows on the row. */
+static void
+interpreter_row(struct kt_pdf *p)
+{
+	const char *label = kt_pdf_str(p, "invite.interpreter");
+	double x = p->left, y;
+	char *lang = g_strdup_printf("%s ________", kt_pdf_str(p,
+	    "invite.language"));
+	char *e = g_markup_escape_text(lang, -1);
+
+	kt_pdf_need(p, KT_CHOICE_ROW);
+	y = p->y;
+	x += words_at(p, label, x, y, kt_pdf_width(p), FALSE) + KT_GAP_L;
+	x += tick(p, x, y, kt_pdf_str(p, "invite.yes"));
+	x += tick(p, x, y, kt_pdf_str(p, "invite.no"));
+	if (x + kt_paper_natural(p, e, KT_TYPE_BODY, FALSE, FALSE) >
+	    p->w - p->right) {	/* the language on a row of its own */
+		x = p->left;
+		y += KT_CHOICE_ROW;
+	}
+	words_at(p, lang, x, y, p->w - p->right - x, FALSE);
+	p->y = y + KT_CHOICE_ROW;
+	g_free(lang);
+	g_free(e);
+}
+
+/* Questions: the phone, and the QR code to the evening's page, at the
+ * end of the strip's last rows. */
+static void
+reply_contact(struct kt_pdf *p, const struct kt_item *it)
+{
+	const struct kt_render_opts *o = p->kit->o;
+	const char *phone = o->phone != NULL ? o->phone :
+	    p->kit->m->site.contact_phone;
+	double qr = KT_QR, textw = kt_pdf_width(p) - qr - KT_GAP_L;
+	char *url = evening_url(p, it);
+	double y;
+
+	kt_pdf_need(p, MAX(qr, 2 * KT_PICTO_ROW));
+	y = p->y;
+
+	if (phone != NULL) {
+		char *nb = kt_pdf_unbroken(phone);
+		char *call = g_strdup_printf("%s %s", kt_pdf_str(p,
+		    "sheet.box.call"), nb);
+
+		kt_pdf_picto(p, "telefoon", p->left, y, KT_PICTO_ROW);
+		words_at(p, call, p->left + KT_PICTO_ROW + KT_GAP_S, y +
+		    KT_GAP_S, textw - KT_PICTO_ROW, TRUE);
+		g_free(call);
+		g_free(nb);
+	}
+	if (p->kit->m->site.base_url != NULL) {
+		words_at(p, kt_pdf_str(p, "invite.web"), p->left, y +
+		    KT_PICTO_ROW + KT_GAP_S, textw, FALSE);
+		kt_pdf_qr(p, url, kt_pdf_x(p, p->w - p->right - qr, qr),
+		    y, qr);
+		y += qr;
+	} else {
+		y += KT_PICTO_ROW;
+	}
+	p->y = MAX(p->y, y) + KT_GAP_S;
+	g_free(url);
+}
+
+/* The reply strip: who, the date to hand it in by, how many come,
+ * whether they would like an interpreter, and whom to call. */
+static void
+invitation_reply(struct kt_pdf *p, const struct kt_item *it,
+    const struct kt_text *t)
+{
+	char *due = kt_date_display(p->kit->o->due);
+	char *count = kt_pdf_fmt(p, "invite.count", "n", "______");
+	char *what = g_strdup_printf("%s: %s", kt_pdf_str(p, "invite.reply"),
+	    t->headline ? t->headline : t->title ? t->title : it->slug);
+
+	kt_pdf_para(p, what, KT_TYPE_SUBHEADING, TRUE, KT_GAP_S);
+	field(p, "invite.pupil", NULL, KT_LABEL_W);
+	field(p, "invite.class", NULL, KT_LABEL_W);
+	field(p, "invite.due", due, KT_LABEL_W_LONG);
+	kt_pdf_need(p, KT_CHOICE_ROW);
+	words_at(p, count, p->left, p->y, kt_pdf_width(p), FALSE);
+	p->y += KT_CHOICE_ROW;
+	interpreter_row(p);
+	reply_contact(p, it);
+	g_free(what);
+	g_free(count);
+	g_free(due);
+}
+
+/*
+ * The invitation, drawn tighter at each step until it fits one A4: a
+ * line fewer in the pupil's frame (down to one), then a smaller heading.
+ * The text is never made smaller. Returns the document, not closed.
+ */
+static struct kt_pdf *
+invitation_draw(struct kt_pdfkit *k, const struct kt_plan_job *j, int tight)
 {
 	const struct kt_item *it = j->it;
 	const struct kt_text *t = j->t;
-	const struct kt_language *lang = j->lang;
-	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, uitnodiging" };
-	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-	double w = kt_pdf_width(p), labelw = KT_LABEL_W, pic = KT_PICTO_HEADING;
-	double x;
-	char *date = kt_date_display(evening_date(k, it));
+	struct kt_pdf *p = kt_pdf_open(k, g_ptr_array_index(j->files, 0),
+	    j->lang, &meta, FALSE);
 	char *m;
 	PangoLayout *l;
 
-	p->footer = footer;
+	p->footer = kt_paper_footer;
 	p->bottom = p->h - KT_FOOTLINE_BAND;
 	kt_pdf_page(p);
-	/* heading with the pictogram at the reading start */
-	kt_pdf_picto(p, "uitnodiging", p->left, p->y, pic);
-	m = g_markup_escape_text(kt_pdf_str(p, "invite.title"), -1);
-	l = kt_pdf_text(p, m, KT_TYPE_DISPLAY, TRUE, w - pic - KT_GAP_XL, -1,
-	    TRUE);
-	kt_pdf_show(p, l, p->left + pic + KT_GAP_XL, p->y + (pic -
-	    kt_pdf_height(l)) / 2, w - pic - KT_GAP_XL);
-	g_object_unref(l);
-	g_free(m);
-	p->y += pic + KT_GAP_L;
-	kt_pdf_para(p, t->title ? t->title : it->slug, KT_TYPE_SUBTITLE, TRUE,
-	    KT_GAP_M);
+	/* the theme in plain words; the title when there are none */
+	kt_paper_head(p, "uitnodiging", KT_PICTO_HEADING, kt_pdf_str(p,
+	    "invite.title"), t->headline ? t->headline : t->title ?
+	    t->title : it->slug, tight < KT_OWN_WORDS_LINES ?
+	    KT_TYPE_DISPLAY : KT_TYPE_HEADING);
+	kt_paper_draft(p, t);
 	m = kt_pdf_md(p, p->lang, t->invitation);
-	l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, w, -1, FALSE);
-	kt_pdf_show(p, l, p->left, p->y, w);
-	p->y += kt_pdf_height(l) + KT_GAP_XL;
+	l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, kt_pdf_width(p), -1,
+	    FALSE);
+	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	p->y += kt_pdf_height(l) + KT_GAP_L;
 	g_object_unref(l);
 	g_free(m);
+	invitation_when(p, it);
+	invitation_own_words(p, MAX(1, KT_OWN_WORDS_LINES - tight));
+	invitation_cut(p);
+	invitation_reply(p, it, t);
+	return p;
+}
 
-	/* when and where, boxed */
-	{
-		double top = p->y;
-		p->y += KT_GAP_M;
-		p->left += KT_FRAME_INSET;
-		p->right += KT_FRAME_INSET;
-		field(p, "invite.when", date, labelw);
-		field(p, "invite.time", evening_start(k, it), labelw);
-		field(p, "invite.where", evening_place(k, it), labelw);
-		p->left -= KT_FRAME_INSET;
-		p->right -= KT_FRAME_INSET;
-		p->y += KT_GAP_S;
-		kt_pdf_box(p, p->left, top, w, p->y - top, KT_GREY_FRAME,
-		    KT_LINE_FRAME);
-		p->y += KT_GAP_XXL;
+void
+kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
+{
+	struct kt_pdf *p;
+	int tight = 0;
+
+	while ((p = invitation_draw(k, j, tight))->page > 1 &&
+	    tight < KT_OWN_WORDS_LINES) {
+		kt_pdf_discard(p);
+		tight++;
 	}
-
-	/* the pupil's own words to the parent, in a frame */
-	{
-		double top = p->y, fh = KT_OWN_WORDS_H;
-
-		kt_pdf_box(p, p->left, top, w, fh, KT_GREY_CUT,
-		    KT_LINE_REGULAR);
-		p->y += KT_GAP_M;
-		p->left += KT_FRAME_INSET;
-		p->right += KT_FRAME_INSET;
-		kt_pdf_para(p, kt_pdf_str(p, "invite.own"), KT_TYPE_BODY, TRUE,
-		    0);
-		for (int i = 0; i < 4; i++)
-			kt_pdf_rule(p, p->left, p->y + (i + 1) *
-			    KT_WRITE_LINE_WIDE, p->w - p->right, KT_GREY_LIGHT,
-			    KT_LINE_FINE);
-		p->left -= KT_FRAME_INSET;
-		p->right -= KT_FRAME_INSET;
-		p->y = top + fh + KT_GAP_XXL;
-	}
-
-	/* the reply strip below a cut line */
-	kt_pdf_dashed(p, KT_CUT_INSET, p->y, p->w - KT_CUT_INSET, p->y);
-	m = g_markup_escape_text(kt_pdf_str(p, "invite.cut"), -1);
-	l = kt_pdf_text(p, m, KT_TYPE_SMALL, FALSE, KT_WORD_W, -1, TRUE);
-	kt_pdf_show(p, l, p->left, p->y + KT_GAP_XS, KT_WORD_W);
-	g_object_unref(l);
-	g_free(m);
-	p->y += KT_GAP_XXL;
-	kt_pdf_para(p, kt_pdf_str(p, "invite.reply"), KT_TYPE_SUBHEADING, TRUE,
-	    KT_GAP_XS);
-	kt_pdf_para(p, t->title ? t->title : it->slug, KT_TYPE_BODY, FALSE,
-	    KT_GAP_S);
-	field(p, "invite.name", NULL, labelw);
-	m = g_markup_escape_text(kt_pdf_str(p, "invite.coming"), -1);
-	l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, labelw, -1, TRUE);
-	kt_pdf_need(p, KT_CHOICE_ROW);
-	kt_pdf_show(p, l, p->left, p->y, labelw);
-	x = p->left + labelw;
-	x += tick(p, x, p->y, kt_pdf_str(p, "invite.yes"));
-	tick(p, x, p->y, kt_pdf_str(p, "invite.no"));
-	p->y += KT_CHOICE_ROW;
-	g_object_unref(l);
-	g_free(m);
-	field(p, "invite.count", NULL, KT_LABEL_W_LONG);
-	kt_pdf_close(p);
-	g_free(date);
+	if (kt_pdf_close(p) > 1)
+		kt_warning(k->d, j->t->path, 0, 0, "the invitation takes more "
+		    "than one A4; shorten its text");
 }
 
 static void
@@ -245,69 +377,230 @@ kt_compliments(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	struct kt_pdf_meta meta = { title, title, "LOB, complimentenkaart" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 
+	kt_paper_cards_head(p, "compliment", title, NULL);
 	/* four cards on a page: two pages, for a whole presentation round */
 	kt_pdf_cards(p, 8, 2, 2, compliment_card, NULL);
 	kt_pdf_close(p);
+}
+
+/* ---- statement cards and the boards of a debate ---- */
+
+struct statements {
+	const struct kt_text *t;
+	const struct kt_text *dutch;	/* beneath, or NULL */
+	const struct kt_language *nl;
+	double size, thumb;		/* of the statement, of a thumb */
+};
+
+/* x of something w wide at off from a card's reading start. */
+static double
+card_x(const struct kt_pdf *p, double x, double cw, double off, double w)
+{
+	return p->lang->rtl ? x + cw - off - w : x + off;
+}
+
+/* The statement, and the Dutch beneath it in a smaller size. */
+static double
+statement_text(struct kt_pdf *p, const struct statements *s, guint i,
+    double x, double y, double w, gboolean draw)
+{
+	char *m = kt_pdf_md(p, p->lang, g_ptr_array_index(s->t->statements,
+	    i));
+	PangoLayout *l = kt_pdf_text(p, m, s->size, TRUE, w, -1, TRUE);
+	double h = kt_pdf_height(l);
+
+	if (draw) {
+		cairo_move_to(p->cr, x, y);
+		pango_cairo_show_layout(p->cr, l);
+		kt_pdf_links(p, l, x, y);
+	}
+	g_object_unref(l);
+	g_free(m);
+	if (s->dutch != NULL && i < s->dutch->statements->len) {
+		m = kt_pdf_md(p, s->nl, g_ptr_array_index(s->dutch->statements,
+		    i));
+		l = kt_pdf_text_in(p, s->nl, m, KT_TYPE_BODY, FALSE, w, TRUE);
+		if (draw) {
+			cairo_move_to(p->cr, x, y + h + KT_GAP_M);
+			pango_cairo_show_layout(p->cr, l);
+		}
+		h += KT_GAP_M + kt_pdf_height(l);
+		g_object_unref(l);
+		g_free(m);
+	}
+	return h;
+}
+
+/* "Eens" with a thumb up at the card's start, "Oneens" with a thumb
+ * down at its end, on the row at y. */
+static void
+statement_answers(struct kt_pdf *p, double x, double y, double cw,
+    double thumb)
+{
+	static const char *const keys[] = {
+		"statement.agree", "statement.disagree"
+	};
+	static const char *const thumbs[] = { "duim", "duim-omlaag" };
+	static const unsigned colours[] = { KT_GREEN, KT_RED };
+	double pad = KT_STATEMENT_PAD, aw = cw / 2 - pad - thumb - KT_GAP_S;
+
+	for (int a = 0; a < 2; a++) {
+		char *m = g_markup_printf_escaped("<span foreground=\"#%06x\">"
+		    "%s</span>", colours[a], kt_pdf_str(p, keys[a]));
+		PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_ANSWER, TRUE, aw, -1,
+		    TRUE);
+		double h = kt_pdf_height(l);
+		/* the thumb outside, the word towards the middle */
+		double tx = a == 0 ? pad : cw - pad - thumb;
+		double wx = a == 0 ? pad + thumb + KT_GAP_S : cw / 2;
+
+		if (a == 1)
+			pango_layout_set_alignment(l, p->lang->rtl ?
+			    PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+		cairo_save(p->cr);
+		cairo_translate(p->cr, card_x(p, x, cw, tx, thumb), y);
+		kt_pdf_picto(p, thumbs[a], kt_pdf_x(p, 0, thumb), 0, thumb);
+		cairo_restore(p->cr);
+		cairo_move_to(p->cr, card_x(p, x, cw, wx, aw), y + (thumb -
+		    h) / 2);
+		pango_cairo_show_layout(p->cr, l);
+		g_object_unref(l);
+		g_free(m);
+	}
 }
 
 static void
 statement_card(struct kt_pdf *p, double x, double y, double w, double h,
     guint i, const void *data)
 {
-	const struct kt_text *t = data;
-	char *m = kt_pdf_md(p, p->lang, g_ptr_array_index(t->statements,
-	    i));
-	double pad = KT_STATEMENT_PAD, ty;
-	double aw = KT_STATEMENT_ANSWER_W, nw = KT_STATEMENT_NUMBER_W;
-	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_DISPLAY, TRUE, w - 2 * pad,
-	    -1, FALSE);
-	char *yes = g_markup_escape_text(kt_pdf_str(p, "statement.agree"), -1);
-	char *no = g_markup_escape_text(kt_pdf_str(p, "statement.disagree"),
-	    -1);
-	PangoLayout *ly = kt_pdf_text(p, yes, KT_TYPE_BODY, TRUE, aw, -1, TRUE);
-	PangoLayout *ln = kt_pdf_text(p, no, KT_TYPE_BODY, TRUE, aw, -1, TRUE);
+	const struct statements *s = data;
+	double pad = KT_STATEMENT_PAD, nw = KT_STATEMENT_NUMBER_W;
+	double inner = w - 2 * pad, top, room, th;
 	char num[16];
 	PangoLayout *lnum;
 
 	kt_pdf_box(p, x, y, w, h, KT_GREY_CARD, KT_LINE_FINE);
 	g_snprintf(num, sizeof num, "%u", i + 1);
 	lnum = kt_pdf_text(p, num, KT_TYPE_NUMBER, TRUE, nw, -1, TRUE);
-	cairo_move_to(p->cr, p->lang->rtl ? x + w - pad - nw : x + pad,
-	    y + pad / 2);
+	cairo_move_to(p->cr, card_x(p, x, w, pad, nw), y + pad / 2);
 	pango_cairo_show_layout(p->cr, lnum);
+	top = y + pad / 2 + kt_pdf_height(lnum);
 	g_object_unref(lnum);
-	ty = y + (h - kt_pdf_height(l)) / 2;
-	cairo_move_to(p->cr, x + pad, ty);
-	pango_cairo_show_layout(p->cr, l);
-	kt_pdf_links(p, l, x + pad, ty);
-	/* agree at the start side, disagree at the end */
-	cairo_move_to(p->cr, p->lang->rtl ? x + w - pad - aw : x + pad,
-	    y + h - pad - kt_pdf_height(ly));
-	pango_cairo_show_layout(p->cr, ly);
-	pango_layout_set_alignment(ln, p->lang->rtl ? PANGO_ALIGN_LEFT :
-	    PANGO_ALIGN_RIGHT);
-	cairo_move_to(p->cr, p->lang->rtl ? x + pad : x + w - pad - aw,
-	    y + h - pad - kt_pdf_height(ln));
-	pango_cairo_show_layout(p->cr, ln);
-	g_object_unref(l);
-	g_object_unref(ly);
-	g_object_unref(ln);
-	g_free(yes);
-	g_free(no);
-	g_free(m);
+	/* the statement in the middle of what the number and the answers
+	 * leave */
+	room = y + h - pad - s->thumb - top;
+	th = statement_text(p, s, i, x + pad, 0, inner, FALSE);
+	statement_text(p, s, i, x + pad, top + MAX(0, (room - th) / 2), inner,
+	    TRUE);
+	statement_answers(p, x, y + h - pad - s->thumb, w, s->thumb);
+}
+
+/* Whether every statement fits a card of w x h. */
+static gboolean
+statements_fit(struct kt_pdf *p, const struct statements *s, double w,
+    double h)
+{
+	double room = h - 1.5 * KT_STATEMENT_PAD - KT_TYPE_NUMBER *
+	    KT_LEADING_TIGHT - s->thumb;
+
+	for (guint i = 0; i < s->t->statements->len; i++)
+		if (statement_text(p, s, i, 0, 0, w - 2 * KT_STATEMENT_PAD,
+		    FALSE) > room)
+			return FALSE;
+	return TRUE;
 }
 
 void
 kt_statements(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
 	const struct kt_text *t = j->t;
-	const struct kt_language *lang = j->lang;
+	const struct kt_language *nl = g_ptr_array_index(
+	    k->m->site.languages, 0);
 	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, stellingen" };
-	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, TRUE);
+	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, TRUE);
+	guint n = t->statements->len;
+	struct statements s = { t, t != j->it->source ? j->it->source : NULL,
+	    nl, KT_TYPE_STATEMENT_S, KT_STATEMENT_THUMB_S };
+	double top, cw, ch;
 
-	/* landscape, two large cards a page, readable across a room */
-	kt_pdf_cards(p, t->statements->len, 2, 1, statement_card, t);
+	kt_paper_cards_head(p, "kiezen", kt_pdf_str(p, "section.stellingen"),
+	    t);
+	/*
+	 * Two large cards a page, readable across a room; four when two
+	 * would leave the last page half empty and four fill it better
+	 * (three of four), and the statements fit the smaller cards.
+	 */
+	top = p->y;
+	cw = (p->w - 2 * KT_CARD_MARGIN - KT_CARD_GAP) / 2;
+	ch = (p->h - KT_CARD_MARGIN - top - KT_CARD_GAP) / 2;
+	if (n % 2 == 1 && n % 4 == 3 && statements_fit(p, &s, cw, ch)) {
+		kt_pdf_cards(p, n, 2, 2, statement_card, &s);
+	} else {
+		s.size = KT_TYPE_DISPLAY;
+		s.thumb = KT_STATEMENT_THUMB;
+		kt_pdf_cards(p, n, 2, 1, statement_card, &s);
+	}
+	kt_pdf_close(p);
+}
+
+/* A board: the thumb, the word huge, and the word in the other
+ * languages of the evening beneath it. */
+static void
+board(struct kt_pdf *p, const struct kt_item *it, const char *key,
+    const char *thumb, unsigned colour)
+{
+	GPtrArray *langs = p->kit->m->site.languages;
+	GString *others = g_string_new(NULL);
+	double pic = KT_PICTO_BOARD, w = kt_pdf_width(p);
+	char *m = g_markup_printf_escaped("<span foreground=\"#%06x\">%s"
+	    "</span>", colour, kt_str(p->kit->m, p->lang->code, key));
+	PangoLayout *l;
+
+	kt_pdf_page(p);
+	kt_pdf_logo(p, kt_pdf_x(p, p->w - p->right - KT_LOGO, KT_LOGO), p->y,
+	    KT_LOGO, KT_LOGO);
+	kt_pdf_picto(p, thumb, (p->w - pic) / 2, p->y, pic);
+	p->y += pic;
+	l = kt_pdf_text(p, m, KT_TYPE_BOARD, TRUE, w, -1, TRUE);
+	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+	kt_pdf_show(p, l, p->left, p->y, w);
+	p->y += kt_pdf_height(l) + KT_GAP_L;
+	g_object_unref(l);
+	g_free(m);
+	for (guint i = 1; i < langs->len; i++) {
+		const struct kt_language *lang = g_ptr_array_index(langs, i);
+
+		char *word;
+
+		if (kt_item_text(it, lang->code) == NULL)
+			continue;
+		/* a word of two ("Nie zgadzam się") stays on one line */
+		word = kt_pdf_unbroken(kt_str(p->kit->m, lang->code, key));
+		m = g_markup_printf_escaped("%s<span lang=\"%s\">%s</span>",
+		    others->len ? "  ·  " : "", lang->code, word);
+		g_string_append(others, m);
+		g_free(word);
+		g_free(m);
+	}
+	l = kt_pdf_text(p, others->str, KT_TYPE_BOARD_OTHER, TRUE, w, -1,
+	    FALSE);
+	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+	kt_pdf_show(p, l, p->left, p->y, w);
+	g_object_unref(l);
+	g_string_free(others, TRUE);
+}
+
+void
+kt_boards(struct kt_pdfkit *k, const struct kt_plan_job *j)
+{
+	const struct kt_text *t = j->t;
+	const char *rel = g_ptr_array_index(j->files, 0);
+	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, debat" };
+	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, TRUE);
+
+	board(p, j->it, "statement.agree", "duim", KT_GREEN);
+	board(p, j->it, "statement.disagree", "duim-omlaag", KT_RED);
 	kt_pdf_close(p);
 }
 
@@ -326,15 +619,15 @@ clock_at(const char *start, int offset)
 
 /* Columns of a table row, from the start side: widths in points. */
 static double
-table_row(struct kt_pdf *p, const char *const *cells, const double *widths,
-    int n, gboolean bold, gboolean draw)
+table_row(struct kt_pdf *p, GPtrArray *const *cols, guint r,
+    const double *widths, int n, gboolean draw)
 {
 	double h = 0, x = p->left;
 	PangoLayout *l[8];
 
 	for (int i = 0; i < n; i++) {
-		l[i] = kt_pdf_text(p, cells[i] ? cells[i] : "", KT_TYPE_STAFF,
-		    bold, widths[i] - KT_CELL_MARGIN, -1, TRUE);
+		l[i] = kt_pdf_text(p, g_ptr_array_index(cols[i], r),
+		    KT_TYPE_STAFF, r == 0, widths[i] - KT_CELL_MARGIN, -1, TRUE);
 		h = MAX(h, kt_pdf_height(l[i]));
 	}
 	for (int i = 0; i < n; i++) {
@@ -347,17 +640,22 @@ table_row(struct kt_pdf *p, const char *const *cells, const double *widths,
 	return h + 2 * KT_CELL_PAD;
 }
 
-static void
-table_line(struct kt_pdf *p, const char *const *cells, const double *widths,
-    int n, gboolean bold)
+/* Row r of the table (0: its head, in bold, under a black rule); a row
+ * is never split over two pages. Returns the row's top. */
+static double
+table_line(struct kt_pdf *p, GPtrArray *const *cols, guint r,
+    const double *widths, int n)
 {
-	double h = table_row(p, cells, widths, n, bold, FALSE);
+	double h = table_row(p, cols, r, widths, n, FALSE), top;
 
 	kt_pdf_need(p, h);
-	table_row(p, cells, widths, n, bold, TRUE);
+	top = p->y;
+	table_row(p, cols, r, widths, n, TRUE);
 	p->y += h;
 	kt_pdf_rule(p, p->left, p->y, p->w - p->right,
-	    bold ? KT_INK : KT_GREY_ROW, bold ? KT_LINE_REGULAR : KT_LINE_HAIR);
+	    r == 0 ? KT_INK : KT_GREY_ROW,
+	    r == 0 ? KT_LINE_REGULAR : KT_LINE_HAIR);
+	return top;
 }
 
 static char *
@@ -383,95 +681,147 @@ runsheet_header(struct kt_pdf *p, const struct kt_item *it)
 	    kt_pdf_str(p, "runsheet.place"), place ? place :
 	    "________________");
 
-	kt_pdf_para(p, title, KT_TYPE_SUBTITLE, TRUE, KT_GAP_S);
+	kt_paper_head(p, NULL, 0, NULL, title, KT_TYPE_SUBTITLE);
 	kt_pdf_para(p, when, KT_TYPE_STAFF, FALSE, KT_GAP_L);
 	g_free(title);
 	g_free(date);
 	g_free(when);
 }
 
-/* A section's heading; the run-sheet is for the school, in Dutch. */
+/*
+ * A section's heading (the run-sheet is for the school, in Dutch), on
+ * the page where at least the first follow points of its block fit: a
+ * heading never stands alone at the foot of a page.
+ */
 static void
-runsheet_section(struct kt_pdf *p, const char *key)
+runsheet_section(struct kt_pdf *p, const char *key, double follow)
 {
-	kt_pdf_para(p, kt_str(p->kit->m, "nl", key), KT_TYPE_STAFF_HEADING,
-	    TRUE, KT_GAP_XS);
+	char *m = g_markup_escape_text(kt_str(p->kit->m, "nl", key), -1);
+	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_STAFF_HEADING, TRUE,
+	    kt_pdf_width(p), -1, FALSE);
+	double h = kt_pdf_height(l);
+
+	kt_pdf_need(p, h + KT_GAP_XS + follow);
+	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	p->y += h + KT_GAP_XS;
+	g_object_unref(l);
+	g_free(m);
 }
 
-/* A block of the programme, from at minutes after the start. */
+/* n columns of markup, each beginning with its head (a key of a UI
+ * string); the caller frees each with g_ptr_array_unref. */
 static void
-programme_row(struct kt_pdf *p, const struct kt_block *b, const char *start,
-    int at, const double *wd)
+table_new(struct kt_pdf *p, GPtrArray **cols, const char *const *heads,
+    int n)
 {
-	char *from = clock_at(start, at);
-	char *to = clock_at(start, at + b->minutes);
-	char *desc = kt_pdf_md(p, p->lang, b->text);
-	char *what = g_markup_printf_escaped("<b>%s</b>\n",
-	    b->title ? b->title : "");
-	char *cells[4] = {
-		g_strdup_printf("%s–%s", from, to),
-		g_strconcat(what, desc, NULL),
-		esc(b->form >= 0 ? kt_vocab_name(KT_V_WORK_FORM, b->form) : ""),
-		esc(b->lead >= 0 ? kt_vocab_name(KT_V_ROLE, b->lead) : "")
-	};
+	for (int c = 0; c < n; c++) {
+		cols[c] = g_ptr_array_new_with_free_func(g_free);
+		g_ptr_array_add(cols[c], esc(heads[c] != NULL ?
+		    kt_pdf_str(p, heads[c]) : ""));
+	}
+}
 
-	table_line(p, (const char *const *)cells, wd, 4, FALSE);
-	for (int j = 0; j < 4; j++)
-		g_free(cells[j]);
-	g_free(what);
-	g_free(desc);
-	g_free(from);
-	g_free(to);
+/*
+ * A section of the run-sheet: its heading, then the table of cols, each
+ * column as wide as its widest entry (flex takes the rest). With a box
+ * column (box >= 0) a box to tick is drawn on the first line of each row.
+ * Frees the columns.
+ */
+static void
+runsheet_table(struct kt_pdf *p, const char *key, GPtrArray **cols, int n,
+    int flex, int box)
+{
+	double wd[8] = { 0 }, first, line = KT_TYPE_STAFF * KT_LEADING_TIGHT;
+
+	if (box >= 0)
+		wd[box] = KT_PREP_BOX + KT_GAP_M;
+	kt_paper_columns(p, cols, n, flex, kt_pdf_width(p) / 4, wd);
+	/* the heading keeps its table's head and first row */
+	first = table_row(p, cols, 0, wd, n, FALSE);
+	if (cols[0]->len > 1)
+		first += table_row(p, cols, 1, wd, n, FALSE);
+	runsheet_section(p, key, first);
+	for (guint r = 0; r < cols[0]->len; r++) {
+		double top = table_line(p, cols, r, wd, n);
+
+		if (box >= 0 && r > 0)
+			kt_pdf_box(p, kt_pdf_x(p, p->left, KT_PREP_BOX), top + KT_CELL_PAD + (line -
+			    KT_PREP_BOX) / 2, KT_PREP_BOX, KT_PREP_BOX, KT_INK,
+			    KT_LINE_REGULAR);
+	}
+	for (int c = 0; c < n; c++)
+		g_ptr_array_unref(cols[c]);
+}
+
+/* A role or a work form by its name in the vocabulary, in Dutch. */
+static char *
+vocab_cell(const struct kt_pdf *p, enum kt_vocab_id v, const char *prefix,
+    int value)
+{
+	char *key;
+	char *r;
+
+	if (value < 0)
+		return g_strdup("");
+	key = g_strconcat(prefix, kt_vocab_name(v, value), NULL);
+	r = esc(kt_str(p->kit->m, "nl", key));
+	g_free(key);
+	return r;
 }
 
 /* The timed programme: a row a block, with its clock times. */
 static void
 runsheet_programme(struct kt_pdf *p, const struct kt_item *it)
 {
-	double w = kt_pdf_width(p);
-	const double wd[4] = { w * 0.14, w * 0.54, w * 0.17, w * 0.15 };
-	static const char *const keys[4] = {
+	static const char *const heads[4] = {
 		"table.tijd", "table.onderdeel", "table.werkvorm",
 		"table.leiding"
 	};
 	const char *start = evening_start(p->kit, it);
-	char *head[4];
+	GPtrArray *cols[4];
 	int at = 0;
 
-	runsheet_section(p, "section.programma");
-	for (int i = 0; i < 4; i++)
-		head[i] = esc(kt_pdf_str(p, keys[i]));
-	table_line(p, (const char *const *)head, wd, 4, TRUE);
-	for (int i = 0; i < 4; i++)
-		g_free(head[i]);
+	table_new(p, cols, heads, 4);
 	for (guint i = 0; i < it->blocks->len; i++) {
 		const struct kt_block *b = g_ptr_array_index(it->blocks, i);
+		char *from = clock_at(start, at);
+		char *to = clock_at(start, at + b->minutes);
+		char *desc = kt_pdf_md(p, p->lang, b->text);
+		char *what = g_markup_printf_escaped("<b>%s</b>\n",
+		    b->title ? b->title : "");
 
-		programme_row(p, b, start, at, wd);
+		g_ptr_array_add(cols[0], g_strdup_printf("%s–%s", from, to));
+		g_ptr_array_add(cols[1], g_strconcat(what, desc, NULL));
+		g_ptr_array_add(cols[2], vocab_cell(p, KT_V_WORK_FORM,
+		    "v.werkvorm.", b->form));
+		g_ptr_array_add(cols[3], vocab_cell(p, KT_V_ROLE, "v.rol.",
+		    b->lead));
 		at += b->minutes;
+		g_free(what);
+		g_free(desc);
+		g_free(from);
+		g_free(to);
 	}
+	runsheet_table(p, "section.programma", cols, 4, 1, -1);
 }
 
 /* Who does what: a row a role. */
 static void
 runsheet_roles(struct kt_pdf *p, const struct kt_item *it)
 {
-	double w = kt_pdf_width(p);
-	const double wd[2] = { w * 0.22, w * 0.78 };
+	static const char *const heads[2] = { "table.wie", "table.taak" };
+	GPtrArray *cols[2];
 
-	runsheet_section(p, "section.rollen");
+	table_new(p, cols, heads, 2);
 	for (guint i = 0; i < it->roles->len; i++) {
 		const struct kt_role *r = g_ptr_array_index(it->roles, i);
-		char *cells[2] = {
-			g_markup_printf_escaped("<b>%s</b>", r->role >= 0 ?
-			    kt_vocab_name(KT_V_ROLE, r->role) : ""),
-			kt_pdf_md(p, p->lang, r->task)
-		};
+		char *who = vocab_cell(p, KT_V_ROLE, "v.rol.", r->role);
 
-		table_line(p, (const char *const *)cells, wd, 2, FALSE);
-		g_free(cells[0]);
-		g_free(cells[1]);
+		g_ptr_array_add(cols[0], g_strdup_printf("<b>%s</b>", who));
+		g_ptr_array_add(cols[1], kt_pdf_md(p, p->lang, r->task));
+		g_free(who);
 	}
+	runsheet_table(p, "section.rollen", cols, 2, 1, -1);
 }
 
 /* The materials in one line, when there are any. */
@@ -479,6 +829,8 @@ static void
 runsheet_materials(struct kt_pdf *p, const struct kt_text *t)
 {
 	GString *mat;
+	char *m;
+	PangoLayout *l;
 
 	if (t->materials->len == 0)
 		return;
@@ -486,8 +838,16 @@ runsheet_materials(struct kt_pdf *p, const struct kt_text *t)
 	for (guint i = 0; i < t->materials->len; i++)
 		g_string_append_printf(mat, "%s%s", i ? ", " : "",
 		    (char *)g_ptr_array_index(t->materials, i));
-	runsheet_section(p, "facet.materialen");
-	kt_pdf_para(p, mat->str, KT_TYPE_STAFF, FALSE, KT_GAP_XL);
+	m = esc(mat->str);
+	l = kt_pdf_text(p, m, KT_TYPE_STAFF, FALSE, kt_pdf_width(p), -1,
+	    FALSE);
+	runsheet_section(p, "facet.materialen", MIN(kt_pdf_height(l),
+	    2 * KT_TYPE_STAFF * KT_LEADING));
+	kt_pdf_need(p, kt_pdf_height(l));
+	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	p->y += kt_pdf_height(l) + KT_GAP_XL;
+	g_object_unref(l);
+	g_free(m);
 	g_string_free(mat, TRUE);
 }
 
@@ -518,38 +878,32 @@ prep_when(struct kt_pdf *p, const GDate *evening, int weeks, char *when,
 static void
 runsheet_prep(struct kt_pdf *p, const struct kt_item *it)
 {
-	double w = kt_pdf_width(p);
-	const double wd[4] = { w * 0.07, w * 0.2, w * 0.55, w * 0.18 };
+	static const char *const heads[4] = {
+		NULL, "table.wanneer", "table.taak", "table.wie"
+	};
 	const char *date = evening_date(p->kit, it);
 	GDate *evening = NULL;
+	GPtrArray *cols[4];
 
-	runsheet_section(p, "section.voorbereiding");
 	if (date != NULL) {
 		int y, mo, d;
 		sscanf(date, "%d-%d-%d", &y, &mo, &d);
 		evening = g_date_new_dmy((GDateDay)d, (GDateMonth)mo,
 		    (GDateYear)y);
 	}
+	table_new(p, cols, heads, 4);
 	for (guint i = 0; i < it->prep->len; i++) {
 		const struct kt_prep *pr = g_ptr_array_index(it->prep, i);
-		char *cells[4], when[64];
-		double y0;
+		char when[64];
 
 		prep_when(p, evening, pr->weeks, when, sizeof when);
-		cells[0] = g_strdup("");
-		cells[1] = esc(when);
-		cells[2] = kt_pdf_md(p, p->lang, pr->task);
-		cells[3] = esc(pr->who >= 0 ? kt_vocab_name(KT_V_ROLE,
-		    pr->who) : "");
-		y0 = p->y;
-		table_line(p, (const char *const *)cells, wd, 4, FALSE);
-		if (p->y > y0)	/* the box, on the row just drawn */
-			kt_pdf_box(p, kt_pdf_x(p, p->left + KT_GAP_XS,
-			    KT_PREP_BOX), p->y - KT_PREP_BOX_RISE, KT_PREP_BOX,
-			    KT_PREP_BOX, KT_INK, KT_LINE_REGULAR);
-		for (int j = 0; j < 4; j++)
-			g_free(cells[j]);
+		g_ptr_array_add(cols[0], g_strdup(""));
+		g_ptr_array_add(cols[1], esc(when));
+		g_ptr_array_add(cols[2], kt_pdf_md(p, p->lang, pr->task));
+		g_ptr_array_add(cols[3], vocab_cell(p, KT_V_ROLE, "v.rol.",
+		    pr->who));
 	}
+	runsheet_table(p, "section.voorbereiding", cols, 4, 2, 0);
 	if (evening != NULL)
 		g_date_free(evening);
 }
@@ -563,7 +917,7 @@ kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, draaiboek" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, job->lang, &meta, FALSE);
 
-	p->footer = footer;
+	p->footer = kt_paper_footer;
 	p->bottom = p->h - KT_FOOTLINE_BAND;
 	kt_pdf_page(p);
 	runsheet_header(p, it);

@@ -1,7 +1,8 @@
 /*
- * What a mentor prints: the tips as cards, four to an A4 with cut marks,
- * and a class checklist per assignment (a row per pupil, blank or from
- * the class list; who was reached, which sheets came back, discussed).
+ * What a mentor prints: the tips as cards with cut marks, four to an A4
+ * or two when the tips are long, and a class checklist per assignment
+ * (a row per pupil, blank or from the class list; who was reached, which
+ * sheets came back, discussed), 34 rows to an A4.
  */
 #include <string.h>
 
@@ -9,7 +10,7 @@
 #include "print/links.h"
 #include "print/printables.h"
 
-#define BLANK_ROWS 30	/* a class checklist without the class list */
+#define BLANK_ROWS 34	/* a class checklist without the class list */
 
 struct tipcard {
 	const struct kt_item *it;
@@ -21,6 +22,85 @@ struct tipcards {
 	struct kt_diag *d;
 };
 
+/* Markup of s at size, drawn at x, y (page coordinates, as the card's)
+ * in width w when draw; returns its height and adds its lines to *lines.
+ * Only the body's lines (lines not NULL) get the full line height. */
+static double
+tip_text(struct kt_pdf *p, const char *markup, double size, gboolean bold,
+    double x, double y, double w, gboolean draw, int *lines)
+{
+	char *m = kt_paper_quotes(markup);
+	PangoLayout *l = kt_pdf_text(p, m, size, bold, w, -1, lines == NULL);
+	double h = kt_pdf_height(l);
+
+	if (draw) {
+		cairo_move_to(p->cr, x, y);
+		pango_cairo_show_layout(p->cr, l);
+		kt_pdf_links(p, l, x, y);
+	}
+	if (lines != NULL)
+		*lines += pango_layout_get_line_count(l);
+	g_object_unref(l);
+	g_free(m);
+	return h;
+}
+
+/* The group, the title, the body a paragraph at a time, then the phrases
+ * a mentor can say in a box. Returns the height it takes in w; *lines is
+ * the body's number of lines. */
+static double
+tip_card_body(struct kt_pdf *p, const struct tipcard *c, double x, double y,
+    double w, gboolean draw, int *lines)
+{
+	double cy = y, pad = KT_PAD;
+	char *e, *body = kt_pdf_md(p, p->lang, c->t->body);
+	char **paras = g_strsplit(body, "\n", -1);
+	GString *ph = g_string_new(NULL);
+
+	*lines = 0;
+	if (c->it->group >= 0) {
+		char *key = g_strdup_printf("v.groep.%s",
+		    kt_vocab_name(KT_V_GROUP, c->it->group));
+		e = g_markup_printf_escaped("<span foreground=\"#%06x\">%s"
+		    "</span>", KT_GREEN, kt_str(p->kit->m, p->lang->code, key));
+		cy += tip_text(p, e, KT_TYPE_NOTE, TRUE, x, cy, w, draw, NULL);
+		g_free(key);
+		g_free(e);
+	}
+	e = g_markup_escape_text(c->t->title ? c->t->title : c->it->slug, -1);
+	cy += tip_text(p, e, KT_TYPE_SUBHEADING, TRUE, x, cy, w, draw, NULL) +
+	    KT_TIP_PARA;
+	g_free(e);
+	for (int i = 0; paras[i] != NULL; i++)
+		if (*g_strstrip(paras[i]) != '\0')
+			cy += tip_text(p, paras[i], KT_TYPE_NOTE, FALSE, x, cy, w,
+			    draw, lines) + KT_TIP_PARA;
+	for (guint n = 0; n < c->t->phrases->len; n++) {
+		char *s = kt_pdf_md(p, p->lang, g_ptr_array_index(
+		    c->t->phrases, n));
+
+		g_string_append_printf(ph, "%s“%s”", n ? "\n" : "", s);
+		g_free(s);
+	}
+	if (ph->len > 0) {
+		char *head = g_markup_escape_text(kt_pdf_str(p,
+		    "section.zinnen"), -1);
+		char *m = g_strdup_printf("<b>%s</b>\n%s", head, ph->str);
+		double h = tip_text(p, m, KT_TYPE_NOTE, FALSE, x + pad, cy + pad,
+		    w - 2 * pad, draw, NULL) + 2 * pad;
+
+		if (draw)
+			kt_pdf_box(p, x, cy, w, h, KT_GREY_LINE, KT_LINE_LIGHT);
+		cy += h;
+		g_free(m);
+		g_free(head);
+	}
+	g_string_free(ph, TRUE);
+	g_strfreev(paras);
+	g_free(body);
+	return cy - y;
+}
+
 static void
 tip_card(struct kt_pdf *p, double x, double y, double w, double h, guint i,
     const void *data)
@@ -28,44 +108,32 @@ tip_card(struct kt_pdf *p, double x, double y, double w, double h, guint i,
 	const struct tipcards *all = data;
 	const struct tipcard *c = &g_array_index(all->cards, struct tipcard,
 	    i);
-	double pad = KT_CARD_PAD, inner = w - 2 * pad, cy = y + pad;
-	GString *m = g_string_new(NULL);
-	char *e, *body = kt_pdf_md(p, p->lang, c->t->body);
-	PangoLayout *l;
+	double pad = KT_CARD_PAD;
+	int lines;
 
 	kt_pdf_box(p, x, y, w, h, KT_GREY_CARD, KT_LINE_FINE);
-	if (c->it->group >= 0) {
-		char *key = g_strdup_printf("v.groep.%s",
-		    kt_vocab_name(KT_V_GROUP, c->it->group));
-		e = g_markup_escape_text(kt_str(p->kit->m, p->lang->code, key),
-		    -1);
-		g_free(key);
-	} else {
-		e = g_strdup("");
+	if (tip_card_body(p, c, x + pad, y + pad, w - 2 * pad, TRUE, &lines) >
+	    h - 2 * pad || lines > KT_TIP_LINES)
+		kt_warning(all->d, c->t->path, 0, 0, "the tip takes %d lines "
+		    "on a card of %.0f mm, more than a card holds; shorten it",
+		    lines, w / KT_MM);
+}
+
+/* Whether every tip fits a card of w x h in about KT_TIP_LINES lines. */
+static gboolean
+tips_fit(struct kt_pdf *p, const struct tipcards *all, double w, double h)
+{
+	double pad = KT_CARD_PAD;
+
+	for (guint i = 0; i < all->cards->len; i++) {
+		int lines;
+
+		if (tip_card_body(p, &g_array_index(all->cards, struct tipcard,
+		    i), 0, 0, w - 2 * pad, FALSE, &lines) > h - 2 * pad ||
+		    lines > KT_TIP_LINES)
+			return FALSE;
 	}
-	g_string_append_printf(m, "<span foreground=\"#%06x\"><b>%s</b></span>\n",
-	    KT_GREEN, e);
-	g_free(e);
-	e = g_markup_escape_text(c->t->title ? c->t->title : c->it->slug, -1);
-	g_string_append_printf(m, "<span size=\"larger\"><b>%s</b></span>\n"
-	    "%s", e, body);
-	g_free(e);
-	for (guint n = 0; n < c->t->phrases->len; n++) {
-		char *ph = kt_pdf_md(p, p->lang,
-		    g_ptr_array_index(c->t->phrases, n));
-		g_string_append_printf(m, "\n“%s”", ph);
-		g_free(ph);
-	}
-	l = kt_pdf_text(p, m->str, KT_TYPE_CARD, FALSE, inner, -1, TRUE);
-	if (kt_pdf_height(l) > h - 2 * pad)
-		kt_warning(all->d, c->t->path, 0, 0, "the tip does not fit on "
-		    "a card; shorten it");
-	cairo_move_to(p->cr, x + pad, cy);
-	pango_cairo_show_layout(p->cr, l);
-	kt_pdf_links(p, l, x + pad, cy);
-	g_object_unref(l);
-	g_string_free(m, TRUE);
-	g_free(body);
+	return TRUE;
 }
 
 void
@@ -77,36 +145,35 @@ kt_tipcards(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	const char *title = kt_str(k->m, lang->code, "tipcards.title");
 	struct kt_pdf_meta meta = { title, title, "LOB, tips" };
 	struct tipcards all = { cards, k->d };
+	const struct kt_text *draft = NULL;
 	struct kt_pdf *p;
 	const char *rel = g_ptr_array_index(j->files, 0);
+	double cw, ch;
 
 	for (guint i = 0; i < items->len; i++) {
 		struct tipcard c = { g_ptr_array_index(items, i), NULL };
 
 		c.t = kt_item_text(c.it, lang->code);
-		if (c.t != NULL)
-			g_array_append_val(cards, c);
+		if (c.t == NULL)
+			continue;
+		g_array_append_val(cards, c);
+		if (c.t->status == KT_DRAFT)
+			draft = c.t;
 	}
 	if (cards->len == 0) {
 		g_array_free(cards, TRUE);
 		return;
 	}
 	p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-	kt_pdf_cards(p, cards->len, 2, 2, tip_card, &all);
+	kt_paper_cards_head(p, "idee", title, draft);
+	/* four cards to an A4 when every tip fits one, else two: twice as
+	 * wide, so a tip takes half the lines */
+	cw = (p->w - 2 * KT_CARD_MARGIN - KT_CARD_GAP) / 2;
+	ch = (p->h - KT_CARD_MARGIN - p->y - KT_CARD_GAP) / 2;
+	kt_pdf_cards(p, cards->len, tips_fit(p, &all, cw, ch) ? 2 : 1, 2,
+	    tip_card, &all);
 	kt_pdf_close(p);
 	g_array_free(cards, TRUE);
-}
-
-static void
-checklist_footer(struct kt_pdf *p, void *data)
-{
-	char *m = g_markup_escape_text(data, -1);
-	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_SMALL, FALSE,
-	    kt_pdf_width(p), -1, TRUE);
-
-	kt_pdf_show(p, l, p->left, p->h - KT_FOOTLINE_Y, kt_pdf_width(p));
-	g_object_unref(l);
-	g_free(m);
 }
 
 static void
@@ -139,6 +206,52 @@ checklist_header(struct kt_pdf *p, const double *wd)
 	    KT_LINE_REGULAR);
 }
 
+/*
+ * The line under the title: class, mentor and date, with a line to
+ * write on for each; on the copy with the names (print, build --klas)
+ * what is known is filled in: the class, the mentor and whom parents
+ * call, the hand-in date or else the day it was made.
+ */
+static char *
+checklist_fields(struct kt_pdf *p, gboolean names)
+{
+	const struct kt_render_opts *o = p->kit->o;
+	char *who, *date, *s;
+
+	if (o->mentor != NULL) {
+		char *lines = kt_pdf_contact(p);
+		char **parts = g_strsplit(lines, "\n", -1);
+
+		who = g_strjoinv(", ", parts);
+		g_strfreev(parts);
+		g_free(lines);
+	} else {
+		who = NULL;
+	}
+	if (!names) {
+		date = g_strdup("____________");
+	} else if (o->due != NULL) {
+		date = kt_date_display(o->due);
+	} else {
+		GDateTime *now = o->epoch >= 0 ?
+		    g_date_time_new_from_unix_utc(o->epoch) :
+		    g_date_time_new_now_local();
+		char *iso = g_date_time_format(now, "%Y-%m-%d");
+
+		date = kt_date_display(iso);
+		g_free(iso);
+		g_date_time_unref(now);
+	}
+	s = g_strdup_printf("%s: %s    %s: %s    %s: %s",
+	    kt_pdf_str(p, "checklist.class"), names && o->class_name ?
+	    o->class_name :
+	    "____________", kt_pdf_str(p, "checklist.mentor"), who ? who :
+	    "____________________", kt_pdf_str(p, "checklist.date"), date);
+	g_free(who);
+	g_free(date);
+	return s;
+}
+
 void
 kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
@@ -155,8 +268,9 @@ kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	guint rows = pupils != NULL ? pupils->len : BLANK_ROWS;
 	char *title = g_strdup_printf("%s: %s", kt_pdf_str(p,
 	    "checklist.title"), t->title ? t->title : it->slug);
+	char *fields = checklist_fields(p, pupils != NULL);
 
-	p->footer = checklist_footer;
+	p->footer = kt_paper_footer;
 	p->footer_data = title;
 	p->bottom = p->h - KT_FOOTLINE_BAND;
 	for (guint i = 0; i < rows; i++) {
@@ -164,11 +278,10 @@ kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 
 		if (p->page == 0 || p->y + rowh > p->bottom) {
 			kt_pdf_page(p);
-			kt_pdf_para(p, title, KT_TYPE_SUBHEADING, TRUE,
-			    KT_GAP_XS);
-			kt_pdf_para(p, "Klas: ____________    Mentor: "
-			    "____________________    Datum: ____________",
-			    KT_TYPE_STAFF, FALSE, KT_GAP_L);
+			kt_paper_head(p, NULL, 0, NULL, title,
+			    KT_TYPE_SUBHEADING);
+			kt_pdf_para(p, fields, KT_TYPE_STAFF, FALSE,
+			    KT_GAP_L);
 			checklist_header(p, wd);
 		}
 		if (pupils != NULL) {
@@ -177,7 +290,8 @@ kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 			PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_STAFF, FALSE,
 			    wd[0] - KT_CELL_MARGIN, -1, TRUE);
 			kt_pdf_show(p, l, p->left + KT_CELL_MARGIN / 2,
-			    p->y + KT_GAP_S, wd[0] - KT_CELL_MARGIN);
+			    p->y + (rowh - kt_pdf_height(l)) / 2,
+			    wd[0] - KT_CELL_MARGIN);
 			g_object_unref(l);
 			g_free(m);
 		}
@@ -187,7 +301,8 @@ kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 			double box = KT_TICK_BOX_S;
 
 			kt_pdf_box(p, kt_pdf_x(p, x + wd[c] / 2 - box / 2, box),
-			    p->y + KT_GAP_S, box, box, KT_INK, KT_LINE_LIGHT);
+			    p->y + (rowh - box) / 2, box, box, KT_INK,
+			    KT_LINE_LIGHT);
 			x += wd[c];
 		}
 		p->y += rowh;
@@ -196,4 +311,5 @@ kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	}
 	kt_pdf_close(p);
 	g_free(title);
+	g_free(fields);
 }

@@ -42,6 +42,18 @@ void kt_pdfkit_free(struct kt_pdfkit *);
 struct kt_pdf;
 typedef void (*kt_pdf_footer_fn)(struct kt_pdf *, void *);
 
+/*
+ * The structure of a tagged document (print/tags.c): the standard types
+ * a printable uses. KT_TAG_LINK and KT_TAG_FORM are the kit's own, for
+ * links and fields.
+ */
+enum kt_tag {
+	KT_TAG_DOCUMENT, KT_TAG_PART, KT_TAG_SECT, KT_TAG_H1, KT_TAG_H2, KT_TAG_P,
+	KT_TAG_L, KT_TAG_LI, KT_TAG_LBL, KT_TAG_LBODY, KT_TAG_TABLE,
+	KT_TAG_TR, KT_TAG_TH, KT_TAG_TD, KT_TAG_FIGURE, KT_TAG_LINK,
+	KT_TAG_FORM
+};
+
 struct kt_pdf {
 	struct kt_pdfkit *kit;
 	const struct kt_language *lang;	/* sets the direction */
@@ -61,6 +73,7 @@ struct kt_pdf {
 	GHashTable *addresses;	/* kt_pdf_md()'s: as printed -> URL */
 	kt_pdf_footer_fn footer;
 	void *footer_data;
+	struct kt_pdf_marks *marks;	/* tags and form fields; tags.c's */
 };
 
 
@@ -79,7 +92,12 @@ void kt_pdf_fail(struct kt_pdfkit *, const char *path, const char *what,
 struct kt_pdf *kt_pdf_open(struct kt_pdfkit *, const char *rel,
     const struct kt_language *, const struct kt_pdf_meta *,
     gboolean landscape);
-/* Ends the last page and writes the file; returns the number of pages. */
+/*
+ * Ends the last page and writes the file; returns the number of pages,
+ * or -1 when cairo could not write a tagged document's structure (cairo
+ * 1.16 fails on some pages it is given): nothing is written, draw it
+ * again without kt_pdf_tagged().
+ */
 int kt_pdf_close(struct kt_pdf *);
 /* The same, and *file is what was written (NULL when nothing was). */
 int kt_pdf_close_to(struct kt_pdf *, GBytes **file);
@@ -149,17 +167,66 @@ void kt_pdf_cutmarks(struct kt_pdf *, double x, double y, double w,
 typedef void (*kt_pdf_card_fn)(struct kt_pdf *, double x, double y,
     double w, double h, guint i, const void *data);
 /* n cards, cols x rows to a page and as many pages as that takes, each
- * with cut marks; draw is called for each with data. */
+ * with cut marks; draw is called for each with data. When the caller
+ * began the first page, the cards start at the cursor there (below a
+ * heading) and have that height on every page. */
 void kt_pdf_cards(struct kt_pdf *, guint n, int cols, int rows,
     kt_pdf_card_fn draw, const void *data);
 /* A bookmark to the current page. */
 int kt_pdf_outline(struct kt_pdf *, int parent, const char *title);
+
+/*
+ * Tags (print/tags.c), in a document made tagged by kt_pdf_tagged()
+ * before anything is drawn; elsewhere they do nothing. The tree is the
+ * order of the calls, so begin and end elements in reading order; draw
+ * content only in an element with no element inside it (cairo marks
+ * nothing else). kt_pdf_tagged() begins the Document and kt_pdf_close()
+ * ends it. Alternative text and /Lang are added after cairo
+ * (kt_pdf_update()).
+ */
+void kt_pdf_tagged(struct kt_pdf *);
+void kt_pdf_begin(struct kt_pdf *, enum kt_tag);
+/* The same for an element in another language than the document's
+ * (NULL: the document's): /Lang on the element. */
+void kt_pdf_begin_in(struct kt_pdf *, enum kt_tag, const char *lang);
+void kt_pdf_end(struct kt_pdf *, enum kt_tag);
+/* A Figure with its alternative text in lang (NULL: the language of the
+ * element it is in); end it with kt_pdf_end(p, KT_TAG_FIGURE). */
+void kt_pdf_figure(struct kt_pdf *, const char *alt, const char *lang);
+/*
+ * Decorations (lines to write on, boxes to tick, rules, cut marks, a
+ * page's footer) between these are artifacts, outside the tree: the
+ * kit's helpers tag nothing there. cairo 1.16 has no Artifact tag: what
+ * is drawn where no element is open stays unmarked, which readers skip.
+ */
+void kt_pdf_artifact_begin(struct kt_pdf *);
+void kt_pdf_artifact_end(struct kt_pdf *);
+/*
+ * A fillable text field named name (unique in the file: a repeat gets a
+ * number) over w x h at x, y (page coordinates, not mirrored) on the
+ * current page; unfilled it draws nothing, so the page prints as drawn.
+ * In a tagged document it is a Form element where it is called.
+ */
+void kt_pdf_field(struct kt_pdf *, const char *name, double x, double y,
+    double w, double h);
 
 /* A UI string of the document's language (Dutch when missing). */
 const char *kt_pdf_str(const struct kt_pdf *, const char *key);
 /* A UI string with {name} replaced. */
 char *kt_pdf_fmt(const struct kt_pdf *, const char *key, const char *name,
     const char *value);
+
+/*
+ * Whom parents can call, as lines: the mentor (--mentor) with the
+ * number given (--telefoon); without one, the school's name with the
+ * school's number under it, never the school's number as the mentor's.
+ * Numbers never break. NULL when nothing is known; the caller frees it
+ * with g_free.
+ */
+char *kt_pdf_contact(const struct kt_pdf *);
+/* phone with no-break spaces: it never breaks, and keeps its order in
+ * Arabic; the caller frees it with g_free. */
+char *kt_pdf_unbroken(const char *phone);
 
 /* "2026-10-08" -> "8-10-2026", joined so it never breaks, in any script. */
 char *kt_date_display(const char *iso);

@@ -23,10 +23,14 @@ static const draw_fn draw[KT_JOB_KIND_COUNT] = {
 	[KT_JOB_INVITATION] = kt_invitation,
 	[KT_JOB_STATEMENTS] = kt_statements,
 	[KT_JOB_RUNSHEET] = kt_runsheet,
+	[KT_JOB_BOARDS] = kt_boards,
 	[KT_JOB_COMPLIMENTS] = kt_compliments,
 	[KT_JOB_TIPCARDS] = kt_tipcards,
 	[KT_JOB_CHECKLIST] = kt_checklist,
 	[KT_JOB_CLASS_LIST] = kt_checklist,
+	[KT_JOB_TALK_FAMILY] = kt_talk_family,
+	[KT_JOB_TALK_BILINGUAL] = kt_talk_family,
+	[KT_JOB_TALK_GUIDE] = kt_talk_guide,
 };
 
 struct kt_print *

@@ -27,4 +27,15 @@ void kt_print_run(struct kt_print *, const struct kt_plan_job *);
 /* Whether every printable was written; frees the renderer. */
 gboolean kt_print_free(struct kt_print *);
 
+/*
+ * For one class (print opdracht): the checklist of it with o's pupils,
+ * class, mentor and date, as SLUG-klassenlijst.pdf, and SLUG-werkbladen.pdf:
+ * each pupil's sheet in class order, in langs[i] beside Dutch (Dutch
+ * alone for Dutch), with the pupil's name on top of each page. Written
+ * through w; FALSE when something failed (said in d).
+ */
+gboolean kt_print_class(const struct kt_model *, const struct kt_render_opts *o,
+    const struct kt_item *it, const GPtrArray *langs, struct kt_writer *w,
+    struct kt_diag *d);
+
 #endif

@@ -16,10 +16,51 @@ void kt_sheets_bundle(struct kt_pdfkit *, const struct kt_plan_job *);
 void kt_invitation(struct kt_pdfkit *, const struct kt_plan_job *);
 void kt_statements(struct kt_pdfkit *, const struct kt_plan_job *);
 void kt_runsheet(struct kt_pdfkit *, const struct kt_plan_job *);
+void kt_boards(struct kt_pdfkit *, const struct kt_plan_job *);
 void kt_compliments(struct kt_pdfkit *, const struct kt_plan_job *);
 
 /* mentor.c: tip cards; the class checklist, blank or with the names */
 void kt_tipcards(struct kt_pdfkit *, const struct kt_plan_job *);
 void kt_checklist(struct kt_pdfkit *, const struct kt_plan_job *);
+
+/* talk.c: a talk's preparation sheet for the family (one language, or
+ * beside the Dutch), and the mentor's one-page guide */
+void kt_talk_family(struct kt_pdfkit *, const struct kt_plan_job *);
+void kt_talk_guide(struct kt_pdfkit *, const struct kt_plan_job *);
+
+/* papers.c: what the evening's and the mentor's printables share */
+
+/* The one-line footer: data, a string, or the school and the pictograms'
+ * credit when it is NULL. A kt_pdf_footer_fn. */
+void kt_paper_footer(struct kt_pdf *, void *data);
+/* The heading row at the cursor: picto of pic points at the reading
+ * start (none when pic is 0), a kicker in green above the title (or
+ * NULL), the title at size, and the school's logo at the end. */
+void kt_paper_head(struct kt_pdf *, const char *picto, double pic,
+    const char *kicker, const char *title, double size);
+/* The note that t is a draft translation, in its language, at the
+ * cursor; FALSE (nothing drawn) when it is not a draft. Without t, the
+ * printable is made of UI strings: a draft in every language but Dutch. */
+gboolean kt_paper_draft(struct kt_pdf *, const struct kt_text *t);
+/* Page 1 of cards: the heading row and the draft note, then the cards
+ * below them (kt_pdf_cards). */
+void kt_paper_cards_head(struct kt_pdf *, const char *picto,
+    const char *title, const struct kt_text *t);
+/* The width of markup on one line, or of its widest word. */
+double kt_paper_natural(struct kt_pdf *, const char *markup, double size,
+    gboolean bold, gboolean widest_word);
+/*
+ * Widths of n columns of a table at KT_TYPE_STAFF: cells[c] is column
+ * c's markup, its head (bold) first. Each column is as wide as its widest
+ * entry, at most cap (then it wraps) and at least its widest word; column
+ * flex takes the rest of the page's width. Written to wd, where a column
+ * the caller gave a width (> 0) keeps it.
+ */
+void kt_paper_columns(struct kt_pdf *, GPtrArray *const *cells, int n,
+    int flex, double cap, double *wd);
+/* markup with typographic quotes for straight ones ("..." as “...”, an
+ * apostrophe as ’), tags left as they are; the caller frees it with
+ * g_free. */
+char *kt_paper_quotes(const char *markup);
 
 #endif

@@ -126,17 +126,29 @@ col_str(const struct sheet *s, const struct col *c, const char *key)
 	return kt_str(s->p->kit->m, c->lang->code, key);
 }
 
-/* Shows l in c at ox, y when draw; frees it; returns its height. */
+/* Shows l in c at ox, y when draw, as an element tag of the structure
+ * in the column's language; frees it; returns its height. */
+static double
+put_as(struct sheet *s, const struct col *c, enum kt_tag tag,
+    PangoLayout *l, double ox, double y, double w, gboolean draw)
+{
+	double h = kt_pdf_height(l);
+
+	if (draw) {
+		kt_pdf_begin_in(s->p, tag, c->lang->code);
+		col_show(s, c, l, ox, y, w);
+		kt_pdf_end(s->p, tag);
+	}
+	g_object_unref(l);
+	return h;
+}
+
+/* The same as a paragraph. */
 static double
 put(struct sheet *s, const struct col *c, PangoLayout *l, double ox,
     double y, double w, gboolean draw)
 {
-	double h = kt_pdf_height(l);
-
-	if (draw)
-		col_show(s, c, l, ox, y, w);
-	g_object_unref(l);
-	return h;
+	return put_as(s, c, KT_TAG_P, l, ox, y, w, draw);
 }
 
 /* A column's text starts after the step's pictogram on a single sheet;
@@ -211,7 +223,7 @@ r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
 	gboolean end = c == &s->cols[s->n - 1];
 	double logo = s->p->kit->m->site.logo_data ? KT_LOGO : 0;
 	double ox = bilingual(s) ? 0 : pic + gap;
-	double w = c->w - ox - (end && logo > 0 ? logo + gap : 0), h;
+	double w = c->w - ox - (end && logo > 0 ? logo + gap : 0), h, ty;
 	PangoLayout *l = col_plain(s, c, c->t->title ? c->t->title :
 	    s->it->slug, bilingual(s) ? KT_TYPE_TITLE_COLUMN : KT_TYPE_TITLE,
 	    TRUE, w, TRUE);
@@ -219,6 +231,12 @@ r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
 	(void)arg;
 	h = language(s, c, ox, 0, w, FALSE) + kt_pdf_height(l) + draft(s, c,
 	    ox, 0, w, FALSE);
+	/* beside its pictogram, in the middle when it is shorter; the
+	 * title opens the sheet's structure, its pictogram after it */
+	ty = y + MAX(0, (pic - h) / 2);
+	ty += language(s, c, ox, ty, w, draw);
+	ty += put_as(s, c, KT_TAG_H1, l, ox, ty, w, draw);
+	draft(s, c, ox, ty, w, draw);
 	if (draw && c == &s->cols[0]) {
 		kt_pdf_picto_ink(s->p, s->it->pictogram,
 		    kt_pdf_x(s->p, page_x(s, 0, pic), pic), y, pic);
@@ -226,11 +244,6 @@ r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
 			kt_pdf_logo(s->p, page_x(s, kt_pdf_width(s->p) - logo,
 			    logo), y + (pic - logo) / 2, logo, logo);
 	}
-	/* beside its pictogram, in the middle when it is shorter */
-	y += MAX(0, (pic - h) / 2);
-	y += language(s, c, ox, y, w, draw);
-	y += put(s, c, l, ox, y, w, draw);
-	draft(s, c, ox, y, w, draw);
 	return MAX(pic, h);
 }
 
@@ -252,8 +265,8 @@ static double
 r_heading(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
-	return put(s, c, col_plain(s, c, col_str(s, c, arg), KT_TYPE_HEADING,
-	    TRUE, c->w, TRUE), 0, y, c->w, draw);
+	return put_as(s, c, KT_TAG_H2, col_plain(s, c, col_str(s, c, arg),
+	    KT_TYPE_HEADING, TRUE, c->w, TRUE), 0, y, c->w, draw);
 }
 
 /* The green disc with a step's number, centred on cx, cy (page). */
@@ -299,7 +312,9 @@ step_marks(struct sheet *s, guint i, const char *picto, double y)
 	}
 	kt_pdf_picto_ink(s->p, picto, kt_pdf_x(s->p, page_x(s, 0, pic), pic),
 	    y, pic);
+	kt_pdf_begin(s->p, KT_TAG_LBL);
 	disc(s, i, page_x(s, dx, d) + d / 2, cy);
+	kt_pdf_end(s->p, KT_TAG_LBL);
 	kt_pdf_box(s->p, page_x(s, bx, box), by, box, box, KT_INK,
 	    KT_LINE_TICK);
 }
@@ -311,16 +326,33 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 	guint i = GPOINTER_TO_UINT(arg);
 	const struct kt_step *st = g_ptr_array_index(c->t->steps, i);
 	double ox = marks_w(s), tw = c->w - ox, th;
+	gboolean later = s->p->page > s->first;
 	char *m = kt_pdf_md(s->p, c->lang, st->text);
 	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, tw,
 	    s->tight_words && bilingual(s));
 
 	g_free(m);
 	th = kt_pdf_height(l);
-	if (draw && c == &s->cols[0])
+	/*
+	 * A list item in each language, the marks in the first one's. On a
+	 * page after the sheet's first, cairo 1.16 cannot write the
+	 * structure when a pictogram is drawn in an element (a tag error at
+	 * the end): there the marks are decoration, before the item.
+	 */
+	if (draw && c == &s->cols[0] && later) {
+		kt_pdf_artifact_begin(s->p);
+		step_marks(s, i, st->pictogram, y);
+		kt_pdf_artifact_end(s->p);
+	}
+	if (draw)
+		kt_pdf_begin_in(s->p, KT_TAG_LI, c->lang->code);
+	if (draw && c == &s->cols[0] && !later)
 		step_marks(s, i, st->pictogram, y);
 	/* beside its pictogram, in the middle when it is shorter */
-	put(s, c, l, ox, y + MAX(0, (KT_PICTO_STEP - th) / 2), tw, draw);
+	put_as(s, c, KT_TAG_LBODY, l, ox, y + MAX(0, (KT_PICTO_STEP - th) / 2),
+	    tw, draw);
+	if (draw)
+		kt_pdf_end(s->p, KT_TAG_LI);
 	return MAX(KT_PICTO_STEP, th);
 }
 
@@ -328,11 +360,25 @@ static double
 r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
+	guint i = GPOINTER_TO_UINT(arg);
 	char *m = kt_pdf_md(s->p, c->lang, g_ptr_array_index(c->t->questions,
-	    GPOINTER_TO_UINT(arg)));
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w,
-	    s->tight_words && bilingual(s));
+	    i));
+	const char *asker = kt_asker_label(s->p->kit->m, s->it, i,
+	    c->lang->code);
+	PangoLayout *l;
 
+	if (asker != NULL) {
+		/* who asks, in plain weight before the question in bold */
+		char *who = g_markup_printf_escaped("<span weight=\"normal\">"
+		    "%s</span> ", asker);
+		char *both = g_strconcat(who, m, NULL);
+
+		g_free(who);
+		g_free(m);
+		m = both;
+	}
+	l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w,
+	    s->tight_words && bilingual(s));
 	g_free(m);
 	return put(s, c, l, 0, y, c->w, draw);
 }
@@ -409,6 +455,14 @@ one_line(PangoLayout *l, double *width)
 	return pango_layout_get_line_count(l) == 1;
 }
 
+/* The name of the form field on the line after the box's label key. */
+static const char *
+field_name(const char *key)
+{
+	return g_str_has_suffix(key, ".return") ? "mentor" :
+	    g_str_has_suffix(key, ".date") ? "date" : "phone";
+}
+
 /* A label with its value or a line to write on after it, on one line
  * when they fit there, else under it. */
 static double
@@ -431,10 +485,18 @@ field(struct sheet *s, const struct col *c, const char *key,
 		return h + put(s, c, col_plain(s, c, value, KT_TYPE_BODY, TRUE,
 		    w - at, TRUE), ox + at, y + h, w - at, draw);
 	}
-	if (draw)
-		kt_pdf_rule(s->p, col_x(c, ox + at, w - at), y + h +
-		    KT_PANEL_RULE, col_x(c, ox + at, w - at) + w - at,
+	if (draw) {
+		double x = col_x(c, ox + at, w - at);
+		/* a field to fill in on screen over the line (a repeat
+		 * beside the Dutch gets a number) */
+		char *f = g_strdup_printf("%s-%s", s->it->slug,
+		    field_name(key));
+
+		kt_pdf_field(s->p, f, x, y + h, w - at, KT_PANEL_RULE);
+		g_free(f);
+		kt_pdf_rule(s->p, x, y + h + KT_PANEL_RULE, x + w - at,
 		    KT_GREY_PANEL_LINE, KT_LINE_WRITE);
+	}
 	return h + KT_PANEL_ROW;
 }
 
@@ -522,7 +584,6 @@ b_box(struct sheet *s, double y, gboolean draw, const void *arg)
 {
 	double legend = 0, top, h;
 
-	(void)arg;
 	for (int i = 0; i < s->n; i++) {
 		PangoLayout *l = col_plain(s, &s->cols[i], col_str(s,
 		    &s->cols[i], "sheet.box.title"), KT_TYPE_BODY, TRUE,
@@ -532,12 +593,12 @@ b_box(struct sheet *s, double y, gboolean draw, const void *arg)
 	}
 	/* the frame's top edge runs through the middle of its title */
 	top = y + legend / 2;
-	h = legend;
-	h += bilingual(s) ? box_columns(s, y + h, draw) : box_single(s, y + h,
-	    draw);
-	h += KT_GAP_S;
 	if (draw) {
+		/* the frame first, as measured; the box's section opens
+		 * with its title, on paper over the frame */
+		h = b_box(s, y, FALSE, arg);
 		frame(s, top, y + h - top, KT_GREY_FRAME, KT_LINE_FRAME);
+		kt_pdf_begin(s->p, KT_TAG_SECT);
 		for (int i = 0; i < s->n; i++) {
 			const struct col *c = &s->cols[i];
 			PangoLayout *l = col_plain(s, c, col_str(s, c,
@@ -545,15 +606,20 @@ b_box(struct sheet *s, double y, gboolean draw, const void *arg)
 			int lw, lh;
 
 			pango_layout_get_pixel_size(l, &lw, &lh);
-			/* paper behind the title, over the frame */
 			cairo_set_source_rgb(s->p->cr, KT_RGB_PAPER);
 			cairo_rectangle(s->p->cr, col_x(c, -KT_GAP_XS,
 			    lw + 2 * KT_GAP_XS), y, lw + 2 * KT_GAP_XS, lh);
 			cairo_fill(s->p->cr);
 			cairo_set_source_rgb(s->p->cr, KT_RGB_INK);
-			put(s, c, l, 0, y, c->w, TRUE);
+			put_as(s, c, KT_TAG_H2, l, 0, y, c->w, TRUE);
 		}
 	}
+	h = legend;
+	h += bilingual(s) ? box_columns(s, y + h, draw) : box_single(s, y + h,
+	    draw);
+	h += KT_GAP_S;
+	if (draw)
+		kt_pdf_end(s->p, KT_TAG_SECT);
 	return h;
 }
 /* ---- the glossary box ---- */
@@ -688,7 +754,7 @@ r_gloss_heading(struct sheet *s, const struct col *c, double y,
     gboolean draw, const void *arg)
 {
 	(void)arg;
-	return KT_PAD + put(s, c, col_plain(s, c, col_str(s, c,
+	return KT_PAD + put_as(s, c, KT_TAG_H2, col_plain(s, c, col_str(s, c,
 	    "sheet.glossary"), KT_TYPE_SUBHEADING, TRUE, c->w, TRUE), 0,
 	    y + KT_PAD, c->w, draw);
 }
@@ -1089,9 +1155,12 @@ sheet_draw(struct sheet *s, const char *bookmark)
 	plan(s);
 	if (bookmark != NULL)
 		kt_pdf_outline(p, 0, bookmark);
+	kt_pdf_begin(p, KT_TAG_PART);
 	y = p->top;
 	for (guint i = 0; i < s->blocks->len; i++) {
 		const struct block *b = blk(s, i);
+		const struct block *next = i + 1 < s->blocks->len ?
+		    blk(s, i + 1) : NULL;
 
 		if (b->page != page) {
 			kt_pdf_page(p);
@@ -1100,7 +1169,16 @@ sheet_draw(struct sheet *s, const char *bookmark)
 		}
 		if (b->boxed && box < 0)
 			box = b->row == r_gloss_heading ? y : y - KT_PAD;
+		/* the steps a list, the hard words a section */
+		if (b->row == r_step && (i == 0 || blk(s, i - 1)->row != r_step))
+			kt_pdf_begin(p, KT_TAG_L);
+		if (b->boxed && (i == 0 || !blk(s, i - 1)->boxed))
+			kt_pdf_begin(p, KT_TAG_SECT);
 		block_run(s, b, y, TRUE);
+		if (b->row == r_step && (next == NULL || next->row != r_step))
+			kt_pdf_end(p, KT_TAG_L);
+		if (b->boxed && (next == NULL || !next->boxed))
+			kt_pdf_end(p, KT_TAG_SECT);
 		y += b->h;
 		/* the frame round the boxed blocks on this page */
 		if (b->boxed && (i + 1 == s->blocks->len || !blk(s,
@@ -1113,6 +1191,7 @@ sheet_draw(struct sheet *s, const char *bookmark)
 		}
 		y += b->after;
 	}
+	kt_pdf_end(p, KT_TAG_PART);
 	return s->pages;
 }
 
@@ -1174,24 +1253,21 @@ cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
 }
 
 /*
- * Draws the sheets of a chunk into one PDF, a bookmark for each, and
- * cuts each single sheet from it. The chunk of bilingual sheets is not
- * kept: no bundle reads it.
+ * Draws the sheets of a chunk into one PDF, a bookmark for each, tagged
+ * when tagged; returns what kt_pdf_close_to() returns (negative: cairo
+ * could not write the structure).
  */
-static void
-draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
-    GPtrArray *items, const char *rel, gboolean bilingual)
+static int
+draw_sheets(struct kt_pdfkit *k, const struct kt_language *lang,
+    GPtrArray *items, const char *rel, gboolean bilingual, gboolean tagged,
+    struct sheet *ss, int *first, int *n, GBytes **file)
 {
 	struct kt_pdf_meta meta = { NULL, NULL, SHEET_KEYWORDS };
-	struct sheet *ss = g_new0(struct sheet, items->len);
-	int *first = g_new0(int, items->len), *n = g_new0(int, items->len);
-	GBytes *file = NULL;
-	const char *data;
-	gsize len = 0;
-	struct kt_pdf_src *src;
-	GError *err = NULL;
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+	int r;
 
+	if (tagged)
+		kt_pdf_tagged(p);
 	p->unwritten = bilingual;
 	p->duplex = TRUE;
 	for (guint j = 0; j < items->len; j++) {
@@ -1203,7 +1279,43 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 		first[j] = p->page - n[j];	/* counted from 0 */
 	}
 	/* draws the last footer: ss lives until here */
-	kt_pdf_close_to(p, &file);
+	r = kt_pdf_close_to(p, file);
+	if (r < 0) {
+		for (guint j = 0; j < items->len; j++)
+			sheet_free(&ss[j]);
+		if (*file != NULL)
+			g_bytes_unref(*file);
+		*file = NULL;
+	}
+	return r;
+}
+
+/*
+ * Draws the sheets of a chunk into one PDF and cuts each single sheet
+ * from it. When cairo cannot tag them (a few chunks beside the Dutch),
+ * they are drawn again untagged. The chunk of bilingual sheets is not
+ * kept: no bundle reads it.
+ */
+static void
+draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
+    GPtrArray *items, const char *rel, gboolean bilingual)
+{
+	struct sheet *ss = g_new0(struct sheet, items->len);
+	int *first = g_new0(int, items->len), *n = g_new0(int, items->len);
+	GBytes *file = NULL;
+	const char *data;
+	gsize len = 0;
+	struct kt_pdf_src *src;
+	GError *err = NULL;
+
+	if (draw_sheets(k, lang, items, rel, bilingual, TRUE, ss, first, n,
+	    &file) < 0) {
+		kt_warning(k->d, rel, 0, 0, "cairo could not tag these sheets; "
+		    "they are drawn again without tags");
+		memset(ss, 0, items->len * sizeof *ss);
+		draw_sheets(k, lang, items, rel, bilingual, FALSE, ss, first,
+		    n, &file);
+	}
 	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
 	src = data != NULL ? kt_pdf_src_new(rel, data, len, &err) : NULL;
 	if (data != NULL && src == NULL) {

@@ -28,8 +28,12 @@
  * both from the page's bottom edge */
 #define KT_FOOTLINE_BAND (16 * KT_MM)
 #define KT_FOOTLINE_Y (10 * KT_MM)
-/* a sheet beside the Dutch: the space between the two languages */
-#define KT_GUTTER (6 * KT_MM)
+/* a sheet beside the Dutch: the space between the columns, which holds
+ * the boxes to tick */
+#define KT_GUTTER (12 * KT_MM)
+/* print for a class: the pupil's name in the top margin, its top from
+ * the page's top edge */
+#define KT_PUPIL_Y (5 * KT_MM)
 
 /* ---- type: sizes in points ---- */
 
@@ -53,11 +57,18 @@
 /* Arabic and Ethiopic look a size smaller than Latin at one size: this
  * much more (kt_pdf_size_in()) */
 #define KT_TYPE_SCRIPT_LARGER 2.0
+#define KT_TYPE_STATEMENT_S 20.0	/* a statement, four cards a page */
+#define KT_TYPE_ANSWER 24.0	/* "Eens", "Oneens" on a statement card */
 #define KT_TYPE_NUMBER 12.0	/* a statement card's number */
+#define KT_TYPE_NOTE 12.0	/* the draft note of a translation, a tip
+				 * card's body: the least size but footers */
 #define KT_TYPE_STAFF 11.0	/* tables and lists for the school: the
 				 * run-sheet, a class checklist */
-#define KT_TYPE_CARD 10.5	/* tip cards: for mentors, not parents */
-#define KT_TYPE_SMALL 8.0	/* footers, the note on a cut line */
+#define KT_TYPE_SMALL 8.0	/* footers */
+/* the "Eens" and "Oneens" boards of a debate, read across a hall: the
+ * word, and the same word in the other languages */
+#define KT_TYPE_BOARD 190.0
+#define KT_TYPE_BOARD_OTHER 28.0
 
 /* ---- space between things: a few steps ---- */
 
@@ -85,6 +96,12 @@
 #define KT_STATEMENT_PAD (10 * KT_MM)
 #define KT_STATEMENT_NUMBER_W (20 * KT_MM)
 #define KT_STATEMENT_ANSWER_W (50 * KT_MM)	/* agree, disagree */
+#define KT_STATEMENT_THUMB (14 * KT_MM)	/* the thumb beside each */
+#define KT_STATEMENT_THUMB_S (11 * KT_MM)	/* four cards a page */
+/* a tip card: the space after a paragraph, and the most lines of its
+ * body before it gets a card of twice the width */
+#define KT_TIP_PARA (2.5 * KT_MM)
+#define KT_TIP_LINES 12
 
 /* ---- lines to write on, labels, boxes to tick ---- */
 
@@ -112,8 +129,10 @@
 #define KT_NAMES_RULE (8 * KT_MM)
 #define KT_NAMES_ROW (10 * KT_MM)
 #define KT_NAMES_NEED (9 * KT_MM)
-#define KT_OWN_WORDS_H (52 * KT_MM)	/* the frame for the pupil's words */
-#define KT_CHECKLIST_ROW (9 * KT_MM)	/* a pupil on a class checklist */
+#define KT_OWN_WORDS_LINES 4	/* lines in the frame for the pupil's
+				 * words */
+/* a pupil on a class checklist: 34 rows fit one A4 below the heading */
+#define KT_CHECKLIST_ROW (6.3 * KT_MM)
 #define KT_TICK_BOX (6.5 * KT_MM)	/* a step's box to tick */
 #define KT_TICK_BOX_S (5 * KT_MM)	/* on the invitation, a checklist */
 #define KT_PREP_BOX (4.5 * KT_MM)	/* before a preparation task */
@@ -128,6 +147,9 @@
 #define KT_PICTO_BOX (20.5 * KT_MM)
 #define KT_PICTO_TITLE (22 * KT_MM)	/* beside a sheet's title */
 #define KT_PICTO_HEADING (20 * KT_MM)	/* the invitation's heading's */
+#define KT_PICTO_ROW (12 * KT_MM)	/* when, what time, where; the
+					 * scissors on the cut line */
+#define KT_PICTO_BOARD (70 * KT_MM)	/* the thumb on a debate's board */
 #define KT_LOGO (18 * KT_MM)		/* the school's, after the title */
 #define KT_QR (19 * KT_MM)		/* in a sheet's footer */
 #define KT_STEP_DISC (8 * KT_MM)	/* the green disc of a step's number */
@@ -181,5 +203,7 @@
 #define KT_GREEN 0x1d5c4d
 #define KT_RGB_GREEN ((KT_GREEN >> 16) & 0xff) / 255.0, \
 	((KT_GREEN >> 8) & 0xff) / 255.0, (KT_GREEN & 0xff) / 255.0
+/* "Oneens": a dark red beside the green, as dark in black and white */
+#define KT_RED 0x9b1c2c
 
 #endif

@@ -30,6 +30,7 @@ struct page {
 	xmlNodePtr main, head, title, languages;
 	GPtrArray *alternates;	/* languages with real content, or NULL */
 	GString *jsonld;	/* structured data for the head, or NULL */
+	char *description;	/* the meta description, or NULL: the site's */
 };
 
 /* Nodes; text is always added as text, never parsed. */
@@ -49,6 +50,12 @@ const char *h_str(const struct page *, const char *key);
 char *h_fmt(const struct page *, const char *key, const char *name,
     const char *value);
 char *h_fmt_int(const struct page *, const char *key, int n);
+/* key in the plural form for n ("1 resultaat", "2 resultaten"), {n}
+ * filled in; the caller frees it with g_free. */
+char *h_fmt_count(const struct page *, const char *key, int n);
+/* The forms of key for a script: data-template (key.other) and
+ * data-template-one, -few, ... where they differ from it. */
+void h_plural_attrs(xmlNodePtr, const struct page *, const char *key);
 const char *h_vocab_label(const struct page *, enum kt_vocab_id, int i);
 char *h_vocab_list(const struct page *, enum kt_vocab_id, guint32 mask);
 char *h_year_list(guint32 mask);
@@ -62,6 +69,9 @@ char *h_years(const struct page *, const struct kt_item *);
 /* A link from this page to target, a path relative to out/; percent-
  * encoded. The caller frees it with g_free. */
 char *h_href(const struct page *, const char *target);
+/* Where the school's logo is in out/ ("assets/school-logo.svg" or .png),
+ * borrowed, or NULL: site.yaml names none. */
+const char *h_logo_path(const struct kt_model *);
 xmlNodePtr h_link(xmlNodePtr parent, const struct page *, const char *target,
     const char *label, const char *cls);
 void h_picto(xmlNodePtr parent, struct page *, const char *name, int size);
@@ -75,7 +85,26 @@ void h_md(xmlNodePtr parent, const struct page *, const struct kt_md *,
 /* Marks n as written in lang when that is not the page's language. */
 void h_mark_lang(xmlNodePtr n, const struct page *, const char *lang);
 
-/* A page at path (relative to out/) in a language; ends by writing it. */
+/*
+ * A value of a vocabulary in the page's language, from the i18n files
+ * ("gesprek in groepjes", never "gesprek-in-groepjes"); borrowed.
+ */
+const char *h_vocab_in(const struct page *, enum kt_vocab_id, int i);
+/*
+ * A career competence as a teacher knows it: the official Dutch term
+ * beside the plain question, "Werkexploratie: welk werk past bij mij?".
+ * h_competence puts it into parent with the Dutch term marked lang="nl"
+ * on other pages; h_competence_text returns it as one string in lang,
+ * for the search index and structured data (the caller frees it).
+ */
+void h_competence(xmlNodePtr parent, const struct page *, int i);
+char *h_competence_text(const struct kt_model *, const char *lang, int i);
+
+/*
+ * A page at path (relative to out/) in a language; h_page_end writes it
+ * with its meta description (p->description, else the site's), its
+ * canonical address and absolute hreflang alternates from basis_url.
+ */
 struct page *h_page_begin(struct site *, const struct kt_language *,
     const char *path);
 void h_page_end(struct page *, const char *title);
@@ -94,6 +123,26 @@ void h_downloads_end(xmlNodePtr ul);
 void h_item_page(struct site *, const struct kt_item *,
     const struct kt_language *);
 void h_shared(struct site *);
+
+/* Parts of every item's page (html.c), for the pages made elsewhere: the
+ * title block (its article), a fact or a set of vocabulary values in a
+ * list of facts, the links to the item in other languages, a heading and
+ * Markdown in lang. */
+xmlNodePtr h_item_head(struct page *, const struct kt_item *,
+    const struct kt_text *, const char *kind_key);
+void h_fact(xmlNodePtr dl, const char *label, const char *value);
+void h_fact_set(xmlNodePtr dl, const struct page *, const char *key,
+    enum kt_vocab_id, guint32 mask);
+void h_translations(xmlNodePtr parent, const struct page *,
+    const struct kt_item *);
+void h_md_section(xmlNodePtr parent, const struct page *,
+    const char *heading, const struct kt_md *, const char *lang);
+
+/* A talk guide's page (talk.c); on an assignment's page, the talks that
+ * look back at it (nothing when none does). */
+void h_talk_page(struct site *, const struct kt_item *,
+    const struct kt_language *);
+void h_talks_back(xmlNodePtr parent, struct page *, const struct kt_item *);
 
 /* The bank (bank.c): listings, facets, planner, search index. */
 void h_bank(struct site *, const struct kt_language *);

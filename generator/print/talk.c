@@ -1,0 +1,679 @@
+/*
+ * A talk guide on paper. The family's preparation sheet, in one language
+ * or in the home language beside the Dutch: first the box with the day,
+ * the time and the place of the talk (from the command line, or lines to
+ * write on) and whether an interpreter is wanted; the intro; the home
+ * assignments the talk looks back at, each with its pictogram; then the
+ * questions for the pupil and for the parent, each with lines to write
+ * on. It keeps to the take-home sheet's easy-read rules (body 14 pt, a
+ * pictogram of 20 mm, the box first, at most two pages). And the mentor's
+ * one-page guide in Dutch: the parts with their minutes and questions,
+ * and a box of agreements (who, what, by when) signed by the three.
+ */
+#include <string.h>
+
+#include "print/links.h"
+#include "print/printables.h"
+
+#define TALK_KEYWORDS "LOB, gesprek"
+#define AGREEMENT_ROWS 4	/* rows to fill in during the talk */
+
+/* A column of the family's sheet: page coordinates, not mirrored. */
+struct tcol {
+	const struct kt_text *t;
+	const struct kt_language *lang;
+	double x0, w;
+};
+
+struct talk {
+	struct kt_pdf *p;
+	const struct kt_item *it;
+	struct tcol cols[2];
+	int n;
+	int lines;		/* to write on under a question */
+	char *url;		/* the talk's page in the sheet's language */
+};
+
+/* A question of the pupil's list (who 0) or the parent's (who 1). */
+struct question {
+	int who;
+	guint i;
+};
+
+/* ---- placing things in a column ---- */
+
+/* page x of something iw wide, ox from the column's reading start */
+static double
+col_x(const struct tcol *c, double ox, double iw)
+{
+	return c->lang->rtl ? c->x0 + c->w - ox - iw : c->x0 + ox;
+}
+
+static void
+col_show(struct talk *s, const struct tcol *c, PangoLayout *l, double ox,
+    double y, double iw)
+{
+	kt_pdf_show(s->p, l, kt_pdf_x(s->p, col_x(c, ox, iw), iw), y, iw);
+}
+
+/* Plain text (escaped here) laid out in the column's language. */
+static PangoLayout *
+col_plain(struct talk *s, const struct tcol *c, const char *text,
+    double size, gboolean bold, double width)
+{
+	char *m = g_markup_escape_text(text, -1);
+	PangoLayout *l = kt_pdf_text_in(s->p, c->lang, m, size, bold, width,
+	    TRUE);
+
+	g_free(m);
+	return l;
+}
+
+static const char *
+col_str(const struct talk *s, const struct tcol *c, const char *key)
+{
+	return kt_str(s->p->kit->m, c->lang->code, key);
+}
+
+/* ---- rows: the same thing in each column, side by side ---- */
+
+typedef double (*cell_fn)(struct talk *, const struct tcol *, double y,
+    gboolean draw, const void *arg);
+
+static double
+row_height(struct talk *s, cell_fn fn, const void *arg)
+{
+	double h = 0;
+
+	for (int i = 0; i < s->n; i++) {
+		double ch = fn(s, &s->cols[i], 0, FALSE, arg);
+
+		h = MAX(h, ch);
+	}
+	return h;
+}
+
+static void
+row(struct talk *s, cell_fn fn, const void *arg, double after)
+{
+	double h = row_height(s, fn, arg);
+
+	kt_pdf_need(s->p, h);
+	for (int i = 0; i < s->n; i++)
+		fn(s, &s->cols[i], s->p->y, TRUE, arg);
+	s->p->y += h + after;
+}
+
+static double
+shown(struct talk *s, const struct tcol *c, PangoLayout *l, double ox,
+    double y, double iw, gboolean draw)
+{
+	double h = kt_pdf_height(l);
+
+	if (draw)
+		col_show(s, c, l, ox, y, iw);
+	g_object_unref(l);
+	return h;
+}
+
+static double
+c_title(struct talk *s, const struct tcol *c, double y, gboolean draw,
+    const void *arg)
+{
+	double pic = KT_PICTO_TITLE, gap = KT_GAP_XL, w = c->w - pic - gap;
+	PangoLayout *l = col_plain(s, c, c->t->title ? c->t->title :
+	    s->it->slug, s->n == 1 ? KT_TYPE_TITLE : KT_TYPE_TITLE_COLUMN,
+	    TRUE, w);
+	double h = kt_pdf_height(l);
+
+	(void)arg;
+	if (draw)
+		kt_pdf_picto(s->p, s->it->pictogram, kt_pdf_x(s->p,
+		    col_x(c, 0, pic), pic), y, pic);
+	shown(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w, draw);
+	return MAX(pic, h);
+}
+
+static double
+c_text(struct talk *s, const struct tcol *c, double y, gboolean draw,
+    const void *arg)
+{
+	return shown(s, c, col_plain(s, c, col_str(s, c, arg),
+	    KT_TYPE_HEADING, TRUE, c->w), 0, y, c->w, draw);
+}
+
+/* A heading with a pictogram at its reading start: who it is for. */
+static double
+c_who(struct talk *s, const struct tcol *c, double y, gboolean draw,
+    const void *arg)
+{
+	static const char *const key[] = {
+		"talk.heading.pupil", "talk.heading.parent"
+	};
+	static const char *const picto[] = { "leerling", "ouder" };
+	int who = *(const int *)arg;
+	double pic = KT_PICTO_HEADING, gap = KT_GAP_M, w = c->w - pic - gap;
+	PangoLayout *l = col_plain(s, c, col_str(s, c, key[who]),
+	    KT_TYPE_HEADING, TRUE, w);
+	double h = kt_pdf_height(l);
+
+	if (draw)
+		kt_pdf_picto(s->p, picto[who], kt_pdf_x(s->p,
+		    col_x(c, 0, pic), pic), y, pic);
+	shown(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w, draw);
+	return MAX(pic, h);
+}
+
+static double
+c_intro(struct talk *s, const struct tcol *c, double y, gboolean draw,
+    const void *arg)
+{
+	char *m = kt_pdf_md(s->p, c->lang, c->t->intro);
+	PangoLayout *l = kt_pdf_text_in(s->p, c->lang, m, KT_TYPE_BODY, FALSE,
+	    c->w, FALSE);
+
+	(void)arg;
+	g_free(m);
+	return shown(s, c, l, 0, y, c->w, draw);
+}
+
+/* ---- the box: when and where, and an interpreter ---- */
+
+/* A label and its value, or a line to write on; returns its height. */
+static double
+box_field(struct talk *s, const struct tcol *c, double y, gboolean draw,
+    const char *key, const char *value)
+{
+	double pad = KT_PAD, lw = c->w * KT_PANEL_LABEL;
+	double vx = pad + lw, vw = c->w - vx - pad, h;
+	PangoLayout *l = col_plain(s, c, col_str(s, c, key), KT_TYPE_BODY,
+	    FALSE, lw - pad);
+
+	/* MAX() takes its arguments twice: each layout is shown once */
+	h = shown(s, c, l, pad, y, lw - pad, draw);
+	h = MAX(KT_PANEL_ROW, h);
+	if (value != NULL) {
+		double vh = shown(s, c, col_plain(s, c, value, KT_TYPE_BODY,
+		    TRUE, vw), vx, y, vw, draw);
+
+		return MAX(h, vh);
+	}
+	if (draw)
+		kt_pdf_rule(s->p, col_x(c, vx, vw), y + KT_PANEL_RULE,
+		    col_x(c, vx, vw) + vw, KT_GREY_PANEL_LINE, KT_LINE_WRITE);
+	return h;
+}
+
+/* "Een tolk?" and two boxes to tick, ja and nee. */
+static double
+box_interpreter(struct talk *s, const struct tcol *c, double y,
+    gboolean draw)
+{
+	static const char *const words[] = { "invite.yes", "invite.no" };
+	double pad = KT_PAD, lw = c->w * KT_PANEL_LABEL, x = pad + lw;
+	double box = KT_TICK_BOX_S, h;
+	PangoLayout *l = col_plain(s, c, col_str(s, c, "talk.box.interpreter"),
+	    KT_TYPE_BODY, FALSE, lw - pad);
+
+	h = shown(s, c, l, pad, y, lw - pad, draw);
+	h = MAX(KT_PANEL_ROW, h);
+	for (int i = 0; i < 2; i++) {
+		PangoLayout *w = col_plain(s, c, col_str(s, c, words[i]),
+		    KT_TYPE_BODY, TRUE, KT_WORD_W);
+		int pw, ph;
+
+		pango_layout_get_pixel_size(w, &pw, &ph);
+		if (draw)
+			kt_pdf_box(s->p, col_x(c, x, box), y + KT_CHOICE_DROP,
+			    box, box, KT_INK, KT_LINE_REGULAR);
+		shown(s, c, w, x + box + KT_GAP_S, y, KT_WORD_W, draw);
+		x += box + KT_GAP_S + pw + KT_CHOICE_GAP;
+	}
+	return h;
+}
+
+static double
+c_box(struct talk *s, const struct tcol *c, double y, gboolean draw,
+    const void *arg)
+{
+	const struct kt_render_opts *o = s->p->kit->o;
+	char *date = o->date != NULL ? kt_date_display(o->date) : NULL;
+	double pad = KT_PAD, gap = KT_PANEL_ROW_GAP, h = pad;
+	PangoLayout *l = col_plain(s, c, col_str(s, c, "talk.box.title"),
+	    KT_TYPE_SUBHEADING, TRUE, c->w - 2 * pad);
+
+	(void)arg;
+	h += shown(s, c, l, pad, y + h, c->w - 2 * pad, draw) + gap;
+	h += box_field(s, c, y + h, draw, "talk.box.date", date) + gap;
+	h += box_field(s, c, y + h, draw, "talk.box.time", o->start) + gap;
+	h += box_field(s, c, y + h, draw, "talk.box.place", o->place) + gap;
+	h += box_interpreter(s, c, y + h, draw) + gap;
+	l = col_plain(s, c, col_str(s, c, "talk.box.bring"), KT_TYPE_BODY,
+	    TRUE, c->w - 2 * pad);
+	h += shown(s, c, l, pad, y + h, c->w - 2 * pad, draw) + pad;
+	if (draw)
+		kt_pdf_box(s->p, c->x0, y, c->w, h, KT_GREY_FRAME,
+		    KT_LINE_FRAME);
+	g_free(date);
+	return h;
+}
+
+/* ---- what the talk looks back at, and the questions ---- */
+
+static double
+c_assignment(struct talk *s, const struct tcol *c, double y, gboolean draw,
+    const void *arg)
+{
+	const struct kt_item *a = arg;
+	const struct kt_text *t = kt_item_text(a, c->lang->code);
+	double pic = KT_PICTO_HEADING, gap = KT_GAP_M, w = c->w - pic - gap;
+	PangoLayout *l;
+	double h;
+
+	if (t == NULL)
+		t = a->source;
+	l = col_plain(s, c, t->title ? t->title : a->slug, KT_TYPE_BODY, TRUE,
+	    w);
+	h = kt_pdf_height(l);
+	if (draw)
+		kt_pdf_picto(s->p, a->pictogram, kt_pdf_x(s->p,
+		    col_x(c, 0, pic), pic), y, pic);
+	shown(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w, draw);
+	return MAX(pic, h);
+}
+
+/* A question with its lines to write on: never split over two pages. */
+static double
+c_question(struct talk *s, const struct tcol *c, double y, gboolean draw,
+    const void *arg)
+{
+	const struct question *q = arg;
+	GPtrArray *list = q->who == 0 ? c->t->pupil_questions :
+	    c->t->parent_questions;
+	char *m = kt_pdf_md(s->p, c->lang, g_ptr_array_index(list, q->i));
+	PangoLayout *l = kt_pdf_text_in(s->p, c->lang, m, KT_TYPE_BODY, FALSE,
+	    c->w, FALSE);
+	double h = shown(s, c, l, 0, y, c->w, draw);
+
+	g_free(m);
+	for (int i = 0; i < s->lines; i++) {
+		h += KT_WRITE_LINE;
+		if (draw)
+			kt_pdf_rule(s->p, c->x0, y + h, c->x0 + c->w,
+			    KT_GREY_WRITE, KT_LINE_WRITE);
+	}
+	return h;
+}
+
+/* The pupil's (who 0) or the parent's questions, under their heading. */
+static void
+questions(struct talk *s, int who)
+{
+	guint n = G_MAXUINT;
+	struct question first = { who, 0 };
+
+	for (int i = 0; i < s->n; i++) {
+		const struct kt_text *t = s->cols[i].t;
+		n = MIN(n, (who == 0 ? t->pupil_questions :
+		    t->parent_questions)->len);
+	}
+	if (n == 0)
+		return;
+	kt_pdf_need(s->p, row_height(s, c_who, &who) + KT_GAP_S +
+	    row_height(s, c_question, &first));
+	row(s, c_who, &who, KT_GAP_S);
+	for (guint i = 0; i < n; i++) {
+		struct question q = { who, i };
+
+		row(s, c_question, &q, KT_GAP_M);
+	}
+	s->p->y += KT_GAP_M;
+}
+
+static void
+looked_back(struct talk *s)
+{
+	const struct kt_model *m = s->p->kit->m;
+	gboolean any = FALSE;
+
+	for (guint i = 0; i < s->it->looks_back->len; i++) {
+		const struct kt_ref *r = g_ptr_array_index(s->it->looks_back,
+		    i);
+		const struct kt_item *a = kt_model_find(m, KT_ASSIGNMENT,
+		    r->slug);
+
+		if (a == NULL)
+			continue;
+		if (!any) {
+			kt_pdf_need(s->p, row_height(s, c_text,
+			    "talk.heading.back") + KT_GAP_S +
+			    row_height(s, c_assignment, a));
+			row(s, c_text, "talk.heading.back", KT_GAP_S);
+			any = TRUE;
+		}
+		row(s, c_assignment, a, KT_GAP_S);
+	}
+	if (any)
+		s->p->y += KT_GAP_M;
+}
+
+/* ---- the footer: draft note, school, web page, QR code ---- */
+
+static void
+footer(struct kt_pdf *p, void *data)
+{
+	struct talk *s = data;
+	double top = p->h - KT_MARGIN_BOTTOM - KT_FOOTER_H + KT_GAP_L;
+	double qr = KT_QR, textw = kt_pdf_width(p) - qr - KT_GAP_L;
+	GString *m = g_string_new(NULL);
+	PangoLayout *l;
+	char *e;
+
+	kt_pdf_rule(p, p->left, top - KT_GAP_M, p->w - p->right, KT_GREY_LIGHT,
+	    KT_LINE_FINE);
+	for (int i = 0; i < s->n; i++)
+		if (s->cols[i].t->status == KT_DRAFT) {
+			e = g_markup_escape_text(col_str(s, &s->cols[i],
+			    "sheet.draft"), -1);
+			g_string_append_printf(m, "<b>%s</b>\n", e);
+			g_free(e);
+		}
+	e = g_markup_printf_escaped("%s\n%s: %s\n%s",
+	    p->kit->m->site.school ? p->kit->m->site.school : "",
+	    kt_pdf_str(p, "talk.web"), s->url, kt_pdf_str(p, "sheet.credit"));
+	g_string_append(m, e);
+	g_free(e);
+	l = kt_pdf_text(p, m->str, KT_TYPE_SMALL, FALSE, textw, -1, TRUE);
+	kt_pdf_show(p, l, p->left, top, textw);
+	g_object_unref(l);
+	g_string_free(m, TRUE);
+	kt_pdf_qr(p, s->url, kt_pdf_x(p, p->w - p->right - qr, qr), top, qr);
+}
+
+/* ---- the family's sheet ---- */
+
+static void
+talk_init(struct talk *s, struct kt_pdf *p, const struct kt_plan_job *j,
+    gboolean bilingual)
+{
+	const struct kt_model *m = p->kit->m;
+	const struct kt_language *dutch = g_ptr_array_index(m->site.languages,
+	    0);
+	char *page = kt_page_path(j->lang->code, KT_TALK, j->it->slug);
+	double w = kt_pdf_width(p);
+
+	memset(s, 0, sizeof *s);
+	s->p = p;
+	s->it = j->it;
+	s->n = bilingual ? 2 : 1;
+	s->url = g_strconcat(m->site.base_url ? m->site.base_url : "", page,
+	    NULL);
+	g_free(page);
+	s->cols[0] = (struct tcol){ j->t, j->lang, p->left, w };
+	if (bilingual) {
+		double cw = (w - KT_GUTTER) / 2;
+		double home = j->lang->rtl ? p->w - p->right - cw : p->left;
+		double other = j->lang->rtl ? p->left : p->w - p->right - cw;
+
+		s->cols[0] = (struct tcol){ j->t, j->lang, home, cw };
+		s->cols[1] = (struct tcol){ j->it->source, dutch, other, cw };
+	}
+}
+
+/* Draws the sheet into p; returns the number of pages it took. */
+static int
+family_draw(struct talk *s)
+{
+	struct kt_pdf *p = s->p;
+
+	p->bottom = p->h - KT_MARGIN_BOTTOM - KT_FOOTER_H;
+	p->footer = footer;
+	p->footer_data = s;
+	kt_pdf_page(p);
+	row(s, c_title, NULL, KT_GAP_XL);
+	row(s, c_box, NULL, KT_GAP_L);
+	row(s, c_intro, NULL, KT_GAP_L);
+	looked_back(s);
+	questions(s, 0);
+	questions(s, 1);
+	return p->page;
+}
+
+/*
+ * The family's sheet. Over two pages it is drawn again with a line to
+ * write on fewer under each question, down to one; the text itself never
+ * gets smaller.
+ */
+void
+kt_talk_family(struct kt_pdfkit *k, const struct kt_plan_job *j)
+{
+	gboolean bilingual = j->kind == KT_JOB_TALK_BILINGUAL;
+	const char *rel = g_ptr_array_index(j->files, 0);
+	struct kt_pdf_meta meta = { j->t->title, j->t->summary ?
+	    j->t->summary : j->it->source->summary, TALK_KEYWORDS };
+	struct talk s;
+	int lines = 2, pages;
+
+	for (;;) {
+		struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, FALSE);
+
+		talk_init(&s, p, j, bilingual);
+		s.lines = lines;
+		pages = family_draw(&s);
+		if (pages <= 2 || lines <= 1) {
+			kt_pdf_close(p);	/* draws the last footer */
+			break;
+		}
+		kt_pdf_discard(p);
+		g_free(s.url);
+		lines--;
+	}
+	if (pages > 2)
+		kt_warning(k->d, j->t->path, 0, 0, "the %spreparation sheet "
+		    "takes %d pages; shorten the text to fit two", bilingual ?
+		    "bilingual " : "", pages);
+	g_free(s.url);
+}
+
+/* ---- the mentor's guide ---- */
+
+static void
+guide_footer(struct kt_pdf *p, void *data)
+{
+	PangoLayout *l = kt_pdf_text(p, data, KT_TYPE_SMALL, FALSE,
+	    kt_pdf_width(p), -1, TRUE);
+
+	kt_pdf_show(p, l, p->left, p->h - KT_FOOTLINE_Y, kt_pdf_width(p));
+	g_object_unref(l);
+}
+
+/* Markup at the cursor across the page, in the staff's size. */
+static void
+guide_markup(struct kt_pdf *p, const char *markup, double size,
+    gboolean bold, double indent, double after)
+{
+	double w = kt_pdf_width(p) - indent;
+	PangoLayout *l = kt_pdf_text(p, markup, size, bold, w, -1, TRUE);
+	double h = kt_pdf_height(l);
+
+	kt_pdf_need(p, h);
+	kt_pdf_show(p, l, p->left + indent, p->y, w);
+	p->y += h + after;
+	g_object_unref(l);
+}
+
+/* A heading and a piece of Markdown under it. */
+static void
+guide_md(struct kt_pdf *p, const char *heading, const struct kt_md *m)
+{
+	char *body;
+
+	if (m == NULL)
+		return;
+	kt_pdf_para(p, heading, KT_TYPE_STAFF_HEADING, TRUE, KT_GAP_XS);
+	body = kt_pdf_md(p, p->lang, m);
+	guide_markup(p, body, KT_TYPE_STAFF, FALSE, 0, KT_GAP_M);
+	g_free(body);
+}
+
+/* The parts, each with its minutes from the start, and its questions. */
+static void
+guide_parts(struct kt_pdf *p, const struct kt_item *it)
+{
+	int at = 0;
+
+	for (guint i = 0; i < it->parts->len; i++) {
+		const struct kt_talk_part *pt = g_ptr_array_index(it->parts, i);
+		char *key = g_strdup_printf("v.deel.%s", pt->part >= 0 ?
+		    kt_vocab_name(KT_V_TALK_PART, pt->part) : "");
+		char *h = g_strdup_printf("%u. %s · %d min (%d–%d)", i + 1,
+		    kt_str(p->kit->m, "nl", key), pt->minutes, at,
+		    at + pt->minutes);
+
+		g_free(key);
+		at += pt->minutes;
+		kt_pdf_para(p, h, KT_TYPE_STAFF, TRUE, KT_GAP_XS);
+		g_free(h);
+		for (guint q = 0; q < pt->questions->len; q++) {
+			char *md = kt_pdf_md(p, p->lang,
+			    g_ptr_array_index(pt->questions, q));
+			char *m = g_strdup_printf("• %s", md);
+
+			guide_markup(p, m, KT_TYPE_STAFF, FALSE, KT_GAP_L, 0);
+			g_free(m);
+			g_free(md);
+		}
+		p->y += KT_GAP_S;
+	}
+}
+
+/* The labels of a row, each over its share of the width, with rules. */
+static void
+guide_cells(struct kt_pdf *p, const char *const *labels, const double *share,
+    int n, double rule_at, double rule_grey)
+{
+	double x = p->left, w = kt_pdf_width(p) - 2 * KT_PAD, h = 0;
+
+	for (int i = 0; i < n; i++) {
+		double cw = w * share[i];
+		PangoLayout *l = NULL;
+
+		if (labels != NULL) {
+			char *m = g_markup_escape_text(labels[i], -1);
+
+			l = kt_pdf_text(p, m, KT_TYPE_STAFF, TRUE,
+			    cw - KT_CELL_MARGIN, -1, TRUE);
+			kt_pdf_show(p, l, x + KT_PAD, p->y, cw - KT_CELL_MARGIN);
+			h = MAX(h, kt_pdf_height(l));
+			g_object_unref(l);
+			g_free(m);
+		}
+		if (rule_at > 0)
+			kt_pdf_rule(p, kt_pdf_x(p, x + KT_PAD, cw -
+			    KT_CELL_MARGIN), p->y + rule_at, kt_pdf_x(p,
+			    x + KT_PAD, cw - KT_CELL_MARGIN) + cw -
+			    KT_CELL_MARGIN, rule_grey, KT_LINE_WRITE);
+		x += cw;
+	}
+	p->y += MAX(h, rule_at) + KT_GAP_S;
+}
+
+/* The box of agreements, filled in during the talk and signed. */
+static void
+guide_agreements(struct kt_pdf *p)
+{
+	static const double share3[] = { 0.2, 0.55, 0.25 };
+	static const double sign[] = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+	const struct kt_model *m = p->kit->m;
+	const char *head[] = { kt_str(m, "nl", "talk.agree.who"),
+	    kt_str(m, "nl", "talk.agree.what"),
+	    kt_str(m, "nl", "talk.agree.when") };
+	const char *names[] = { kt_str(m, "nl", "talk.sign.pupil"),
+	    kt_str(m, "nl", "talk.sign.parent"),
+	    kt_str(m, "nl", "talk.sign.mentor") };
+	double top;
+
+	/* the box stays whole: its rows, the names, the frame's padding */
+	kt_pdf_need(p, KT_TYPE_STAFF_HEADING * KT_LEADING_TIGHT +
+	    (AGREEMENT_ROWS + 1) * (KT_CHECKLIST_ROW + KT_GAP_S) +
+	    KT_NAMES_ROW + 4 * KT_PAD);
+	top = p->y;
+	p->y += KT_PAD;
+	{
+		char *e = g_markup_escape_text(kt_str(m, "nl",
+		    "talk.agree.title"), -1);
+
+		guide_markup(p, e, KT_TYPE_STAFF_HEADING, TRUE, KT_PAD,
+		    KT_GAP_S);
+		g_free(e);
+	}
+	guide_cells(p, head, share3, 3, 0, KT_INK);
+	for (int r = 0; r < AGREEMENT_ROWS; r++)
+		guide_cells(p, NULL, share3, 3, KT_CHECKLIST_ROW, KT_GREY_LINE);
+	p->y += KT_GAP_S;
+	guide_cells(p, names, sign, 3, KT_NAMES_ROW, KT_GREY_LINE);
+	kt_pdf_box(p, p->left, top, kt_pdf_width(p), p->y - top + KT_PAD,
+	    KT_GREY_FRAME, KT_LINE_FRAME);
+	p->y += KT_PAD;
+}
+
+/* What the talk is, for whom, how long, and what it looks back at. */
+static void
+guide_head(struct kt_pdf *p, const struct kt_item *it)
+{
+	const struct kt_model *m = p->kit->m;
+	GString *s = g_string_new(NULL);
+	char *key = g_strdup_printf("v.soort.%s", it->talk >= 0 ?
+	    kt_vocab_name(KT_V_TALK, it->talk) : "");
+
+	g_string_append_printf(s, "%s · %d minuten · leerling, ouder en "
+	    "mentor", kt_str(m, "nl", key), it->minutes);
+	for (guint i = 0; i < it->looks_back->len; i++) {
+		const struct kt_ref *r = g_ptr_array_index(it->looks_back, i);
+		const struct kt_item *a = kt_model_find(m, KT_ASSIGNMENT,
+		    r->slug);
+
+		g_string_append_printf(s, "%s%s", i == 0 ? "\nTerugblik op: " :
+		    ", ", a != NULL && a->source->title ? a->source->title :
+		    r->slug);
+	}
+	kt_pdf_para(p, s->str, KT_TYPE_STAFF, FALSE, KT_GAP_XS);
+	kt_pdf_para(p, "Leerling: ______________________    Datum: "
+	    "____________", KT_TYPE_STAFF, FALSE, KT_GAP_L);
+	g_string_free(s, TRUE);
+	g_free(key);
+}
+
+/* The mentor's guide: one page, in Dutch, for the school. */
+void
+kt_talk_guide(struct kt_pdfkit *k, const struct kt_plan_job *j)
+{
+	const struct kt_item *it = j->it;
+	const struct kt_text *t = it->source;
+	const char *rel = g_ptr_array_index(j->files, 0);
+	struct kt_pdf_meta meta = { t->title, t->summary, TALK_KEYWORDS };
+	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, FALSE);
+	char *title = g_strdup_printf("%s: %s", kt_str(k->m, "nl",
+	    "talk.guide"), t->title ? t->title : it->slug);
+	char *foot = g_markup_printf_escaped("%s · %s",
+	    k->m->site.school ? k->m->site.school : "", title);
+	int pages;
+
+	p->footer = guide_footer;
+	p->footer_data = foot;
+	p->bottom = p->h - KT_FOOTLINE_BAND;
+	kt_pdf_page(p);
+	kt_pdf_para(p, title, KT_TYPE_SUBTITLE, TRUE, KT_GAP_S);
+	guide_head(p, it);
+	guide_md(p, kt_str(k->m, "nl", "talk.opening"), t->opening);
+	guide_parts(p, it);
+	guide_md(p, kt_str(k->m, "nl", "talk.closing"), t->closing);
+	guide_md(p, kt_str(k->m, "nl", "talk.notes"), t->notes);
+	guide_agreements(p);
+	pages = kt_pdf_close(p);
+	if (pages > 1)
+		kt_warning(k->d, t->path, 0, 0, "the mentor's guide takes %d "
+		    "pages; shorten the mentor's part to fit one", pages);
+	g_free(foot);
+	g_free(title);
+}
