@@ -1,7 +1,10 @@
 /*
  * A chunk read back for its pages (a file under .keukentafel/ that anyone
- * may have changed): every page copied, with its bookmarks, into a file
- * with object streams or without (the first byte says which).
+ * may have changed): every page copied, with its bookmarks, its structure
+ * tree and its fields, into a file with object streams or without (the
+ * first byte says which). And what is added after cairo (kt_pdf_update():
+ * /Alt and /Lang on the tree's second element, a field on the first page)
+ * to the same bytes read as cairo's output.
  */
 #include <stdint.h>
 
@@ -20,8 +23,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	GError *err = NULL;
 	GBytes *out = NULL;
 
+	struct kt_pdf_elem_extra alt = { 1, "Part", (char *)"alt", (char *)"ar" };
+	struct kt_pdf_widget field = { 0, (char *)"naam", { 1, 2, 30, 12 } };
+	struct kt_pdf_extra extra = { "nl", &alt, 1, &field, 1 };
+	GString *updated;
+
 	if (size < 1)
 		return 0;
+	updated = kt_pdf_update((const char *)data + 1, size - 1, &extra,
+	    &err);
+	if (updated != NULL)
+		g_string_free(updated, TRUE);
+	g_clear_error(&err);
 	s = kt_pdf_src_new("fuzz.pdf", (const char *)data + 1, size - 1, &err);
 	j = kt_pdf_join_new(data[0] & 1);
 	info.from = s;

@@ -29,7 +29,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: keukentafel build [-C content] [-o out] [-t theme] "
-	    "[--openmoji dir] [-q]\n"
+	    "[--openmoji dir]\n"
+	    "                         [--stemmers dir] [-q]\n"
 	    "       keukentafel check [-C content] [-t theme] "
 	    "[--format text|json]\n"
 	    "       keukentafel serve [-C content] [-o out] [--poort N]\n"
@@ -78,6 +79,9 @@ usage(FILE *f)
 	    "  -t, --theme DIR     theme folder (default: themes/default)\n"
 	    "      --openmoji DIR  OpenMoji black SVGs (default: "
 	    "node_modules/openmoji/black/svg)\n"
+	    "      --stemmers DIR  the Snowball stemmers for search in the "
+	    "browser\n"
+	    "                      (default: node_modules/@orama/stemmers/dist)\n"
 	    "      --format FMT    check output: text or json\n"
 	    "  -j, --jobs N        threads (default: one per core)\n"
 	    "      --no-pdf        the website only, no printables\n"
@@ -342,6 +346,9 @@ option(struct kt_options *o, int c, const char *name, const char *arg)
 	case 15:
 		return minutes(c == 14 ? &o->minutes : &o->pause, name, arg,
 		    c == 14 ? 1 : 0);
+	case 16:
+		o->stemmers = arg;
+		break;
 	case 'h':
 		usage(stdout);
 		return 0;
@@ -387,7 +394,7 @@ run(const struct kt_options *o, const char *cmd, char **words)
  * own[] holds what was found here, for the caller to free.
  */
 static void
-find_data(struct kt_options *o, const char *cmd, char *own[3])
+find_data(struct kt_options *o, const char *cmd, char *own[4])
 {
 	const char *env;
 	char *t;
@@ -401,6 +408,13 @@ find_data(struct kt_options *o, const char *cmd, char *own[3])
 	if (o->openmoji == NULL)
 		o->openmoji = own[1] = find_dir(
 		    "node_modules/openmoji/black/svg", "openmoji");
+	/* the browser's Snowball stemmers, found as the pictograms are */
+	if (o->stemmers == NULL &&
+	    (env = getenv("KEUKENTAFEL_STEMMERS")) != NULL)
+		o->stemmers = env;
+	if (o->stemmers == NULL)
+		o->stemmers = own[3] = find_dir(
+		    "node_modules/@orama/stemmers/dist", "stemmers");
 	t = g_build_filename("templates", cmd, NULL);
 	o->templates = own[2] = find_dir(t, t);
 	g_free(t);
@@ -454,6 +468,7 @@ main(int argc, char *argv[])
 		{ "start", required_argument, NULL, 5 },
 		{ "duur", required_argument, NULL, 14 },
 		{ "pauze", required_argument, NULL, 15 },
+		{ "stemmers", required_argument, NULL, 16 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -461,7 +476,7 @@ main(int argc, char *argv[])
 	struct kt_options o = { .content = "content", .out = "out",
 	    .class_dir = "klassenlijsten", .epoch = -1, .port = 8000 };
 	const struct command *cmd = NULL;
-	char *own[3] = { NULL, NULL, NULL };
+	char *own[4] = { NULL, NULL, NULL, NULL };
 	int c, status, at;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
@@ -508,7 +523,7 @@ main(int argc, char *argv[])
 	xmlInitParser();
 	status = run(&o, cmd->name, argv + optind);
 	xmlCleanupParser();
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		g_free(own[i]);
 	return status;
 }

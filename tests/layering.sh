@@ -26,7 +26,8 @@ set -- $(objs "$B"/web/*.o); [ $# -gt 0 ] || { echo "layering: no objects in $B"
 defs "$@" > "$t/web.defs"; uses "$@" > "$t/web.uses"
 set -- $(objs "$B"/print/*.o)
 defs "$@" > "$t/print.defs"; uses "$@" > "$t/print.uses"
-set -- $(objs "$B"/print/doc.o "$B"/print/draw.o "$B"/print/links.o "$B"/print/pdffile.o)
+set -- $(objs "$B"/print/doc.o "$B"/print/draw.o "$B"/print/links.o "$B"/print/pdffile.o \
+    "$B"/print/tags.o)
 uses "$@" > "$t/kit.uses"
 set -- $(objs "$B"/print/sheet.o "$B"/print/evening.o "$B"/print/mentor.o "$B"/print/print.o "$B"/print/classprint.o)
 defs "$@" > "$t/printables.defs"

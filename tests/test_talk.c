@@ -570,8 +570,13 @@ test_pages(void)
 	    "../../ar/gesprekken/sectorkeuze-voorbereiding.ar-nl.pdf");
 	/* the Arabic page: the family's part in Arabic, the mentor's Dutch */
 	assert_html("ar/" TALK ".html", "//section[@id='gezin']/@lang", "");
-	assert_html("ar/" TALK ".html", "//section[@id='mentor']/@lang",
-	    "nl");
+	/* the mentor's part: headings in Arabic, only the Dutch text nl */
+	assert_html("ar/" TALK ".html", "//section[@id='mentor']/@lang", "");
+	assert_html("ar/" TALK ".html",
+	    "//section[@id='mentor']//ol[@class='talk-parts']/li/ul/@lang",
+	    "nl|nl|nl|nl");
+	assert_html("ar/" TALK ".html",
+	    "(//section[@id='mentor']//h3)[1]", "البداية");
 	assert_html("ar/" TALK ".html", "//ul[contains(@class,'pupil')]/li",
 	    "ما هي المادة التي تحبها أكثر؟|ماذا تريد أن تسأل المرشد؟");
 	/* each looked-back assignment links to the talk, in its language */

@@ -16,6 +16,8 @@ struct kt_options {
 	const char *out;
 	const char *theme;
 	const char *openmoji;
+	const char *stemmers;	/* search.js's stemmers: nl.js, tr.js, ar.js;
+				 * NULL: node_modules/@orama/stemmers/dist */
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 */
 	bool quiet;
 	bool verbose;		/* the time each stage takes */

@@ -179,7 +179,7 @@ write_class(const struct kt_options *o, const struct kt_model *m,
 {
 	GPtrArray *names = kt_class_names(pupils);
 	struct kt_render_opts ro = { o->theme, o->epoch, o->mentor, o->phone,
-	    o->due, NULL, NULL, NULL, names, FALSE, NULL, NULL };
+	    o->due, NULL, NULL, NULL, names, FALSE, NULL, NULL, NULL };
 	char *class = class_of(o);
 	GError *err = NULL;
 	struct kt_writer *w = kt_writer_open(dir, 1, &err);

@@ -35,7 +35,7 @@ static const char *const evening_keys[] = {
 	NULL
 };
 static const char *const evening_tr_keys[] = {
-	"titel", "samenvatting", "materialen", "kop", "uitnodiging",
+	"titel", "samenvatting", "thema", "materialen", "kop", "uitnodiging",
 	"stellingen", "vertaling", "bron", NULL
 };
 static const char *const tip_keys[] = {
@@ -865,6 +865,9 @@ load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
 		t->headline = kt_get_string(c, "kop", FALSE);
 		if (t->headline != NULL)
 			check_headline(c, t->headline);
+		/* the source's theme is the item's (it->theme) */
+		if (!source)
+			t->theme = kt_get_string(c, "thema", FALSE);
 		t->invitation = kt_get_md(c, "uitnodiging", source);
 		kt_md_check(t->invitation, c->d);
 		/* a sentence a line, as the writer put it, as a sheet's intro */

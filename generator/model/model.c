@@ -203,6 +203,7 @@ kt_text_free(struct kt_text *t)
 	g_free(t->origin);
 	g_free(t->title);
 	g_free(t->summary);
+	g_free(t->theme);
 	g_ptr_array_free(t->materials, TRUE);
 	kt_md_free(t->intro);
 	g_ptr_array_free(t->steps, TRUE);

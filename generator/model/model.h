@@ -147,6 +147,7 @@ struct kt_text {
 	/* an evening */
 	char *headline;		/* the invitation's: the theme in plain
 				 * words, or NULL */
+	char *theme;		/* a translation's; the source's is the item's */
 	struct kt_md *invitation;
 	GPtrArray *statements;	/* of struct kt_md * */
 	struct kt_md *followup;

@@ -6,16 +6,10 @@
  */
 #include "print/pdfkit.h"
 #include "print/pdffile.h"
+#include "print/tags.h"
 
 #include <cairo-pdf.h>
 #include <string.h>
-
-static void
-destroy_surface(gpointer s)
-{
-	if (s != NULL)
-		cairo_surface_destroy(s);
-}
 
 struct kt_pdfkit *
 kt_pdfkit_new(const struct kt_model *m, const struct kt_render_opts *o,
@@ -28,7 +22,7 @@ kt_pdfkit_new(const struct kt_model *m, const struct kt_render_opts *o,
 	k->d = d;
 	k->ok = ok;
 	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-	    destroy_surface);
+	    kt_pdf_picto_free);
 	k->fonts = pango_cairo_font_map_new();
 	k->contexts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    g_object_unref);
@@ -122,35 +116,42 @@ kt_pdf_open(struct kt_pdfkit *k, const char *rel,
 		g_free(d);
 	}
 	p->cr = cairo_create(p->surf);
+	p->marks = kt_pdf_marks_new();
 	return p;
 }
 
 /*
- * Repairs the PDF made in memory, adds its language and writes it;
- * returns what it wrote, or NULL when it could not.
+ * Repairs the PDF made in memory, adds what cairo cannot write and writes
+ * it; returns what it wrote, or NULL when it could not.
  */
 static GBytes *
 write_file(struct kt_pdf *p)
 {
 	struct kt_pdfkit *k = p->kit;
 	GError *err = NULL;
-	GString *lang;
+	GString *updated = NULL;
 	GBytes *file;
 	/* the trailer is read with string functions: end it with a NUL
 	 * that is not part of the file */
 	size_t len = p->data->len;
 	guint needs = kt_pdf_cairo_needs(cairo_version());
+	struct kt_pdf_extra x = { p->lang->code, NULL, 0, NULL, 0,
+	    p->duplex };
 
 	g_byte_array_append(p->data, (const guint8 *)"", 1);
 	if (p->links && (needs & KT_PDF_FIX_XREF))
 		kt_pdf_fix_xref((char *)p->data->data, len);
 	if (needs & KT_PDF_UNIQUE_NAMES)
 		kt_pdf_unique_names((char *)p->data->data, len);
-	lang = !(needs & KT_PDF_ADD_LANG) ? NULL : kt_pdf_add_lang(
-	    (const char *)p->data->data, len, p->lang->code);
-	if (lang != NULL) {
-		len = lang->len;
-		file = g_string_free_to_bytes(lang);
+	kt_pdf_marks_extra(p->marks, &x);
+	if ((needs & KT_PDF_ADD_LANG) && (updated = kt_pdf_update(
+	    (const char *)p->data->data, len, &x, &err)) == NULL) {
+		kt_pdf_fail(k, p->rel, "cannot add tags and fields: ", err);
+		return NULL;
+	}
+	if (updated != NULL) {
+		len = updated->len;
+		file = g_string_free_to_bytes(updated);
 	} else {
 		g_byte_array_set_size(p->data, (guint)len);
 		file = g_byte_array_free_to_bytes(g_byte_array_ref(p->data));
@@ -164,11 +165,27 @@ write_file(struct kt_pdf *p)
 	return file;
 }
 
+/* The page's footer, repeated on every page: an artifact, outside the
+ * tree; the links held back are placed before the page ends. */
+static void
+footer(struct kt_pdf *p)
+{
+	if (p->page == 0)
+		return;
+	if (p->footer != NULL) {
+		kt_pdf_artifact_begin(p);
+		p->footer(p, p->footer_data);
+		kt_pdf_artifact_end(p);
+	}
+	kt_pdf_tags_page(p);
+}
+
 static void
 pdf_free(struct kt_pdf *p)
 {
 	cairo_surface_destroy(p->surf);
 	g_byte_array_unref(p->data);
+	kt_pdf_marks_free(p->marks);
 	if (p->addresses != NULL)
 		g_hash_table_destroy(p->addresses);
 	g_free(p->rel);
@@ -181,11 +198,14 @@ kt_pdf_close_to(struct kt_pdf *p, GBytes **file)
 	int pages = p->page;
 	GBytes *written = NULL;
 
-	if (p->page > 0 && p->footer != NULL)
-		p->footer(p, p->footer_data);
+	footer(p);
+	kt_pdf_tags_close(p);
 	cairo_destroy(p->cr);
 	cairo_surface_finish(p->surf);
-	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
+	if (cairo_surface_status(p->surf) == CAIRO_STATUS_TAG_ERROR &&
+	    kt_pdf_tags_on(p)) {
+		pages = -1;
+	} else if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
 		kt_error(p->kit->d, p->rel, 0, 0, "cannot write the PDF: %s",
 		    cairo_status_to_string(cairo_surface_status(p->surf)));
 		g_atomic_int_set(p->kit->ok, FALSE);
@@ -231,8 +251,7 @@ void
 kt_pdf_page(struct kt_pdf *p)
 {
 	if (p->page > 0) {
-		if (p->footer != NULL)
-			p->footer(p, p->footer_data);
+		footer(p);
 		cairo_show_page(p->cr);
 	}
 	p->page++;

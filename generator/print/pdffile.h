@@ -18,7 +18,8 @@
  *   (cairo issue 487): kt_pdf_fix_xref().
  *  KT_PDF_UNIQUE_NAMES: a form named once per use, in every version read
  *   (up to 1.17.7): kt_pdf_unique_names().
- *  KT_PDF_ADD_LANG: no version can write /Lang: kt_pdf_add_lang().
+ *  KT_PDF_ADD_LANG: no version can write /Lang, /Alt, form fields or
+ *   /Duplex: kt_pdf_update().
  */
 enum {
 	KT_PDF_ASK_1_4 = 1 << 0,
@@ -28,8 +29,46 @@ enum {
 };
 guint kt_pdf_cairo_needs(int cairo_version);
 
-/* The PDF with /Lang in its catalog (an incremental update), or NULL. */
-GString *kt_pdf_add_lang(const char *pdf, size_t len, const char *lang);
+/* What a document printed on both sides of the paper, turned over on its
+ * long edge, says in its catalog's /ViewerPreferences. */
+#define KT_PDF_DUPLEX "/Duplex /DuplexFlipLongEdge"
+
+/* What kt_pdf_update() adds to an element of the structure tree, the
+ * index-th in the order of the tree (that of cairo_tag_begin()). */
+struct kt_pdf_elem_extra {
+	guint index;
+	const char *type;	/* what it must be: "Figure" */
+	char *alt;		/* UTF-8, or NULL */
+	char *lang;		/* or NULL */
+};
+
+/* A text field to fill in, on a page (from 0), in PDF's space. */
+struct kt_pdf_widget {
+	guint page;
+	char *name;
+	double rect[4];		/* x0 y0 x1 y1 */
+	guint elem;		/* its Form element's index + 1, or 0 */
+};
+
+struct kt_pdf_extra {
+	const char *lang;	/* the document's */
+	const struct kt_pdf_elem_extra *elems;	/* by index */
+	guint n_elems;
+	const struct kt_pdf_widget *fields;
+	guint n_fields;
+	gboolean duplex;	/* asks for both sides: KT_PDF_DUPLEX */
+};
+
+/*
+ * The PDF with what cairo cannot write, as an incremental update (nothing
+ * before it moves): /Lang, /ViewerPreferences << /DisplayDocTitle true >>
+ * in the catalog; /Alt and /Lang on elements; fields with their widgets
+ * on the pages and /AcroForm, each widget in its Form element (an object
+ * reference, and its entry in the parent tree). NULL with *err set when the file cannot be
+ * read as cairo writes it.
+ */
+GString *kt_pdf_update(const char *pdf, size_t len,
+    const struct kt_pdf_extra *, GError **err);
 
 /* Repairs cairo 1.16's cross-reference table in place; TRUE if changed. */
 gboolean kt_pdf_fix_xref(char *pdf, size_t len);
@@ -65,6 +104,10 @@ struct kt_pdf_join;
 struct kt_pdf_join *kt_pdf_join_new(gboolean objstm);
 gboolean kt_pdf_join_page(struct kt_pdf_join *, const struct kt_pdf_src *,
     guint page, GError **);
+/* An empty page of w x h points, next in the new file. */
+void kt_pdf_join_blank(struct kt_pdf_join *, double w, double h);
+/* The new file asks for both sides of the paper: KT_PDF_DUPLEX. */
+void kt_pdf_join_duplex(struct kt_pdf_join *);
 /* A bookmark to a page of the new file (from 0); title is a PDF string
  * as kt_pdf_src_marks() gives it. */
 void kt_pdf_join_mark(struct kt_pdf_join *, const char *title, guint page);

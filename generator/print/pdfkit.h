@@ -42,6 +42,18 @@ void kt_pdfkit_free(struct kt_pdfkit *);
 struct kt_pdf;
 typedef void (*kt_pdf_footer_fn)(struct kt_pdf *, void *);
 
+/*
+ * The structure of a tagged document (print/tags.c): the standard types
+ * a printable uses. KT_TAG_LINK and KT_TAG_FORM are the kit's own, for
+ * links and fields.
+ */
+enum kt_tag {
+	KT_TAG_DOCUMENT, KT_TAG_PART, KT_TAG_SECT, KT_TAG_H1, KT_TAG_H2, KT_TAG_P,
+	KT_TAG_L, KT_TAG_LI, KT_TAG_LBL, KT_TAG_LBODY, KT_TAG_TABLE,
+	KT_TAG_TR, KT_TAG_TH, KT_TAG_TD, KT_TAG_FIGURE, KT_TAG_LINK,
+	KT_TAG_FORM
+};
+
 struct kt_pdf {
 	struct kt_pdfkit *kit;
 	const struct kt_language *lang;	/* sets the direction */
@@ -56,9 +68,12 @@ struct kt_pdf {
 	int page;
 	gboolean links;		/* the file needs kt_pdf_fix_xref() */
 	gboolean unwritten;	/* made to be cut: kept in memory only */
+	gboolean duplex;	/* asks for both sides of the paper
+				 * (KT_PDF_DUPLEX); set after opening */
 	GHashTable *addresses;	/* kt_pdf_md()'s: as printed -> URL */
 	kt_pdf_footer_fn footer;
 	void *footer_data;
+	struct kt_pdf_marks *marks;	/* tags and form fields; tags.c's */
 };
 
 
@@ -77,7 +92,12 @@ void kt_pdf_fail(struct kt_pdfkit *, const char *path, const char *what,
 struct kt_pdf *kt_pdf_open(struct kt_pdfkit *, const char *rel,
     const struct kt_language *, const struct kt_pdf_meta *,
     gboolean landscape);
-/* Ends the last page and writes the file; returns the number of pages. */
+/*
+ * Ends the last page and writes the file; returns the number of pages,
+ * or -1 when cairo could not write a tagged document's structure (cairo
+ * 1.16 fails on some pages it is given): nothing is written, draw it
+ * again without kt_pdf_tagged().
+ */
 int kt_pdf_close(struct kt_pdf *);
 /* The same, and *file is what was written (NULL when nothing was). */
 int kt_pdf_close_to(struct kt_pdf *, GBytes **file);
@@ -111,8 +131,18 @@ void kt_pdf_show(struct kt_pdf *, PangoLayout *, double x, double y,
 void kt_pdf_para(struct kt_pdf *, const char *text, double size,
     gboolean bold, double after);
 
+/* A pictogram in a square of size at x, y: its view box fills the square
+ * (kt_pdf_picto), or its drawing does, centred (kt_pdf_picto_ink), so it
+ * shows size wide or high whatever margin its artist left. */
 void kt_pdf_picto(struct kt_pdf *, const char *name, double x, double y,
     double size);
+void kt_pdf_picto_ink(struct kt_pdf *, const char *name, double x,
+    double y, double size);
+/* Frees a value of the kit's svg table. */
+void kt_pdf_picto_free(gpointer);
+/* A type size for text in lang: Arabic and Ethiopic KT_TYPE_SCRIPT_LARGER
+ * more, so that they read as large as Latin. */
+double kt_pdf_size_in(const struct kt_language *, double size);
 /* A QR code of url, percent-encoded, and a link on it. */
 void kt_pdf_qr(struct kt_pdf *, const char *url, double x, double y,
     double size);
@@ -144,6 +174,41 @@ void kt_pdf_cards(struct kt_pdf *, guint n, int cols, int rows,
     kt_pdf_card_fn draw, const void *data);
 /* A bookmark to the current page. */
 int kt_pdf_outline(struct kt_pdf *, int parent, const char *title);
+
+/*
+ * Tags (print/tags.c), in a document made tagged by kt_pdf_tagged()
+ * before anything is drawn; elsewhere they do nothing. The tree is the
+ * order of the calls, so begin and end elements in reading order; draw
+ * content only in an element with no element inside it (cairo marks
+ * nothing else). kt_pdf_tagged() begins the Document and kt_pdf_close()
+ * ends it. Alternative text and /Lang are added after cairo
+ * (kt_pdf_update()).
+ */
+void kt_pdf_tagged(struct kt_pdf *);
+void kt_pdf_begin(struct kt_pdf *, enum kt_tag);
+/* The same for an element in another language than the document's
+ * (NULL: the document's): /Lang on the element. */
+void kt_pdf_begin_in(struct kt_pdf *, enum kt_tag, const char *lang);
+void kt_pdf_end(struct kt_pdf *, enum kt_tag);
+/* A Figure with its alternative text in lang (NULL: the language of the
+ * element it is in); end it with kt_pdf_end(p, KT_TAG_FIGURE). */
+void kt_pdf_figure(struct kt_pdf *, const char *alt, const char *lang);
+/*
+ * Decorations (lines to write on, boxes to tick, rules, cut marks, a
+ * page's footer) between these are artifacts, outside the tree: the
+ * kit's helpers tag nothing there. cairo 1.16 has no Artifact tag: what
+ * is drawn where no element is open stays unmarked, which readers skip.
+ */
+void kt_pdf_artifact_begin(struct kt_pdf *);
+void kt_pdf_artifact_end(struct kt_pdf *);
+/*
+ * A fillable text field named name (unique in the file: a repeat gets a
+ * number) over w x h at x, y (page coordinates, not mirrored) on the
+ * current page; unfilled it draws nothing, so the page prints as drawn.
+ * In a tagged document it is a Form element where it is called.
+ */
+void kt_pdf_field(struct kt_pdf *, const char *name, double x, double y,
+    double w, double h);
 
 /* A UI string of the document's language (Dutch when missing). */
 const char *kt_pdf_str(const struct kt_pdf *, const char *key);
