@@ -743,8 +743,13 @@ r_gloss(struct sheet *s, const struct col *c, double y, gboolean draw,
 	g_free(fnl);
 	g_free(folded);
 	g_free(word);
-	y = put(s, c, col_text(s, c, markup, KT_TYPE_BODY, FALSE, w,
-	    s->tight_words && bilingual(s)), 0, y, w, draw);
+	/* an item of the list of terms */
+	if (draw)
+		kt_pdf_begin_in(s->p, KT_TAG_LI, c->lang->code);
+	y = put_as(s, c, KT_TAG_LBODY, col_text(s, c, markup, KT_TYPE_BODY,
+	    FALSE, w, s->tight_words && bilingual(s)), 0, y, w, draw);
+	if (draw)
+		kt_pdf_end(s->p, KT_TAG_LI);
 	g_free(markup);
 	return y;
 }
@@ -1129,6 +1134,13 @@ plan(struct sheet *s)
 		;
 }
 
+/* A block that is an item of a list: a step, a hard word. */
+static gboolean
+listed(const struct block *b)
+{
+	return b->row == r_step || b->row == r_gloss;
+}
+
 /*
  * Draws the sheet from a new page of p, with a bookmark to that page when
  * one is given. The footer of its last page is drawn when the next page
@@ -1169,13 +1181,13 @@ sheet_draw(struct sheet *s, const char *bookmark)
 		}
 		if (b->boxed && box < 0)
 			box = b->row == r_gloss_heading ? y : y - KT_PAD;
-		/* the steps a list, the hard words a section */
-		if (b->row == r_step && (i == 0 || blk(s, i - 1)->row != r_step))
-			kt_pdf_begin(p, KT_TAG_L);
+		/* the steps a list, the hard words a section with a list */
 		if (b->boxed && (i == 0 || !blk(s, i - 1)->boxed))
 			kt_pdf_begin(p, KT_TAG_SECT);
+		if (listed(b) && (i == 0 || blk(s, i - 1)->row != b->row))
+			kt_pdf_begin(p, KT_TAG_L);
 		block_run(s, b, y, TRUE);
-		if (b->row == r_step && (next == NULL || next->row != r_step))
+		if (listed(b) && (next == NULL || next->row != b->row))
 			kt_pdf_end(p, KT_TAG_L);
 		if (b->boxed && (next == NULL || !next->boxed))
 			kt_pdf_end(p, KT_TAG_SECT);
