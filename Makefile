@@ -151,7 +151,8 @@ install: $(BIN)
 	cp -RL templates/init templates/new $(DESTDIR)$(DATADIR)/templates/
 	cp node_modules/openmoji/black/svg/*.svg $(DESTDIR)$(DATADIR)/openmoji/
 	cp node_modules/@orama/stemmers/dist/nl.js node_modules/@orama/stemmers/dist/tr.js \
-		node_modules/@orama/stemmers/dist/ar.js $(DESTDIR)$(DATADIR)/stemmers/
+		node_modules/@orama/stemmers/dist/ar.js \
+		node_modules/@orama/stemmers/dist/en.js $(DESTDIR)$(DATADIR)/stemmers/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/keukentafel \

@@ -12,11 +12,14 @@
 struct kt_folder {
 	struct sb_stemmer *stemmer;	/* NULL: folding only */
 	gboolean arabic;		/* strip the article */
+	gboolean porter;		/* words under three letters kept, as
+					 * the browser's Porter does */
 };
 
 /* The languages stemmed on both sides: search.js gets these stemmers. */
-static const char *const stemmed[] = { "nl", "tr", "ar", NULL };
-static const char *const snowball[] = { "dutch", "turkish", "arabic" };
+static const char *const stemmed[] = { "nl", "tr", "ar", "en", NULL };
+static const char *const snowball[] = { "dutch", "turkish", "arabic",
+	"porter" };
 
 const char *const *
 kt_fold_stemmed_languages(void)
@@ -33,6 +36,7 @@ kt_folder_new(const char *lang)
 		if (strcmp(lang, stemmed[i]) == 0)
 			f->stemmer = sb_stemmer_new(snowball[i], "UTF_8");
 	f->arabic = lang != NULL && strcmp(lang, "ar") == 0;
+	f->porter = lang != NULL && strcmp(lang, "en") == 0;
 	return f;
 }
 
@@ -139,7 +143,7 @@ kt_fold_term(struct kt_folder *f, const char *word)
 	char *low = lower(word), *folded, *term;
 	const char *rest;
 
-	if (f->stemmer != NULL) {
+	if (f->stemmer != NULL && !(f->porter && g_utf8_strlen(low, -1) < 3)) {
 		const sb_symbol *st = sb_stemmer_stem(f->stemmer,
 		    (const sb_symbol *)low, (int)strlen(low));
 

@@ -59,20 +59,28 @@ test('search.js gives every word of content/ the generator\'s term', () => {
 	const context = vm.createContext({});
 	context.window = context;
 	vm.runInContext(readFileSync(join(out, 'assets/search.js'), 'utf8'), context);
-	for (const lang of ['nl', 'tr', 'ar'])
+	for (const lang of ['nl', 'tr', 'ar', 'en'])
 		vm.runInContext(readFileSync(join(out, `assets/stem/${lang}.js`), 'utf8'), context);
-	const differ = [];
+	const differ = [], porter = [];
 	let words = 0;
 	for (const [lang, terms] of Object.entries(want)) {
 		assert.ok(Object.keys(terms).length >= 300, lang);
 		for (const [word, term] of Object.entries(terms)) {
 			const got = context.ktSearch.term(word, lang);
 			words++;
-			if (got !== term)
+			// the browser's Porter (@orama/stemmers) cuts "-tion"
+			// one letter further than Snowball's: its term is then
+			// a start of the generator's, which the search matches
+			// as a prefix, so the word is still found
+			if (got !== term && lang === 'en' && term.startsWith(got) &&
+			    /tions?$/.test(word))
+				porter.push(word);
+			else if (got !== term)
 				differ.push(`${lang} ${word}: generator ${term}, search.js ${got}`);
 		}
 	}
 	assert.deepEqual(differ, []);
+	assert.ok(porter.length <= 10, porter.join(' '));
 	assert.ok(words > 5000, `${words} words`);
 });
 
@@ -99,6 +107,18 @@ test('word forms, a typo and the official competence term find the same items', 
 	// the search box empty again: everything
 	assert.equal((await search(page, '')).length,
 	    await page.locator('.card').count());
+	await page.close();
+});
+
+test('English: word forms find the same items (Porter)', async () => {
+	const page = await browser.newPage();
+	await page.goto(base + 'en/index.html');
+	const parent = await search(page, 'parent');
+	assert.ok(parent.length >= 5, parent.join(' '));
+	assert.deepEqual(await search(page, 'parents'), parent);
+	const talk = await search(page, 'talking');
+	assert.ok(talk.length >= 3, talk.join(' '));
+	assert.deepEqual(await search(page, 'talks'), talk);
 	await page.close();
 });
 

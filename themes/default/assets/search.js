@@ -2,8 +2,8 @@
  * keukentafel: the bank's search. What is typed is cut into words and
  * each word folded and stemmed exactly as the generator did to the texts
  * (generator/text/fold.c: lower case, no accents or vowel marks, one form
- * of alef, ya and ta marbuta, Snowball stems for Dutch, Turkish and
- * Arabic, no Arabic article). The index comes in pieces, loaded as the
+ * of alef, ya and ta marbuta, Snowball stems for Dutch, Turkish,
+ * Arabic and English (Porter), no Arabic article). The index comes in pieces, loaded as the
  * teacher types: zoek/index.js (the items, the shards), then per word the
  * shard of its first two letters, and the stemmer of the language. An
  * item is found when every word is in it: as a word form, as the start of
