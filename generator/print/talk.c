@@ -212,7 +212,7 @@ box_interpreter(struct talk *s, const struct tcol *c, double y,
 {
 	static const char *const words[] = { "invite.yes", "invite.no" };
 	double pad = KT_PAD, lw = c->w * KT_PANEL_LABEL, x = pad + lw;
-	double box = KT_TICK_BOX_S, h;
+	double box = KT_TICK_BOX_S, h, row = 0;
 	PangoLayout *l = col_plain(s, c, col_str(s, c, "talk.box.interpreter"),
 	    KT_TYPE_BODY, FALSE, lw - pad);
 
@@ -224,29 +224,30 @@ box_interpreter(struct talk *s, const struct tcol *c, double y,
 		int pw, ph;
 
 		pango_layout_get_pixel_size(w, &pw, &ph);
+		/* a choice that would run out of the box: on the next line */
+		if (i > 0 && x + box + KT_GAP_S + pw > c->w - pad) {
+			x = pad + lw;
+			row += KT_PANEL_ROW;
+		}
 		if (draw)
-			kt_pdf_box(s->p, col_x(c, x, box), y + KT_CHOICE_DROP,
-			    box, box, KT_INK, KT_LINE_REGULAR);
-		shown(s, c, w, x + box + KT_GAP_S, y, KT_WORD_W, draw);
+			kt_pdf_box(s->p, col_x(c, x, box), y + row +
+			    KT_CHOICE_DROP, box, box, KT_INK, KT_LINE_REGULAR);
+		shown(s, c, w, x + box + KT_GAP_S, y + row, KT_WORD_W, draw);
 		x += box + KT_GAP_S + pw + KT_CHOICE_GAP;
 	}
-	return h;
+	return MAX(h, row + KT_PANEL_ROW);
 }
 
-/* Whom to call with a question: the mentor and the number (or the
- * school's, from site.yaml), on a line. */
+/* Whom to call with a question: the mentor, then the number (or the
+ * school's, from site.yaml), a line each. */
 static double
 box_call(struct talk *s, const struct tcol *c, double y, gboolean draw)
 {
-	char *lines = kt_pdf_contact(s->p);
-	char **parts = g_strsplit(lines != NULL ? lines : "", "\n", -1);
-	char *who = g_strjoinv(", ", parts);
+	char *who = kt_pdf_contact(s->p);
 	/* none known: a line to write on */
-	double h = box_field(s, c, y, draw, "invite.call", *who != '\0' ?
-	    who : NULL);
+	double h = box_field(s, c, y, draw, "invite.call", who != NULL &&
+	    *who != '\0' ? who : NULL);
 
-	g_strfreev(parts);
-	g_free(lines);
 	g_free(who);
 	return h;
 }
