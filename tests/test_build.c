@@ -469,6 +469,13 @@ test_years_per_type(void)
 	g_assert_cmpstr(s, ==, "vmbo 3, 4 · havo 4, 5 · vwo 5, 6");
 	g_free(s);
 	xmlFreeDoc(d);
+	/* in Arabic with the Arabic comma */
+	d = parse("ar/opdrachten/open-dag-samen.html");
+	s = string(d, "//dl[@class='facts']/div[2]/dd");
+	g_assert_nonnull(strstr(s, "3\u060C 4"));
+	g_assert_null(strstr(s, "3, 4"));
+	g_free(s);
+	xmlFreeDoc(d);
 }
 
 static void

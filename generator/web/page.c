@@ -146,13 +146,15 @@ h_vocab_list(const struct page *p, enum kt_vocab_id v, guint32 mask)
 }
 
 char *
-h_year_list(guint32 mask)
+h_year_list(const struct page *p, guint32 mask)
 {
 	GString *s = g_string_new(NULL);
+	/* Arabic script has its own comma */
+	const char *sep = p->lang->rtl ? "، " : ", ";
 
 	for (int y = 1; y <= 6; y++)
 		if (mask & (1u << y))
-			g_string_append_printf(s, "%s%d", s->len ? ", " : "", y);
+			g_string_append_printf(s, "%s%d", s->len ? sep : "", y);
 	return g_string_free(s, FALSE);
 }
 
@@ -203,7 +205,7 @@ h_years(const struct page *p, const struct kt_item *it)
 	GString *s;
 
 	if (kt_item_years_uniform(it))
-		return h_year_list(it->years);
+		return h_year_list(p, it->years);
 	s = g_string_new(NULL);
 	for (int i = 0; i < KT_TYPES_MAX; i++) {
 		guint32 same = 0;	/* the vmbo tracks with i's years */
@@ -216,7 +218,7 @@ h_years(const struct page *p, const struct kt_item *it)
 		if (!(it->school_types & (1u << i)))
 			continue;
 		name = h_school_type(p, it->school_types & same, i);
-		years = h_year_list(it->years_of[i]);
+		years = h_year_list(p, it->years_of[i]);
 		g_string_append_printf(s, "%s%s %s", s->len ? " · " : "",
 		    name, years);
 		g_free(years);

@@ -58,7 +58,7 @@ char *h_fmt_count(const struct page *, const char *key, int n);
 void h_plural_attrs(xmlNodePtr, const struct page *, const char *key);
 const char *h_vocab_label(const struct page *, enum kt_vocab_id, int i);
 char *h_vocab_list(const struct page *, enum kt_vocab_id, guint32 mask);
-char *h_year_list(guint32 mask);
+char *h_year_list(const struct page *, guint32 mask);
 /* School type i's label, or "vmbo" (static) when i is the first track
  * and all four vmbo tracks are in together: the caller then skips the
  * other three. */
