@@ -14,6 +14,8 @@ struct kt_folder {
 	gboolean arabic;		/* strip the article */
 	gboolean porter;		/* words under three letters kept, as
 					 * the browser's Porter does */
+	GHashTable *memo;		/* word -> its term, "" for none: a
+					 * bank repeats its words */
 };
 
 /* The languages stemmed on both sides: search.js gets these stemmers. */
@@ -37,6 +39,8 @@ kt_folder_new(const char *lang)
 			f->stemmer = sb_stemmer_new(snowball[i], "UTF_8");
 	f->arabic = lang != NULL && strcmp(lang, "ar") == 0;
 	f->porter = lang != NULL && strcmp(lang, "en") == 0;
+	f->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_free);
 	return f;
 }
 
@@ -47,6 +51,7 @@ kt_folder_free(struct kt_folder *f)
 		return;
 	if (f->stemmer != NULL)
 		sb_stemmer_delete(f->stemmer);
+	g_hash_table_destroy(f->memo);
 	g_free(f);
 }
 
@@ -137,8 +142,8 @@ without_article(const char *s)
 	return s;
 }
 
-char *
-kt_fold_term(struct kt_folder *f, const char *word)
+static char *
+fold_term(struct kt_folder *f, const char *word)
 {
 	char *low = lower(word), *folded, *term;
 	const char *rest;
@@ -160,6 +165,20 @@ kt_fold_term(struct kt_folder *f, const char *word)
 	rest = f->arabic ? without_article(folded) : folded;
 	term = g_utf8_strlen(rest, -1) >= KT_TERM_MIN ? g_strdup(rest) : NULL;
 	g_free(folded);
+	return term;
+}
+
+char *
+kt_fold_term(struct kt_folder *f, const char *word)
+{
+	const char *hit = g_hash_table_lookup(f->memo, word);
+	char *term;
+
+	if (hit != NULL)
+		return *hit != '\0' ? g_strdup(hit) : NULL;
+	term = fold_term(f, word);
+	g_hash_table_insert(f->memo, g_strdup(word), g_strdup(term != NULL ?
+	    term : ""));
 	return term;
 }
 

@@ -2,7 +2,8 @@
  * Search terms: a text cut into words, and each word folded and stemmed
  * the way themes/default/assets/search.js does it in the browser, so
  * that what a teacher types meets what the build indexed. Dutch,
- * Turkish and Arabic are stemmed with Snowball (Debian's libstemmer);
+ * Turkish, Arabic and English (Porter) are stemmed with Snowball
+ * (Debian's libstemmer);
  * every language is folded: lower case, no accents or vowel marks, one
  * form of alef, ya and ta marbuta, no tatweel; in Arabic no article.
  */
@@ -22,7 +23,8 @@ struct kt_folder *kt_folder_new(const char *lang);
 void kt_folder_free(struct kt_folder *);
 /* Whether the language is stemmed (search.js has its stemmer). */
 gboolean kt_folder_stems(const struct kt_folder *);
-/* The Snowball stemmers the browser gets: "nl", "tr", "ar". Static. */
+/* The Snowball stemmers the browser gets: "nl", "tr", "ar", "en".
+ * Static. */
 const char *const *kt_fold_stemmed_languages(void);
 
 /*
