@@ -1006,15 +1006,25 @@ blk(const struct sheet *s, guint i)
 	return &g_array_index(s->blocks, struct block, i);
 }
 
-/* Measures every block as tight as the sheet is now. */
+/* What changed since the blocks were last measured: laying text out is
+ * most of what a sheet costs, so only what changed is measured again. */
+enum remeasure {
+	RE_GAPS,	/* the space between blocks only */
+	RE_LINES,	/* and the lines to write on under the questions */
+	RE_ALL		/* and the text (closer lines) */
+};
+
+/* Measures the blocks as tight as the sheet is now. */
 static void
-measure(struct sheet *s)
+measure(struct sheet *s, enum remeasure what)
 {
 	for (guint i = 0; i < s->blocks->len; i++) {
 		struct block *b = blk(s, i);
 		gboolean tight = b->back ? s->tight_back : s->tight_front;
 
-		b->h = block_run(s, b, 0, FALSE);
+		if (what == RE_ALL || (what == RE_LINES && b->whole ==
+		    b_question))
+			b->h = block_run(s, b, 0, FALSE);
 		b->after = tight ? b->gap / 2 : b->gap;
 	}
 }
@@ -1072,15 +1082,18 @@ flow(struct sheet *s, guint from, guint to, int page)
 static gboolean
 tighten_back(struct sheet *s)
 {
-	if (s->lines > 1)
+	if (s->lines > 1) {
 		s->lines--;
-	else if (!s->tight_back)
+		measure(s, RE_LINES);
+	} else if (!s->tight_back) {
 		s->tight_back = TRUE;
-	else if (!s->tight_words)
+		measure(s, RE_GAPS);
+	} else if (!s->tight_words) {
 		s->tight_words = TRUE;
-	else
+		measure(s, RE_ALL);
+	} else {
 		return FALSE;
-	measure(s);
+	}
 	return TRUE;
 }
 
@@ -1100,14 +1113,14 @@ plan(struct sheet *s)
 	while (front < n && !blk(s, front)->back)
 		front++;
 	s->lines = s->it->write_lines;
-	measure(s);
+	measure(s, RE_ALL);
 	if (span(s, 0, n) <= room(s, 0)) {
 		s->pages = flow(s, 0, n, 0) + 1;
 		return;
 	}
 	if (span(s, 0, front) > room(s, 0)) {
 		s->tight_front = TRUE;
-		measure(s);
+		measure(s, RE_GAPS);
 	}
 	while (span(s, front, n) > room(s, 1) && tighten_back(s))
 		;
@@ -1115,7 +1128,7 @@ plan(struct sheet *s)
 	 * last step */
 	if (n - front == 1 && span(s, 0, n) > room(s, 0)) {
 		s->tight_front = TRUE;
-		measure(s);
+		measure(s, RE_GAPS);
 		if (span(s, 0, n) > room(s, 0)) {
 			blk(s, --front)->back = TRUE;
 			moved = TRUE;
@@ -1129,7 +1142,7 @@ plan(struct sheet *s)
 		return;
 	}
 	s->tight_front = TRUE;
-	measure(s);
+	measure(s, RE_GAPS);
 	while ((s->pages = flow(s, 0, n, 0) + 1) > 2 && tighten_back(s))
 		;
 }
