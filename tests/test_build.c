@@ -475,6 +475,10 @@ test_years_per_type(void)
 	g_assert_nonnull(strstr(s, "3\u060C 4"));
 	g_assert_null(strstr(s, "3, 4"));
 	g_free(s);
+	/* and every list of the page's own words: school types, phases */
+	s = string(d, "//dl[@class='facts']/div[1]/dd");
+	g_assert_nonnull(strstr(s, "vmbo basis\u060C vmbo kader"));
+	g_free(s);
 	xmlFreeDoc(d);
 }
 

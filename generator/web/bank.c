@@ -426,9 +426,8 @@ kind_names(const struct page *p, guint32 kinds)
 
 			g_snprintf(key, sizeof key, "kind.%s",
 			    kt_kind_dir((enum kt_kind)k));
-			/* Arabic script has its own comma */
 			g_string_append_printf(s, "%s%s", s->len == 0 ? "" :
-			    p->lang->rtl ? "، " : ", ", h_str(p, key));
+			    h_list_sep(p), h_str(p, key));
 		}
 	return g_string_free(s, FALSE);
 }

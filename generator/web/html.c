@@ -328,10 +328,12 @@ render_assignment(struct site *s, const struct kt_item *it,
 	g_free(s1);
 	if (t->materials->len > 0) {
 		GString *m = g_string_new(NULL);
-
+		/* the list's comma is its text's: Dutch when it fell back */
+		const char *sep = strcmp(t->lang, p->lang->code) == 0 ?
+		    h_list_sep(p) : ", ";
 
 		for (guint i = 0; i < t->materials->len; i++)
-			g_string_append_printf(m, "%s%s", i ? ", " : "",
+			g_string_append_printf(m, "%s%s", i ? sep : "",
 			    (char *)g_ptr_array_index(t->materials, i));
 		h_mark_lang(fact(dl, h_str(p, "facet.materialen"), m->str), p,
 		    t->lang);

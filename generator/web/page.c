@@ -131,6 +131,13 @@ h_vocab_label(const struct page *p, enum kt_vocab_id v, int i)
 	return *s != '\0' ? s : kt_vocab_name(v, i);
 }
 
+const char *
+h_list_sep(const struct page *p)
+{
+	/* Arabic script has its own comma */
+	return p->lang->rtl ? "\u060C " : ", ";
+}
+
 char *
 h_vocab_list(const struct page *p, enum kt_vocab_id v, guint32 mask)
 {
@@ -139,7 +146,7 @@ h_vocab_list(const struct page *p, enum kt_vocab_id v, guint32 mask)
 	for (int i = 0; i < kt_vocab_size(v); i++)
 		if (mask & (1u << i)) {
 			if (s->len > 0)
-				g_string_append(s, ", ");
+				g_string_append(s, h_list_sep(p));
 			g_string_append(s, h_vocab_label(p, v, i));
 		}
 	return g_string_free(s, FALSE);

@@ -57,6 +57,9 @@ char *h_fmt_count(const struct page *, const char *key, int n);
  * data-template-one, -few, ... where they differ from it. */
 void h_plural_attrs(xmlNodePtr, const struct page *, const char *key);
 const char *h_vocab_label(const struct page *, enum kt_vocab_id, int i);
+/* ", " between the items of a list; the Arabic comma on a page in
+ * Arabic script. Static. */
+const char *h_list_sep(const struct page *);
 char *h_vocab_list(const struct page *, enum kt_vocab_id, guint32 mask);
 char *h_year_list(const struct page *, guint32 mask);
 /* School type i's label, or "vmbo" (static) when i is the first track
