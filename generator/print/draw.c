@@ -139,8 +139,19 @@ kt_pdf_show(struct kt_pdf *p, PangoLayout *l, double x, double y,
 }
 
 void
-kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
-    double after)
+kt_pdf_show_as(struct kt_pdf *p, enum kt_tag tag, PangoLayout *l, double x,
+    double y, double width)
+{
+	kt_pdf_begin(p, tag);
+	kt_pdf_show(p, l, x, y, width);
+	kt_pdf_end(p, tag);
+}
+
+/* A paragraph; an element of type tag when tag >= 0, begun on the page
+ * it is drawn on. */
+static void
+para(struct kt_pdf *p, int tag, const char *text, double size,
+    gboolean bold, double after)
 {
 	char *m = g_markup_escape_text(text, -1);
 	PangoLayout *l = kt_pdf_text(p, m, size, bold, kt_pdf_width(p), -1,
@@ -148,10 +159,28 @@ kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
 	double h = kt_pdf_height(l);
 
 	kt_pdf_need(p, h);
-	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	if (tag >= 0)
+		kt_pdf_show_as(p, (enum kt_tag)tag, l, p->left, p->y,
+		    kt_pdf_width(p));
+	else
+		kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
 	p->y += h + after;
 	g_object_unref(l);
 	g_free(m);
+}
+
+void
+kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
+    double after)
+{
+	para(p, -1, text, size, bold, after);
+}
+
+void
+kt_pdf_para_as(struct kt_pdf *p, enum kt_tag tag, const char *text,
+    double size, gboolean bold, double after)
+{
+	para(p, (int)tag, text, size, bold, after);
 }
 
 /*
@@ -530,7 +559,9 @@ kt_pdf_cards(struct kt_pdf *p, guint n, int cols, int rows,
 			top = KT_CARD_MARGIN;
 		}
 		kt_pdf_cutmarks(p, x, top + row * (ch + gap), cw, ch);
+		kt_pdf_begin(p, KT_TAG_SECT);
 		draw(p, x, top + row * (ch + gap), cw, ch, i, data);
+		kt_pdf_end(p, KT_TAG_SECT);
 	}
 }
 
