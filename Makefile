@@ -11,7 +11,8 @@ PKGS := libcmark libxml-2.0 pangocairo cairo-pdf yaml-0.1 librsvg-2.0 \
 	glib-2.0 gio-unix-2.0 libsoup-3.0 libqrencode zlib
 # evaluated when used, so a fresh machine has the packages by then
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
+# libstemmer (Snowball) has no .pc file in Debian
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lstemmer -lhyphen -lm
 CFLAGS ?= -O2 -g
 WARN := -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 CPPFLAGS += -Igenerator -D_XOPEN_SOURCE=700 -DKT_VERSION='"$(VERSION)"' \
@@ -19,7 +20,7 @@ CPPFLAGS += -Igenerator -D_XOPEN_SOURCE=700 -DKT_VERSION='"$(VERSION)"' \
 
 DEB_BUILD := build-essential pkg-config libcmark-dev libxml2-dev \
 	libcairo2-dev libpango1.0-dev libyaml-dev librsvg2-dev libglib2.0-dev \
-	libqrencode-dev libhyphen-dev zlib1g-dev libsoup-3.0-dev
+	libqrencode-dev libhyphen-dev zlib1g-dev libsoup-3.0-dev libstemmer-dev
 DEB_RUN := fonts-noto-core hyphen-nl hyphen-en-us
 DEB_TEST := poppler-utils qpdf zbar-tools chromium clang libclang-rt-14-dev \
 	nginx valgrind cppcheck clang-tidy
@@ -143,12 +144,14 @@ $(B)/tests/%: tests/%.c $(TEST_UTIL) tests/util.h $(LIB_OBJ)
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/openmoji \
-		$(DESTDIR)$(DATADIR)/templates
+		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/stemmers
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/keukentafel
 	install -m 644 keukentafel.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
 	cp -RL templates/init templates/new $(DESTDIR)$(DATADIR)/templates/
 	cp node_modules/openmoji/black/svg/*.svg $(DESTDIR)$(DATADIR)/openmoji/
+	cp node_modules/@orama/stemmers/dist/nl.js node_modules/@orama/stemmers/dist/tr.js \
+		node_modules/@orama/stemmers/dist/ar.js $(DESTDIR)$(DATADIR)/stemmers/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/keukentafel \

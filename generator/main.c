@@ -29,7 +29,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: keukentafel build [-C content] [-o out] [-t theme] "
-	    "[--openmoji dir] [-q]\n"
+	    "[--openmoji dir]\n"
+	    "                         [--stemmers dir] [-q]\n"
 	    "       keukentafel check [-C content] [-t theme] "
 	    "[--format text|json]\n"
 	    "       keukentafel serve [-C content] [-o out] [--poort N]\n"
@@ -40,6 +41,12 @@ usage(FILE *f)
 	    "3B] [--map DIR]\n"
 	    "                         [--mentor NAME] [--telefoon NUMBER] "
 	    "[--inleveren DATE]\n"
+	    "       keukentafel print gesprek NAME --klas FILE --datum DATE "
+	    "--start TIME\n"
+	    "                         --duur MINUTES [--pauze MINUTES] "
+	    "[--plaats PLACE]\n"
+	    "                         [--klasnaam 3B] [--map DIR] [--mentor "
+	    "NAME] [--telefoon NUMBER]\n"
 	    "       keukentafel --help | --version\n"
 	    "\n"
 	    "  build   turn the content folder into a website and printable "
@@ -61,13 +68,20 @@ usage(FILE *f)
 	    "names, and one\n"
 	    "          PDF with each pupil's sheet in the family's language "
 	    "(the class\n"
-	    "          list's column 'taal'), beside Dutch\n"
+	    "          list's column 'taal'), beside Dutch; for a talk guide "
+	    "(gesprek): one\n"
+	    "          PDF with the schedule of the talks and each family's "
+	    "invitation with\n"
+	    "          its own time, one talk after the other\n"
 	    "\n"
 	    "  -C, --content DIR   content folder (default: content)\n"
 	    "  -o, --out DIR       output folder (default: out)\n"
 	    "  -t, --theme DIR     theme folder (default: themes/default)\n"
 	    "      --openmoji DIR  OpenMoji black SVGs (default: "
 	    "node_modules/openmoji/black/svg)\n"
+	    "      --stemmers DIR  the Snowball stemmers for search in the "
+	    "browser\n"
+	    "                      (default: node_modules/@orama/stemmers/dist)\n"
 	    "      --format FMT    check output: text or json\n"
 	    "  -j, --jobs N        threads (default: one per core)\n"
 	    "      --no-pdf        the website only, no printables\n"
@@ -84,6 +98,11 @@ usage(FILE *f)
 	    "name)\n"
 	    "      --map DIR       print: where to write (default: "
 	    "print/NAME-CLASS)\n"
+	    "      --start TIME    print gesprek: the first talk's time, "
+	    "15:00\n"
+	    "      --duur MINUTES  print gesprek: how long each talk takes\n"
+	    "      --pauze MINUTES print gesprek: the break after each talk "
+	    "(default 0)\n"
 	    "\n"
 	    "For the printables (otherwise from site.yaml, or a line to write "
 	    "on):\n"
@@ -183,11 +202,49 @@ find_dir(const char *local, const char *installed)
 }
 
 /*
- * One option into o: 1 when it was taken, else the status to exit with:
+ * A number of minutes from least to 240 into *to: 1, else 2 after saying
+ * what to write.
+ */
+static int
+minutes(int *to, const char *name, const char *arg, int least)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || n < least || n > 240) {
+		fprintf(stderr, "keukentafel: --%s: '%s' is not a number of "
+		    "minutes; write a whole number from %d to 240, as 15\n",
+		    name, arg, least);
+		return 2;
+	}
+	*to = (int)n;
+	return 1;
+}
+
+/* A time of day, 19:30, into *to: 1, else 2 after saying what to
+ * write. */
+static int
+clock_time(const char **to, const char *name, const char *arg)
+{
+	int h, m;
+	char rest;
+
+	if (sscanf(arg, "%2d:%2d%c", &h, &m, &rest) != 2 || h < 0 || h > 23 ||
+	    m < 0 || m > 59) {
+		fprintf(stderr, "keukentafel: --%s: '%s' is not a time; write "
+		    "it as 19:30 (hours 0-23, minutes 0-59)\n", name, arg);
+		return 2;
+	}
+	*to = arg;
+	return 1;
+}
+
+/*
+ * One option into o (name: its long name, for messages): 1 when it was taken, else the status to exit with:
  * 0 after --help, 2 when the option is wrong (said on stderr).
  */
 static int
-option(struct kt_options *o, int c, const char *arg)
+option(struct kt_options *o, int c, const char *name, const char *arg)
 {
 	switch (c) {
 	case 'C':
@@ -251,18 +308,8 @@ option(struct kt_options *o, int c, const char *arg)
 			o->date = iso;
 		break;
 	}
-	case 5: {
-		int h, m;
-		char rest;
-		if (sscanf(arg, "%2d:%2d%c", &h, &m, &rest) != 2 ||
-		    h < 0 || h > 23 || m < 0 || m > 59) {
-			fprintf(stderr, "keukentafel: '%s' is not a "
-			    "time; write it as 19:30\n", arg);
-			return 2;
-		}
-		o->start = arg;
-		break;
-	}
+	case 5:
+		return clock_time(&o->start, name, arg);
 	case 6:
 		o->place = arg;
 		break;
@@ -295,6 +342,13 @@ option(struct kt_options *o, int c, const char *arg)
 	case 13:
 		o->print_dir = arg;
 		break;
+	case 14:
+	case 15:
+		return minutes(c == 14 ? &o->minutes : &o->pause, name, arg,
+		    c == 14 ? 1 : 0);
+	case 16:
+		o->stemmers = arg;
+		break;
 	case 'h':
 		usage(stdout);
 		return 0;
@@ -316,7 +370,7 @@ static const struct command {
 	{ "serve", 0, "" },
 	{ "init", 1, " DIR" },
 	{ "new", 2, " opdracht|avond|tip|gesprek NAME" },
-	{ "print", 2, " opdracht NAME --klas FILE" },
+	{ "print", 2, " opdracht|gesprek NAME --klas FILE" },
 };
 
 static int
@@ -340,7 +394,7 @@ run(const struct kt_options *o, const char *cmd, char **words)
  * own[] holds what was found here, for the caller to free.
  */
 static void
-find_data(struct kt_options *o, const char *cmd, char *own[3])
+find_data(struct kt_options *o, const char *cmd, char *own[4])
 {
 	const char *env;
 	char *t;
@@ -354,6 +408,13 @@ find_data(struct kt_options *o, const char *cmd, char *own[3])
 	if (o->openmoji == NULL)
 		o->openmoji = own[1] = find_dir(
 		    "node_modules/openmoji/black/svg", "openmoji");
+	/* the browser's Snowball stemmers, found as the pictograms are */
+	if (o->stemmers == NULL &&
+	    (env = getenv("KEUKENTAFEL_STEMMERS")) != NULL)
+		o->stemmers = env;
+	if (o->stemmers == NULL)
+		o->stemmers = own[3] = find_dir(
+		    "node_modules/@orama/stemmers/dist", "stemmers");
 	t = g_build_filename("templates", cmd, NULL);
 	o->templates = own[2] = find_dir(t, t);
 	g_free(t);
@@ -404,6 +465,10 @@ main(int argc, char *argv[])
 		{ "taal", required_argument, NULL, 11 },
 		{ "klasnaam", required_argument, NULL, 12 },
 		{ "map", required_argument, NULL, 13 },
+		{ "start", required_argument, NULL, 5 },
+		{ "duur", required_argument, NULL, 14 },
+		{ "pauze", required_argument, NULL, 15 },
+		{ "stemmers", required_argument, NULL, 16 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -411,8 +476,8 @@ main(int argc, char *argv[])
 	struct kt_options o = { .content = "content", .out = "out",
 	    .class_dir = "klassenlijsten", .epoch = -1, .port = 8000 };
 	const struct command *cmd = NULL;
-	char *own[3] = { NULL, NULL, NULL };
-	int c, status;
+	char *own[4] = { NULL, NULL, NULL, NULL };
+	int c, status, at;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
@@ -436,9 +501,10 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "C:o:t:qvj:h", longopts,
-	    NULL)) != -1)
-		if ((status = option(&o, c, optarg)) != 1)
+	while (at = -1, (c = getopt_long(argc, argv, "C:o:t:qvj:h", longopts,
+	    &at)) != -1)
+		if ((status = option(&o, c, at >= 0 ? longopts[at].name : "",
+		    optarg)) != 1)
 			return status;
 	if (argc - optind != cmd->words) {
 		if (argc - optind > cmd->words)
@@ -457,7 +523,7 @@ main(int argc, char *argv[])
 	xmlInitParser();
 	status = run(&o, cmd->name, argv + optind);
 	xmlCleanupParser();
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		g_free(own[i]);
 	return status;
 }

@@ -502,9 +502,10 @@ test_plural(void)
 	char *content = content_copy("plural");
 	char *out = g_build_filename(tmp, "plural-out", NULL);
 	char *err = NULL;
+	/* the talk looks back at trots-op-jezelf: it goes too */
 	const char *remove[] = { "sh", "-c", "cd \"$0\" && rm -f avonden/* "
-	    "tips/* opdrachten/trots-op-jezelf.* opdrachten/veilig.*",
-	    content, NULL };
+	    "tips/* gesprekken/* opdrachten/trots-op-jezelf.* "
+	    "opdrachten/veilig.*", content, NULL };
 	static const char *const want[][2] = {
 		{ "nl", "1 resultaat" }, { "en", "1 result" },
 		{ "ar", "عدد النتائج: 1" },
@@ -533,7 +534,7 @@ test_plural(void)
 		char *other = xpath_string(doc, "string(//p[@class="
 		    "'result-count']/@data-template)");
 
-		g_assert_cmpstr(g_strstrip(count), ==, "5 resultaten");
+		g_assert_cmpstr(g_strstrip(count), ==, "6 resultaten");	/* 5 + the talk */
 		g_assert_cmpstr(one, ==, "{n} resultaat");
 		g_assert_cmpstr(other, ==, "{n} resultaten");
 		g_free(count);
@@ -627,7 +628,7 @@ free_port(void)
 }
 
 /* "status redirect" of a path on the server, as curl gives them; the
- * body in *body when asked. */
+ * body in *body when asked; NULL when nothing answers. */
 static char *
 fetch(guint16 port, const char *path, char **body)
 {
@@ -637,7 +638,13 @@ fetch(guint16 port, const char *path, char **body)
 	    "%{http_code} %{redirect_url}", url, NULL };
 	char *status = NULL;
 
-	g_assert_cmpint(t_run(argv, NULL, &status, NULL), ==, 0);
+	if (t_run(argv, NULL, &status, NULL) != 0) {
+		/* not listening yet: curl's exit 7 */
+		g_free(status);
+		g_free(file);
+		g_free(url);
+		return NULL;
+	}
 	if (body != NULL)
 		g_assert_true(g_file_get_contents(file, body, NULL, NULL));
 	g_free(file);
@@ -671,6 +678,8 @@ nginx_conf(const char *dir, const char *site, guint16 port)
 static void
 assert_status(char *st, const char *status)
 {
+	if (st == NULL)
+		g_error("nginx did not answer, expected %s", status);
 	if (!g_str_has_prefix(st, status))
 		g_error("nginx answered %s, not %s", st, status);
 	g_free(st);
@@ -717,7 +726,7 @@ test_nginx(void)
 	/* until it answers */
 	for (int i = 0; i < 50 && st == NULL; i++) {
 		st = fetch(port, "/lob/", NULL);
-		if (!g_str_has_prefix(st, "200")) {
+		if (st == NULL || !g_str_has_prefix(st, "200")) {
 			g_clear_pointer(&st, g_free);
 			g_usleep(100000);
 		}
@@ -725,6 +734,7 @@ test_nginx(void)
 	g_assert_nonnull(st);
 	g_free(st);
 	st = fetch(port, "/lob", NULL);
+	g_assert_nonnull(st);
 	g_assert_true(g_str_has_suffix(st, "/lob/"));
 	assert_status(st, "301 ");
 	assert_status(fetch(port, "/lob/nl/index.html", NULL), "200");

@@ -273,12 +273,12 @@ test_dari(void)
 	g_assert_nonnull(strstr(html, "<html lang=\"prs\" dir=\"rtl\""));
 	g_free(html);
 	/* its search index is folded as Arabic's: the words, without the
-	 * hamza above (U+0654) that "دربارهٔ" carries */
+	 * hamza above (U+0654) that "دربارهٔ" carries, in the shard of
+	 * their first two letters (د ر: UTF-8 d8 af d8 b1) */
 	g_free(sheet);
-	sheet = g_build_filename(out, "prs/index.js", NULL);
+	sheet = g_build_filename(out, "prs/zoek/d8afd8b1.js", NULL);
 	g_assert_true(g_file_get_contents(sheet, &html, NULL, NULL));
-	g_assert_nonnull(strstr(html, "فرزند"));
-	g_assert_nonnull(strstr(html, "درباره "));
+	g_assert_nonnull(strstr(html, "\"درباره\":["));
 	g_assert_null(strstr(html, "\u0654"));
 	g_assert_null(strstr(html, "دربارهٔ"));
 	g_free(html);
@@ -450,7 +450,8 @@ test_bundle(void)
 
 /*
  * A year of 30 more assignments: the bundle is joined from several chunks
- * and is what the single sheets are, in order: as many pages, a bookmark
+ * and is what the single sheets are, in order: as many pages (and an
+ * empty back after a sheet of one side), a bookmark
  * per sheet on the page where that sheet's title is, its language, fonts
  * embedded. Then one assignment edited: only its chunk is drawn again.
  */
@@ -551,7 +552,10 @@ test_bundle_chunks(void)
 
 			/* in order, as long as the single sheet */
 			g_assert_cmpint((int)n, ==, ours++);
-			g_assert_cmpint(next - page, ==, t_pdf_pages(single));
+			/* on sheets of paper of its own: one side alone
+			 * gets an empty back */
+			g_assert_cmpint(next - page, ==,
+			    (t_pdf_pages(single) + 1) / 2 * 2);
 			g_free(single);
 		}
 		g_free(text);
@@ -961,7 +965,8 @@ test_squeezed_sheet(void)
 	}
 	/* the year's bundle holds the squeezed sheet: two pages, beside
 	 * the other assignment of that year */
-	g_assert_cmpint(t_pdf_pages(bundle), ==, t_pdf_pages(other) + 2);
+	g_assert_cmpint(t_pdf_pages(bundle), ==,
+	    (t_pdf_pages(other) + 1) / 2 * 2 + 2);
 	g_free(err);
 	g_free(other);
 	g_free(bundle);
@@ -1004,7 +1009,9 @@ test_step_discs(void)
 {
 	const char *rels[] = { "nl/opdrachten/trots-op-jezelf.pdf",
 	    "ar/opdrachten/trots-op-jezelf.ar-nl.pdf", NULL };
-	const int want[] = { 5, 10 };	/* five steps, in each column */
+	/* five steps: beside the Dutch, the number stands once, in the
+	 * band with the pictogram */
+	const int want[] = { 5, 5 };
 	/* style.h's KT_GREEN, #1d5c4d, as cairo writes it: on the sheet,
 	 * only the discs (the test school's logo is blue) */
 	const char *green = "0.113725 0.360784 0.301961 rg ";
@@ -1021,6 +1028,14 @@ test_step_discs(void)
 			int moves = 0, curves = 0, lines = 0;
 
 			g_assert_nonnull(end);
+			const char *next = at + strlen(green);
+
+			/* green text (a column's language) is no disc; a
+			 * graphics state may come between */
+			if (g_str_has_prefix(next, "/a") && strstr(next, " gs") != NULL)
+				next = strstr(next, " gs") + 4;
+			if (strncmp(next, "BT", 2) == 0)
+				continue;
 			path_ops = g_strndup(at, (gsize)(end - at));
 			g_strdelimit(path_ops, "\n", ' ');
 			tok = g_strsplit(path_ops, " ", -1);
@@ -1042,13 +1057,13 @@ test_step_discs(void)
 }
 
 /*
- * A pictogram painted twice on one page (in both columns of a bilingual
- * sheet) is one form in the file: the page paints the same form twice.
+ * A pictogram painted twice on one page (beside the title and beside a
+ * step) is one form in the file: the page paints the same form twice.
  */
 static void
 test_one_form_each(void)
 {
-	char *data = qdf_text("ar/opdrachten/trots-op-jezelf.ar-nl.pdf");
+	char *data = qdf_text("nl/opdrachten/open-dag-samen.pdf");
 	GHashTable *uses = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, NULL);
 	char *page, *end;
@@ -1074,8 +1089,8 @@ test_one_form_each(void)
 		twice += n == 2;
 		g_hash_table_replace(uses, name, GUINT_TO_POINTER(n));
 	}
-	/* the five steps' pictograms, once in each column */
-	g_assert_cmpint(twice, >=, 5);
+	/* "opendag" beside the title and beside a step */
+	g_assert_cmpint(twice, >=, 1);
 	g_assert_cmpint(forms, <=, (int)g_hash_table_size(uses));
 	g_hash_table_destroy(uses);
 	g_free(data);

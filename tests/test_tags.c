@@ -142,7 +142,7 @@ check_sheet(const char *rel, const char *lang, const char *script_from,
 	GPtrArray *h1 = texts_of(pdf, "H1"), *body = texts_of(pdf, "LBody");
 	char *all = t_pdf_text(pdf, 0);
 	const char *rest = all;
-	guint figures = 0, items = 0, sect = 0;
+	guint figures = 0, items = 0, terms = 0, sect = 0;
 
 	assert_clean(pdf);
 	g_assert_true(g_str_has_prefix(tree[0], "0 /Document"));
@@ -154,6 +154,12 @@ check_sheet(const char *rel, const char *lang, const char *script_from,
 			sect++;
 		if (g_str_has_prefix(tree[i], "3 /LI"))
 			items++;
+		/* the hard words: a list in a section */
+		if (g_str_has_prefix(tree[i], "4 /LI")) {
+			g_assert_true(g_str_has_prefix(tree[i - 1], "3 /L") ||
+			    g_str_has_prefix(tree[i - 1], "5 /LBody"));
+			terms++;
+		}
 		if (g_str_has_prefix(tree[i], "4 /Figure")) {
 			char *alt = attr(tree[i], "alt=");
 			gunichar c = g_utf8_get_char(alt);
@@ -169,11 +175,11 @@ check_sheet(const char *rel, const char *lang, const char *script_from,
 		}
 	}
 	g_assert_cmpuint(figures, ==, items);
-	g_assert_cmpuint(items, ==, body->len);
+	g_assert_cmpuint(items + terms, ==, body->len);
 	g_assert_cmpuint(items, >=, 3);
 	g_assert_cmpuint(sect, >=, 1);
 	/* the steps in the tree's order are in the page's order */
-	for (guint i = 0; i < body->len; i++) {
+	for (guint i = 0; i < items; i++) {
 		char *first = g_strndup(g_ptr_array_index(body, i), 12);
 		const char *at;
 		char *t = g_strdelimit(first, ".", ' ');
@@ -213,39 +219,47 @@ test_sheet_ti(void)
 	    "\u137f");
 }
 
-/* Beside the Dutch: each step twice, the Dutch one with /Lang nl and
- * its pictogram described in Dutch, the Arabic one in Arabic. */
+/*
+ * Beside the Dutch: each step twice, a list item in Arabic and one in
+ * Dutch (/Lang nl); its pictogram, drawn once in the band, is a Figure
+ * in the Arabic item described in Arabic (on the front: on a later page
+ * cairo 1.16 cannot tag it, and it is decoration there).
+ */
 static void
 test_bilingual(void)
 {
 	char *pdf = path("ar/opdrachten/trots-op-jezelf.ar-nl.pdf");
 	char **tree = tree_of(pdf);
-	GHashTable *ar = descriptions("ar"), *nl = descriptions("nl");
-	guint in_ar = 0, in_nl = 0;
+	GHashTable *ar = descriptions("ar");
+	guint in_ar = 0, in_nl = 0, figures = 0;
 
 	assert_clean(pdf);
 	for (guint i = 0; tree[i] != NULL; i++) {
 		char *lang, *alt;
 
+		if (g_str_has_prefix(tree[i], "3 /LI")) {
+			lang = attr(tree[i], "lang=");
+			if (strcmp(lang, "nl") == 0)
+				in_nl++;
+			else
+				in_ar++;
+			g_free(lang);
+		}
 		if (!g_str_has_prefix(tree[i], "4 /Figure"))
 			continue;
 		lang = attr(tree[i - 1], "lang=");
 		alt = attr(tree[i], "alt=");
-		if (strcmp(lang, "nl") == 0) {
-			g_assert_true(g_hash_table_contains(nl, alt));
-			in_nl++;
-		} else {
-			g_assert_cmpstr(lang, ==, "");
-			g_assert_true(g_hash_table_contains(ar, alt));
-			in_ar++;
-		}
+		g_assert_cmpstr(lang, ==, "");
+		g_assert_true(g_hash_table_contains(ar, alt));
+		figures++;
 		g_free(lang);
 		g_free(alt);
 	}
 	g_assert_cmpuint(in_ar, >=, 3);
 	g_assert_cmpuint(in_ar, ==, in_nl);
+	g_assert_cmpuint(figures, >=, 1);
+	g_assert_cmpuint(figures, <=, in_ar);
 	g_hash_table_destroy(ar);
-	g_hash_table_destroy(nl);
 	g_strfreev(tree);
 	g_free(pdf);
 }
@@ -336,9 +350,12 @@ test_bundle(void)
 	    strstr(marks, g_ptr_array_index(h1, 1)));
 	fields = run_out(form);
 	fields1 = run_out(form1);
-	g_assert_cmpstr(fields, ==, "trots-op-jezelf-date 2 /Tx\n"
+	/* the box on each sheet's front: whom to give it back to and by
+	 * when are lines to write on (no --mentor, no --datum here) */
+	g_assert_cmpstr(fields, ==, "trots-op-jezelf-mentor 1 /Tx\n"
+	    "trots-op-jezelf-date 1 /Tx\nveilig-mentor 3 /Tx\n"
 	    "veilig-date 3 /Tx\n");
-	g_assert_cmpstr(fields1, ==, "veilig-date 1 /Tx\n");
+	g_assert_cmpstr(fields1, ==, "veilig-mentor 1 /Tx\nveilig-date 1 /Tx\n");
 	check_forms(pdf, fields);
 	check_forms(one, fields1);
 	g_free(fields);

@@ -386,7 +386,7 @@ test_guide(void)
 		"2. Wat wil de leerling? · 5 min (5–10)",
 		"4. Volgende stappen · 5 min (15–20)",
 		"Welke sector trekt je, en waarom?",
-		"Afsluiting: concrete afspraken", "Wat noteert u?",
+		"Afsluiting: concrete afspraken", "Wat noteer je?",
 		"Afspraken", "Wie", "Wat", "Wanneer klaar", "Leerling", "Ouder",
 		"Mentor", "Terugblik op: Drie dingen waar ik trots op ben", NULL
 	};
@@ -570,8 +570,13 @@ test_pages(void)
 	    "../../ar/gesprekken/sectorkeuze-voorbereiding.ar-nl.pdf");
 	/* the Arabic page: the family's part in Arabic, the mentor's Dutch */
 	assert_html("ar/" TALK ".html", "//section[@id='gezin']/@lang", "");
-	assert_html("ar/" TALK ".html", "//section[@id='mentor']/@lang",
-	    "nl");
+	/* the mentor's part: headings in Arabic, only the Dutch text nl */
+	assert_html("ar/" TALK ".html", "//section[@id='mentor']/@lang", "");
+	assert_html("ar/" TALK ".html",
+	    "//section[@id='mentor']//ol[@class='talk-parts']/li/ul/@lang",
+	    "nl|nl|nl|nl");
+	assert_html("ar/" TALK ".html",
+	    "(//section[@id='mentor']//h3)[1]", "البداية");
 	assert_html("ar/" TALK ".html", "//ul[contains(@class,'pupil')]/li",
 	    "ما هي المادة التي تحبها أكثر؟|ماذا تريد أن تسأل المرشد؟");
 	/* each looked-back assignment links to the talk, in its language */

@@ -421,7 +421,8 @@ kt_cmd_build(const struct kt_options *o)
 	b.start = b.t = g_get_monotonic_time();
 	b.ro = (struct kt_render_opts){ o->theme, o->epoch, o->mentor,
 	    o->phone, o->due, o->date, o->start, o->place, NULL, o->no_pdf,
-	    o->class_name, NULL };
+	    o->class_name, NULL, o->stemmers != NULL ? o->stemmers :
+	    "node_modules/@orama/stemmers/dist" };
 	b.threads = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
 	if (!prepare(&b))
 		goto done;

@@ -16,6 +16,8 @@ struct kt_options {
 	const char *out;
 	const char *theme;
 	const char *openmoji;
+	const char *stemmers;	/* search.js's stemmers: nl.js, tr.js, ar.js;
+				 * NULL: node_modules/@orama/stemmers/dist */
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 */
 	bool quiet;
 	bool verbose;		/* the time each stage takes */
@@ -34,6 +36,7 @@ struct kt_options {
 	/* print */
 	const char *class_name;	/* --klasnaam: 3B */
 	const char *print_dir;	/* --map: where print writes */
+	int minutes, pause;	/* print gesprek: --duur (0: not given), --pauze */
 	/* the dates as given, in ISO form: due and date point here */
 	char due_iso[11], date_iso[11];
 };

@@ -11,6 +11,7 @@
 
 #include "build/versions.h"
 #include "model/model.h"
+#include "text/fold.h"
 
 /* A file's name (relative: no absolute path may reach the output) and
  * its bytes. */
@@ -61,7 +62,7 @@ hash_str(GChecksum *c, const char *s)
 
 /*
  * What every job reads: the generator itself, the theme, site.yaml, the
- * glossary, the pictograms, the logo and the options.
+ * glossary, the pictograms, the logo, the stemmers and the options.
  */
 static char *
 global_key(const char *content, const char *theme, const struct kt_model *m,
@@ -81,6 +82,14 @@ global_key(const char *content, const char *theme, const struct kt_model *m,
 	hash_dir(c, theme);
 	hash_file(c, site, "site.yaml");
 	hash_dir(c, gloss);
+	/* the browser's stemmers, copied by the shared job */
+	for (const char *const *l = kt_fold_stemmed_languages();
+	    ro->stemmers != NULL && *l != NULL; l++) {
+		char *f = g_strdup_printf("%s/%s.js", ro->stemmers, *l);
+
+		hash_file(c, f, *l);
+		g_free(f);
+	}
 	qsort(names, n, sizeof *names, kt_cmp_str);
 	for (guint i = 0; i < n; i++) {
 		const struct kt_picto *p = g_hash_table_lookup(m->pictograms,

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "load/file.h"
 #include "load/item.h"
+#include "load/talk.h"
 #include "load/load.h"
 #include "load/yaml.h"
 #include "model/model.h"
@@ -240,8 +241,11 @@ translation(enum kt_kind kind, const char *nl_path,
     const struct kt_language *l, const struct kt_parsed *p)
 {
 	GString *out = g_string_new(NULL);
+	/* a talk guide's bron covers only what is translated */
+	char *origin = kind == KT_TALK ? kt_talk_origin(p->front) : NULL;
 
-	header(out, nl_path, l, p->digest);
+	header(out, nl_path, l, origin != NULL ? origin : p->digest);
+	g_free(origin);
 	fields(out, kind, NULL, p->front, 0, FALSE);
 	if (kind == KT_TIP) {
 		g_string_append(out, "# Vertaal ook de tekst onder de ---.\n"

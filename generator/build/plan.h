@@ -30,6 +30,7 @@ struct kt_render_opts {
 	gboolean no_pdf;	/* the website only */
 	const char *class_name;	/* print: the class, on its checklist */
 	const char *pupil;	/* print: the name on top of every page */
+	const char *stemmers;	/* the browser's stemmers, or NULL */
 };
 
 enum kt_job_kind {

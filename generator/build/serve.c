@@ -99,6 +99,7 @@ build_argv(const struct server *s)
 	arg(argv, "-o", o->out);
 	arg(argv, "-t", o->theme);
 	arg(argv, "--openmoji", o->openmoji);
+	arg(argv, "--stemmers", o->stemmers);
 	if (o->jobs > 0)
 		g_ptr_array_add(argv, g_strdup_printf("-j%d", o->jobs));
 	if (o->no_pdf)

@@ -35,7 +35,7 @@ static const char *const evening_keys[] = {
 	NULL
 };
 static const char *const evening_tr_keys[] = {
-	"titel", "samenvatting", "materialen", "kop", "uitnodiging",
+	"titel", "samenvatting", "thema", "materialen", "kop", "uitnodiging",
 	"stellingen", "vertaling", "bron", NULL
 };
 static const char *const tip_keys[] = {
@@ -353,19 +353,21 @@ static void
 check_origin(const struct kt_ctx *c, const struct kt_text *source)
 {
 	const struct kt_ynode *n = kt_field(c, "bron", FALSE);
+	const char *digest = source->origin != NULL ? source->origin :
+	    source->digest;
 
-	if (n == NULL || source->digest == NULL)
+	if (n == NULL || digest == NULL)
 		return;
 	if (n->type != KT_Y_SCALAR || !is_hex(n->value, KT_BRON_LEN, 64))
 		kt_error(c->d, c->path, n->line, n->col, "bron is the code of "
 		    "the Dutch text this translation was made from: %d or more "
 		    "of the digits 0-9 and letters a-f; when the translation "
 		    "says what the Dutch says now, write bron: %.*s",
-		    KT_BRON_LEN, KT_BRON_LEN, source->digest);
-	else if (!g_str_has_prefix(source->digest, n->value))
+		    KT_BRON_LEN, KT_BRON_LEN, digest);
+	else if (!g_str_has_prefix(digest, n->value))
 		kt_warning(c->d, c->path, n->line, n->col, "the Dutch text "
 		    "changed since this translation was made; update it, then "
-		    "set bron: %.*s", KT_BRON_LEN, source->digest);
+		    "set bron: %.*s", KT_BRON_LEN, digest);
 }
 
 /* ---- opdracht ---- */
@@ -863,6 +865,9 @@ load_common(const struct kt_ctx *c, struct kt_text *t, enum kt_kind kind,
 		t->headline = kt_get_string(c, "kop", FALSE);
 		if (t->headline != NULL)
 			check_headline(c, t->headline);
+		/* the source's theme is the item's (it->theme) */
+		if (!source)
+			t->theme = kt_get_string(c, "thema", FALSE);
 		t->invitation = kt_get_md(c, "uitnodiging", source);
 		kt_md_check(t->invitation, c->d);
 		/* a sentence a line, as the writer put it, as a sheet's intro */
@@ -951,6 +956,7 @@ kt_load_source(enum kt_kind kind, const char *path, const char *slug,
 		break;
 	case KT_TALK:
 		kt_load_talk(&c, it, t, m);
+		t->origin = kt_talk_origin(p.front);
 		break;
 	case KT_TIP:
 		it->group = kt_get_choice(&c, "groep", TRUE, KT_V_GROUP);

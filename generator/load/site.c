@@ -347,7 +347,7 @@ kt_load_strings(struct kt_model *m, const char *i18n_dir, struct kt_diag *d)
 		    m->site.languages, i);
 		char *path = g_strdup_printf("%s/%s.yaml", i18n_dir, l->code);
 		struct kt_ynode *map;
-		GHashTable *t;
+		GHashTable *t, *seen;
 
 		if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
 			if (strcmp(l->code, "nl") == 0)
@@ -363,6 +363,7 @@ kt_load_strings(struct kt_model *m, const char *i18n_dir, struct kt_diag *d)
 		}
 		t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		    g_free);
+		seen = g_hash_table_new(g_str_hash, g_str_equal);
 		for (guint j = 0; j < kt_ymap_len(map); j++) {
 			const struct kt_ynode *k = kt_ymap_key(map, j);
 			const struct kt_ynode *v = kt_ymap_value(map, j);
@@ -372,12 +373,19 @@ kt_load_strings(struct kt_model *m, const char *i18n_dir, struct kt_diag *d)
 				    "is 'key: text'");
 				continue;
 			}
+			/* else the second would silently win */
+			if (!g_hash_table_add(seen, k->value)) {
+				kt_error(d, path, k->line, k->col, "key '%s' "
+				    "appears twice; keep one", k->value);
+				continue;
+			}
 			if (v->value[0] == '\0')
 				continue;	/* falls back to Dutch */
 			g_hash_table_insert(t, g_strdup(k->value),
 			    g_strdup(v->value));
 		}
 		g_hash_table_insert(m->strings, g_strdup(l->code), t);
+		g_hash_table_destroy(seen);
 		kt_ynode_free(map);
 		g_free(path);
 	}

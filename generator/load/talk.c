@@ -204,6 +204,44 @@ kt_talk_translated(const char *section, const char *key)
 	    g_strv_contains(family_keys, key);
 }
 
+/* A node's values into s, each scalar with its length before it, so no
+ * two different trees give the same string. */
+static void
+node_text(GString *s, const struct kt_ynode *n)
+{
+	if (n->type == KT_Y_SCALAR) {
+		g_string_append_printf(s, "%zu:%s", strlen(n->value),
+		    n->value);
+		return;
+	}
+	g_string_append_c(s, n->type == KT_Y_SEQ ? '[' : '{');
+	for (guint i = 0; i < n->items->len; i++)
+		node_text(s, g_ptr_array_index(n->items, i));
+	g_string_append_c(s, n->type == KT_Y_SEQ ? ']' : '}');
+}
+
+char *
+kt_talk_origin(const struct kt_ynode *front)
+{
+	static const char *const translated[] = { "titel", "samenvatting",
+	    "gezin" };
+	GString *s = g_string_new(NULL);
+	char *sum;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(translated); i++) {
+		const struct kt_ynode *n = kt_ymap_get(front, translated[i]);
+
+		g_string_append_printf(s, "%s=", translated[i]);
+		if (n != NULL)
+			node_text(s, n);
+		g_string_append_c(s, '\n');
+	}
+	sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, s->str,
+	    (gssize)s->len);
+	g_string_free(s, TRUE);
+	return sum;
+}
+
 void
 kt_talk_body(const char *path, const char *body, int body_line,
     struct kt_diag *d)

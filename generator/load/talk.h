@@ -22,6 +22,13 @@ void kt_load_talk_family(const struct kt_ctx *, struct kt_text *,
 /* Whether key in section ("gezin", or NULL at the top) is translated. */
 gboolean kt_talk_translated(const char *section, const char *key);
 /* A talk guide has no text below its front matter: reports one. */
+/*
+ * The digest a talk guide's translations name in bron: of what they
+ * translate (titel, samenvatting, gezin in the Dutch front matter), so
+ * that an edit of the mentor's part, which stays Dutch, leaves them
+ * current. SHA-256 in hex; the caller frees it with g_free.
+ */
+char *kt_talk_origin(const struct kt_ynode *front);
 void kt_talk_body(const char *path, const char *body, int body_line,
     struct kt_diag *);
 

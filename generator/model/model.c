@@ -200,8 +200,10 @@ kt_text_free(struct kt_text *t)
 	g_free(t->lang);
 	g_free(t->path);
 	g_free(t->digest);
+	g_free(t->origin);
 	g_free(t->title);
 	g_free(t->summary);
+	g_free(t->theme);
 	g_ptr_array_free(t->materials, TRUE);
 	kt_md_free(t->intro);
 	g_ptr_array_free(t->steps, TRUE);

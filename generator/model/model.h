@@ -129,6 +129,8 @@ struct kt_text {
 	char *lang;
 	char *path;		/* the file it came from */
 	char *digest;		/* SHA-256 of its text as read, for rebuilds */
+	char *origin;		/* the Dutch's: what a translation's bron is
+				 * checked against (NULL: digest) */
 	enum kt_status status;
 	char *title;
 	char *summary;
@@ -145,6 +147,7 @@ struct kt_text {
 	/* an evening */
 	char *headline;		/* the invitation's: the theme in plain
 				 * words, or NULL */
+	char *theme;		/* a translation's; the source's is the item's */
 	struct kt_md *invitation;
 	GPtrArray *statements;	/* of struct kt_md * */
 	struct kt_md *followup;

@@ -1,8 +1,10 @@
 /*
- * What print writes for one class: the checklist with the pupils' names,
- * and one PDF with a sheet for each pupil in class order, in the family's
- * language beside Dutch (or Dutch alone), the pupil's name on top of each
- * page, a bookmark a pupil. Each sheet is drawn by sheet.c as for the
+ * What print writes for one class: for an assignment, the checklist with
+ * the pupils' names and one PDF with a sheet for each pupil in class
+ * order; for a talk guide, one PDF with the mentor's schedule and each
+ * family's invitation to its talk. Each in the family's language beside
+ * Dutch (or Dutch alone), the pupil's name on top of each page, a
+ * bookmark a pupil. Each file is drawn by sheet.c or talk.c as for the
  * site, into a scratch folder, and its pages are joined from there.
  */
 #include "print/print.h"
@@ -13,6 +15,8 @@
 #include "print/printables.h"
 
 #define CLASS_KEYWORDS "LOB, klas"
+#define TALK_INVITE_KEYWORDS "LOB, gesprek, klas"
+#define SCHEDULE_MARK "Rooster"	/* the schedule's bookmark */
 
 /* UTF-8 as a PDF string in UTF-16BE, for kt_pdf_join_mark(). */
 static char *
@@ -29,73 +33,160 @@ pdf_string(const char *s)
 	return g_string_free(o, FALSE);
 }
 
-/* A job of the plan's kind for one sheet, as the build would plan it. */
+/* A job of the plan's kind for one file of a printable: it in lang. */
 static void
-sheet_job(struct kt_plan_job *j, const struct kt_item *it,
-    const struct kt_language *lang, gboolean dutch)
+one_job(struct kt_plan_job *j, enum kt_job_kind kind,
+    const struct kt_item *it, const struct kt_language *lang,
+    const char *file)
 {
 	memset(j, 0, sizeof *j);
-	j->kind = dutch ? KT_JOB_CHUNK : KT_JOB_BILINGUAL;
+	j->kind = kind;
 	j->lang = lang;
 	j->it = it;
+	j->t = kt_item_text(it, lang->code);
 	j->items = g_ptr_array_new();
 	g_ptr_array_add(j->items, (gpointer)it);
 	j->files = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_add(j->files, g_strdup("chunk.pdf"));
+	g_ptr_array_add(j->files, g_strdup(file));
+}
+
+static void
+one_job_done(struct kt_plan_job *j)
+{
+	g_ptr_array_free(j->items, TRUE);
+	g_ptr_array_free(j->files, TRUE);
 }
 
 /*
- * Draws pupil's sheet with k into the scratch writer, and adds its pages
- * to join, with a bookmark; the file's bytes and its source are kept in
- * keep (they must outlive the join). FALSE after reporting a failure.
+ * Files drawn one at a time into a scratch folder, their pages joined
+ * into one file. keep holds each file's bytes and its source, which must
+ * outlive the join.
+ */
+struct joined {
+	struct kt_pdf_join *join;
+	GPtrArray *keep;	/* bytes, source, bytes, source, ... */
+	char *tmp;		/* the scratch folder's parent */
+	struct kt_writer *sw;	/* the scratch folder's writer */
+	guint at;		/* pages joined so far */
+};
+
+static gboolean
+joined_open(struct joined *jn)
+{
+	char *scratch;
+
+	memset(jn, 0, sizeof *jn);
+	jn->keep = g_ptr_array_new();
+	jn->join = kt_pdf_join_new(TRUE);
+	jn->tmp = g_dir_make_tmp("keukentafel-print-XXXXXX", NULL);
+	if (jn->tmp == NULL)
+		return FALSE;
+	scratch = g_build_filename(jn->tmp, "sheets", NULL);
+	jn->sw = kt_writer_open(scratch, 1, NULL);
+	g_free(scratch);
+	return jn->sw != NULL;
+}
+
+/*
+ * Adds the pages of rel, just drawn into the scratch writer, with a
+ * bookmark mark (UTF-8) at its first. FALSE after reporting a failure.
  */
 static gboolean
-add_sheet(struct kt_pdfkit *k, struct kt_pdf_join *join, guint *at,
-    const struct kt_item *it, const struct kt_language *lang,
-    const char *pupil, GPtrArray *keep)
+joined_add(struct kt_pdfkit *k, struct joined *jn, const char *rel,
+    const char *mark)
 {
-	const struct kt_language *nl = g_ptr_array_index(k->m->site.languages,
-	    0);
-	gboolean dutch = lang == nl;
-	struct kt_render_opts o = *k->o;
-	const struct kt_render_opts *was = k->o;
-	struct kt_plan_job j;
-	char *rel = dutch ? kt_sheet_path(nl->code, it->slug) :
-	    kt_bilingual_path(lang->code, it->slug);
-	char *path, *data = NULL, *mark;
+	char *path = kt_writer_file(jn->sw, rel), *data = NULL, *pm;
 	gsize len = 0;
 	struct kt_pdf_src *src = NULL;
 	GError *err = NULL;
 
-	o.pupil = pupil;
-	k->o = &o;
-	sheet_job(&j, it, lang, dutch);
-	kt_sheets_chunk(k, &j);
-	k->o = was;
-	g_ptr_array_free(j.items, TRUE);
-	g_ptr_array_free(j.files, TRUE);
-	path = kt_writer_file(k->w, rel);
 	if (g_file_get_contents(path, &data, &len, &err))
 		src = kt_pdf_src_new(rel, data, len, &err);
 	g_free(path);
 	if (src == NULL) {
 		g_free(data);
 		kt_pdf_fail(k, rel, "cannot read the sheet back: ", err);
-		g_free(rel);
 		return FALSE;
 	}
-	g_free(rel);
-	g_ptr_array_add(keep, data);
-	g_ptr_array_add(keep, src);
-	mark = pdf_string(pupil);
-	kt_pdf_join_mark(join, mark, *at);
-	g_free(mark);
+	g_ptr_array_add(jn->keep, data);
+	g_ptr_array_add(jn->keep, src);
+	pm = pdf_string(mark);
+	kt_pdf_join_mark(jn->join, pm, jn->at);
+	g_free(pm);
 	for (guint p = 0; p < kt_pdf_src_pages(src) && err == NULL; p++)
-		if (kt_pdf_join_page(join, src, p, &err))
-			(*at)++;
+		if (kt_pdf_join_page(jn->join, src, p, &err))
+			jn->at++;
 	if (err != NULL)
-		kt_pdf_fail(k, "werkbladen", "cannot join the sheets: ", err);
+		kt_pdf_fail(k, rel, "cannot join the pages: ", err);
 	return err == NULL;
+}
+
+/* The joined file as rel in w, saying of itself title, subject and
+ * keywords; FALSE after reporting a failure. */
+static gboolean
+joined_write(struct kt_pdfkit *k, struct joined *jn, struct kt_writer *w,
+    const char *rel, const struct kt_pdf_info *said)
+{
+	struct kt_pdf_info info = *said;
+	GError *err = NULL;
+	GBytes *file;
+	gboolean ok = TRUE;
+
+	info.from = g_ptr_array_index(jn->keep, 1);
+	file = kt_pdf_join_finish(jn->join, &info, &err);
+	jn->join = NULL;
+	if (file == NULL || !kt_writer_put(w, rel, g_bytes_get_data(file,
+	    NULL), g_bytes_get_size(file), &err)) {
+		kt_pdf_fail(k, rel, "", err);
+		ok = FALSE;
+	}
+	if (file != NULL)
+		g_bytes_unref(file);
+	return ok;
+}
+
+static void
+joined_free(struct joined *jn)
+{
+	if (jn->join != NULL)
+		kt_pdf_join_free(jn->join);
+	for (guint i = 0; i + 1 < jn->keep->len; i += 2) {
+		kt_pdf_src_free(g_ptr_array_index(jn->keep, i + 1));
+		g_free(g_ptr_array_index(jn->keep, i));
+	}
+	g_ptr_array_free(jn->keep, TRUE);
+	if (jn->sw != NULL)
+		kt_writer_abort(jn->sw);
+	if (jn->tmp != NULL)
+		kt_remove_tree(jn->tmp);
+	g_free(jn->tmp);
+}
+
+/* Draws pupil's sheet with k into the scratch writer, and joins it. */
+static gboolean
+add_sheet(struct kt_pdfkit *k, struct joined *jn, const struct kt_item *it,
+    const struct kt_language *lang, const char *pupil)
+{
+	const struct kt_language *nl = g_ptr_array_index(k->m->site.languages,
+	    0);
+	gboolean dutch = lang == nl, ok;
+	struct kt_render_opts o = *k->o;
+	const struct kt_render_opts *was = k->o;
+	struct kt_plan_job j;
+	char *rel = dutch ? kt_sheet_path(nl->code, it->slug) :
+	    kt_bilingual_path(lang->code, it->slug);
+
+	o.pupil = pupil;
+	k->o = &o;
+	k->w = jn->sw;
+	one_job(&j, dutch ? KT_JOB_CHUNK : KT_JOB_BILINGUAL, it, lang,
+	    "chunk.pdf");
+	kt_sheets_chunk(k, &j);
+	k->o = was;
+	one_job_done(&j);
+	ok = joined_add(k, jn, rel, pupil);
+	g_free(rel);
+	return ok;
 }
 
 /* The sheets of every pupil in one file, rel in w. */
@@ -104,54 +195,25 @@ class_sheets(struct kt_pdfkit *k, const struct kt_item *it,
     const GPtrArray *langs, struct kt_writer *w, const char *rel)
 {
 	GPtrArray *names = k->o->pupils;
-	GPtrArray *keep = g_ptr_array_new();	/* bytes, source, ... */
-	struct kt_pdf_join *join = kt_pdf_join_new(TRUE);
-	char *tmp = g_dir_make_tmp("keukentafel-print-XXXXXX", NULL);
-	char *scratch = tmp != NULL ? g_build_filename(tmp, "sheets", NULL) :
-	    NULL;
-	struct kt_writer *sw = scratch != NULL ? kt_writer_open(scratch, 1,
-	    NULL) : NULL;
-	gboolean ok = sw != NULL;
-	guint at = 0;
+	struct joined jn;
+	gboolean ok = joined_open(&jn);
 
-	k->w = sw;
 	for (guint i = 0; i < names->len && ok; i++)
-		ok = add_sheet(k, join, &at, it, g_ptr_array_index(langs, i),
-		    g_ptr_array_index(names, i), keep);
+		ok = add_sheet(k, &jn, it, g_ptr_array_index(langs, i),
+		    g_ptr_array_index(names, i));
 	k->w = w;
 	if (ok) {
 		char *title = g_strdup_printf("%s, %s %s", it->source->title ?
 		    it->source->title : it->slug, kt_str(k->m, "nl",
 		    "checklist.class"), k->o->class_name ? k->o->class_name :
 		    "");
-		struct kt_pdf_info info = { g_ptr_array_index(keep, 1), "nl",
-		    title, it->source->summary, CLASS_KEYWORDS };
-		GError *err = NULL;
-		GBytes *file = kt_pdf_join_finish(join, &info, &err);
+		struct kt_pdf_info info = { NULL, "nl", title,
+		    it->source->summary, CLASS_KEYWORDS };
 
-		join = NULL;
-		if (file == NULL || !kt_writer_put(w, rel, g_bytes_get_data(
-		    file, NULL), g_bytes_get_size(file), &err)) {
-			kt_pdf_fail(k, rel, "", err);
-			ok = FALSE;
-		}
-		if (file != NULL)
-			g_bytes_unref(file);
+		ok = joined_write(k, &jn, w, rel, &info);
 		g_free(title);
 	}
-	if (join != NULL)
-		kt_pdf_join_free(join);
-	for (guint i = 0; i + 1 < keep->len; i += 2) {
-		kt_pdf_src_free(g_ptr_array_index(keep, i + 1));
-		g_free(g_ptr_array_index(keep, i));
-	}
-	g_ptr_array_free(keep, TRUE);
-	if (sw != NULL)
-		kt_writer_abort(sw);
-	if (tmp != NULL)
-		kt_remove_tree(tmp);
-	g_free(scratch);
-	g_free(tmp);
+	joined_free(&jn);
 	return ok;
 }
 
@@ -162,22 +224,88 @@ kt_print_class(const struct kt_model *m, const struct kt_render_opts *o,
 {
 	gint ok = TRUE;
 	struct kt_pdfkit *k = kt_pdfkit_new(m, o, d, &ok);
-	struct kt_plan_job list = { 0 };
+	struct kt_plan_job list;
 	char *sheets = g_strdup_printf("%s-werkbladen.pdf", it->slug);
+	char *file = g_strdup_printf("%s-klassenlijst.pdf", it->slug);
 
 	k->w = w;
-	list.kind = KT_JOB_CLASS_LIST;
-	list.it = it;
-	list.lang = g_ptr_array_index(m->site.languages, 0);
+	one_job(&list, KT_JOB_CLASS_LIST, it, g_ptr_array_index(
+	    m->site.languages, 0), file);
 	list.private = TRUE;
-	list.files = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_add(list.files, g_strdup_printf("%s-klassenlijst.pdf",
-	    it->slug));
 	kt_checklist(k, &list);
 	if (g_atomic_int_get(&ok))
 		(void)class_sheets(k, it, langs, w, sheets);
-	g_ptr_array_free(list.files, TRUE);
+	one_job_done(&list);
+	g_free(file);
 	g_free(sheets);
+	kt_pdfkit_free(k);
+	return g_atomic_int_get(&ok);
+}
+
+/* Draws the invitation of one slot into the scratch writer, joins it. */
+static gboolean
+add_invitation(struct kt_pdfkit *k, struct joined *jn,
+    const struct kt_item *talk, const struct kt_talk_slot *slot, guint i)
+{
+	const struct kt_language *nl = g_ptr_array_index(k->m->site.languages,
+	    0);
+	struct kt_render_opts o = *k->o;
+	const struct kt_render_opts *was = k->o;
+	struct kt_plan_job j;
+	char *rel = g_strdup_printf("uitnodiging-%u.pdf", i + 1);
+	gboolean ok;
+
+	o.pupil = slot->pupil;
+	o.start = slot->time;
+	k->o = &o;
+	k->w = jn->sw;
+	one_job(&j, slot->sheet == nl ? KT_JOB_TALK_FAMILY :
+	    KT_JOB_TALK_BILINGUAL, talk, slot->sheet, rel);
+	kt_talk_family(k, &j);
+	k->o = was;
+	one_job_done(&j);
+	ok = joined_add(k, jn, rel, slot->pupil);
+	g_free(rel);
+	return ok;
+}
+
+gboolean
+kt_print_talks(const struct kt_model *m, const struct kt_render_opts *o,
+    const struct kt_item *talk, const GArray *slots, struct kt_writer *w,
+    struct kt_diag *d)
+{
+	gint ok = TRUE;
+	struct kt_pdfkit *k = kt_pdfkit_new(m, o, d, &ok);
+	struct kt_plan_job j;
+	struct joined jn;
+	char *rel = g_strdup_printf("%s-uitnodigingen.pdf", talk->slug);
+
+	if (!joined_open(&jn))
+		g_atomic_int_set(&ok, FALSE);
+	k->w = jn.sw;
+	one_job(&j, KT_JOB_TALK_GUIDE, talk, g_ptr_array_index(
+	    m->site.languages, 0), "rooster.pdf");
+	j.private = TRUE;
+	if (g_atomic_int_get(&ok))
+		kt_talk_schedule(k, &j, slots);
+	if (g_atomic_int_get(&ok))
+		(void)joined_add(k, &jn, "rooster.pdf", SCHEDULE_MARK);
+	for (guint i = 0; i < slots->len && g_atomic_int_get(&ok); i++)
+		(void)add_invitation(k, &jn, talk, &g_array_index(slots,
+		    struct kt_talk_slot, i), i);
+	if (g_atomic_int_get(&ok)) {
+		char *title = g_strdup_printf("%s, %s %s", talk->source->title ?
+		    talk->source->title : talk->slug, kt_str(m, "nl",
+		    "checklist.class"), o->class_name ? o->class_name : "");
+		struct kt_pdf_info info = { NULL, "nl", title,
+		    talk->source->summary, TALK_INVITE_KEYWORDS };
+
+		(void)joined_write(k, &jn, w, rel, &info);
+		g_free(title);
+	}
+	one_job_done(&j);
+	joined_free(&jn);
+	g_free(rel);
 	kt_pdfkit_free(k);
 	return g_atomic_int_get(&ok);
 }

@@ -11,13 +11,6 @@
 #include <cairo-pdf.h>
 #include <string.h>
 
-static void
-destroy_surface(gpointer s)
-{
-	if (s != NULL)
-		cairo_surface_destroy(s);
-}
-
 struct kt_pdfkit *
 kt_pdfkit_new(const struct kt_model *m, const struct kt_render_opts *o,
     struct kt_diag *d, gint *ok)
@@ -29,7 +22,7 @@ kt_pdfkit_new(const struct kt_model *m, const struct kt_render_opts *o,
 	k->d = d;
 	k->ok = ok;
 	k->svg = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-	    destroy_surface);
+	    kt_pdf_picto_free);
 	k->fonts = pango_cairo_font_map_new();
 	k->contexts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    g_object_unref);
@@ -142,7 +135,8 @@ write_file(struct kt_pdf *p)
 	 * that is not part of the file */
 	size_t len = p->data->len;
 	guint needs = kt_pdf_cairo_needs(cairo_version());
-	struct kt_pdf_extra x = { p->lang->code, NULL, 0, NULL, 0 };
+	struct kt_pdf_extra x = { p->lang->code, NULL, 0, NULL, 0,
+	    p->duplex };
 
 	g_byte_array_append(p->data, (const guint8 *)"", 1);
 	if (p->links && (needs & KT_PDF_FIX_XREF))

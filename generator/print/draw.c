@@ -190,7 +190,9 @@ kt_pdf_para_as(struct kt_pdf *p, enum kt_tag tag, const char *text,
  * form, and each use is a reference to it. Drawn again at every use,
  * librsvg's work and the paths' numbers were a quarter of the time of a
  * sheet. The box has a margin, so a stroke on the edge of the view box
- * is not cut.
+ * is not cut. Where the drawing's ink lies is kept with it: OpenMoji's
+ * drawings fill 60 to 90% of their view box, so a pictogram asked for at
+ * a visible size is scaled by its ink, not its box.
  *
  * cairo 1.16 names a form in a page's resources once for every time it
  * is painted there; kt_pdf_unique_names() blanks the repeats.
@@ -198,7 +200,68 @@ kt_pdf_para_as(struct kt_pdf *p, enum kt_tag tag, const char *text,
 #define PICTO_REF 72.0
 #define PICTO_MARGIN 4.0
 
-static cairo_surface_t *
+struct picto {
+	cairo_surface_t *rec;
+	RsvgRectangle ink;	/* in the recording's points */
+};
+
+void
+kt_pdf_picto_free(gpointer data)
+{
+	struct picto *pic = data;
+
+	if (pic == NULL)
+		return;
+	cairo_surface_destroy(pic->rec);
+	g_free(pic);
+}
+
+/*
+ * Where a recording's ink is, in its points, measured on a raster of it
+ * (PICTO_INK_PX a point): librsvg's ink rectangle of an OpenMoji drawing
+ * is up to a third larger than what it draws. An empty drawing keeps its
+ * box.
+ */
+#define PICTO_INK_PX 2
+#define PICTO_INK_ALPHA 64
+
+static RsvgRectangle
+ink_of(cairo_surface_t *rec, const RsvgRectangle *box)
+{
+	int n = (int)PICTO_REF * PICTO_INK_PX, stride;
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A8, n,
+	    n);
+	cairo_t *cr = cairo_create(img);
+	const unsigned char *px;
+	int x0 = n, x1 = -1, y0 = n, y1 = -1;
+	RsvgRectangle ink = *box;
+
+	cairo_scale(cr, PICTO_INK_PX, PICTO_INK_PX);
+	cairo_set_source_surface(cr, rec, 0, 0);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(img);
+	px = cairo_image_surface_get_data(img);
+	stride = cairo_image_surface_get_stride(img);
+	for (int y = 0; y < n; y++)
+		for (int x = 0; x < n; x++)
+			if (px[y * stride + x] >= PICTO_INK_ALPHA) {
+				x0 = MIN(x0, x);
+				x1 = MAX(x1, x);
+				y0 = MIN(y0, y);
+				y1 = MAX(y1, y);
+			}
+	if (x1 >= 0) {
+		ink.x = (double)x0 / PICTO_INK_PX;
+		ink.y = (double)y0 / PICTO_INK_PX;
+		ink.width = (double)(x1 - x0 + 1) / PICTO_INK_PX;
+		ink.height = (double)(y1 - y0 + 1) / PICTO_INK_PX;
+	}
+	cairo_surface_destroy(img);
+	return ink;
+}
+
+static struct picto *
 picto_record(struct kt_pdfkit *k, const char *name)
 {
 	const struct kt_picto *pic = g_hash_table_lookup(k->m->pictograms,
@@ -206,7 +269,7 @@ picto_record(struct kt_pdfkit *k, const char *name)
 	cairo_rectangle_t box = { -PICTO_MARGIN, -PICTO_MARGIN,
 	    PICTO_REF + 2 * PICTO_MARGIN, PICTO_REF + 2 * PICTO_MARGIN };
 	RsvgRectangle vp = { 0, 0, PICTO_REF, PICTO_REF };
-	cairo_surface_t *rec = NULL;
+	struct picto *rec = NULL;
 	RsvgHandle *h;
 	GError *err = NULL;
 	const guint8 *data;
@@ -221,12 +284,16 @@ picto_record(struct kt_pdfkit *k, const char *name)
 		kt_pdf_fail(k, pic->path, "cannot draw this SVG: ", err);
 		return NULL;
 	}
-	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
-	cr = cairo_create(rec);
+	rec = g_new0(struct picto, 1);
+	rec->rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
+	    &box);
+	cr = cairo_create(rec->rec);
 	if (!rsvg_handle_render_document(h, cr, &vp, &err)) {
 		kt_pdf_fail(k, pic->path, "cannot draw pictogram: ", err);
-		cairo_surface_destroy(rec);
+		kt_pdf_picto_free(rec);
 		rec = NULL;
+	} else {
+		rec->ink = ink_of(rec->rec, &vp);
 	}
 	cairo_destroy(cr);
 	g_object_unref(h);
@@ -252,23 +319,30 @@ picto_alt(const struct kt_pdf *p, const char *name, const char **lang)
 	return *alt != '\0' ? alt : name;
 }
 
-void
-kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
-    double size)
+static const struct picto *
+picto(struct kt_pdf *p, const char *name)
 {
-	cairo_surface_t *rec;
-	gboolean tag = kt_pdf_tagging(p);
+	struct picto *rec;
 
 	if (name == NULL)
-		return;
+		return NULL;
 	/* a pictogram librsvg could not draw is tried once per thread */
 	if (!g_hash_table_lookup_extended(p->kit->svg, name, NULL,
 	    (gpointer *)&rec)) {
 		rec = picto_record(p->kit, name);
 		g_hash_table_insert(p->kit->svg, (gpointer)name, rec);
 	}
-	if (rec == NULL)
-		return;
+	return rec;
+}
+
+/* Paints a recording scaled by scale with its origin at x, y: in a
+ * tagged document a Figure described in the language it is in. */
+static void
+picto_paint(struct kt_pdf *p, const char *name, const struct picto *rec,
+    double x, double y, double scale)
+{
+	gboolean tag = kt_pdf_tagging(p);
+
 	if (tag) {
 		const char *lang = kt_pdf_tag_lang(p);
 		const char *alt = picto_alt(p, name, &lang);
@@ -276,15 +350,66 @@ kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
 		kt_pdf_figure(p, alt, lang);
 	}
 	cairo_save(p->cr);
-	cairo_translate(p->cr, kt_pdf_x(p, x, size), y);
-	cairo_scale(p->cr, size / PICTO_REF, size / PICTO_REF);
-	cairo_set_source_surface(p->cr, rec, 0, 0);
+	cairo_translate(p->cr, x, y);
+	cairo_scale(p->cr, scale, scale);
+	cairo_set_source_surface(p->cr, rec->rec, 0, 0);
 	cairo_paint(p->cr);
 	cairo_restore(p->cr);
 	if (tag)
 		kt_pdf_end(p, KT_TAG_FIGURE);
 	/* as librsvg drawing here did: no current point is left */
 	cairo_new_path(p->cr);
+}
+
+void
+kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
+    double size)
+{
+	const struct picto *rec = picto(p, name);
+
+	if (rec != NULL)
+		picto_paint(p, name, rec, kt_pdf_x(p, x, size), y,
+		    size / PICTO_REF);
+}
+
+void
+kt_pdf_picto_ink(struct kt_pdf *p, const char *name, double x, double y,
+    double size)
+{
+	const struct picto *rec = picto(p, name);
+	double s, left;
+
+	if (rec == NULL)
+		return;
+	s = size / MAX(rec->ink.width, rec->ink.height);
+	left = kt_pdf_x(p, x, size) + (size - rec->ink.width * s) / 2;
+	picto_paint(p, name, rec, left - rec->ink.x * s,
+	    y + (size - rec->ink.height * s) / 2 - rec->ink.y * s, s);
+}
+
+/* Arabic and Ethiopic look a size smaller than Latin at one size. */
+static gboolean
+larger_script(const struct kt_language *lang)
+{
+	const char *c = lang->name;
+
+	/* the script of the language's own name: "العربية", "ትግርኛ", "دری" */
+	while (c != NULL && *c != '\0' && !g_unichar_isalpha(
+	    g_utf8_get_char(c)))
+		c = g_utf8_next_char(c);
+	if (c != NULL && *c != '\0') {
+		GUnicodeScript sc = g_unichar_get_script(g_utf8_get_char(c));
+
+		return sc == G_UNICODE_SCRIPT_ARABIC ||
+		    sc == G_UNICODE_SCRIPT_ETHIOPIC;
+	}
+	return FALSE;
+}
+
+double
+kt_pdf_size_in(const struct kt_language *lang, double size)
+{
+	return larger_script(lang) ? size + KT_TYPE_SCRIPT_LARGER : size;
 }
 
 struct png_read {

@@ -1036,6 +1036,25 @@ copy_queued(struct kt_pdf_join *j, GError **err)
 	return TRUE;
 }
 
+void
+kt_pdf_join_blank(struct kt_pdf_join *j, double w, double h)
+{
+	guint num = new_num(j);
+	GString *o = g_string_new(NULL);
+
+	g_string_printf(o, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 "
+	    "%.4f %.4f] /Resources << >> >>", j->pages, w, h);
+	put_object(j, num, o, NULL, 0);
+	g_array_append_val(j->kids, num);
+	g_string_free(o, TRUE);
+}
+
+void
+kt_pdf_join_duplex(struct kt_pdf_join *j)
+{
+	j->duplex = TRUE;
+}
+
 gboolean
 kt_pdf_join_page(struct kt_pdf_join *j, const struct kt_pdf_src *s,
     guint page, GError **err)
@@ -1285,7 +1304,10 @@ kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
 	if (j->tree != 0)
 		g_string_append_printf(o, " /StructTreeRoot %u 0 R /MarkInfo "
 		    "<< /Marked true >>", j->tree);
-	g_string_append(o, " /ViewerPreferences << /DisplayDocTitle true >>");
+	g_string_append(o, " /ViewerPreferences << /DisplayDocTitle true");
+	if (j->duplex)
+		g_string_append(o, " " KT_PDF_DUPLEX);
+	g_string_append(o, " >>");
 	if (fields->len > 0)
 		put_acroform(o, fields);
 	g_string_free(fields, TRUE);

@@ -18,8 +18,8 @@
  *   (cairo issue 487): kt_pdf_fix_xref().
  *  KT_PDF_UNIQUE_NAMES: a form named once per use, in every version read
  *   (up to 1.17.7): kt_pdf_unique_names().
- *  KT_PDF_ADD_LANG: no version can write /Lang, /Alt or form fields:
- *   kt_pdf_update().
+ *  KT_PDF_ADD_LANG: no version can write /Lang, /Alt, form fields or
+ *   /Duplex: kt_pdf_update().
  */
 enum {
 	KT_PDF_ASK_1_4 = 1 << 0,
@@ -28,6 +28,10 @@ enum {
 	KT_PDF_ADD_LANG = 1 << 3
 };
 guint kt_pdf_cairo_needs(int cairo_version);
+
+/* What a document printed on both sides of the paper, turned over on its
+ * long edge, says in its catalog's /ViewerPreferences. */
+#define KT_PDF_DUPLEX "/Duplex /DuplexFlipLongEdge"
 
 /* What kt_pdf_update() adds to an element of the structure tree, the
  * index-th in the order of the tree (that of cairo_tag_begin()). */
@@ -52,6 +56,7 @@ struct kt_pdf_extra {
 	guint n_elems;
 	const struct kt_pdf_widget *fields;
 	guint n_fields;
+	gboolean duplex;	/* asks for both sides: KT_PDF_DUPLEX */
 };
 
 /*
@@ -99,6 +104,10 @@ struct kt_pdf_join;
 struct kt_pdf_join *kt_pdf_join_new(gboolean objstm);
 gboolean kt_pdf_join_page(struct kt_pdf_join *, const struct kt_pdf_src *,
     guint page, GError **);
+/* An empty page of w x h points, next in the new file. */
+void kt_pdf_join_blank(struct kt_pdf_join *, double w, double h);
+/* The new file asks for both sides of the paper: KT_PDF_DUPLEX. */
+void kt_pdf_join_duplex(struct kt_pdf_join *);
 /* A bookmark to a page of the new file (from 0); title is a PDF string
  * as kt_pdf_src_marks() gives it. */
 void kt_pdf_join_mark(struct kt_pdf_join *, const char *title, guint page);

@@ -68,6 +68,8 @@ struct kt_pdf {
 	int page;
 	gboolean links;		/* the file needs kt_pdf_fix_xref() */
 	gboolean unwritten;	/* made to be cut: kept in memory only */
+	gboolean duplex;	/* asks for both sides of the paper
+				 * (KT_PDF_DUPLEX); set after opening */
 	GHashTable *addresses;	/* kt_pdf_md()'s: as printed -> URL */
 	kt_pdf_footer_fn footer;
 	void *footer_data;
@@ -134,8 +136,18 @@ void kt_pdf_show_as(struct kt_pdf *, enum kt_tag, PangoLayout *, double x,
 void kt_pdf_para_as(struct kt_pdf *, enum kt_tag, const char *text,
     double size, gboolean bold, double after);
 
+/* A pictogram in a square of size at x, y: its view box fills the square
+ * (kt_pdf_picto), or its drawing does, centred (kt_pdf_picto_ink), so it
+ * shows size wide or high whatever margin its artist left. */
 void kt_pdf_picto(struct kt_pdf *, const char *name, double x, double y,
     double size);
+void kt_pdf_picto_ink(struct kt_pdf *, const char *name, double x,
+    double y, double size);
+/* Frees a value of the kit's svg table. */
+void kt_pdf_picto_free(gpointer);
+/* A type size for text in lang: Arabic and Ethiopic KT_TYPE_SCRIPT_LARGER
+ * more, so that they read as large as Latin. */
+double kt_pdf_size_in(const struct kt_language *, double size);
 /* A QR code of url, percent-encoded, and a link on it. */
 void kt_pdf_qr(struct kt_pdf *, const char *url, double x, double y,
     double size);

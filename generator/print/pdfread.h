@@ -70,6 +70,7 @@ struct kt_pdf_join {
 	GString *out;		/* the file so far */
 	GArray *xref;		/* struct xent, by the new numbers */
 	gboolean objstm;
+	gboolean duplex;	/* KT_PDF_DUPLEX in the catalog */
 	GString *os, *os_index;	/* the object stream being filled */
 	guint os_num, os_count;
 	guint catalog, pages, info;

@@ -343,7 +343,10 @@ upd_finish(struct update *u, long prev, guint size, const GString *fields)
 		put_string(u->out, u->x->lang);
 	}
 	g_string_append(u->out, " /ViewerPreferences << /DisplayDocTitle "
-	    "true >>");
+	    "true");
+	if (u->x->duplex)
+		g_string_append(u->out, " " KT_PDF_DUPLEX);
+	g_string_append(u->out, " >>");
 	if (fields->len > 0)
 		put_acroform(u->out, fields);
 	g_string_append(u->out, " >>\nendobj\n");

@@ -38,4 +38,28 @@ gboolean kt_print_class(const struct kt_model *, const struct kt_render_opts *o,
     const struct kt_item *it, const GPtrArray *langs, struct kt_writer *w,
     struct kt_diag *d);
 
+/* One talk of print gesprek: whose, in which language, when. */
+struct kt_talk_slot {
+	const char *pupil;			/* borrowed */
+	const struct kt_language *home;		/* the family's language */
+	const struct kt_language *sheet;	/* the invitation's: home, or
+						 * Dutch without a translation */
+	char time[24];				/* "15:00–15:15" */
+};
+
+/*
+ * For one class's talks (print gesprek): SLUG-uitnodigingen.pdf, the
+ * mentor's schedule in Dutch (a row per slot) followed by each pupil's
+ * invitation in class order: the talk's family sheet with the pupil's
+ * name on top, o's date and place and the slot's time in the box, in
+ * slots[i].sheet beside Dutch (Dutch alone for Dutch). Each part has
+ * an even number of pages (a blank one added), so that printed on both
+ * sides every invitation starts a sheet of its own. slots holds
+ * struct kt_talk_slot. Written through w; FALSE when something failed
+ * (said in d).
+ */
+gboolean kt_print_talks(const struct kt_model *, const struct kt_render_opts *o,
+    const struct kt_item *talk, const GArray *slots, struct kt_writer *w,
+    struct kt_diag *d);
+
 #endif

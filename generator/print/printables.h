@@ -27,6 +27,10 @@ void kt_checklist(struct kt_pdfkit *, const struct kt_plan_job *);
  * beside the Dutch), and the mentor's one-page guide */
 void kt_talk_family(struct kt_pdfkit *, const struct kt_plan_job *);
 void kt_talk_guide(struct kt_pdfkit *, const struct kt_plan_job *);
+/* The mentor's schedule of a class's talks, in Dutch: slots holds
+ * struct kt_talk_slot (print.h), in class order. */
+void kt_talk_schedule(struct kt_pdfkit *, const struct kt_plan_job *,
+    const GArray *slots);
 
 /* papers.c: what the evening's and the mentor's printables share */
 

@@ -1,12 +1,21 @@
 /*
  * The take-home sheet, in one language or in the home language beside
- * Dutch. A sheet is a set of columns (one, or two with their own language
- * and direction) laid out in rows: each row takes the height of its
- * tallest column, so the two languages stay side by side, step for step.
- * The easy-reading rules: body 14 pt, line height 1.5, ragged, a 16 mm
- * pictogram at the reading start of every numbered step, a box to tick,
- * important things boxed, hard words explained, one page where possible
- * (the sizes are print/style.h's).
+ * Dutch: one sheet of paper, designed for both sides. The front says
+ * what to do: the title with its pictogram (and a banner when the
+ * translation is a draft), the box with whom to give it back to, by when
+ * and whom to call, the intro, every step. The back says what was said:
+ * the questions with lines to write on, names and signature, the hard
+ * words. What fits one side stays on one side.
+ *
+ * A sheet is a list of blocks, each measured before anything is drawn,
+ * then placed on pages: a page break falls only between blocks, never
+ * after a heading, never before the names. Beside the Dutch, a block is
+ * a row of two columns, each in its own language and direction, as tall
+ * as the taller one, so the languages stay side by side, step for step;
+ * a band at the page's reading start holds each step's pictogram, number
+ * and box to tick. The sizes are print/style.h's; text and pictograms
+ * never shrink to make something fit, only the space between blocks and
+ * the lines to write on.
  */
 #include <string.h>
 
@@ -24,42 +33,64 @@ struct col {
 	gboolean rtl;
 };
 
+struct sheet;
+/* A block's or a column's part of a row: its height from y, drawn when
+ * draw is TRUE. */
+typedef double (*block_fn)(struct sheet *, double y, gboolean draw,
+    const void *arg);
+typedef double (*row_fn)(struct sheet *, const struct col *, double y,
+    gboolean draw, const void *arg);
+
+struct block {
+	row_fn row;		/* a row drawn in each column, or */
+	gboolean wide;		/* in s->wide */
+	block_fn whole;		/* a block across the page */
+	const void *arg;
+	double gap;		/* the space after it, before tightening */
+	gboolean back;		/* on the back of the paper */
+	gboolean keep;		/* never the last on a page */
+	gboolean boxed;		/* framed with the boxed blocks next to it */
+	double h, after;	/* measured */
+	int page;		/* placed: 0 the front */
+};
+
 struct sheet {
 	struct kt_pdf *p;
 	const struct kt_item *it;
-	struct col cols[2];
+	struct col cols[2];	/* the home language's, then the Dutch */
+	struct col wide[2];	/* the same over the band too: halves */
 	int n;
 	char *url;		/* the web page in the home language */
 	const struct kt_text *home;
-	int tight;		/* 0, or how far it was squeezed to fit */
+	GArray *blocks;		/* of struct block */
+	int nq;			/* questions drawn */
+	int lines;		/* lines to write on under each */
+	gboolean tight_front;	/* half the space between blocks */
+	gboolean tight_back;
+	gboolean tight_words;	/* beside the Dutch, the lines of the
+				 * text closer together */
+	int first, pages;	/* the sheet's first page in its document */
+	gboolean front_full;	/* not every step fits the front */
+	char *due, *call;	/* for the box; NULL: a line to write on */
+	GPtrArray *gloss;	/* the hard words on it, in its language */
 };
 
-/*
- * A sheet that runs over two pages is drawn again, tighter each time:
- * one line to write on fewer under each question, down to one, then half
- * the space between blocks. A third page that holds only the names is a
- * page more to print for every pupil; the text itself never gets smaller.
- */
-static int
-tightest(const struct kt_item *it)
-{
-	return MAX(it->write_lines - 1, 0) + 1;
-}
-
-/* A space between blocks (a KT_GAP_), halved on the tightest sheet. */
-static double
-space(const struct sheet *s, double gap)
-{
-	return s->tight >= tightest(s->it) ? gap / 2 : gap;
-}
-
-/* ---- placing things inside a column ---- */
+/* ---- placing things ---- */
 
 /* page x of something iw wide, ox from the column's reading start */
 static double
 col_x(const struct col *c, double ox, double iw)
 {
 	return c->rtl ? c->x0 + c->w - ox - iw : c->x0 + ox;
+}
+
+/* page x of something iw wide, ox from the page's reading start */
+static double
+page_x(const struct sheet *s, double ox, double iw)
+{
+	const struct kt_pdf *p = s->p;
+
+	return p->lang->rtl ? p->w - p->right - ox - iw : p->left + ox;
 }
 
 static void
@@ -69,21 +100,24 @@ col_show(struct sheet *s, const struct col *c, PangoLayout *l, double ox,
 	kt_pdf_show(s->p, l, kt_pdf_x(s->p, col_x(c, ox, iw), iw), y, iw);
 }
 
-/* The same as an element of the structure, in the column's language. */
-static void
-col_tagged(struct sheet *s, const struct col *c, enum kt_tag tag,
-    PangoLayout *l, double ox, double y, double iw)
-{
-	kt_pdf_begin_in(s->p, tag, c->lang->code);
-	col_show(s, c, l, ox, y, iw);
-	kt_pdf_end(s->p, tag);
-}
-
+/* Text in the column's language, Arabic and Ethiopic a little larger. */
 static PangoLayout *
 col_text(struct sheet *s, const struct col *c, const char *markup,
     double size, gboolean bold, double width, gboolean tight)
 {
-	return kt_pdf_text_in(s->p, c->lang, markup, size, bold, width, tight);
+	return kt_pdf_text_in(s->p, c->lang, markup, kt_pdf_size_in(c->lang,
+	    size), bold, width, tight);
+}
+
+static PangoLayout *
+col_plain(struct sheet *s, const struct col *c, const char *text,
+    double size, gboolean bold, double width, gboolean tight)
+{
+	char *m = g_markup_escape_text(text, -1);
+	PangoLayout *l = col_text(s, c, m, size, bold, width, tight);
+
+	g_free(m);
+	return l;
 }
 
 static const char *
@@ -92,73 +126,124 @@ col_str(const struct sheet *s, const struct col *c, const char *key)
 	return kt_str(s->p->kit->m, c->lang->code, key);
 }
 
-/* ---- rows ---- */
-
-typedef double (*row_fn)(struct sheet *, const struct col *, double y,
-    gboolean draw, const void *arg);
-
+/* Shows l in c at ox, y when draw, as an element tag of the structure
+ * in the column's language; frees it; returns its height. */
 static double
-row_height(struct sheet *s, row_fn fn, const void *arg)
-{
-	double h = 0;
-
-	for (int i = 0; i < s->n; i++)
-		h = MAX(h, fn(s, &s->cols[i], 0, FALSE, arg));
-	return h;
-}
-
-/* Measures a row in every column, makes room, then draws it. */
-static void
-row(struct sheet *s, row_fn fn, const void *arg, double after)
-{
-	double h = row_height(s, fn, arg);
-
-	kt_pdf_need(s->p, h);
-	for (int i = 0; i < s->n; i++)
-		fn(s, &s->cols[i], s->p->y, TRUE, arg);
-	s->p->y += h + after;
-}
-
-static double
-layout_row(struct sheet *s, const struct col *c, enum kt_tag tag,
-    PangoLayout *l, double y, gboolean draw)
+put_as(struct sheet *s, const struct col *c, enum kt_tag tag,
+    PangoLayout *l, double ox, double y, double w, gboolean draw)
 {
 	double h = kt_pdf_height(l);
 
-	if (draw)
-		col_tagged(s, c, tag, l, 0, y, c->w);
+	if (draw) {
+		kt_pdf_begin_in(s->p, tag, c->lang->code);
+		col_show(s, c, l, ox, y, w);
+		kt_pdf_end(s->p, tag);
+	}
 	g_object_unref(l);
 	return h;
+}
+
+/* The same as a paragraph. */
+static double
+put(struct sheet *s, const struct col *c, PangoLayout *l, double ox,
+    double y, double w, gboolean draw)
+{
+	return put_as(s, c, KT_TAG_P, l, ox, y, w, draw);
+}
+
+/* A column's text starts after the step's pictogram on a single sheet;
+ * beside the Dutch, the band before the columns holds it. */
+static double
+marks_w(const struct sheet *s)
+{
+	return s->n == 1 ? KT_PICTO_STEP + KT_GAP_M + KT_STEP_DISC +
+	    KT_GAP_S + KT_TICK_BOX + KT_GAP_M : 0;
+}
+
+static gboolean
+bilingual(const struct sheet *s)
+{
+	return s->n == 2;
+}
+
+/* ---- the rows ---- */
+
+/* Beside the Dutch: each column headed with its language's own name. */
+static double
+language(struct sheet *s, const struct col *c, double ox, double y,
+    double w, gboolean draw)
+{
+	char *m;
+	double h;
+
+	if (!bilingual(s))
+		return 0;
+	m = g_markup_printf_escaped("<span foreground=\"#%06x\">%s</span>",
+	    KT_GREEN, c->lang->name);
+	h = put(s, c, col_text(s, c, m, KT_TYPE_BODY, TRUE, w, TRUE), ox, y, w,
+	    draw);
+	g_free(m);
+	return h;
+}
+
+/*
+ * A draft translation says so under its title: on a single sheet in its
+ * language and in Dutch (that line aligned as the page reads), beside
+ * the Dutch in each column's language. Returns its height.
+ */
+static double
+draft(struct sheet *s, const struct col *c, double ox, double y, double w,
+    gboolean draw)
+{
+	struct col nl = *c;
+	PangoLayout *l;
+	double h;
+
+	if (s->home->status != KT_DRAFT)
+		return 0;
+	h = KT_GAP_XS + put(s, c, col_plain(s, c, col_str(s, c,
+	    "sheet.draft"), KT_TYPE_BODY, TRUE, w, TRUE), ox, y + KT_GAP_XS, w,
+	    draw);
+	if (bilingual(s))
+		return h;
+	nl.lang = g_ptr_array_index(s->p->kit->m->site.languages, 0);
+	l = col_plain(s, &nl, col_str(s, &nl, "sheet.draft"),
+	    KT_TYPE_BODY, FALSE, w, TRUE);
+	pango_layout_set_alignment(l, c->rtl ? PANGO_ALIGN_RIGHT :
+	    PANGO_ALIGN_LEFT);
+	return h + put(s, c, l, ox, y + h, w, draw);
 }
 
 static double
 r_title(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
-	gboolean single = s->n == 1;
-	double pic = single ? KT_PICTO_TITLE : 0, gap = single ? KT_GAP_XL : 0;
-	/* the school's logo at the end of the title, on single sheets */
-	double logo = single && s->p->kit->m->site.logo_data ? KT_LOGO : 0;
-	double w = c->w - pic - gap - (logo > 0 ? logo + gap : 0), h;
-	char *m = g_markup_escape_text(c->t->title ? c->t->title :
-	    s->it->slug, -1);
-	PangoLayout *l = col_text(s, c, m, single ? KT_TYPE_TITLE :
-	    KT_TYPE_TITLE_COLUMN, TRUE, w, TRUE);
+	double pic = KT_PICTO_TITLE, gap = KT_GAP_XL;
+	/* the school's logo at the end of the last column */
+	gboolean end = c == &s->cols[s->n - 1];
+	double logo = s->p->kit->m->site.logo_data ? KT_LOGO : 0;
+	double ox = bilingual(s) ? 0 : pic + gap;
+	double w = c->w - ox - (end && logo > 0 ? logo + gap : 0), h, ty;
+	PangoLayout *l = col_plain(s, c, c->t->title ? c->t->title :
+	    s->it->slug, bilingual(s) ? KT_TYPE_TITLE_COLUMN : KT_TYPE_TITLE,
+	    TRUE, w, TRUE);
 
 	(void)arg;
-	h = kt_pdf_height(l);
-	if (draw) {
-		col_tagged(s, c, KT_TAG_H1, l, pic + gap,
-		    y + MAX(0, (pic - h) / 2), w);
-		if (pic > 0)
-			kt_pdf_picto(s->p, s->it->pictogram,
-			    kt_pdf_x(s->p, col_x(c, 0, pic), pic), y, pic);
+	h = language(s, c, ox, 0, w, FALSE) + kt_pdf_height(l) + draft(s, c,
+	    ox, 0, w, FALSE);
+	/* beside its pictogram, in the middle when it is shorter; the
+	 * title opens the sheet's structure, its pictogram after it */
+	ty = y + MAX(0, (pic - h) / 2);
+	ty += language(s, c, ox, ty, w, draw);
+	ty += put_as(s, c, KT_TAG_H1, l, ox, ty, w, draw);
+	draft(s, c, ox, ty, w, draw);
+	if (draw && c == &s->cols[0]) {
+		kt_pdf_picto_ink(s->p, s->it->pictogram,
+		    kt_pdf_x(s->p, page_x(s, 0, pic), pic), y, pic);
 		if (logo > 0)
-			kt_pdf_logo(s->p, col_x(c, c->w - logo, logo),
-			    y + (pic - logo) / 2, logo, logo);
+			kt_pdf_logo(s->p, page_x(s, kt_pdf_width(s->p) - logo,
+			    logo), y + (pic - logo) / 2, logo, logo);
 	}
-	g_object_unref(l);
-	g_free(m);
 	return MAX(pic, h);
 }
 
@@ -167,22 +252,71 @@ r_intro(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
 	char *m = kt_pdf_md(s->p, c->lang, c->t->intro);
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, c->w, FALSE);
+	/* closer lines only where two pages cannot hold it otherwise */
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, c->w,
+	    s->tight_words && bilingual(s));
 
 	(void)arg;
 	g_free(m);
-	return layout_row(s, c, KT_TAG_P, l, y, draw);
+	return put(s, c, l, 0, y, c->w, draw);
 }
 
 static double
 r_heading(struct sheet *s, const struct col *c, double y, gboolean draw,
     const void *arg)
 {
-	char *m = g_markup_escape_text(col_str(s, c, arg), -1);
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_HEADING, TRUE, c->w, TRUE);
+	return put_as(s, c, KT_TAG_H2, col_plain(s, c, col_str(s, c, arg),
+	    KT_TYPE_HEADING, TRUE, c->w, TRUE), 0, y, c->w, draw);
+}
 
-	g_free(m);
-	return layout_row(s, c, KT_TAG_H2, l, y, draw);
+/* The green disc with a step's number, centred on cx, cy (page). */
+static void
+disc(struct sheet *s, guint i, double cx, double cy)
+{
+	cairo_t *cr = s->p->cr;
+	double d = KT_STEP_DISC;
+	char n[8];
+	PangoLayout *digits;
+
+	cairo_set_source_rgb(cr, KT_RGB_GREEN);
+	/* not joined by a line to where the last text started */
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, cx, cy, d / 2, 0, 2 * G_PI);
+	cairo_fill(cr);
+	g_snprintf(n, sizeof n, "%u", i + 1);
+	digits = kt_pdf_text(s->p, n, KT_TYPE_BODY, TRUE, d, 0, TRUE);
+	pango_layout_set_alignment(digits, PANGO_ALIGN_CENTER);
+	cairo_set_source_rgb(cr, KT_RGB_PAPER);
+	cairo_move_to(cr, cx - d / 2, cy - kt_pdf_height(digits) / 2);
+	pango_cairo_show_layout(cr, digits);
+	g_object_unref(digits);
+	cairo_set_source_rgb(cr, KT_RGB_INK);
+}
+
+/*
+ * A step's pictogram at the reading start, its number and its box to
+ * tick right beside it: in a line on a single sheet, the box under the
+ * number in the band beside the Dutch.
+ */
+static void
+step_marks(struct sheet *s, guint i, const char *picto, double y)
+{
+	double pic = KT_PICTO_STEP, d = KT_STEP_DISC, box = KT_TICK_BOX;
+	double mid = y + pic / 2, dx = pic + (bilingual(s) ? KT_GAP_S :
+	    KT_GAP_M), cy = mid, bx = dx + d + KT_GAP_S, by = mid - box / 2;
+
+	if (bilingual(s)) {
+		cy = mid - (d + KT_GAP_S + box) / 2 + d / 2;
+		bx = dx + (d - box) / 2;
+		by = cy + d / 2 + KT_GAP_S;
+	}
+	kt_pdf_picto_ink(s->p, picto, kt_pdf_x(s->p, page_x(s, 0, pic), pic),
+	    y, pic);
+	kt_pdf_begin(s->p, KT_TAG_LBL);
+	disc(s, i, page_x(s, dx, d) + d / 2, cy);
+	kt_pdf_end(s->p, KT_TAG_LBL);
+	kt_pdf_box(s->p, page_x(s, bx, box), by, box, box, KT_INK,
+	    KT_LINE_TICK);
 }
 
 static double
@@ -191,60 +325,35 @@ r_step(struct sheet *s, const struct col *c, double y, gboolean draw,
 {
 	guint i = GPOINTER_TO_UINT(arg);
 	const struct kt_step *st = g_ptr_array_index(c->t->steps, i);
-	double num = KT_STEP_DISC, box = KT_TICK_BOX, gap = KT_GAP_M;
-	/* one box to tick: at the end of the line, or between the languages */
-	gboolean tick = c == &s->cols[0];
-	gboolean in_gutter = s->n == 2;
-	double tx = KT_PICTO + gap + num + gap;
-	double tw = c->w - tx - (tick && !in_gutter ? box + gap : 0);
+	double ox = marks_w(s), tw = c->w - ox, th;
+	gboolean later = s->p->page > s->first;
 	char *m = kt_pdf_md(s->p, c->lang, st->text);
-	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, tw, FALSE);
-	double h = MAX(KT_PICTO, kt_pdf_height(l));
-	double cy = y + KT_STEP_MIDDLE;	/* the middle of the first line */
+	PangoLayout *l = col_text(s, c, m, KT_TYPE_BODY, FALSE, tw,
+	    s->tight_words && bilingual(s));
 
 	g_free(m);
-	if (draw) {
-		cairo_t *cr = s->p->cr;
-		char n[8];
-		PangoLayout *digits;
-		double nx = col_x(c, KT_PICTO + gap, num);
-
-		kt_pdf_begin_in(s->p, KT_TAG_LI, c->lang->code);
-		kt_pdf_picto(s->p, st->pictogram,
-		    kt_pdf_x(s->p, col_x(c, 0, KT_PICTO), KT_PICTO), y,
-		    KT_PICTO);
-		kt_pdf_begin(s->p, KT_TAG_LBL);
-		cairo_set_source_rgb(cr, KT_RGB_GREEN);
-		/* not joined by a line to where the last text started */
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, nx + num / 2, cy, num / 2, 0, 2 * G_PI);
-		cairo_fill(cr);
-		g_snprintf(n, sizeof n, "%u", i + 1);
-		digits = kt_pdf_text(s->p, n, KT_TYPE_BODY, TRUE, num, 0, TRUE);
-		pango_layout_set_alignment(digits, PANGO_ALIGN_CENTER);
-		cairo_set_source_rgb(cr, KT_RGB_PAPER);
-		cairo_move_to(cr, nx, cy - kt_pdf_height(digits) / 2);
-		pango_cairo_show_layout(cr, digits);
-		g_object_unref(digits);
-		kt_pdf_end(s->p, KT_TAG_LBL);
-		cairo_set_source_rgb(cr, KT_RGB_INK);
-		/* the text's first line half a line up from its middle */
-		col_tagged(s, c, KT_TAG_LBODY, l, tx,
-		    cy - KT_TYPE_BODY * KT_LEADING / 2, tw);
-		if (tick && in_gutter) {
-			double gx = (s->cols[0].x0 < s->cols[1].x0 ?
-			    s->cols[0].x0 + s->cols[0].w + s->cols[1].x0 :
-			    s->cols[1].x0 + s->cols[1].w + s->cols[0].x0) / 2;
-			kt_pdf_box(s->p, gx - box / 2, cy - box / 2, box, box,
-			    KT_INK, KT_LINE_TICK);
-		} else if (tick) {
-			kt_pdf_box(s->p, col_x(c, c->w - box, box),
-			    cy - box / 2, box, box, KT_INK, KT_LINE_TICK);
-		}
-		kt_pdf_end(s->p, KT_TAG_LI);
+	th = kt_pdf_height(l);
+	/*
+	 * A list item in each language, the marks in the first one's. On a
+	 * page after the sheet's first, cairo 1.16 cannot write the
+	 * structure when a pictogram is drawn in an element (a tag error at
+	 * the end): there the marks are decoration, before the item.
+	 */
+	if (draw && c == &s->cols[0] && later) {
+		kt_pdf_artifact_begin(s->p);
+		step_marks(s, i, st->pictogram, y);
+		kt_pdf_artifact_end(s->p);
 	}
-	g_object_unref(l);
-	return h;
+	if (draw)
+		kt_pdf_begin_in(s->p, KT_TAG_LI, c->lang->code);
+	if (draw && c == &s->cols[0] && !later)
+		step_marks(s, i, st->pictogram, y);
+	/* beside its pictogram, in the middle when it is shorter */
+	put_as(s, c, KT_TAG_LBODY, l, ox, y + MAX(0, (KT_PICTO_STEP - th) / 2),
+	    tw, draw);
+	if (draw)
+		kt_pdf_end(s->p, KT_TAG_LI);
+	return MAX(KT_PICTO_STEP, th);
 }
 
 static double
@@ -268,161 +377,251 @@ r_question(struct sheet *s, const struct col *c, double y, gboolean draw,
 		g_free(m);
 		m = both;
 	}
-	l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w, FALSE);
+	l = col_text(s, c, m, KT_TYPE_BODY, TRUE, c->w,
+	    s->tight_words && bilingual(s));
 	g_free(m);
-	return layout_row(s, c, KT_TAG_P, l, y, draw);
+	return put(s, c, l, 0, y, c->w, draw);
 }
 
-static void
-write_lines(struct sheet *s, int n)
-{
-	struct kt_pdf *p = s->p;
+/* ---- rows of columns, and blocks ---- */
 
-	kt_pdf_need(p, n * KT_WRITE_LINE);
-	for (int i = 0; i < n; i++) {
-		p->y += KT_WRITE_LINE;
-		kt_pdf_rule(p, p->left, p->y, p->w - p->right, KT_GREY_WRITE,
-		    KT_LINE_WRITE);
-	}
-	p->y += space(s, KT_GAP_M);
-}
-
-/* ---- the boxed panel: what, by when, who ---- */
-
-struct panel_line {
-	const char *key;
-	const char *value;	/* NULL: a line to write on */
-	const char *field;	/* its form field's name, after the slug's */
-};
-
+/* A row in the columns, or in the wide ones (the band is free). */
 static double
-r_panel(struct sheet *s, const struct col *c, double y, gboolean draw,
-    const void *arg)
+row_in(struct sheet *s, const struct col *cols, row_fn fn, const void *arg,
+    double y, gboolean draw)
 {
-	const struct panel_line *lines = arg;
-	double pad = KT_PAD, label_w = c->w * KT_PANEL_LABEL;
-	double h = pad;
+	double h = 0;
 
-	for (int i = 0; lines[i].key != NULL; i++) {
-		char *m = g_markup_escape_text(col_str(s, c, lines[i].key), -1);
-		PangoLayout *l;
-		double lh;
+	/* not in MAX(), which would draw it twice */
+	for (int i = 0; i < s->n; i++) {
+		double ch = fn(s, &cols[i], y, draw, arg);
 
-		if (lines[i].value == NULL && i > 0 &&
-		    strcmp(lines[i].key, "sheet.box.discuss") == 0) {
-			/* the closing sentence takes the whole line, bold */
-			l = col_text(s, c, m, KT_TYPE_BODY, TRUE,
-			    c->w - 2 * pad, TRUE);
-			lh = kt_pdf_height(l);
-			if (draw)
-				col_tagged(s, c, KT_TAG_P, l, pad, y + h,
-				    c->w - 2 * pad);
-			h += lh + KT_PANEL_ROW_GAP;
-			g_object_unref(l);
-			g_free(m);
-			continue;
-		}
-		l = col_text(s, c, m, KT_TYPE_BODY, FALSE, label_w - pad, TRUE);
-		lh = MAX(kt_pdf_height(l), KT_PANEL_ROW);
-		{
-			double vx = pad + label_w, vw = c->w - vx - pad;
-			PangoLayout *vl = NULL;
-
-			if (lines[i].value != NULL) {
-				char *v = g_markup_escape_text(lines[i].value,
-				    -1);
-				vl = col_text(s, c, v, KT_TYPE_BODY, TRUE, vw,
-				    TRUE);
-				lh = MAX(lh, kt_pdf_height(vl));
-				g_free(v);
-			}
-			if (!draw) {
-				if (vl != NULL)
-					g_object_unref(vl);
-			} else if (vl != NULL) {
-				col_tagged(s, c, KT_TAG_P, l, pad, y + h,
-				    label_w - pad);
-				col_tagged(s, c, KT_TAG_P, vl, vx, y + h, vw);
-				g_object_unref(vl);
-			} else {
-				char *f = g_strdup_printf("%s-%s", s->it->slug,
-				    lines[i].field);
-
-				col_tagged(s, c, KT_TAG_P, l, pad, y + h,
-				    label_w - pad);
-				kt_pdf_field(s->p, f, col_x(c, vx, vw), y + h,
-				    vw, KT_PANEL_RULE);
-				g_free(f);
-				kt_pdf_rule(s->p, col_x(c, vx, vw),
-				    y + h + KT_PANEL_RULE,
-				    col_x(c, vx, vw) + vw, KT_GREY_PANEL_LINE,
-				    KT_LINE_WRITE);
-			}
-		}
-		h += lh + KT_PANEL_ROW_GAP;
-		g_object_unref(l);
-		g_free(m);
+		h = MAX(h, ch);
 	}
-	h += pad - KT_PANEL_ROW_GAP;
-	if (draw)
-		kt_pdf_box(s->p, c->x0, y, c->w, h, KT_GREY_FRAME,
-		    KT_LINE_FRAME);
 	return h;
 }
 
-static void
-panel(struct sheet *s)
+static double
+row(struct sheet *s, row_fn fn, const void *arg, double y, gboolean draw)
 {
-	const struct kt_render_opts *o = s->p->kit->o;
-	const struct kt_site *site = &s->p->kit->m->site;
-	char *due = kt_date_display(o->due);
-	char *call = NULL;
-	const char *who = o->mentor != NULL ? o->mentor : site->contact_name;
-	const char *phone = o->phone != NULL ? o->phone : site->contact_phone;
-	struct panel_line lines[5];
-	int n = 0;
-
-	if (phone != NULL) {
-		/* a number never breaks, and keeps its order in Arabic */
-		char **parts = g_strsplit(phone, " ", -1);
-		char *nb = g_strjoinv("\u00A0", parts);
-
-		call = g_strconcat(who ? who : "", who ? "\n" : "", nb, NULL);
-		g_free(nb);
-		g_strfreev(parts);
-	} else if (who != NULL) {
-		call = g_strdup(who);
-	}
-	lines[n++] = (struct panel_line){ "sheet.box.return", who, "mentor" };
-	lines[n++] = (struct panel_line){ "sheet.box.date", due, "date" };
-	lines[n++] = (struct panel_line){ "sheet.box.call", call, "phone" };
-	lines[n++] = (struct panel_line){ "sheet.box.discuss", NULL, NULL };
-	lines[n] = (struct panel_line){ NULL, NULL, NULL };
-	/*
-	 * The panel is for the parent: on a bilingual sheet it spans the page
-	 * once, in the home language (names and dates read the same in both).
-	 * The heading stays with its box.
-	 */
-	{
-		int ncols = s->n;
-		struct col saved = s->cols[0];
-
-		s->n = 1;
-		s->cols[0].x0 = s->p->left;
-		s->cols[0].w = kt_pdf_width(s->p);
-		kt_pdf_need(s->p, row_height(s, r_heading, "sheet.box.title") +
-		    KT_GAP_S + row_height(s, r_panel, lines));
-		kt_pdf_begin(s->p, KT_TAG_SECT);
-		row(s, r_heading, "sheet.box.title", KT_GAP_S);
-		row(s, r_panel, lines, space(s, KT_GAP_L));
-		kt_pdf_end(s->p, KT_TAG_SECT);
-		s->cols[0] = saved;
-		s->n = ncols;
-	}
-	g_free(due);
-	g_free(call);
+	return row_in(s, s->wide, fn, arg, y, draw);
 }
 
+static double
+block_run(struct sheet *s, const struct block *b, double y, gboolean draw)
+{
+	return b->row != NULL ? row_in(s, b->wide ? s->wide : s->cols, b->row,
+	    b->arg, y, draw) : b->whole(s, y, draw, b->arg);
+}
+
+/* A question and the lines to write on under it, across the page. */
+static double
+b_question(struct sheet *s, double y, gboolean draw, const void *arg)
+{
+	struct kt_pdf *p = s->p;
+	double h = row(s, r_question, arg, y, draw);
+
+	for (int i = 0; i < s->lines; i++) {
+		h += KT_WRITE_LINE;
+		if (draw)
+			kt_pdf_rule(p, p->left, y + h, p->w - p->right,
+			    KT_GREY_WRITE, KT_LINE_WRITE);
+	}
+	return h;
+}
+
+/* A frame round h from y, as wide as the page's text and a pad more on
+ * either side, so that what is in it lines up with what is not. */
+static void
+frame(struct sheet *s, double y, double h, double grey, double width)
+{
+	struct kt_pdf *p = s->p;
+
+	kt_pdf_box(p, p->left - KT_PAD, y, kt_pdf_width(p) + 2 * KT_PAD, h,
+	    grey, width);
+}
+
+/* ---- the box: whom to give it back to, by when, whom to call ---- */
+
+/* The width of a layout's first line, and whether it has only one. */
+static gboolean
+one_line(PangoLayout *l, double *width)
+{
+	PangoRectangle r;
+
+	pango_layout_line_get_pixel_extents(pango_layout_get_line_readonly(l,
+	    0), NULL, &r);
+	*width = r.width;
+	return pango_layout_get_line_count(l) == 1;
+}
+
+/* The name of the form field on the line after the box's label key. */
+static const char *
+field_name(const char *key)
+{
+	return g_str_has_suffix(key, ".return") ? "mentor" :
+	    g_str_has_suffix(key, ".date") ? "date" : "phone";
+}
+
+/* A label with its value or a line to write on after it, on one line
+ * when they fit there, else under it. */
+static double
+field(struct sheet *s, const struct col *c, const char *key,
+    const char *value, double ox, double y, double w, gboolean draw)
+{
+	PangoLayout *l = col_plain(s, c, col_str(s, c, key), KT_TYPE_BODY,
+	    FALSE, w, TRUE);
+	PangoLayout *v = value != NULL ? col_plain(s, c, value, KT_TYPE_BODY,
+	    TRUE, w, TRUE) : NULL;
+	double lw, vw = KT_WORD_W, h, at;
+	gboolean beside = one_line(l, &lw) && (v == NULL || one_line(v, &vw)) &&
+	    lw + KT_GAP_S + vw <= w;
+
+	h = beside ? 0 : kt_pdf_height(l);
+	at = beside ? lw + KT_GAP_S : 0;
+	put(s, c, l, ox, y, w, draw);
+	if (v != NULL) {
+		g_object_unref(v);
+		return h + put(s, c, col_plain(s, c, value, KT_TYPE_BODY, TRUE,
+		    w - at, TRUE), ox + at, y + h, w - at, draw);
+	}
+	if (draw) {
+		double x = col_x(c, ox + at, w - at);
+		/* a field to fill in on screen over the line (a repeat
+		 * beside the Dutch gets a number) */
+		char *f = g_strdup_printf("%s-%s", s->it->slug,
+		    field_name(key));
+
+		kt_pdf_field(s->p, f, x, y + h, w - at, KT_PANEL_RULE);
+		g_free(f);
+		kt_pdf_rule(s->p, x, y + h + KT_PANEL_RULE, x + w - at,
+		    KT_GREY_PANEL_LINE, KT_LINE_WRITE);
+	}
+	return h + KT_PANEL_ROW;
+}
+
+static double
+discuss(struct sheet *s, const struct col *c, double ox, double y, double w,
+    gboolean draw)
+{
+	return put(s, c, col_plain(s, c, col_str(s, c, "sheet.box.discuss"),
+	    KT_TYPE_BODY, TRUE, w, TRUE), ox, y, w, draw);
+}
+
+/* The box's text beside the calendar (0) or the phone (1). */
+static double
+box_text(struct sheet *s, const struct col *c, int which, double ox,
+    double y, double w, gboolean draw)
+{
+	double h;
+
+	if (which == 0) {
+		h = field(s, c, "sheet.box.return", s->p->kit->o->mentor, ox, y,
+		    w, draw);
+		return h + field(s, c, "sheet.box.date", s->due, ox, y + h, w,
+		    draw);
+	}
+	h = field(s, c, "sheet.box.call", s->call, ox, y, w, draw);
+	return h;
+}
+
+static const char *const box_pictos[2] = { "kalender", "bellen" };
+
+/* Single: the calendar and the phone side by side, each with its text. */
+static double
+box_single(struct sheet *s, double y, gboolean draw)
+{
+	const struct col *c = &s->cols[0];
+	double pic = KT_PICTO_BOX, cw = (c->w - KT_GAP_L) / 2, h = 0;
+
+	for (int i = 0; i < 2; i++) {
+		double ox = i * (cw + KT_GAP_L), tx = ox + pic + KT_GAP_M, th;
+
+		if (draw)
+			kt_pdf_picto_ink(s->p, box_pictos[i], kt_pdf_x(s->p,
+			    col_x(c, ox, pic), pic), y, pic);
+		th = box_text(s, c, i, tx, y, cw - (tx - ox), draw);
+
+		h = MAX(h, MAX(pic, th));
+	}
+	return h + discuss(s, c, 0, y + h, c->w, draw);
+}
+
+/* Beside the Dutch: a row for the calendar, a row for the phone, each
+ * with its pictogram in the band and its text in both languages. */
+static double
+box_columns(struct sheet *s, double y, gboolean draw)
+{
+	double pic = KT_PICTO_BOX, h = 0, rh = 0;
+
+	for (int i = 0; i < 2; i++) {
+		rh = pic;
+
+		if (draw)
+			kt_pdf_picto_ink(s->p, box_pictos[i], kt_pdf_x(s->p,
+			    page_x(s, 0, pic), pic), y + h, pic);
+		for (int j = 0; j < s->n; j++) {
+			double th = box_text(s, &s->cols[j], i, 0, y + h,
+			    s->cols[j].w, draw);
+
+			rh = MAX(rh, th);
+		}
+		h += rh + KT_GAP_M;
+	}
+	rh = 0;
+	/* that it is talked over in class, in the halves of the page */
+	for (int j = 0; j < s->n; j++) {
+		double th = discuss(s, &s->wide[j], 0, y + h, s->wide[j].w,
+		    draw);
+
+		rh = MAX(rh, th);
+	}
+	return h + rh;
+}
+
+static double
+b_box(struct sheet *s, double y, gboolean draw, const void *arg)
+{
+	double legend = 0, top, h;
+
+	for (int i = 0; i < s->n; i++) {
+		PangoLayout *l = col_plain(s, &s->cols[i], col_str(s,
+		    &s->cols[i], "sheet.box.title"), KT_TYPE_BODY, TRUE,
+		    s->cols[i].w, TRUE);
+		legend = MAX(legend, kt_pdf_height(l));
+		g_object_unref(l);
+	}
+	/* the frame's top edge runs through the middle of its title */
+	top = y + legend / 2;
+	if (draw) {
+		/* the frame first, as measured; the box's section opens
+		 * with its title, on paper over the frame */
+		h = b_box(s, y, FALSE, arg);
+		frame(s, top, y + h - top, KT_GREY_FRAME, KT_LINE_FRAME);
+		kt_pdf_begin(s->p, KT_TAG_SECT);
+		for (int i = 0; i < s->n; i++) {
+			const struct col *c = &s->cols[i];
+			PangoLayout *l = col_plain(s, c, col_str(s, c,
+			    "sheet.box.title"), KT_TYPE_BODY, TRUE, c->w, TRUE);
+			int lw, lh;
+
+			pango_layout_get_pixel_size(l, &lw, &lh);
+			cairo_set_source_rgb(s->p->cr, KT_RGB_PAPER);
+			cairo_rectangle(s->p->cr, col_x(c, -KT_GAP_XS,
+			    lw + 2 * KT_GAP_XS), y, lw + 2 * KT_GAP_XS, lh);
+			cairo_fill(s->p->cr);
+			cairo_set_source_rgb(s->p->cr, KT_RGB_INK);
+			put_as(s, c, KT_TAG_H2, l, 0, y, c->w, TRUE);
+		}
+	}
+	h = legend;
+	h += bilingual(s) ? box_columns(s, y + h, draw) : box_single(s, y + h,
+	    draw);
+	h += KT_GAP_S;
+	if (draw)
+		kt_pdf_end(s->p, KT_TAG_SECT);
+	return h;
+}
 /* ---- the glossary box ---- */
 
 static void
@@ -497,71 +696,90 @@ glossary_for(const struct kt_model *m, const struct kt_text *t)
 	return found;
 }
 
-static void
-glossary(struct sheet *s)
+/* The Dutch word the school uses for the entry with key, or NULL. */
+static const char *
+dutch_word(const struct kt_model *m, const char *key)
 {
-	const struct col *c = &s->cols[0];
-	GPtrArray *words = glossary_for(s->p->kit->m, c->t);
-	GString *m = g_string_new(NULL);
-	PangoLayout *l;
-	double pad = KT_PAD, h;
-	struct kt_pdf *p = s->p;
-	/* the box spans the page, in the home language */
-	struct col wide = { c->t, c->lang, p->left, kt_pdf_width(p), c->rtl };
+	GPtrArray *list = g_hash_table_lookup(m->glossary, "nl");
 
-	if (words->len == 0) {
-		g_ptr_array_free(words, TRUE);
-		g_string_free(m, TRUE);
-		return;
-	}
-	for (guint i = 0; i < words->len; i++) {
-		const struct kt_gloss *g = g_ptr_array_index(words, i);
-		char *w = g_markup_escape_text(g->word ? g->word : "", -1);
-		char *e = g_markup_escape_text(g->explanation ?
-		    g->explanation : "", -1);
+	for (guint i = 0; list != NULL && i < list->len; i++) {
+		const struct kt_gloss *g = g_ptr_array_index(list, i);
 
-		g_string_append_printf(m, "%s<b>%s</b>: %s", i ? "\n" : "", w,
-		    e);
-		g_free(w);
-		g_free(e);
+		if (strcmp(g->key, key) == 0)
+			return g->word;
 	}
-	l = col_text(s, &wide, m->str, KT_TYPE_BODY, FALSE, wide.w - 2 * pad,
-	    FALSE);
-	h = kt_pdf_height(l);
-	{
-		char *hm = g_markup_escape_text(col_str(s, c, "sheet.glossary"),
-		    -1);
-		PangoLayout *hl = col_text(s, &wide, hm, KT_TYPE_SUBHEADING,
-		    TRUE, wide.w - 2 * pad, TRUE);
-		double hh = kt_pdf_height(hl);
+	return NULL;
+}
 
-		kt_pdf_need(p, hh + h + 3 * pad);
-		kt_pdf_box(p, p->left, p->y, wide.w, hh + h + 3 * pad,
-		    KT_GREY_LINE, KT_LINE_LIGHT);
-		kt_pdf_begin(p, KT_TAG_SECT);
-		col_tagged(s, &wide, KT_TAG_H2, hl, pad, p->y + pad,
-		    wide.w - 2 * pad);
-		kt_pdf_begin(p, KT_TAG_L);
-		kt_pdf_begin(p, KT_TAG_LI);
-		col_tagged(s, &wide, KT_TAG_LBODY, l, pad, p->y + 2 * pad + hh,
-		    wide.w - 2 * pad);
-		kt_pdf_end(p, KT_TAG_LI);
-		kt_pdf_end(p, KT_TAG_L);
-		kt_pdf_end(p, KT_TAG_SECT);
-		p->y += hh + h + 3 * pad + space(s, KT_GAP_L);
-		g_object_unref(hl);
-		g_free(hm);
+/* An entry in c's language: its word, with the Dutch word beside it when
+ * the word does not say it already, and what it means. */
+static double
+r_gloss(struct sheet *s, const struct col *c, double y, gboolean draw,
+    const void *arg)
+{
+	const struct kt_model *m = s->p->kit->m;
+	const struct kt_gloss *home = arg, *g = home;
+	GPtrArray *list = g_hash_table_lookup(m->glossary, c->lang->code);
+	const char *nl = dutch_word(m, home->key);
+	char *word, *folded, *fnl, *markup;
+	double w = c->w;
+
+	for (guint i = 0; c->t != s->home && list != NULL && i < list->len;
+	    i++)
+		if (strcmp(((struct kt_gloss *)g_ptr_array_index(list,
+		    i))->key, home->key) == 0)
+			g = g_ptr_array_index(list, i);
+	word = g_strdup(g->word ? g->word : "");
+	folded = g_utf8_casefold(word, -1);
+	fnl = nl != NULL ? g_utf8_casefold(nl, -1) : NULL;
+	if (fnl != NULL && !has_word(folded, fnl)) {
+		char *both = g_strdup_printf("%s (%s)", word, nl);
+
+		g_free(word);
+		word = both;
 	}
-	g_object_unref(l);
-	g_string_free(m, TRUE);
-	g_ptr_array_free(words, TRUE);
+	markup = g_markup_printf_escaped("<b>%s</b>: %s", word,
+	    g->explanation ? g->explanation : "");
+	g_free(fnl);
+	g_free(folded);
+	g_free(word);
+	/* an item of the list of terms */
+	if (draw)
+		kt_pdf_begin_in(s->p, KT_TAG_LI, c->lang->code);
+	y = put_as(s, c, KT_TAG_LBODY, col_text(s, c, markup, KT_TYPE_BODY,
+	    FALSE, w, s->tight_words && bilingual(s)), 0, y, w, draw);
+	if (draw)
+		kt_pdf_end(s->p, KT_TAG_LI);
+	g_free(markup);
+	return y;
+}
+
+static double
+r_gloss_heading(struct sheet *s, const struct col *c, double y,
+    gboolean draw, const void *arg)
+{
+	(void)arg;
+	return KT_PAD + put_as(s, c, KT_TAG_H2, col_plain(s, c, col_str(s, c,
+	    "sheet.glossary"), KT_TYPE_SUBHEADING, TRUE, c->w, TRUE), 0,
+	    y + KT_PAD, c->w, draw);
+}
+
+/* The bottom of the glossary's frame. */
+static double
+b_gloss_end(struct sheet *s, double y, gboolean draw, const void *arg)
+{
+	(void)s;
+	(void)y;
+	(void)draw;
+	(void)arg;
+	return KT_PAD;
 }
 
 /* ---- names and signature ---- */
 
 /* Labels with a line to write on, in one row; both languages stacked. */
-static void
-names(struct sheet *s)
+static double
+b_names(struct sheet *s, double y, gboolean draw, const void *arg)
 {
 	static const char *const keys[3] = {
 		"sheet.pupil", "sheet.parent", "sheet.signature"
@@ -570,84 +788,105 @@ names(struct sheet *s)
 	int n = s->it->signature ? 3 : 2;
 	double gap = KT_GAP_XXL, colw = (kt_pdf_width(p) - (n - 1) * gap) / n;
 	double label = 0;
-	PangoLayout *l[3][2];
 
+	(void)arg;
 	for (int i = 0; i < n; i++) {
-		double h = 0;
+		double x = page_x(s, i * (colw + gap), colw), h = 0;
 
 		for (int j = 0; j < s->n; j++) {
-			char *e = g_markup_escape_text(col_str(s, &s->cols[j],
-			    keys[i]), -1);
-			l[i][j] = col_text(s, &s->cols[j], e, KT_TYPE_BODY,
-			    FALSE, colw, TRUE);
-			h += kt_pdf_height(l[i][j]);
-			g_free(e);
+			const struct col *c = &s->cols[j];
+			struct col cell = { c->t, c->lang, x, colw, c->rtl };
+
+			h += put(s, &cell, col_plain(s, &cell, col_str(s, c,
+			    keys[i]), KT_TYPE_BODY, FALSE, colw, TRUE), 0,
+			    y + h, colw, draw);
 		}
 		label = MAX(label, h);
 	}
-	kt_pdf_need(p, label + KT_NAMES_NEED + space(s, KT_GAP_M));
-	p->y += space(s, KT_GAP_M);
-	for (int i = 0; i < n; i++) {
-		double x = kt_pdf_x(p, p->left + i * (colw + gap), colw);
-		double y = p->y;
+	for (int i = 0; draw && i < n; i++) {
+		double x = page_x(s, i * (colw + gap), colw);
 
-		for (int j = 0; j < s->n; j++) {
-			/* page coordinates: the layout aligns itself */
-			kt_pdf_begin_in(p, KT_TAG_P, s->cols[j].lang->code);
-			cairo_move_to(p->cr, x, y);
-			pango_cairo_show_layout(p->cr, l[i][j]);
-			kt_pdf_end(p, KT_TAG_P);
-			y += kt_pdf_height(l[i][j]);
-			g_object_unref(l[i][j]);
-		}
-		kt_pdf_rule(p, x, p->y + label + KT_NAMES_RULE, x + colw,
+		kt_pdf_rule(p, x, y + label + KT_NAMES_RULE, x + colw,
 		    KT_GREY_LINE, KT_LINE_WRITE);
 	}
-	p->y += label + KT_NAMES_ROW;
+	return label + KT_NAMES_ROW;
 }
 
-/* ---- the footer: draft note, school, web page, credit, QR ---- */
+/* ---- the footer: school, web page, credit, QR; "see the back" ---- */
 
 static void
 footer(struct kt_pdf *p, void *data)
 {
 	struct sheet *s = data;
-	double top = p->h - KT_MARGIN_BOTTOM - KT_FOOTER_H + KT_GAP_L;
+	double top = p->h - KT_SHEET_BOTTOM - KT_FOOTER_H + KT_GAP_L;
 	double qr = KT_QR, textw = kt_pdf_width(p) - qr - KT_GAP_L;
 	double y = top;
-	GString *m = g_string_new(NULL);
 	PangoLayout *l;
 	char *e;
 
+	if (bilingual(s) && p->page != s->first)
+		return;	/* room(): the front's only */
 	kt_pdf_rule(p, p->left, top - KT_GAP_M, p->w - p->right, KT_GREY_LIGHT,
 	    KT_LINE_FINE);
-	for (int i = 0; i < s->n; i++)
-		if (s->cols[i].t->status == KT_DRAFT) {
+	if (p->page == s->first && s->pages > 1) {
+		/* the front says that there is a back, in each language */
+		GString *m = g_string_new(NULL);
+
+		for (int i = 0; i < s->n; i++) {
 			e = g_markup_escape_text(col_str(s, &s->cols[i],
-			    "sheet.draft"), -1);
-			g_string_append_printf(m, "<b>%s</b>\n", e);
+			    "sheet.see_back"), -1);
+			g_string_append_printf(m, "%s%s", i ? "  ·  " : "", e);
 			g_free(e);
 		}
+		l = kt_pdf_text(p, m->str, kt_pdf_size_in(p->lang,
+		    KT_TYPE_BODY), TRUE, textw, -1, TRUE);
+		kt_pdf_show(p, l, p->left, y, textw);
+		y += kt_pdf_height(l) + KT_GAP_XS;
+		g_object_unref(l);
+		g_string_free(m, TRUE);
+	}
 	e = g_markup_printf_escaped("%s\n%s: %s\n%s",
 	    p->kit->m->site.school ? p->kit->m->site.school : "",
 	    kt_pdf_str(p, "sheet.web"), s->url, kt_pdf_str(p, "sheet.credit"));
-	g_string_append(m, e);
-	g_free(e);
-	l = kt_pdf_text(p, m->str, KT_TYPE_SMALL, FALSE, textw, -1, TRUE);
+	l = kt_pdf_text(p, e, KT_TYPE_SMALL, FALSE, textw, -1, TRUE);
 	kt_pdf_show(p, l, p->left, y, textw);
 	kt_pdf_link(p, s->url, kt_pdf_x(p, p->left, textw), y, textw,
 	    kt_pdf_height(l));
 	g_object_unref(l);
-	g_string_free(m, TRUE);
+	g_free(e);
 	kt_pdf_qr(p, s->url, kt_pdf_x(p, p->w - p->right - qr, qr), top, qr);
 }
 
 /* ---- the sheet ---- */
 
+/* Whom to call: the number from the command line, else the school's
+ * (with its name: it is not the mentor's); NULL when there is none. */
+static char *
+call_value(const struct kt_pdfkit *k)
+{
+	const struct kt_site *site = &k->m->site;
+	const char *phone = k->o->phone != NULL ? k->o->phone :
+	    site->contact_phone;
+	char **parts;
+	char *nb, *v;
+
+	if (phone == NULL)
+		return NULL;
+	/* a number never breaks, and keeps its order in Arabic */
+	parts = g_strsplit(phone, " ", -1);
+	nb = g_strjoinv("\u00A0", parts);
+	g_strfreev(parts);
+	if (k->o->phone != NULL || site->school == NULL)
+		return nb;
+	v = g_strconcat(nb, "\n", site->school, NULL);
+	g_free(nb);
+	return v;
+}
+
 static void
 sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
     const struct kt_text *home, const struct kt_language *lang,
-    gboolean bilingual)
+    gboolean two)
 {
 	const struct kt_model *m = p->kit->m;
 	const struct kt_language *dutch = g_ptr_array_index(m->site.languages,
@@ -658,32 +897,248 @@ sheet_init(struct sheet *s, struct kt_pdf *p, const struct kt_item *it,
 	s->p = p;
 	s->it = it;
 	s->home = home;
-	s->n = bilingual ? 2 : 1;
+	s->n = two ? 2 : 1;
 	s->url = g_strconcat(m->site.base_url ? m->site.base_url : "", page,
 	    NULL);
+	s->due = kt_date_display(p->kit->o->due);
+	s->call = call_value(p->kit);
+	s->blocks = g_array_new(FALSE, TRUE, sizeof(struct block));
+	s->gloss = glossary_for(m, home);
 	g_free(page);
-	if (!bilingual) {
+	if (!two) {
 		s->cols[0] = (struct col){ home, lang, p->left, kt_pdf_width(p),
 		    lang->rtl };
 	} else {
-		/* the gutter holds the boxes to tick */
-		double gutter = KT_GUTTER, w = (kt_pdf_width(p) - gutter) / 2;
-		double start = lang->rtl ? p->w - p->right - w : p->left;
-		double other = lang->rtl ? p->left : p->w - p->right - w;
+		/* the band at the reading start, then the two languages */
+		double band = KT_STRIP, gutter = KT_GUTTER;
+		double w = (kt_pdf_width(p) - band - gutter) / 2;
+		double start = lang->rtl ? p->w - p->right - band - w :
+		    p->left + band;
+		double other = lang->rtl ? p->left : start + w + gutter;
 
 		s->cols[0] = (struct col){ home, lang, start, w, lang->rtl };
 		s->cols[1] = (struct col){ it->source, dutch, other, w,
 		    dutch->rtl };
 	}
+	s->wide[0] = s->cols[0];
+	s->wide[1] = s->cols[1];
+	if (two) {
+		/* without the band: two halves */
+		double w = (kt_pdf_width(p) - KT_GUTTER) / 2;
+
+		s->wide[0].x0 = lang->rtl ? p->w - p->right - w : p->left;
+		s->wide[1].x0 = lang->rtl ? p->left : p->w - p->right - w;
+		s->wide[0].w = s->wide[1].w = w;
+	}
 }
 
-/* The lines to write on under each question. */
-static int
-sheet_lines(const struct sheet *s)
+static void
+sheet_free(struct sheet *s)
 {
-	int n = s->it->write_lines;
+	g_free(s->url);
+	g_free(s->due);
+	g_free(s->call);
+	if (s->blocks != NULL)
+		g_array_free(s->blocks, TRUE);
+	if (s->gloss != NULL)
+		g_ptr_array_free(s->gloss, TRUE);
+}
 
-	return n <= 1 ? n : MAX(1, n - s->tight);
+static void
+add(struct sheet *s, row_fn r, block_fn whole, const void *arg, double gap,
+    gboolean back, gboolean keep)
+{
+	/* only the title and the steps keep the band free */
+	gboolean wide = r != r_title && r != r_step;
+	struct block b = { r, wide, whole, arg, gap, back, keep, FALSE, 0, 0,
+	    0 };
+
+	g_array_append_val(s->blocks, b);
+}
+
+/* The blocks of the sheet, in order: the front's, then the back's. */
+static void
+sheet_blocks(struct sheet *s)
+{
+	const struct kt_text *home = s->home;
+	guint steps = home->steps->len;
+
+	s->nq = (int)home->questions->len;
+	if (bilingual(s)) {
+		steps = MIN(steps, s->it->source->steps->len);
+		s->nq = MIN(s->nq, (int)s->it->source->questions->len);
+	}
+	add(s, r_title, NULL, NULL, KT_GAP_L, FALSE, FALSE);
+	add(s, NULL, b_box, NULL, KT_GAP_L, FALSE, FALSE);
+	add(s, r_intro, NULL, NULL, KT_GAP_L, FALSE, FALSE);
+	add(s, r_heading, NULL, "sheet.steps", KT_GAP_S, FALSE, TRUE);
+	for (guint i = 0; i < steps; i++)
+		add(s, r_step, NULL, GUINT_TO_POINTER(i), KT_GAP_S, FALSE,
+		    FALSE);
+	if (s->nq > 0)
+		add(s, r_heading, NULL, "sheet.questions", KT_GAP_S, TRUE,
+		    TRUE);
+	for (int i = 0; i < s->nq; i++)
+		add(s, NULL, b_question, GUINT_TO_POINTER((guint)i), KT_GAP_M,
+		    TRUE, FALSE);
+	/* the names never start a page on their own */
+	g_array_index(s->blocks, struct block, s->blocks->len - 1).keep =
+	    TRUE;
+	add(s, NULL, b_names, NULL, KT_GAP_L, TRUE, FALSE);
+	if (s->gloss->len > 0)
+		add(s, r_gloss_heading, NULL, NULL, KT_GAP_S, TRUE, TRUE);
+	/* a word a block: a page break may fall between two */
+	for (guint i = 0; i < s->gloss->len; i++)
+		add(s, r_gloss, NULL, g_ptr_array_index(s->gloss, i),
+		    KT_GAP_XS, TRUE, i + 1 == s->gloss->len);
+	if (s->gloss->len > 0)
+		add(s, NULL, b_gloss_end, NULL, 0, TRUE, FALSE);
+	for (guint i = s->blocks->len - (s->gloss->len > 0 ? s->gloss->len +
+	    2 : 0); i < s->blocks->len; i++)
+		g_array_index(s->blocks, struct block, i).boxed = TRUE;
+}
+
+/* ---- pages ---- */
+
+static struct block *
+blk(const struct sheet *s, guint i)
+{
+	return &g_array_index(s->blocks, struct block, i);
+}
+
+/* Measures every block as tight as the sheet is now. */
+static void
+measure(struct sheet *s)
+{
+	for (guint i = 0; i < s->blocks->len; i++) {
+		struct block *b = blk(s, i);
+		gboolean tight = b->back ? s->tight_back : s->tight_front;
+
+		b->h = block_run(s, b, 0, FALSE);
+		b->after = tight ? b->gap / 2 : b->gap;
+	}
+}
+
+/* The height of blocks from up to to, with the space between them. */
+static double
+span(const struct sheet *s, guint from, guint to)
+{
+	double h = 0;
+
+	for (guint i = from; i < to; i++)
+		h += blk(s, i)->h + (i + 1 < to ? blk(s, i)->after : 0);
+	return h;
+}
+
+/* The height a page holds: beside the Dutch, only the front has the
+ * footer, so that the back holds the questions and the words in both
+ * languages (the web page and its QR code are on the front). */
+static double
+room(const struct sheet *s, int page)
+{
+	const struct kt_pdf *p = s->p;
+
+	return bilingual(s) && page > 0 ? p->h - KT_SHEET_BOTTOM - p->top :
+	    p->bottom - p->top;
+}
+
+/* Places blocks from up to to from page on, a page break only where one
+ * may fall; returns the last page. */
+static int
+flow(struct sheet *s, guint from, guint to, int page)
+{
+	double y = 0;
+
+	for (guint i = from; i < to; i++) {
+		struct block *b = blk(s, i);
+		double need = b->h;
+
+		for (guint j = i; blk(s, j)->keep && j + 1 < to; j++)
+			need += blk(s, j)->after + blk(s, j + 1)->h;
+		if (y > 0 && y + need > room(s, page)) {
+			page++;
+			y = 0;
+		}
+		b->page = page;
+		y += b->h + b->after;
+	}
+	return page;
+}
+
+/* Fewer lines to write on, down to one, then less space, then (the last
+ * resort of a sheet beside the Dutch) the lines of the intro, the steps,
+ * the questions and the hard words closer: FALSE when it is as tight as
+ * it gets. */
+static gboolean
+tighten_back(struct sheet *s)
+{
+	if (s->lines > 1)
+		s->lines--;
+	else if (!s->tight_back)
+		s->tight_back = TRUE;
+	else if (!s->tight_words)
+		s->tight_words = TRUE;
+	else
+		return FALSE;
+	measure(s);
+	return TRUE;
+}
+
+/*
+ * Plans the pages: all on one side when it fits as it is; else the front
+ * and the back, each made tighter until it fits; else, when the front
+ * cannot hold the box and every step or the back the rest, flowing from
+ * page to page. Beside the Dutch, flowing is the rule when the front
+ * cannot hold every step: two pages at most is what counts.
+ */
+static void
+plan(struct sheet *s)
+{
+	guint n = s->blocks->len, front = 0;
+	gboolean fits, moved = FALSE;
+
+	while (front < n && !blk(s, front)->back)
+		front++;
+	s->lines = s->it->write_lines;
+	measure(s);
+	if (span(s, 0, n) <= room(s, 0)) {
+		s->pages = flow(s, 0, n, 0) + 1;
+		return;
+	}
+	if (span(s, 0, front) > room(s, 0)) {
+		s->tight_front = TRUE;
+		measure(s);
+	}
+	while (span(s, front, n) > room(s, 1) && tighten_back(s))
+		;
+	/* a back with only the names: on the front, tighter, or with the
+	 * last step */
+	if (n - front == 1 && span(s, 0, n) > room(s, 0)) {
+		s->tight_front = TRUE;
+		measure(s);
+		if (span(s, 0, n) > room(s, 0)) {
+			blk(s, --front)->back = TRUE;
+			moved = TRUE;
+		}
+	}
+	s->front_full = moved || span(s, 0, front) > room(s, 0);
+	fits = !s->front_full && span(s, front, n) <= room(s, 1);
+	if (fits || !bilingual(s)) {
+		s->pages = (s->front_full ? flow(s, 0, n, 0) : flow(s, front, n,
+		    flow(s, 0, front, 0) + 1)) + 1;
+		return;
+	}
+	s->tight_front = TRUE;
+	measure(s);
+	while ((s->pages = flow(s, 0, n, 0) + 1) > 2 && tighten_back(s))
+		;
+}
+
+/* A block that is an item of a list: a step, a hard word. */
+static gboolean
+listed(const struct block *b)
+{
+	return b->row == r_step || b->row == r_gloss;
 }
 
 /*
@@ -696,57 +1151,60 @@ static int
 sheet_draw(struct sheet *s, const char *bookmark)
 {
 	struct kt_pdf *p = s->p;
-	const struct kt_item *it = s->it;
-	const struct kt_text *home = s->home;
-	int first, nq;
+	double y, box = -1;
+	int page = 0;
 
 	if (p->page > 0)
 		kt_pdf_page(p);	/* ends the previous sheet, its footer */
-	p->bottom = p->h - KT_MARGIN_BOTTOM - KT_FOOTER_H;
+	p->top = KT_SHEET_TOP;
+	p->bottom = p->h - KT_SHEET_BOTTOM - KT_FOOTER_H;
 	p->footer = footer;
 	p->footer_data = s;
 	if (p->page == 0)
 		kt_pdf_page(p);
-	first = p->page;
+	s->first = p->page;
+	sheet_blocks(s);
+	plan(s);
 	if (bookmark != NULL)
 		kt_pdf_outline(p, 0, bookmark);
 	kt_pdf_begin(p, KT_TAG_PART);
-	row(s, r_title, NULL, space(s, KT_GAP_XL));
-	row(s, r_intro, NULL, space(s, KT_GAP_M));
-	p->y += space(s, KT_GAP_M);
-	kt_pdf_need(p, row_height(s, r_heading, "sheet.steps") +
-	    space(s, KT_GAP_S) + row_height(s, r_step, GUINT_TO_POINTER(0)));
-	row(s, r_heading, "sheet.steps", space(s, KT_GAP_S));
-	kt_pdf_begin(p, KT_TAG_L);
-	for (guint i = 0; i < home->steps->len; i++)
-		row(s, r_step, GUINT_TO_POINTER(i), space(s, KT_GAP_S));
-	kt_pdf_end(p, KT_TAG_L);
-	nq = (int)home->questions->len;
-	if (s->n == 2)
-		nq = MIN(nq, (int)it->source->questions->len);
-	if (nq > 0) {
-		int nlines = sheet_lines(s);
-		double lines = nlines * KT_WRITE_LINE;
+	y = p->top;
+	for (guint i = 0; i < s->blocks->len; i++) {
+		const struct block *b = blk(s, i);
+		const struct block *next = i + 1 < s->blocks->len ?
+		    blk(s, i + 1) : NULL;
 
-		p->y += space(s, KT_GAP_M);
-		/* the heading with the first question, a question with its
-		 * lines: measured, so nothing is pushed over by a guess */
-		kt_pdf_need(p, row_height(s, r_heading, "sheet.questions") +
-		    space(s, KT_GAP_S) + row_height(s, r_question,
-		    GUINT_TO_POINTER(0)) + lines);
-		row(s, r_heading, "sheet.questions", space(s, KT_GAP_S));
-		for (int i = 0; i < nq; i++) {
-			kt_pdf_need(p, row_height(s, r_question,
-			    GUINT_TO_POINTER((guint)i)) + lines);
-			row(s, r_question, GUINT_TO_POINTER((guint)i), 0);
-			write_lines(s, nlines);
+		if (b->page != page) {
+			kt_pdf_page(p);
+			page = b->page;
+			y = p->top;
 		}
+		if (b->boxed && box < 0)
+			box = b->row == r_gloss_heading ? y : y - KT_PAD;
+		/* the steps a list, the hard words a section with a list */
+		if (b->boxed && (i == 0 || !blk(s, i - 1)->boxed))
+			kt_pdf_begin(p, KT_TAG_SECT);
+		if (listed(b) && (i == 0 || blk(s, i - 1)->row != b->row))
+			kt_pdf_begin(p, KT_TAG_L);
+		block_run(s, b, y, TRUE);
+		if (listed(b) && (next == NULL || next->row != b->row))
+			kt_pdf_end(p, KT_TAG_L);
+		if (b->boxed && (next == NULL || !next->boxed))
+			kt_pdf_end(p, KT_TAG_SECT);
+		y += b->h;
+		/* the frame round the boxed blocks on this page */
+		if (b->boxed && (i + 1 == s->blocks->len || !blk(s,
+		    i + 1)->boxed || blk(s, i + 1)->page != page)) {
+			double end = b->whole == b_gloss_end ? y : MIN(y +
+			    KT_PAD, p->bottom);
+
+			frame(s, box, end - box, KT_GREY_LINE, KT_LINE_LIGHT);
+			box = -1;
+		}
+		y += b->after;
 	}
-	panel(s);
-	glossary(s);
-	names(s);
 	kt_pdf_end(p, KT_TAG_PART);
-	return p->page - first + 1;
+	return s->pages;
 }
 
 /* ---- chunks and bundles ---- */
@@ -797,6 +1255,7 @@ cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
 	GError *err = NULL;
 	gboolean ok = TRUE;
 
+	kt_pdf_join_duplex(j);
 	for (int i = first; i < first + n && ok; i++)
 		ok = kt_pdf_join_page(j, src, (guint)i, &err);
 	put_joined(k, rel, j, &info, "cannot cut the sheet from its chunk: ",
@@ -806,57 +1265,68 @@ cut_sheet(struct kt_pdfkit *k, const struct kt_pdf_src *src, int first,
 }
 
 /*
- * Draws the sheets of a chunk into one PDF, a bookmark for each, and
- * cuts each single sheet from it. The chunk of bilingual sheets is not
+ * Draws the sheets of a chunk into one PDF, a bookmark for each, tagged
+ * when tagged; returns what kt_pdf_close_to() returns (negative: cairo
+ * could not write the structure).
+ */
+static int
+draw_sheets(struct kt_pdfkit *k, const struct kt_language *lang,
+    GPtrArray *items, const char *rel, gboolean bilingual, gboolean tagged,
+    struct sheet *ss, int *first, int *n, GBytes **file)
+{
+	struct kt_pdf_meta meta = { NULL, NULL, SHEET_KEYWORDS };
+	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
+	int r;
+
+	if (tagged)
+		kt_pdf_tagged(p);
+	p->unwritten = bilingual;
+	p->duplex = TRUE;
+	for (guint j = 0; j < items->len; j++) {
+		const struct kt_item *it = g_ptr_array_index(items, j);
+		const struct kt_text *t = kt_item_text(it, lang->code);
+
+		sheet_init(&ss[j], p, it, t, lang, bilingual);
+		n[j] = sheet_draw(&ss[j], t->title ? t->title : it->slug);
+		first[j] = p->page - n[j];	/* counted from 0 */
+	}
+	/* draws the last footer: ss lives until here */
+	r = kt_pdf_close_to(p, file);
+	if (r < 0) {
+		for (guint j = 0; j < items->len; j++)
+			sheet_free(&ss[j]);
+		if (*file != NULL)
+			g_bytes_unref(*file);
+		*file = NULL;
+	}
+	return r;
+}
+
+/*
+ * Draws the sheets of a chunk into one PDF and cuts each single sheet
+ * from it. When cairo cannot tag them (a few chunks beside the Dutch),
+ * they are drawn again untagged. The chunk of bilingual sheets is not
  * kept: no bundle reads it.
  */
 static void
 draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
     GPtrArray *items, const char *rel, gboolean bilingual)
 {
-	struct kt_pdf_meta meta = { NULL, NULL, SHEET_KEYWORDS };
 	struct sheet *ss = g_new0(struct sheet, items->len);
 	int *first = g_new0(int, items->len), *n = g_new0(int, items->len);
-	int *tight = g_new0(int, items->len);
 	GBytes *file = NULL;
 	const char *data;
 	gsize len = 0;
 	struct kt_pdf_src *src;
 	GError *err = NULL;
-	gboolean again = TRUE, tagged = TRUE;
 
-	/* drawn again while a sheet over two pages can still be squeezed */
-	while (again) {
-		struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-
-		if (tagged)
-			kt_pdf_tagged(p);
-		p->unwritten = bilingual;
-		again = FALSE;
-		for (guint j = 0; j < items->len; j++) {
-			const struct kt_item *it = g_ptr_array_index(items, j);
-			const struct kt_text *t = kt_item_text(it, lang->code);
-
-			g_free(ss[j].url);
-			sheet_init(&ss[j], p, it, t, lang, bilingual);
-			ss[j].tight = tight[j];
-			n[j] = sheet_draw(&ss[j], t->title ? t->title :
-			    it->slug);
-			first[j] = p->page - n[j];	/* counted from 0 */
-			if (n[j] > 2 && tight[j] < tightest(it)) {
-				tight[j]++;
-				again = TRUE;
-			}
-		}
-		/* draws the last footer: ss lives until here */
-		if (again)
-			kt_pdf_discard(p);
-		else if (kt_pdf_close_to(p, &file) < 0) {
-			kt_warning(k->d, rel, 0, 0, "cairo could not tag these "
-			    "sheets; they are drawn again without tags");
-			tagged = FALSE;
-			again = TRUE;
-		}
+	if (draw_sheets(k, lang, items, rel, bilingual, TRUE, ss, first, n,
+	    &file) < 0) {
+		kt_warning(k->d, rel, 0, 0, "cairo could not tag these sheets; "
+		    "they are drawn again without tags");
+		memset(ss, 0, items->len * sizeof *ss);
+		draw_sheets(k, lang, items, rel, bilingual, FALSE, ss, first,
+		    n, &file);
 	}
 	data = file != NULL ? g_bytes_get_data(file, &len) : NULL;
 	src = data != NULL ? kt_pdf_src_new(rel, data, len, &err) : NULL;
@@ -868,6 +1338,10 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 		const struct kt_text *t = kt_item_text(it, lang->code);
 
 		cut_sheet(k, src, first[j], n[j], it, t, lang, bilingual);
+		if (ss[j].front_full && !bilingual)
+			kt_warning(k->d, t->path, 0, 0, "the front of the sheet "
+			    "cannot hold the box and every step; shorten the "
+			    "intro or the steps");
 		if (n[j] > 2)
 			kt_warning(k->d, t->path, 0, 0, "the %ssheet takes %d "
 			    "pages; shorten the text to fit two", bilingual ?
@@ -875,11 +1349,10 @@ draw_chunk(struct kt_pdfkit *k, const struct kt_language *lang,
 	}
 	kt_pdf_src_free(src);
 	for (guint j = 0; j < items->len; j++)
-		g_free(ss[j].url);
+		sheet_free(&ss[j]);
 	g_free(ss);
 	g_free(first);
 	g_free(n);
-	g_free(tight);
 	if (file != NULL)
 		g_bytes_unref(file);
 }
@@ -917,9 +1390,10 @@ read_chunk(struct kt_pdfkit *k, const char *rel, guint sheets, char **data,
 
 /*
  * The part's sheets, one after the other, each with its bookmark, taken
- * from the chunks they were drawn in (the jobs it needs): what a page
- * uses is copied once, what nothing uses is left out. Objects other than
- * streams are packed into object streams: a quarter smaller.
+ * from the chunks they were drawn in (the jobs it needs), each on sheets
+ * of paper of its own: what a page uses is copied once, what nothing uses
+ * is left out. Objects other than streams are packed into object
+ * streams: a quarter smaller.
  */
 void
 kt_sheets_bundle(struct kt_pdfkit *k, const struct kt_plan_job *b)
@@ -934,6 +1408,7 @@ kt_sheets_bundle(struct kt_pdfkit *k, const struct kt_plan_job *b)
 	GError *err = NULL;
 	guint at = 0;
 
+	kt_pdf_join_duplex(j);
 	for (guint i = 0; i < n && err == NULL; i++) {
 		const struct kt_plan_job *c = g_ptr_array_index(b->needs, i);
 
@@ -954,6 +1429,12 @@ kt_sheets_bundle(struct kt_pdfkit *k, const struct kt_plan_job *b)
 		for (guint p = p0; p < p1 && err == NULL; p++)
 			(void)kt_pdf_join_page(j, srcs[in->chunk], p, &err);
 		at += p1 - p0;
+		/* printed on both sides, every sheet starts on a front: one
+		 * side alone gets an empty back */
+		if ((p1 - p0) % 2 == 1) {
+			kt_pdf_join_blank(j, KT_A4_W, KT_A4_H);
+			at++;
+		}
 	}
 	{
 		struct kt_pdf_info info = { srcs[0], b->lang->code, b->title,

@@ -3,8 +3,9 @@
  * type scale, the steps of space between things, line widths, greys and
  * the green, and the sizes of pictograms, boxes and cards. Every length
  * is in points, what cairo and Pango draw in, written as millimetres
- * times KT_MM. The easy-reading rules are here too: body text of 14 pt,
- * line height 1.5, a 16 mm pictogram at every step.
+ * times KT_MM. The easy-reading rules are here too: body text of 14 pt
+ * (Arabic and Ethiopic 2 pt more), line height 1.5, a pictogram drawn
+ * 20 mm or more at every step of a sheet.
  */
 #ifndef KT_PRINT_STYLE_H
 #define KT_PRINT_STYLE_H
@@ -17,8 +18,11 @@
 #define KT_MARGIN_SIDE (16 * KT_MM)	/* left and right */
 #define KT_MARGIN_TOP (14 * KT_MM)
 #define KT_MARGIN_BOTTOM (12 * KT_MM)
+/* a take-home sheet's: the front's room for the box and every step */
+#define KT_SHEET_TOP (9 * KT_MM)
+#define KT_SHEET_BOTTOM (8 * KT_MM)
 /* a sheet's footer (school, web page, QR code), above the bottom margin */
-#define KT_FOOTER_H (25 * KT_MM)
+#define KT_FOOTER_H (22 * KT_MM)
 /* the one-line footer of the evening's and the mentor's printables: the
  * band it keeps free at the foot of the page, and its top in that band,
  * both from the page's bottom edge */
@@ -50,6 +54,9 @@
 				 * checklist's title */
 #define KT_TYPE_STAFF_HEADING 15.0	/* the run-sheet's sections */
 #define KT_TYPE_BODY 14.0	/* the smallest size of text a parent reads */
+/* Arabic and Ethiopic look a size smaller than Latin at one size: this
+ * much more (kt_pdf_size_in()) */
+#define KT_TYPE_SCRIPT_LARGER 2.0
 #define KT_TYPE_STATEMENT_S 20.0	/* a statement, four cards a page */
 #define KT_TYPE_ANSWER 24.0	/* "Eens", "Oneens" on a statement card */
 #define KT_TYPE_NUMBER 12.0	/* a statement card's number */
@@ -133,17 +140,22 @@
 
 /* ---- pictograms and other pictures ---- */
 
-#define KT_PICTO (16 * KT_MM)		/* a step's, a compliment card's */
+#define KT_PICTO (16 * KT_MM)		/* a compliment card's */
+/* a sheet's step's and the box's calendar and phone: the drawing itself,
+ * not its view box, is this wide or high (kt_pdf_picto_ink()) */
+#define KT_PICTO_STEP (20.5 * KT_MM)
+#define KT_PICTO_BOX (20.5 * KT_MM)
 #define KT_PICTO_TITLE (22 * KT_MM)	/* beside a sheet's title */
 #define KT_PICTO_HEADING (20 * KT_MM)	/* the invitation's heading's */
 #define KT_PICTO_ROW (12 * KT_MM)	/* when, what time, where; the
 					 * scissors on the cut line */
 #define KT_PICTO_BOARD (70 * KT_MM)	/* the thumb on a debate's board */
 #define KT_LOGO (18 * KT_MM)		/* the school's, after the title */
-#define KT_QR (22 * KT_MM)		/* in a sheet's footer */
+#define KT_QR (19 * KT_MM)		/* in a sheet's footer */
 #define KT_STEP_DISC (8 * KT_MM)	/* the green disc of a step's number */
-#define KT_STEP_MIDDLE (5 * KT_MM)	/* a step's first line's middle,
-					 * below the top of its pictogram */
+/* a sheet beside the Dutch: the band at the page's reading start that
+ * holds a step's pictogram, its number and its box to tick */
+#define KT_STRIP (KT_PICTO_STEP + KT_GAP_S + KT_STEP_DISC + KT_GAP_M)
 
 /* ---- cutting ---- */
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "print/links.h"
+#include "print/print.h"
 #include "print/printables.h"
 
 #define TALK_KEYWORDS "LOB, gesprek"
@@ -232,12 +233,33 @@ box_interpreter(struct talk *s, const struct tcol *c, double y,
 	return h;
 }
 
+/* Whom to call with a question: the mentor and the number (or the
+ * school's, from site.yaml), on a line. */
+static double
+box_call(struct talk *s, const struct tcol *c, double y, gboolean draw)
+{
+	char *lines = kt_pdf_contact(s->p);
+	char **parts = g_strsplit(lines != NULL ? lines : "", "\n", -1);
+	char *who = g_strjoinv(", ", parts);
+	/* none known: a line to write on */
+	double h = box_field(s, c, y, draw, "invite.call", *who != '\0' ?
+	    who : NULL);
+
+	g_strfreev(parts);
+	g_free(lines);
+	g_free(who);
+	return h;
+}
+
 static double
 c_box(struct talk *s, const struct tcol *c, double y, gboolean draw,
     const void *arg)
 {
 	const struct kt_render_opts *o = s->p->kit->o;
 	char *date = o->date != NULL ? kt_date_display(o->date) : NULL;
+	/* a left-to-right mark keeps "15:00–15:15" in order in Arabic */
+	char *time = o->start != NULL ? g_strconcat(c->lang->rtl ?
+	    "\u200E" : "", o->start, NULL) : NULL;
 	double pad = KT_PAD, gap = KT_PANEL_ROW_GAP, h = pad;
 	PangoLayout *l = col_plain(s, c, col_str(s, c, "talk.box.title"),
 	    KT_TYPE_SUBHEADING, TRUE, c->w - 2 * pad);
@@ -245,9 +267,14 @@ c_box(struct talk *s, const struct tcol *c, double y, gboolean draw,
 	(void)arg;
 	h += shown(s, c, l, pad, y + h, c->w - 2 * pad, draw) + gap;
 	h += box_field(s, c, y + h, draw, "talk.box.date", date) + gap;
-	h += box_field(s, c, y + h, draw, "talk.box.time", o->start) + gap;
+	h += box_field(s, c, y + h, draw, "talk.box.time", time) + gap;
 	h += box_field(s, c, y + h, draw, "talk.box.place", o->place) + gap;
 	h += box_interpreter(s, c, y + h, draw) + gap;
+	if (o->pupil != NULL)	/* a family's invitation: which language */
+		h += box_field(s, c, y + h, draw, "invite.language", NULL) +
+		    gap;
+	if (o->mentor != NULL || o->phone != NULL || o->pupil != NULL)
+		h += box_call(s, c, y + h, draw) + gap;
 	l = col_plain(s, c, col_str(s, c, "talk.box.bring"), KT_TYPE_BODY,
 	    TRUE, c->w - 2 * pad);
 	h += shown(s, c, l, pad, y + h, c->w - 2 * pad, draw) + pad;
@@ -255,6 +282,7 @@ c_box(struct talk *s, const struct tcol *c, double y, gboolean draw,
 		kt_pdf_box(s->p, c->x0, y, c->w, h, KT_GREY_FRAME,
 		    KT_LINE_FRAME);
 	g_free(date);
+	g_free(time);
 	return h;
 }
 
@@ -440,6 +468,21 @@ family_draw(struct talk *s)
 }
 
 /*
+ * A blank page after an odd number, with the pupil's name on top, else
+ * the footer (cairo leaves out an empty last page): in a class's file
+ * printed on both sides, the next one then starts on a sheet of its own.
+ */
+static void
+even_pages(struct kt_pdf *p)
+{
+	if (p->page % 2 == 0)
+		return;
+	kt_pdf_page(p);		/* draws the footer of the page before */
+	if (p->kit->o->pupil != NULL)
+		p->footer = NULL;
+}
+
+/*
  * The family's sheet. Over two pages it is drawn again with a line to
  * write on fewer under each question, down to one; the text itself never
  * gets smaller.
@@ -461,6 +504,8 @@ kt_talk_family(struct kt_pdfkit *k, const struct kt_plan_job *j)
 		s.lines = lines;
 		pages = family_draw(&s);
 		if (pages <= 2 || lines <= 1) {
+			if (k->o->pupil != NULL)
+				even_pages(p);
 			kt_pdf_close(p);	/* draws the last footer */
 			break;
 		}
@@ -642,6 +687,205 @@ guide_head(struct kt_pdf *p, const struct kt_item *it)
 	    "____________", KT_TYPE_STAFF, FALSE, KT_GAP_L);
 	g_string_free(s, TRUE);
 	g_free(key);
+}
+
+/* ---- the mentor's schedule of a class's talks (print gesprek) ---- */
+
+enum { SCHEDULE_TIME, SCHEDULE_PUPIL, SCHEDULE_LANG, SCHEDULE_TOLK,
+    SCHEDULE_COLS };
+
+/* The schedule is the school's, in Dutch only (as the mentor's guide):
+ * its own words are here, not UI strings every language must have. */
+#define SCHEDULE_TITLE "Rooster van de gesprekken"
+#define SCHEDULE_HEAD_TIME "Tijd"
+#define SCHEDULE_HEAD_LANG "Taal van het gezin"
+#define SCHEDULE_HEAD_TOLK "Tolk nodig?"
+#define SCHEDULE_PLACE "Plaats"
+#define SCHEDULE_PHONE "Telefoon"
+#define SCHEDULE_COUNT "gesprekken"
+#define SCHEDULE_DUTCH_SHEET ", uitnodiging in het Nederlands"
+
+/* Boxes to tick, "ja" and "nee", in a row from x, in the middle of a
+ * row h high from y; returns their width. */
+static double
+schedule_choice(struct kt_pdf *p, double x, double y, double h,
+    gboolean draw)
+{
+	static const char *const words[] = { "invite.yes", "invite.no" };
+	double w = 0, box = KT_PREP_BOX;
+
+	for (int i = 0; i < 2; i++) {
+		char *m = g_markup_escape_text(kt_pdf_str(p, words[i]), -1);
+		double tw = kt_paper_natural(p, m, KT_TYPE_STAFF, FALSE, FALSE);
+		PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_STAFF, FALSE,
+		    tw + KT_GAP_XS, -1, TRUE);
+
+		if (draw) {
+			kt_pdf_box(p, x + w, y + (h - box) / 2, box, box,
+			    KT_INK, KT_LINE_LIGHT);
+			kt_pdf_show(p, l, x + w + box + KT_GAP_S, y +
+			    (h - kt_pdf_height(l)) / 2, tw + KT_GAP_XS);
+		}
+		w += box + KT_GAP_S + tw + KT_GAP_L;
+		g_object_unref(l);
+		g_free(m);
+	}
+	return w;
+}
+
+/* The family's language for the mentor: its name and code, and when
+ * the invitation is in Dutch for want of a translation, that too. */
+static char *
+schedule_lang(const struct kt_talk_slot *t, const struct kt_language *nl)
+{
+	if (t->home == nl)
+		return g_strdup(t->home->name);
+	return g_strdup_printf("%s (%s)%s", t->home->name, t->home->code,
+	    t->sheet == nl ? SCHEDULE_DUTCH_SHEET : "");
+}
+
+/*
+ * One row of the schedule's table at the cursor: cells[i] (markup) at
+ * widths wd, as high as its tallest cell; drawn and the cursor moved
+ * below it only when draw. Returns its height.
+ */
+static double
+schedule_row(struct kt_pdf *p, const double *wd, char *const *cells,
+    gboolean head, gboolean draw)
+{
+	PangoLayout *l[SCHEDULE_COLS] = { NULL };
+	double x = p->left, h = KT_CHECKLIST_ROW;
+
+	for (int i = 0; i < SCHEDULE_COLS; i++) {
+		if (i == SCHEDULE_TOLK && !head)
+			continue;	/* boxes to tick */
+		l[i] = kt_pdf_text(p, cells[i], KT_TYPE_STAFF, head,
+		    wd[i] - KT_CELL_MARGIN, -1, TRUE);
+		h = MAX(h, kt_pdf_height(l[i]) + 2 * KT_CELL_PAD);
+	}
+	for (int i = 0; i < SCHEDULE_COLS; i++) {
+		if (draw && l[i] != NULL)
+			kt_pdf_show(p, l[i], x + KT_CELL_MARGIN / 2, p->y +
+			    (h - kt_pdf_height(l[i])) / 2,
+			    wd[i] - KT_CELL_MARGIN);
+		else if (draw)
+			schedule_choice(p, x + KT_CELL_MARGIN / 2, p->y, h,
+			    TRUE);
+		if (l[i] != NULL)
+			g_object_unref(l[i]);
+		x += wd[i];
+	}
+	if (!draw)
+		return h;
+	p->y += h;
+	kt_pdf_rule(p, p->left, p->y, p->w - p->right, head ? KT_INK :
+	    KT_GREY_ROW, head ? KT_LINE_REGULAR : KT_LINE_HAIR);
+	return h;
+}
+
+/* The cells of each column, its head first: the caller frees them with
+ * g_ptr_array_free(cols[i], TRUE). */
+static void
+schedule_cells(struct kt_pdf *p, const GArray *slots, GPtrArray **cols)
+{
+	const char *const head[] = { SCHEDULE_HEAD_TIME,
+	    kt_pdf_str(p, "checklist.pupil"), SCHEDULE_HEAD_LANG,
+	    SCHEDULE_HEAD_TOLK };
+	const struct kt_language *nl = g_ptr_array_index(
+	    p->kit->m->site.languages, 0);
+
+	for (int c = 0; c < SCHEDULE_COLS; c++) {
+		cols[c] = g_ptr_array_new_with_free_func(g_free);
+		g_ptr_array_add(cols[c], g_markup_escape_text(head[c], -1));
+	}
+	for (guint i = 0; i < slots->len; i++) {
+		const struct kt_talk_slot *t = &g_array_index(slots,
+		    struct kt_talk_slot, i);
+		char *lang = schedule_lang(t, nl);
+
+		g_ptr_array_add(cols[SCHEDULE_TIME], g_markup_escape_text(
+		    t->time, -1));
+		g_ptr_array_add(cols[SCHEDULE_PUPIL], g_markup_escape_text(
+		    t->pupil, -1));
+		g_ptr_array_add(cols[SCHEDULE_LANG], g_markup_escape_text(
+		    lang, -1));
+		g_ptr_array_add(cols[SCHEDULE_TOLK], g_strdup(""));
+		g_free(lang);
+	}
+}
+
+/* The line under the title: class, date, place, mentor, and how long. */
+static char *
+schedule_fields(struct kt_pdf *p, const GArray *slots)
+{
+	const struct kt_render_opts *o = p->kit->o;
+	char *date = o->date != NULL ? kt_date_display(o->date) :
+	    g_strdup("____________");
+	char *s = g_strdup_printf("%s: %s    %s: %s    %s: %s\n%s: %s    "
+	    "%s: %s    %u %s", kt_pdf_str(p, "checklist.class"),
+	    o->class_name ? o->class_name : "____", kt_pdf_str(p,
+	    "checklist.date"), date, SCHEDULE_PLACE,
+	    o->place ? o->place : "____________", kt_pdf_str(p,
+	    "checklist.mentor"), o->mentor ? o->mentor : "____________",
+	    SCHEDULE_PHONE, o->phone ? o->phone : "____________", slots->len,
+	    SCHEDULE_COUNT);
+
+	g_free(date);
+	return s;
+}
+
+/*
+ * The mentor's schedule, in Dutch: a row per talk with its time, the
+ * pupil, the family's language and boxes to tick whether an interpreter
+ * comes, filled in as the invitations come back.
+ */
+void
+kt_talk_schedule(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    const GArray *slots)
+{
+	const struct kt_text *t = j->it->source;
+	const char *rel = g_ptr_array_index(j->files, 0);
+	struct kt_pdf_meta meta = { t->title, t->summary, TALK_KEYWORDS };
+	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, FALSE);
+	char *title = g_strdup_printf("%s: %s", SCHEDULE_TITLE, t->title ?
+	    t->title : j->it->slug);
+	char *fields = schedule_fields(p, slots);
+	GPtrArray *cols[SCHEDULE_COLS];
+	double wd[SCHEDULE_COLS] = { 0 };
+	char *head[SCHEDULE_COLS];
+
+	schedule_cells(p, slots, cols);
+	wd[SCHEDULE_TOLK] = MAX(schedule_choice(p, 0, 0, 0, FALSE),
+	    kt_paper_natural(p, g_ptr_array_index(cols[SCHEDULE_TOLK], 0),
+	    KT_TYPE_STAFF, TRUE, FALSE)) + KT_CELL_MARGIN;
+	kt_paper_columns(p, cols, SCHEDULE_COLS, SCHEDULE_PUPIL,
+	    kt_pdf_width(p) / 3, wd);
+	for (int c = 0; c < SCHEDULE_COLS; c++)
+		head[c] = g_ptr_array_index(cols[c], 0);
+	p->footer = kt_paper_footer;
+	p->footer_data = title;
+	p->bottom = p->h - KT_FOOTLINE_BAND;
+	for (guint i = 0; i < slots->len; i++) {
+		char *cells[SCHEDULE_COLS];
+
+		for (int c = 0; c < SCHEDULE_COLS; c++)
+			cells[c] = g_ptr_array_index(cols[c], i + 1);
+		if (p->page == 0 || p->y + schedule_row(p, wd, cells, FALSE,
+		    FALSE) > p->bottom) {
+			kt_pdf_page(p);
+			kt_paper_head(p, NULL, 0, NULL, title,
+			    KT_TYPE_SUBHEADING);
+			kt_pdf_para(p, fields, KT_TYPE_STAFF, FALSE, KT_GAP_L);
+			schedule_row(p, wd, head, TRUE, TRUE);
+		}
+		schedule_row(p, wd, cells, FALSE, TRUE);
+	}
+	even_pages(p);
+	kt_pdf_close(p);
+	for (int c = 0; c < SCHEDULE_COLS; c++)
+		g_ptr_array_free(cols[c], TRUE);
+	g_free(fields);
+	g_free(title);
 }
 
 /* The mentor's guide: one page, in Dutch, for the school. */

@@ -5,6 +5,7 @@
  * any folder of any web server and from file://.
  */
 #include "web/page.h"
+#include "web/search.h"
 
 #include <libxml/parser.h>
 #include <string.h>
@@ -14,14 +15,33 @@
 
 /* ---- parts of item pages ---- */
 
-static void
+/* A term and its value; the value's dd, or NULL when there is none. */
+static xmlNodePtr
 fact(xmlNodePtr dl, const char *label, const char *value)
 {
+	xmlNodePtr div;
+
 	if (value == NULL || *value == '\0')
-		return;
-	xmlNodePtr div = h_el(dl, "div", NULL);
+		return NULL;
+	div = h_el(dl, "div", NULL);
 	h_el_text(div, "dt", NULL, label);
-	h_el_text(div, "dd", NULL, value);
+	return h_el_text(div, "dd", NULL, value);
+}
+
+/* The competences, official term and plain question, one a line. */
+static void
+fact_competences(xmlNodePtr dl, const struct page *p, guint32 mask)
+{
+	xmlNodePtr div, ul;
+
+	if (mask == 0)
+		return;
+	div = h_el(dl, "div", "competences");
+	h_el_text(div, "dt", NULL, h_str(p, "facet.competenties"));
+	ul = h_el(h_el(div, "dd", NULL), "ul", NULL);
+	for (int i = 0; i < kt_vocab_size(KT_V_COMPETENCE); i++)
+		if (mask & (1u << i))
+			h_competence(h_el(ul, "li", NULL), p, i);
 }
 
 static void
@@ -129,9 +149,12 @@ jsonld(struct page *p, const struct kt_item *it, const struct kt_text *t)
 		for (int i = 0; i < kt_vocab_size(KT_V_COMPETENCE); i++)
 			if (it->competences & (1u << i)) {
 				g_string_append(j, first ? "" : ",");
-				kt_json_str(j, h_vocab_label(p,
-				    KT_V_COMPETENCE, i));
+				char *c = h_competence_text(p->s->m,
+				    p->lang->code, i);
+
+				kt_json_str(j, c);
 				first = FALSE;
+				g_free(c);
 			}
 		g_string_append_c(j, ']');
 	}
@@ -156,18 +179,23 @@ item_head(struct page *p, const struct kt_item *it, const struct kt_text *t,
 	xmlNodePtr art = h_el(p->main, "article", "item");
 	xmlNodePtr h1;
 
-	h_mark_lang(art, p, t->lang);
+	/* only the Dutch text of an item not translated is marked Dutch,
+	 * never the labels of the page around it */
 	jsonld(p, it, t);
+	if (t->summary != NULL && strcmp(t->lang, p->lang->code) == 0)
+		p->description = g_strdup(t->summary);
 	h_el_text(art, "p", "kind", h_str(p, kind_key));
 	h1 = h_el(art, "h1", NULL);
 	h_picto(h1, p, it->pictogram, 72);
-	h_text(h1, t->title ? t->title : it->slug);
+	h_mark_lang(h_el_text(h1, "span", NULL, t->title ? t->title :
+	    it->slug), p, t->lang);
 	if (kt_item_text(it, p->lang->code) == NULL)
 		notice_missing(art, p, it->kind, it->slug);
 	else if (t->status == KT_DRAFT)
 		notice_draft(art, p);
 	if (t->summary != NULL)
-		h_el_text(art, "p", "summary", t->summary);
+		h_mark_lang(h_el_text(art, "p", "summary", t->summary), p,
+		    t->lang);
 	return art;
 }
 
@@ -197,6 +225,7 @@ translations_list(xmlNodePtr parent, const struct page *p,
 		a = h_link(para, p, target, l->name, NULL);
 		h_attr(a, "hreflang", l->code);
 		h_attr(a, "lang", l->code);
+		h_attr(a, "dir", l->rtl ? "rtl" : "ltr");
 		g_free(target);
 	}
 }
@@ -291,8 +320,7 @@ render_assignment(struct site *s, const struct kt_item *it,
 	s1 = h_years(p, it);
 	fact(dl, h_str(p, "facet.leerjaar"), s1);
 	g_free(s1);
-	fact_set(dl, p, "facet.competenties", KT_V_COMPETENCE,
-	    it->competences);
+	fact_competences(dl, p, it->competences);
 	fact_set(dl, p, "facet.fase", KT_V_PHASE, it->phases);
 	fact_set(dl, p, "facet.keuze", KT_V_CHOICE, it->choices);
 	s1 = h_fmt_int(p, "duur.minuten", it->minutes);
@@ -305,7 +333,8 @@ render_assignment(struct site *s, const struct kt_item *it,
 		for (guint i = 0; i < t->materials->len; i++)
 			g_string_append_printf(m, "%s%s", i ? ", " : "",
 			    (char *)g_ptr_array_index(t->materials, i));
-		fact(dl, h_str(p, "facet.materialen"), m->str);
+		h_mark_lang(fact(dl, h_str(p, "facet.materialen"), m->str), p,
+		    t->lang);
 		g_string_free(m, TRUE);
 	}
 	translations_list(art, p, it);
@@ -331,9 +360,11 @@ render_assignment(struct site *s, const struct kt_item *it,
 		h_attr(sec, "id", "thuis-text");
 	}
 	body = h_el(sec, "div", "prose intro");
+	h_mark_lang(body, p, t->lang);
 	h_md(body, p, t->intro, 2, FALSE);
 	h_el_text(sec, "h3", NULL, h_str(p, "section.stappen"));
 	ol = h_el(sec, "ol", "steps");
+	h_mark_lang(ol, p, t->lang);
 	for (guint i = 0; i < t->steps->len; i++) {
 		const struct kt_step *st = g_ptr_array_index(t->steps, i);
 		xmlNodePtr li = h_el(ol, "li", NULL);
@@ -345,6 +376,7 @@ render_assignment(struct site *s, const struct kt_item *it,
 		xmlNodePtr ul;
 		h_el_text(sec, "h3", NULL, h_str(p, "section.vragen"));
 		ul = h_el(sec, "ul", "questions");
+		h_mark_lang(ul, p, t->lang);
 		for (guint i = 0; i < t->questions->len; i++) {
 			xmlNodePtr li = h_el(ul, "li", NULL);
 			const char *asker = kt_asker_label(p->s->m, it, i,
@@ -390,99 +422,111 @@ clock_at(const struct kt_item *it, int offset)
 	return g_strdup_printf("%d:%02d", (m / 60) % 24, m % 60);
 }
 
-/* The roles of an evening: who does what (the school's, in Dutch). */
-static void
-evening_roles(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
+/* A section of the evening's script: its heading in the page's
+ * language; what the school wrote in it is Dutch, marked so by callers. */
+static xmlNodePtr
+script_section(xmlNodePtr parent, const struct page *p, const char *key)
 {
-	xmlNodePtr sec = h_el(dutch, "section", NULL), dl;
+	xmlNodePtr sec = h_el(parent, "section", NULL);
 
-	h_el_text(sec, "h2", NULL, kt_str(p->s->m, "nl", "section.rollen"));
-	dl = h_el(sec, "dl", "roles");
-	for (guint i = 0; i < it->roles->len; i++) {
-		const struct kt_role *r = g_ptr_array_index(it->roles, i);
-		xmlNodePtr div = h_el(dl, "div", NULL);
-
-		h_el_text(div, "dt", NULL, r->role >= 0 ?
-		    kt_vocab_name(KT_V_ROLE, r->role) : "");
-		h_md(h_el(div, "dd", NULL), p, r->task, 2, TRUE);
-	}
+	h_el_text(sec, "h2", NULL, h_str(p, key));
+	return sec;
 }
 
-/* A table's head row of UI strings (Dutch: the school's script). */
+/* The roles of an evening: who does what. */
 static void
-table_head(xmlNodePtr table, const struct page *p, const char *const *keys)
+evening_roles(xmlNodePtr script, struct page *p, const struct kt_item *it)
 {
-	xmlNodePtr tr = h_el(h_el(table, "thead", NULL), "tr", NULL);
+	xmlNodePtr dl = h_el(script_section(script, p, "section.rollen"),
+	    "dl", "roles");
 
-	for (int i = 0; keys[i] != NULL; i++)
-		h_el_text(tr, "th", NULL, kt_str(p->s->m, "nl", keys[i]));
+	for (guint i = 0; i < it->roles->len; i++) {
+		const struct kt_role *r = g_ptr_array_index(it->roles, i);
+		xmlNodePtr div = h_el(dl, "div", NULL), dd;
+
+		h_el_text(div, "dt", NULL, h_vocab_in(p, KT_V_ROLE, r->role));
+		dd = h_el(div, "dd", NULL);
+		h_mark_lang(dd, p, "nl");
+		h_md(dd, p, r->task, 2, TRUE);
+	}
 }
 
 /* The preparation: what, by whom, how many weeks ahead. */
 static void
-evening_prep(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
+evening_prep(xmlNodePtr script, struct page *p, const struct kt_item *it)
 {
 	static const char *const head[] = {
-		"table.wanneer", "table.taak", "table.wie", NULL
+		"table.wanneer", "table.taak", "table.wie"
 	};
-	xmlNodePtr sec = h_el(dutch, "section", NULL), table, tb;
+	xmlNodePtr table = h_el(script_section(script, p,
+	    "section.voorbereiding"), "table", "prep");
+	xmlNodePtr tr = h_el(h_el(table, "thead", NULL), "tr", NULL), tb;
 
-	h_el_text(sec, "h2", NULL, kt_str(p->s->m, "nl",
-	    "section.voorbereiding"));
-	table = h_el(sec, "table", "prep");
-	table_head(table, p, head);
+	for (guint i = 0; i < G_N_ELEMENTS(head); i++)
+		h_el_text(tr, "th", NULL, h_str(p, head[i]));
 	tb = h_el(table, "tbody", NULL);
 	for (guint i = 0; i < it->prep->len; i++) {
 		const struct kt_prep *pr = g_ptr_array_index(it->prep, i);
-		xmlNodePtr tr = h_el(tb, "tr", NULL);
-		char n[16], **parts, *when;
+		char *when = h_fmt_int(p, pr->weeks == 0 ? "weken.nul" :
+		    pr->weeks == 1 ? "weken.een" : "weken.vooraf", pr->weeks);
+		xmlNodePtr td;
 
-		g_snprintf(n, sizeof n, "%d", pr->weeks);
-		parts = g_strsplit(kt_str(p->s->m, "nl", pr->weeks == 0 ?
-		    "weken.nul" : pr->weeks == 1 ? "weken.een" :
-		    "weken.vooraf"), "{n}", -1);
-		when = g_strjoinv(n, parts);
+		tr = h_el(tb, "tr", NULL);
 		h_el_text(tr, "td", NULL, when);
+		td = h_el(tr, "td", NULL);
+		h_mark_lang(td, p, "nl");
+		h_md(td, p, pr->task, 2, TRUE);
+		h_el_text(tr, "td", NULL, h_vocab_in(p, KT_V_ROLE, pr->who));
 		g_free(when);
-		g_strfreev(parts);
-		h_md(h_el(tr, "td", NULL), p, pr->task, 2, TRUE);
-		h_el_text(tr, "td", NULL, pr->who >= 0 ?
-		    kt_vocab_name(KT_V_ROLE, pr->who) : "");
 	}
 }
 
-/* The programme: a row per block, with its clock times. */
+/* One fact of a block: "Werkvorm" and its value, when it has one. */
 static void
-evening_programme(xmlNodePtr dutch, struct page *p, const struct kt_item *it)
+block_fact(xmlNodePtr dl, const struct page *p, const char *key,
+    enum kt_vocab_id v, int i)
 {
-	static const char *const head[] = {
-		"table.tijd", "table.onderdeel", "table.werkvorm",
-		"table.leiding", NULL
-	};
-	xmlNodePtr sec = h_el(dutch, "section", NULL), table, tb;
+	xmlNodePtr div;
+
+	if (i < 0)
+		return;
+	div = h_el(dl, "div", NULL);
+	h_el_text(div, "dt", NULL, h_str(p, key));
+	h_el_text(div, "dd", NULL, h_vocab_in(p, v, i));
+}
+
+/*
+ * The programme: a block after another, each with its clock times, what
+ * happens, its work form and who leads it. A list, not a table: on a
+ * phone the blocks stack, and style.css sets them in columns where there
+ * is room.
+ */
+static void
+evening_programme(xmlNodePtr script, struct page *p, const struct kt_item *it)
+{
+	xmlNodePtr ol = h_el(script_section(script, p, "section.programma"),
+	    "ol", "programme");
 	int at = 0;
 
-	h_el_text(sec, "h2", NULL, kt_str(p->s->m, "nl", "section.programma"));
-	table = h_el(sec, "table", "programme");
-	table_head(table, p, head);
-	tb = h_el(table, "tbody", NULL);
 	for (guint i = 0; i < it->blocks->len; i++) {
 		const struct kt_block *b = g_ptr_array_index(it->blocks, i);
 		char *from = clock_at(it, at), *to, *span;
-		xmlNodePtr tr = h_el(tb, "tr", NULL), td;
+		xmlNodePtr li = h_el(ol, "li", "block"), what, dl;
 
 		at += b->minutes;
 		to = clock_at(it, at);
 		span = g_strdup_printf("%s–%s", from, to);
-		h_el_text(tr, "td", "time", span);
+		/* a span of times reads left to right on every page */
+		h_attr(h_el_text(h_el(li, "p", "time"), "span", NULL, span),
+		    "dir", "ltr");
+		what = h_el(li, "div", "what");
+		h_mark_lang(what, p, "nl");
+		h_el_text(what, "h3", NULL, b->title ? b->title : "");
+		h_md(what, p, b->text, 3, FALSE);
+		dl = h_el(li, "dl", "block-facts");
+		block_fact(dl, p, "table.werkvorm", KT_V_WORK_FORM, b->form);
+		block_fact(dl, p, "table.leiding", KT_V_ROLE, b->lead);
 		g_free(span);
-		td = h_el(tr, "td", NULL);
-		h_el_text(td, "strong", NULL, b->title ? b->title : "");
-		h_md(td, p, b->text, 2, FALSE);
-		h_el_text(tr, "td", NULL, b->form >= 0 ?
-		    kt_vocab_name(KT_V_WORK_FORM, b->form) : "");
-		h_el_text(tr, "td", NULL, b->lead >= 0 ?
-		    kt_vocab_name(KT_V_ROLE, b->lead) : "");
 		g_free(from);
 		g_free(to);
 	}
@@ -496,19 +540,23 @@ render_evening(struct site *s, const struct kt_item *it,
 	struct page *p = h_page_begin(s, lang, path);
 	const struct kt_text *t = h_text_or_source(it, lang->code);
 	const struct kt_text *nl = it->source;
-	xmlNodePtr art, dl, sec, dutch;
+	xmlNodePtr art, dl, sec, script, body;
 	char *s1;
 
 	p->alternates = h_languages_of(s->m, it);
 	art = item_head(p, it, t, "kind.avond");
 	dl = h_el(art, "dl", "facts");
-	fact(dl, h_str(p, "facet.thema"), it->theme);
+	if (t->theme != NULL)
+		fact(dl, h_str(p, "facet.thema"), t->theme);
+	else
+		h_mark_lang(fact(dl, h_str(p, "facet.thema"), it->theme), p,
+		    "nl");
 	s1 = h_years(p, it);
 	fact(dl, h_str(p, "facet.leerjaar"), s1);
 	g_free(s1);
 	if (it->audience >= 0)
 		fact(dl, h_str(p, "facet.doelgroep"),
-		    h_vocab_label(p, KT_V_AUDIENCE, it->audience));
+		    h_vocab_in(p, KT_V_AUDIENCE, it->audience));
 	s1 = h_fmt_int(p, "duur.minuten", it->minutes);
 	fact(dl, h_str(p, "facet.duur"), s1);
 	g_free(s1);
@@ -518,30 +566,32 @@ render_evening(struct site *s, const struct kt_item *it,
 	if (t->invitation != NULL) {
 		sec = h_el(art, "section", "invitation");
 		h_el_text(sec, "h2", NULL, h_str(p, "section.uitnodiging"));
-		h_md(h_el(sec, "div", "prose"), p, t->invitation, 2, FALSE);
+		body = h_el(sec, "div", "prose");
+		h_mark_lang(body, p, t->lang);
+		h_md(body, p, t->invitation, 2, FALSE);
 	}
 
-	/* the script itself is for the school: in Dutch */
-	dutch = h_el(art, "div", "script");
-	h_mark_lang(dutch, p, "nl");
+	/* the script itself is for the school: written in Dutch */
 	if (strcmp(lang->code, "nl") != 0)
 		h_el_text(art, "p", "notice", h_str(p, "teacher.dutch"));
-	md_section(dutch, p, h_str(p, "section.doel"), nl->goal, "nl");
-	evening_roles(dutch, p, it);
-	evening_prep(dutch, p, it);
-	evening_programme(dutch, p, it);
+	script = h_el(art, "div", "script");
+	md_section(script, p, h_str(p, "section.doel"), nl->goal, "nl");
+	evening_roles(script, p, it);
+	evening_prep(script, p, it);
+	evening_programme(script, p, it);
 	if (t->statements->len > 0) {
 		xmlNodePtr ul;
 
 		sec = h_el(art, "section", "statements");
 		h_el_text(sec, "h2", NULL, h_str(p, "section.stellingen"));
 		ul = h_el(sec, "ul", NULL);
+		h_mark_lang(ul, p, t->lang);
 		for (guint i = 0; i < t->statements->len; i++)
 			h_md(h_el(ul, "li", NULL), p,
 			    g_ptr_array_index(t->statements, i), 2, TRUE);
 	}
-	md_section(dutch, p, kt_str(s->m, "nl", "section.nazorg"),
-	    nl->followup, "nl");
+	md_section(script, p, h_str(p, "section.nazorg"), nl->followup,
+	    "nl");
 	h_page_end(p, t->title ? t->title : it->slug);
 	g_free(path);
 }
@@ -553,7 +603,7 @@ render_tip(struct site *s, const struct kt_item *it,
 	char *path = kt_page_path(lang->code, it->kind, it->slug);
 	struct page *p = h_page_begin(s, lang, path);
 	const struct kt_text *t = h_text_or_source(it, lang->code);
-	xmlNodePtr art, dl;
+	xmlNodePtr art, dl, body;
 
 	p->alternates = h_languages_of(s->m, it);
 	art = item_head(p, it, t, "kind.tip");
@@ -564,13 +614,18 @@ render_tip(struct site *s, const struct kt_item *it,
 	fact(dl, h_str(p, "facet.voor"),
 	    h_vocab_label(p, KT_V_FOR, it->audience_tip));
 	translations_list(art, p, it);
-	h_md(h_el(art, "div", "prose"), p, t->body, 1, FALSE);
+	body = h_el(art, "div", "prose");
+	h_mark_lang(body, p, t->lang);
+	h_md(body, p, t->body, 1, FALSE);
 	if (t->phrases->len > 0) {
 		xmlNodePtr sec = h_el(art, "section", "phrases");
 		h_el_text(sec, "h2", NULL, h_str(p, "section.zinnen"));
-		for (guint i = 0; i < t->phrases->len; i++)
-			h_md(h_el(sec, "blockquote", NULL), p,
-			    g_ptr_array_index(t->phrases, i), 2, FALSE);
+		for (guint i = 0; i < t->phrases->len; i++) {
+			xmlNodePtr q = h_el(sec, "blockquote", NULL);
+
+			h_mark_lang(q, p, t->lang);
+			h_md(q, p, g_ptr_array_index(t->phrases, i), 2, FALSE);
+		}
 	}
 	h_page_end(p, t->title ? t->title : it->slug);
 	g_free(path);
@@ -738,4 +793,5 @@ h_shared(struct site *s)
 	copy_assets(s);
 	copy_pictograms(s);
 	copy_logo(s);
+	h_search_stemmers(s);
 }

@@ -157,6 +157,40 @@ h_year_list(guint32 mask)
 }
 
 const char *
+h_vocab_in(const struct page *p, enum kt_vocab_id v, int i)
+{
+	return i >= 0 ? h_vocab_label(p, v, i) : "";
+}
+
+char *
+h_competence_text(const struct kt_model *m, const char *lang, int i)
+{
+	const char *name = kt_vocab_name(KT_V_COMPETENCE, i);
+	char *key = g_strdup_printf("term.competenties.%s", name);
+	char *plain = g_strdup_printf("v.competenties.%s", name);
+	char *s = g_strdup_printf("%s: %s", kt_str(m, "nl", key),
+	    kt_str(m, lang, plain));
+
+	g_free(plain);
+	g_free(key);
+	return s;
+}
+
+void
+h_competence(xmlNodePtr parent, const struct page *p, int i)
+{
+	char *key = g_strdup_printf("term.competenties.%s",
+	    kt_vocab_name(KT_V_COMPETENCE, i));
+	xmlNodePtr term = h_el_text(parent, "span", "term",
+	    kt_str(p->s->m, "nl", key));
+
+	h_mark_lang(term, p, "nl");
+	h_text(parent, ": ");
+	h_text(parent, h_vocab_label(p, KT_V_COMPETENCE, i));
+	g_free(key);
+}
+
+const char *
 h_school_type(const struct page *p, guint32 together, int i)
 {
 	return i == 0 && (together & 0xF) == 0xF ? "vmbo" :
@@ -266,7 +300,7 @@ h_mark_lang(xmlNodePtr n, const struct page *p, const char *lang)
 {
 	const struct kt_language *l;
 
-	if (strcmp(lang, p->lang->code) == 0)
+	if (n == NULL || strcmp(lang, p->lang->code) == 0)
 		return;
 	h_attr(n, "lang", lang);
 	l = kt_site_language(&p->s->m->site, lang);
@@ -428,6 +462,77 @@ h_path_in(const struct page *p, const char *lang)
 	return g_strconcat(lang, rest ? rest : "/index.html", NULL);
 }
 
+/* An element before the head slot, on a line of its own. */
+static xmlNodePtr
+head_el(struct page *p, const char *name)
+{
+	xmlNodePtr n = xmlNewDocNode(p->doc, NULL, BAD_CAST name, NULL);
+
+	xmlAddPrevSibling(p->head, n);
+	xmlAddPrevSibling(p->head, xmlNewDocText(p->doc, BAD_CAST "\n"));
+	return n;
+}
+
+/*
+ * Where search engines read the page: target's address from basis_url
+ * (absolute, as hreflang and canonical must be), else from this page.
+ */
+static char *
+head_href(const struct page *p, const char *target)
+{
+	const char *base = p->s->m->site.base_url;
+
+	return base != NULL ? kt_url_join(base, target) : h_href(p, target);
+}
+
+static void
+head_alternate(struct page *p, const char *hreflang, const char *lang)
+{
+	xmlNodePtr ln = head_el(p, "link");
+	char *target = h_path_in(p, lang), *h = head_href(p, target);
+
+	h_attr(ln, "rel", "alternate");
+	h_attr(ln, "hreflang", hreflang);
+	h_attr(ln, "href", h);
+	g_free(h);
+	g_free(target);
+}
+
+/* The meta description, the canonical address and the alternates. */
+static void
+head_links(struct page *p)
+{
+	const struct kt_site *site = &p->s->m->site;
+	xmlNodePtr meta = head_el(p, "meta");
+	gboolean any = FALSE;
+
+	h_attr(meta, "name", "description");
+	h_attr(meta, "content", p->description != NULL ? p->description :
+	    h_str(p, "site.description"));
+	if (site->base_url != NULL) {
+		xmlNodePtr ln = head_el(p, "link");
+		char *h = kt_url_join(site->base_url, p->path);
+
+		h_attr(ln, "rel", "canonical");
+		h_attr(ln, "href", h);
+		g_free(h);
+	}
+	for (guint i = 0; i < site->languages->len; i++) {
+		const struct kt_language *l = g_ptr_array_index(
+		    site->languages, i);
+
+		if (p->alternates != NULL &&
+		    !g_ptr_array_find_with_equal_func(p->alternates,
+		    l->code, g_str_equal, NULL))
+			continue;
+		head_alternate(p, l->code, l->code);
+		any = TRUE;
+	}
+	/* the Dutch source for a reader whose language is not there */
+	if (any && strchr(p->path, '/') != NULL)
+		head_alternate(p, "x-default", "nl");
+}
+
 void
 h_page_end(struct page *p, const char *title)
 {
@@ -444,7 +549,14 @@ h_page_end(struct page *p, const char *title)
 	}
 	/* language switcher, and hreflang alternates in the head */
 	if (p->languages != NULL) {
-		xmlNodePtr ul = h_el(p->languages, "ul", NULL);
+		/* folded under the page's language on a phone (style.css) */
+		xmlNodePtr details = h_el(p->languages, "details", NULL), ul;
+		xmlNodePtr summary = h_el(details, "summary", NULL);
+
+		h_text(summary, h_str(p, "lang.label"));
+		h_text(summary, ": ");
+		h_text(summary, p->lang->name);
+		ul = h_el(details, "ul", NULL);
 		h_attr(p->languages, "aria-label", h_str(p, "lang.label"));
 		for (guint i = 0; i < site->languages->len; i++) {
 			const struct kt_language *l = g_ptr_array_index(
@@ -461,28 +573,7 @@ h_page_end(struct page *p, const char *title)
 		}
 	}
 	if (p->head != NULL) {
-		for (guint i = 0; i < site->languages->len; i++) {
-			const struct kt_language *l = g_ptr_array_index(
-			    site->languages, i);
-			xmlNodePtr ln;
-			char *target, *h;
-
-			if (p->alternates != NULL &&
-			    !g_ptr_array_find_with_equal_func(p->alternates,
-			    l->code, g_str_equal, NULL))
-				continue;
-			target = h_path_in(p, l->code);
-			h = h_href(p, target);
-			ln = xmlNewDocNode(p->doc, NULL, BAD_CAST "link", NULL);
-			h_attr(ln, "rel", "alternate");
-			h_attr(ln, "hreflang", l->code);
-			h_attr(ln, "href", h);
-			xmlAddPrevSibling(p->head, ln);
-			xmlAddPrevSibling(p->head,
-			    xmlNewDocText(p->doc, BAD_CAST "\n"));
-			g_free(h);
-			g_free(target);
-		}
+		head_links(p);
 		if (p->jsonld != NULL) {
 			/* kt_json_str escapes <, so </script> cannot occur */
 			xmlNodePtr sc = xmlNewDocNode(p->doc, NULL,
@@ -507,6 +598,7 @@ h_page_end(struct page *p, const char *title)
 		g_ptr_array_free(p->alternates, TRUE);
 	if (p->jsonld != NULL)
 		g_string_free(p->jsonld, TRUE);
+	g_free(p->description);
 	g_free(p->up);
 	g_free(p);
 }

@@ -30,6 +30,7 @@ struct page {
 	xmlNodePtr main, head, title, languages;
 	GPtrArray *alternates;	/* languages with real content, or NULL */
 	GString *jsonld;	/* structured data for the head, or NULL */
+	char *description;	/* the meta description, or NULL: the site's */
 };
 
 /* Nodes; text is always added as text, never parsed. */
@@ -84,7 +85,26 @@ void h_md(xmlNodePtr parent, const struct page *, const struct kt_md *,
 /* Marks n as written in lang when that is not the page's language. */
 void h_mark_lang(xmlNodePtr n, const struct page *, const char *lang);
 
-/* A page at path (relative to out/) in a language; ends by writing it. */
+/*
+ * A value of a vocabulary in the page's language, from the i18n files
+ * ("gesprek in groepjes", never "gesprek-in-groepjes"); borrowed.
+ */
+const char *h_vocab_in(const struct page *, enum kt_vocab_id, int i);
+/*
+ * A career competence as a teacher knows it: the official Dutch term
+ * beside the plain question, "Werkexploratie: welk werk past bij mij?".
+ * h_competence puts it into parent with the Dutch term marked lang="nl"
+ * on other pages; h_competence_text returns it as one string in lang,
+ * for the search index and structured data (the caller frees it).
+ */
+void h_competence(xmlNodePtr parent, const struct page *, int i);
+char *h_competence_text(const struct kt_model *, const char *lang, int i);
+
+/*
+ * A page at path (relative to out/) in a language; h_page_end writes it
+ * with its meta description (p->description, else the site's), its
+ * canonical address and absolute hreflang alternates from basis_url.
+ */
 struct page *h_page_begin(struct site *, const struct kt_language *,
     const char *path);
 void h_page_end(struct page *, const char *title);

@@ -43,10 +43,11 @@ talk_downloads(xmlNodePtr parent, const struct page *p,
 	h_downloads_end(ul);
 }
 
-/* A list of questions under a heading; nothing when there are none. */
+/* A list of questions in lang under a heading in the page's; nothing
+ * when there are none. */
 static void
 question_list(xmlNodePtr parent, struct page *p, const char *heading,
-    GPtrArray *qs, const char *cls)
+    GPtrArray *qs, const char *cls, const char *lang)
 {
 	xmlNodePtr ul;
 
@@ -54,6 +55,7 @@ question_list(xmlNodePtr parent, struct page *p, const char *heading,
 		return;
 	h_el_text(parent, "h3", NULL, heading);
 	ul = h_el(parent, "ul", cls);
+	h_mark_lang(ul, p, lang);
 	for (guint i = 0; i < qs->len; i++)
 		h_md(h_el(ul, "li", NULL), p, g_ptr_array_index(qs, i), 3,
 		    TRUE);
@@ -91,43 +93,41 @@ looked_back(xmlNodePtr parent, struct page *p, const struct kt_item *it)
 	}
 }
 
-/* The mentor's part, in Dutch: how to open, the parts, how to end. */
+/* The mentor's part: its text in Dutch (marked so on a translated page),
+ * its headings in the page's language. */
 static void
 mentor_part(xmlNodePtr art, struct page *p, const struct kt_item *it)
 {
-	const struct kt_model *m = p->s->m;
 	const struct kt_text *nl = it->source;
 	xmlNodePtr sec = h_el(art, "section", "mentor-part"), ol;
 	int at = 0;
 
 	h_attr(sec, "id", "mentor");
-	h_mark_lang(sec, p, "nl");
-	h_el_text(sec, "h2", NULL, kt_str(m, "nl", "talk.section.mentor"));
+	h_el_text(sec, "h2", NULL, h_str(p, "talk.section.mentor"));
 	if (strcmp(p->lang->code, "nl") != 0)
 		h_el_text(sec, "p", "notice", h_str(p, "teacher.dutch"));
-	h_md_section(sec, p, kt_str(m, "nl", "talk.opening"), nl->opening,
-	    "nl");
+	h_md_section(sec, p, h_str(p, "talk.opening"), nl->opening, "nl");
 	ol = h_el(sec, "ol", "talk-parts");
 	for (guint i = 0; i < it->parts->len; i++) {
 		const struct kt_talk_part *pt = g_ptr_array_index(it->parts, i);
 		char *key = g_strdup_printf("v.deel.%s", pt->part >= 0 ?
 		    kt_vocab_name(KT_V_TALK_PART, pt->part) : "");
-		char *head = g_strdup_printf("%s · %d–%d min",
-		    kt_str(m, "nl", key), at, at + pt->minutes);
+		char *head = g_strdup_printf("%s · %d–%d min", h_str(p, key),
+		    at, at + pt->minutes);
 		xmlNodePtr li = h_el(ol, "li", NULL), ul;
 
 		at += pt->minutes;
 		h_el_text(li, "h3", NULL, head);
 		ul = h_el(li, "ul", NULL);
+		h_mark_lang(ul, p, "nl");
 		for (guint q = 0; q < pt->questions->len; q++)
 			h_md(h_el(ul, "li", NULL), p,
 			    g_ptr_array_index(pt->questions, q), 3, TRUE);
 		g_free(head);
 		g_free(key);
 	}
-	h_md_section(sec, p, kt_str(m, "nl", "talk.closing"), nl->closing,
-	    "nl");
-	h_md_section(sec, p, kt_str(m, "nl", "talk.notes"), nl->notes, "nl");
+	h_md_section(sec, p, h_str(p, "talk.closing"), nl->closing, "nl");
+	h_md_section(sec, p, h_str(p, "talk.notes"), nl->notes, "nl");
 }
 
 void
@@ -160,15 +160,15 @@ h_talk_page(struct site *s, const struct kt_item *it,
 
 	sec = h_el(art, "section", "family-part");
 	h_attr(sec, "id", "gezin");
-	h_mark_lang(sec, p, t->lang);
 	h_el_text(sec, "h2", NULL, h_str(p, "talk.section.family"));
 	body = h_el(sec, "div", "prose intro");
+	h_mark_lang(body, p, t->lang);
 	h_md(body, p, t->intro, 2, FALSE);
 	looked_back(sec, p, it);
 	question_list(sec, p, h_str(p, "talk.heading.pupil"),
-	    t->pupil_questions, "questions pupil");
+	    t->pupil_questions, "questions pupil", t->lang);
 	question_list(sec, p, h_str(p, "talk.heading.parent"),
-	    t->parent_questions, "questions parent");
+	    t->parent_questions, "questions parent", t->lang);
 	mentor_part(art, p, it);
 	h_page_end(p, t->title ? t->title : it->slug);
 	g_free(path);

@@ -55,8 +55,11 @@ test('from an assignment to the talk that looks back at it, in Arabic too', asyn
 	await page.getByRole('navigation', { name: 'Taal' }).getByRole('link', { name: 'العربية' }).click();
 	assert.match(page.url(), /ar\/gesprekken\/sectorkeuze\.html$/);
 	assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
-	// the mentor's part stays Dutch, marked as such for a screen reader
-	assert.equal(await page.locator('#mentor').getAttribute('lang'), 'nl');
+	// the mentor's part stays Dutch, marked as such for a screen reader;
+	// its headings are in Arabic
+	assert.equal(await page.locator('#mentor').getAttribute('lang'), null);
+	assert.equal(await page.locator('#mentor .talk-parts li ul').first().getAttribute('lang'), 'nl');
+	assert.equal(await page.locator('#mentor h3').first().getAttribute('lang'), null);
 	await page.close();
 });
 

@@ -1,18 +1,14 @@
 /*
  * keukentafel: the bank's filters and search, and the read-aloud button.
  * Everything works without this file (facet values are pages of their
- * own); with it, the facets become checkboxes that filter the list in
- * place, a search box finds words in every item (from index.js), and the
- * choices live in the address, so a link can be shared and Back works.
+ * own); with it, the facets become checkboxes that filter the cards in
+ * place by the values each card carries (data-f), the chosen ones show
+ * as removable chips above the results, a search box finds words in
+ * every item, and the choices live in the address (replaced, not
+ * pushed), so a link can be shared and Back leaves the bank.
  */
 (function () {
 	'use strict';
-
-	/* the same folding as the generator's: no accents, lower case */
-	function fold(s) {
-		return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-		    .toLowerCase();
-	}
 
 	/* the text for n results: the form of the page's language for n
 	 * (data-template-one, -few, ...), else data-template */
@@ -61,28 +57,64 @@
 		});
 	}
 
+	/*
+	 * The cards a search finds (search.js, from the index's shards): a
+	 * Map of their ids to their scores, or null when the query has no
+	 * word to search for (or the search script is missing).
+	 */
+	function search(query) {
+		if (window.ktSearch && window.ktSearch.find)
+			return window.ktSearch.find(query);
+		return Promise.resolve(null);
+	}
+
+	/* A card's facet values, from data-f="leerjaar:1 soort:tips". */
+	function cardFacets(card) {
+		var f = {};
+
+		(card.dataset.f || '').split(' ').filter(Boolean).forEach(
+		    function (pair) {
+			var at = pair.indexOf(':');
+			var name = pair.slice(0, at);
+
+			(f[name] = f[name] || []).push(pair.slice(at + 1));
+		});
+		return f;
+	}
+
 	function bank() {
 		var results = document.getElementById('results');
-		var index = window.ktIndex;
-		var cards = {}, chosen = {}, boxes = {};
-		var query = '', status, form, input, clear, facets;
+		var cards = [], chosen = {}, boxes = {}, legends = {};
+		var without = {}, found = null, query = '';
+		var status, form, input, clear, chips, panel, shownChosen;
+		var saving = 0;
 
-		if (!results || !index)
+		if (!results)
 			return;
 		results.querySelectorAll('.card[data-id]').forEach(function (c) {
-			cards[c.dataset.id] = c;
+			cards.push({ el: c, id: c.dataset.id, f: cardFacets(c),
+			    ty: (c.dataset.ty || '').split(' ').filter(Boolean) });
 		});
 		status = results.querySelector('.result-count');
-		facets = document.querySelectorAll('.facet[data-facet]');
+		panel = document.querySelector('.filters-panel');
 
 		/* each facet's links become checkboxes in a fieldset */
-		facets.forEach(function (section) {
+		document.querySelectorAll('.facet[data-facet]').forEach(
+		    function (section) {
 			var name = section.dataset.facet;
 			var fieldset = document.createElement('fieldset');
 			var legend = document.createElement('legend');
+			var note = section.querySelector('.facet-note');
 
 			legend.textContent = section.querySelector('h3').textContent;
+			legends[name] = legend.textContent;
+			without[name] = (section.dataset.without || '').split(' ');
 			fieldset.appendChild(legend);
+			if (note) {
+				note.id = 'note-' + name;
+				fieldset.setAttribute('aria-describedby', note.id);
+				fieldset.appendChild(note);
+			}
 			chosen[name] = [];
 			boxes[name] = [];
 			section.querySelectorAll('a[data-value]').forEach(function (a) {
@@ -90,8 +122,7 @@
 				var row = document.createElement('div');
 				var box = document.createElement('input');
 				var label = document.createElement('label');
-				var text = document.createElement('span');
-				var count = document.createElement('span');
+				var text = a.querySelector('.label');
 
 				row.className = 'option';
 				box.type = 'checkbox';
@@ -99,16 +130,12 @@
 				box.name = name;
 				box.value = a.dataset.value;
 				label.htmlFor = id;
-				text.className = 'label';
-				text.textContent = a.querySelector('.label').textContent;
 				if (a.lang) {
 					text.lang = a.lang;
 					text.dir = a.dir;
 				}
-				count.className = 'count';
-				count.textContent = a.querySelector('.count').textContent;
 				label.appendChild(text);
-				label.appendChild(count);
+				label.appendChild(a.querySelector('.count'));
 				row.appendChild(box);
 				row.appendChild(label);
 				fieldset.appendChild(row);
@@ -120,23 +147,35 @@
 						list.push(box.value);
 					if (!box.checked && at >= 0)
 						list.splice(at, 1);
-					update(false);
+					update();
 				});
 				boxes[name].push(box);
 			});
 			section.replaceChildren(fieldset);
 		});
 
-		form = document.querySelector('form.search');
+		form = results.querySelector('form.search');
 		input = document.getElementById('q');
-		form.hidden = false;
-		form.addEventListener('submit', function (e) {
-			e.preventDefault();
-		});
-		input.addEventListener('input', function () {
-			query = input.value;
-			update(true);
-		});
+		if (form) {
+			form.hidden = false;
+			form.addEventListener('submit', function (e) {
+				e.preventDefault();
+			});
+			input.addEventListener('input', function () {
+				query = input.value;
+				search(query).then(function (ids) {
+					if (query === input.value) {
+						found = ids;
+						update();
+					}
+				});
+			});
+		}
+		/* the chosen filters, each a button that removes it */
+		chips = document.createElement('ul');
+		chips.className = 'chips';
+		chips.setAttribute('aria-label', status.dataset.chosen);
+		status.after(chips);
 		clear = document.createElement('button');
 		clear.type = 'button';
 		clear.className = 'clear';
@@ -146,26 +185,33 @@
 				chosen[f] = [];
 			});
 			query = '';
-			input.value = '';
+			found = null;
+			if (input)
+				input.value = '';
 			sync();
-			update(false);
+			update();
 		});
-		form.after(clear);
+		if (panel) {
+			shownChosen = document.createElement('span');
+			shownChosen.className = 'chosen-count';
+			panel.querySelector('summary').appendChild(shownChosen);
+		}
 
 		/*
-		 * Years per school type (item.ty: "vmbo-basis:4"): a chosen
+		 * Years per school type (data-ty "vmbo-basis:4"): a chosen
 		 * type and a chosen year must go together. skip and value:
 		 * the facet being counted, with that one value chosen.
 		 */
-		function together(item, skip, value) {
+		function together(card, skip, value) {
 			var types = skip === 'onderwijstype' ? [value] :
 			    chosen.onderwijstype || [];
 			var years = skip === 'leerjaar' ? [value] :
 			    chosen.leerjaar || [];
 
-			if (!item.ty || types.length === 0 || years.length === 0)
+			if (card.ty.length === 0 || types.length === 0 ||
+			    years.length === 0)
 				return true;
-			return item.ty.some(function (pair) {
+			return card.ty.some(function (pair) {
 				var at = pair.lastIndexOf(':');
 
 				return types.indexOf(pair.slice(0, at)) >= 0 &&
@@ -173,46 +219,127 @@
 			});
 		}
 
-		function passes(item, skip, value) {
-			var terms, f;
+		/* A card without a value for a facet is not filtered by it. */
+		function passes(card, skip, value) {
+			for (var f in chosen) {
+				var mine = card.f[f] || [];
 
-			for (f in chosen) {
-				if (f === skip || chosen[f].length === 0)
+				if (f === skip || chosen[f].length === 0 ||
+				    mine.length === 0)
 					continue;
-				if (!item.f[f].some(function (v) {
+				if (!mine.some(function (v) {
 					return chosen[f].indexOf(v) >= 0;
 				}))
 					return false;
 			}
-			if (!together(item, skip, value))
+			if (!together(card, skip, value))
 				return false;
-			terms = fold(query).split(/\s+/).filter(Boolean);
-			return terms.every(function (t) {
-				return item.x.indexOf(t) >= 0;
+			return found === null || found.has(card.id);
+		}
+
+		function chip(f, value, text) {
+			var li = document.createElement('li');
+			var b = document.createElement('button');
+
+			b.type = 'button';
+			b.className = 'chip';
+			b.textContent = legends[f] + ': ' + text;
+			b.setAttribute('aria-label',
+			    status.dataset.remove.replace('{label}', b.textContent));
+			b.addEventListener('click', function () {
+				chosen[f].splice(chosen[f].indexOf(value), 1);
+				sync();
+				update();
+				(chips.querySelector('button') || status).focus();
+			});
+			li.appendChild(b);
+			chips.appendChild(li);
+		}
+
+		function showChips() {
+			var n = 0;
+
+			chips.replaceChildren();
+			Object.keys(chosen).forEach(function (f) {
+				chosen[f].forEach(function (v) {
+					var box = document.getElementById('f-' + f + '-' + v);
+
+					chip(f, v, box ? box.labels[0].querySelector(
+					    '.label').textContent : v);
+					n++;
+				});
+			});
+			if (n > 0 || query) {
+				var li = document.createElement('li');
+				li.appendChild(clear);
+				chips.appendChild(li);
+			}
+			chips.hidden = n === 0 && !query;
+			if (shownChosen)
+				shownChosen.textContent = n > 0 ? ' (' + n + ')' : '';
+		}
+
+		/* "not filtered by school type" where a facet does not apply */
+		function notes() {
+			results.querySelectorAll('section.listing').forEach(
+			    function (s) {
+				var kind = s.dataset.kind;
+				var skipped = Object.keys(chosen).filter(function (f) {
+					return chosen[f].length > 0 &&
+					    without[f].indexOf(kind) >= 0;
+				}).map(function (f) { return legends[f]; });
+				var note = s.querySelector('.listing-note');
+
+				if (skipped.length === 0) {
+					if (note)
+						note.remove();
+					return;
+				}
+				if (!note) {
+					note = document.createElement('p');
+					note.className = 'listing-note';
+					s.querySelector('h2').after(note);
+				}
+				note.textContent = status.dataset.notfor.replace(
+				    '{facets}', skipped.join(
+				    document.dir === 'rtl' ? '، ' : ', '));
 			});
 		}
 
-		function update(typing) {
-			var shown = 0, params = new URLSearchParams(), url;
+		function update() {
+			var shown = 0;
 
-			index.forEach(function (item) {
-				var ok = passes(item, null);
+			cards.forEach(function (card) {
+				var ok = passes(card, null);
 
-				if (cards[item.id])
-					cards[item.id].hidden = !ok;
+				card.el.hidden = !ok;
 				if (ok)
 					shown++;
 			});
+			/* the best matches of a search first */
+			if (window.ktSearch && window.ktSearch.order)
+				window.ktSearch.order(results, found);
+			/* each kind says how many of it are shown */
 			results.querySelectorAll('section.listing').forEach(
 			    function (s) {
-				s.hidden = !s.querySelector('.card:not([hidden])');
+				var n = s.querySelectorAll('.card:not([hidden])').length;
+				var h = s.querySelector('h2');
+				var c = h.querySelector('.listing-count');
+
+				s.hidden = n === 0;
+				if (!c) {
+					c = document.createElement('span');
+					c.className = 'listing-count';
+					h.append(' ', c);
+				}
+				c.textContent = '(' + n + ')';
 			});
 			/* what each choice would give with the others as they are */
 			Object.keys(boxes).forEach(function (f) {
 				boxes[f].forEach(function (box) {
-					var n = index.filter(function (item) {
-						return item.f[f].indexOf(box.value) >= 0 &&
-						    passes(item, f, box.value);
+					var n = cards.filter(function (card) {
+						return (card.f[f] || []).indexOf(box.value) >= 0 &&
+						    passes(card, f, box.value);
 					}).length;
 					box.labels[0].querySelector('.count').textContent = n;
 				});
@@ -220,21 +347,33 @@
 			status.textContent = shown > 0 ?
 			    plural(status, shown).replace('{n}', shown) :
 			    status.dataset.none;
-			clear.hidden = !query && !Object.keys(chosen).some(
-			    function (f) { return chosen[f].length > 0; });
+			showChips();
+			notes();
+			remember();
+		}
+
+		/*
+		 * The choices in the address, and the scroll position in the
+		 * history entry: replaced, never pushed, so one Back leaves
+		 * the bank, and Back from an item finds the list as it was.
+		 */
+		function address() {
+			var params = new URLSearchParams();
+
 			if (query)
 				params.set('q', query);
 			Object.keys(chosen).forEach(function (f) {
 				if (chosen[f].length > 0)
 					params.set(f, chosen[f].join(','));
 			});
-			url = location.pathname + (params.toString() ?
-			    '?' + params.toString() : '');
+			return location.pathname + (params.toString() ?
+			    '?' + params.toString() : '') + location.hash;
+		}
+
+		function remember() {
 			try {
-				if (typing)
-					history.replaceState(null, '', url);
-				else if (url !== location.pathname + location.search)
-					history.pushState(null, '', url);
+				history.replaceState({ y: window.scrollY }, '',
+				    address());
 			} catch (e) {
 				/* some browsers refuse this on file:// pages */
 			}
@@ -247,11 +386,13 @@
 					box.checked = chosen[f].indexOf(box.value) >= 0;
 				});
 			});
-			input.value = query;
+			if (input)
+				input.value = query;
 		}
 
 		function fromAddress() {
 			var params = new URLSearchParams(location.search);
+			var y = history.state && history.state.y;
 
 			Object.keys(chosen).forEach(function (f) {
 				var v = params.get(f);
@@ -259,10 +400,21 @@
 			});
 			query = params.get('q') || '';
 			sync();
-			update(true);
+			return search(query).then(function (ids) {
+				found = ids;
+				update();
+				if (y)
+					window.scrollTo(0, y);
+			});
 		}
 
-		window.addEventListener('popstate', fromAddress);
+		if ('scrollRestoration' in history)
+			history.scrollRestoration = 'manual';
+		window.addEventListener('scroll', function () {
+			clearTimeout(saving);
+			saving = setTimeout(remember, 150);
+		});
+		window.addEventListener('pagehide', remember);
 		fromAddress();
 	}
 
