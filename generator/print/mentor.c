@@ -326,7 +326,7 @@ checklist_row(struct kt_pdf *p, const char *name, const double *wd)
 }
 
 struct checklist {
-	const char *title, *fields;
+	char *title, *fields;	/* made by the first drawing */
 	GPtrArray *pupils;	/* or NULL: blank rows */
 };
 
@@ -334,7 +334,7 @@ static struct kt_pdf *
 checklist_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
     gboolean tagged, void *data)
 {
-	const struct checklist *c = data;
+	struct checklist *c = data;
 	const struct kt_text *t = j->it->source;
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, klassenlijst" };
 	struct kt_pdf *p = kt_pdf_open(k, g_ptr_array_index(j->files, 0),
@@ -343,10 +343,15 @@ checklist_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
 	const double wd[4] = { w * 0.46, w * 0.18, w * 0.18, w * 0.18 };
 	guint rows = c->pupils != NULL ? c->pupils->len : BLANK_ROWS;
 
+	if (c->title == NULL) {
+		c->title = g_strdup_printf("%s: %s", kt_pdf_str(p,
+		    "checklist.title"), t->title ? t->title : j->it->slug);
+		c->fields = checklist_fields(p, c->pupils != NULL);
+	}
 	if (tagged)
 		kt_pdf_tagged(p);
 	p->footer = kt_paper_footer;
-	p->footer_data = (char *)c->title;
+	p->footer_data = c->title;
 	p->bottom = p->h - KT_FOOTLINE_BAND;
 	for (guint i = 0; i < rows; i++) {
 		if (p->page == 0 || p->y + KT_CHECKLIST_ROW > p->bottom)
@@ -361,21 +366,10 @@ checklist_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
 void
 kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
-	const struct kt_item *it = j->it;
 	/* names only in the private folder, never in out/ */
 	struct checklist c = { NULL, NULL, j->private ? k->o->pupils : NULL };
-	struct kt_pdf *p = kt_pdf_open(k, g_ptr_array_index(j->files, 0),
-	    j->lang, NULL, FALSE);
-	char *title = g_strdup_printf("%s: %s", kt_pdf_str(p,
-	    "checklist.title"), it->source->title ? it->source->title :
-	    it->slug);
-	char *fields = checklist_fields(p, c.pupils != NULL);
 
-	kt_pdf_discard(p);
-	c.title = title;
-	c.fields = fields;
 	kt_paper_close(k, j, checklist_draw, &c);
-	g_free(title);
-	g_free(fields);
+	g_free(c.title);
+	g_free(c.fields);
 }
-
