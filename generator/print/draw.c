@@ -336,15 +336,16 @@ picto(struct kt_pdf *p, const char *name)
 }
 
 /* Paints a recording scaled by scale with its origin at x, y: in a
- * tagged document a Figure described in the language it is in. */
+ * tagged document a Figure described in lang, or (NULL) the language it
+ * is in. */
 static void
 picto_paint(struct kt_pdf *p, const char *name, const struct picto *rec,
-    double x, double y, double scale)
+    double x, double y, double scale, const char *in)
 {
 	gboolean tag = kt_pdf_tagging(p);
 
 	if (tag) {
-		const char *lang = kt_pdf_tag_lang(p);
+		const char *lang = in != NULL ? in : kt_pdf_tag_lang(p);
 		const char *alt = picto_alt(p, name, &lang);
 
 		kt_pdf_figure(p, alt, lang);
@@ -369,7 +370,18 @@ kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
 
 	if (rec != NULL)
 		picto_paint(p, name, rec, kt_pdf_x(p, x, size), y,
-		    size / PICTO_REF);
+		    size / PICTO_REF, NULL);
+}
+
+void
+kt_pdf_picto_in(struct kt_pdf *p, const struct kt_language *lang,
+    const char *name, double x, double y, double size)
+{
+	const struct picto *rec = picto(p, name);
+
+	if (rec != NULL)
+		picto_paint(p, name, rec, kt_pdf_x(p, x, size), y,
+		    size / PICTO_REF, lang->code);
 }
 
 void
@@ -384,7 +396,7 @@ kt_pdf_picto_ink(struct kt_pdf *p, const char *name, double x, double y,
 	s = size / MAX(rec->ink.width, rec->ink.height);
 	left = kt_pdf_x(p, x, size) + (size - rec->ink.width * s) / 2;
 	picto_paint(p, name, rec, left - rec->ink.x * s,
-	    y + (size - rec->ink.height * s) / 2 - rec->ink.y * s, s);
+	    y + (size - rec->ink.height * s) / 2 - rec->ink.y * s, s, NULL);
 }
 
 /* Arabic and Ethiopic look a size smaller than Latin at one size. */

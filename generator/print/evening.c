@@ -359,8 +359,8 @@ kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 		}
 		if ((pages = kt_pdf_close(p)) >= 0 || !tagged)
 			break;
-		kt_warning(k->d, j->t->path, 0, 0, "cairo could not tag the "
-		    "invitation; it is drawn again without tags");
+		kt_warning(k->d, g_ptr_array_index(j->files, 0), 0, 0,
+		    KT_PAPER_UNTAGGED);
 		tagged = FALSE;
 	}
 	if (pages > 1)
@@ -632,14 +632,15 @@ board(struct kt_pdf *p, const struct kt_item *it, const char *key,
 	PangoLayout *l;
 
 	kt_pdf_page(p);
-	kt_pdf_logo(p, kt_pdf_x(p, p->w - p->right - KT_LOGO, KT_LOGO), p->y,
-	    KT_LOGO, KT_LOGO);
-	kt_pdf_picto(p, thumb, (p->w - pic) / 2, p->y, pic);
-	p->y += pic;
 	l = kt_pdf_text(p, m, KT_TYPE_BOARD, TRUE, w, -1, TRUE);
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-	kt_pdf_show_as(p, KT_TAG_H1, l, p->left, p->y, w);
-	p->y += kt_pdf_height(l) + KT_GAP_L;
+	/* the word first in the tree: cairo 1.16 cannot tag a document
+	 * whose first marked content is a picture */
+	kt_pdf_show_as(p, KT_TAG_H1, l, p->left, p->y + pic, w);
+	kt_pdf_picto(p, thumb, (p->w - pic) / 2, p->y, pic);
+	kt_pdf_logo(p, kt_pdf_x(p, p->w - p->right - KT_LOGO, KT_LOGO), p->y,
+	    KT_LOGO, KT_LOGO);
+	p->y += pic + kt_pdf_height(l) + KT_GAP_L;
 	g_object_unref(l);
 	g_free(m);
 	for (guint i = 1; i < langs->len; i++) {

@@ -210,8 +210,7 @@ kt_paper_close(struct kt_pdfkit *k, const struct kt_plan_job *j,
 
 	if (pages < 0) {
 		kt_warning(k->d, g_ptr_array_index(j->files, 0), 0, 0,
-		    "cairo could not tag this printable; it is drawn again "
-		    "without tags");
+		    KT_PAPER_UNTAGGED);
 		pages = kt_pdf_close(draw(k, j, FALSE, data));
 	}
 	return pages;

@@ -143,6 +143,9 @@ void kt_pdf_picto(struct kt_pdf *, const char *name, double x, double y,
     double size);
 void kt_pdf_picto_ink(struct kt_pdf *, const char *name, double x,
     double y, double size);
+/* kt_pdf_picto() described in lang (a column in another language). */
+void kt_pdf_picto_in(struct kt_pdf *, const struct kt_language *,
+    const char *name, double x, double y, double size);
 /* Frees a value of the kit's svg table. */
 void kt_pdf_picto_free(gpointer);
 /* A type size for text in lang: Arabic and Ethiopic KT_TYPE_SCRIPT_LARGER

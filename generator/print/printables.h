@@ -67,7 +67,10 @@ void kt_paper_columns(struct kt_pdf *, GPtrArray *const *cells, int n,
 typedef struct kt_pdf *(*kt_paper_fn)(struct kt_pdfkit *,
     const struct kt_plan_job *, gboolean tagged, void *data);
 /* Draws it tagged and closes it; when cairo cannot write its tags,
- * draws it again without them, with a warning. The number of pages. */
+ * draws it again without them, with a warning (KT_PAPER_UNTAGGED). The
+ * number of pages. */
+#define KT_PAPER_UNTAGGED "cairo could not tag this printable; it is " \
+	"drawn again without tags"
 int kt_paper_close(struct kt_pdfkit *, const struct kt_plan_job *,
     kt_paper_fn draw, void *data);
 /* markup with typographic quotes for straight ones ("..." as “...”, an
