@@ -785,6 +785,7 @@ kt_pdf_join_new(gboolean objstm)
 	j->os_index = g_string_new(NULL);
 	j->kids = g_array_new(FALSE, FALSE, sizeof(guint));
 	j->maps = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	j->langs = g_hash_table_new(NULL, NULL);
 	j->queue = g_array_new(FALSE, FALSE, sizeof(struct pending));
 	j->titles = g_ptr_array_new_with_free_func(g_free);
 	j->marks = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -811,6 +812,7 @@ kt_pdf_join_free(struct kt_pdf_join *j)
 	g_string_free(j->os_index, TRUE);
 	g_array_free(j->kids, TRUE);
 	g_hash_table_destroy(j->maps);
+	g_hash_table_destroy(j->langs);
 	g_array_free(j->queue, TRUE);
 	g_ptr_array_free(j->titles, TRUE);
 	g_array_free(j->marks, TRUE);
@@ -1013,6 +1015,24 @@ copy_value(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
 	return depth == 0;
 }
 
+/* An element at the top from a document in another language than the
+ * new file gets that language, unless it has its own. */
+static void
+put_lang(struct kt_pdf_join *j, guint num)
+{
+	const struct lex *lang = g_hash_table_lookup(j->langs,
+	    GUINT_TO_POINTER(num));
+	GString *o = j->obj;
+
+	if (lang == NULL || strstr(o->str, "/Lang") != NULL || o->len < 2 ||
+	    strcmp(o->str + o->len - 2, ">>") != 0)
+		return;
+	g_string_truncate(o, o->len - 2);
+	g_string_append(o, " /Lang ");
+	g_string_append_len(o, lang->p, lang->end - lang->p);
+	g_string_append(o, " >>");
+}
+
 gboolean
 copy_queued(struct kt_pdf_join *j, GError **err)
 {
@@ -1030,6 +1050,7 @@ copy_queued(struct kt_pdf_join *j, GError **err)
 			g_array_set_size(j->queue, 0);
 			return fail(err, p.s, "cannot be read", p.old);
 		}
+		put_lang(j, p.new);
 		put_object(j, p.new, j->obj, data, dlen);
 	}
 	g_array_set_size(j->queue, 0);
@@ -1293,6 +1314,7 @@ kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
 	put_object(j, j->pages, o, NULL, 0);
 	outline = put_outline(j);
 	fields = g_string_new(NULL);
+	j->lang = in->lang;
 	if (!put_tree(j, err) || !join_fields(j, fields, err)) {
 		g_string_free(fields, TRUE);
 		kt_pdf_join_free(j);

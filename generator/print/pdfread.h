@@ -53,6 +53,7 @@ struct src_tree {
 	GHashTable *nums;	/* the parent tree: key -> struct lex * */
 	struct lex rolemap;	/* or p == NULL */
 	struct lex acroform;	/* the catalog's /AcroForm, or p == NULL */
+	struct lex lang;	/* the catalog's /Lang, or p == NULL */
 };
 
 struct xent {
@@ -84,6 +85,10 @@ struct kt_pdf_join {
 	GHashTable *pos;	/* new page object -> its place + 1 */
 	GArray *sps;		/* struct sp_from, by new /StructParents */
 	guint tree, doc;	/* the new structure root and Document */
+	const char *lang;	/* the new file's, while it is finished */
+	GHashTable *langs;	/* new element at the top -> the /Lang of
+				 * its source (struct lex *), when that is
+				 * not the new file's */
 };
 
 /* Where a new /StructParent(s) number came from. */

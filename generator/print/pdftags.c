@@ -584,9 +584,13 @@ src_tree(struct kt_pdf_src *s, GError **err)
 	t = g_new0(struct src_tree, 1);
 	t->tops = g_array_new(FALSE, FALSE, sizeof(struct top_elem));
 	t->nums = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-	if (src_dict(s, s->root, &cat) && !dict_get(&cat, "/AcroForm",
-	    &t->acroform))
-		t->acroform.p = NULL;
+	t->acroform.p = t->lang.p = NULL;
+	if (src_dict(s, s->root, &cat)) {
+		if (!dict_get(&cat, "/AcroForm", &t->acroform))
+			t->acroform.p = NULL;
+		if (!dict_get(&cat, "/Lang", &t->lang))
+			t->lang.p = NULL;
+	}
 	t->root = src_struct_root(s);
 	if (t->root != 0 && t->root < s->size) {
 		ok = src_dict(s, t->root, &root) ||
@@ -656,6 +660,25 @@ taken_cmp(gconstpointer a, gconstpointer b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Whether s's document is in another language than the new file: its
+ * elements at the top then say which (a class's sheets in Arabic among
+ * Dutch ones). */
+static gboolean
+other_lang(const struct kt_pdf_join *j, const struct kt_pdf_src *s)
+{
+	GString *mine;
+	gboolean other;
+
+	if (s->tree->lang.p == NULL || j->lang == NULL)
+		return FALSE;
+	mine = g_string_new(NULL);
+	put_string(mine, j->lang);
+	other = (size_t)(s->tree->lang.end - s->tree->lang.p) != mine->len ||
+	    memcmp(s->tree->lang.p, mine->str, mine->len) != 0;
+	g_string_free(mine, TRUE);
+	return other;
+}
+
 /* The elements at the top of every source whose pages were taken, in
  * the order of their first page in the new file: their references. */
 static gboolean
@@ -691,8 +714,13 @@ put_tops(struct kt_pdf_join *j, GString *kids, GError **err)
 		const struct top_taken *k = &g_array_index(taken,
 		    struct top_taken, i);
 
-		g_string_append_printf(kids, " %u 0 R", remap(j, k->s,
-		    g_hash_table_lookup(j->maps, k->s), k->num));
+		guint n = remap(j, k->s, g_hash_table_lookup(j->maps, k->s),
+		    k->num);
+
+		g_string_append_printf(kids, " %u 0 R", n);
+		if (other_lang(j, k->s))
+			g_hash_table_insert(j->langs, GUINT_TO_POINTER(n),
+			    (gpointer)&k->s->tree->lang);
 	}
 	g_array_free(taken, TRUE);
 	return ok && copy_queued(j, err);
