@@ -214,18 +214,22 @@ kt_pdf_file_error_quark(void)
 	return g_quark_from_static_string("kt-pdf-file-error");
 }
 
+/* What ends a regular run of bytes: white space or a delimiter, looked
+ * up in a table (the reader's inner loop: the join and the update read
+ * every element of a structure tree). */
+enum { SPACE = 1, DELIM = 2 };
+static const guint8 byte_class[256] = {
+	[' '] = SPACE, ['\n'] = SPACE, ['\r'] = SPACE, ['\t'] = SPACE,
+	['\f'] = SPACE, ['\0'] = SPACE,
+	['('] = DELIM, [')'] = DELIM, ['<'] = DELIM, ['>'] = DELIM,
+	['['] = DELIM, [']'] = DELIM, ['{'] = DELIM, ['}'] = DELIM,
+	['/'] = DELIM, ['%'] = DELIM,
+};
+
 static gboolean
 pdf_space(char c)
 {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
-	    c == '\0';
-}
-
-static gboolean
-pdf_delim(char c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
+	return byte_class[(unsigned char)c] == SPACE;
 }
 
 /* White space and comments ("/Type /Page % 1" in cairo's pages). */
@@ -247,7 +251,7 @@ skip_space(struct lex *lx)
 static const char *
 regular_end(const char *p, const char *end)
 {
-	while (p < end && !pdf_space(*p) && !pdf_delim(*p))
+	while (p < end && byte_class[(unsigned char)*p] == 0)
 		p++;
 	return p;
 }
@@ -415,6 +419,29 @@ dict_get(const struct lex *d, const char *key, struct lex *val)
 		}
 	}
 	return FALSE;
+}
+
+gboolean
+dict_get_all(const struct lex *d, const char *const *keys, struct lex *vals,
+    int n)
+{
+	struct lex lx = *d;
+	struct tok t, first;
+
+	for (int i = 0; i < n; i++)
+		vals[i].p = NULL;
+	if (lex_next(&lx, &t) != TK_DICT)
+		return FALSE;
+	while (lex_next(&lx, &t) == TK_NAME) {
+		if (!skip_value(&lx, &first))
+			return FALSE;
+		for (int i = 0; i < n; i++)
+			if (vals[i].p == NULL && tok_is(&t, keys[i])) {
+				vals[i].p = first.s;
+				vals[i].end = lx.p;
+			}
+	}
+	return t.kind == TK_DICT_END;
 }
 
 gboolean
@@ -922,6 +949,21 @@ remap(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
 	return p.new;
 }
 
+/* "n 0 R", without printf: the join writes one for every reference of
+ * every object it copies. */
+static void
+put_ref(GString *o, guint n)
+{
+	char digits[16], *d = digits + sizeof digits;
+
+	do {
+		*--d = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	g_string_append_len(o, d, digits + sizeof digits - d);
+	g_string_append_len(o, " 0 R", 4);
+}
+
 static void
 put_sep(GString *o)
 {
@@ -1000,7 +1042,7 @@ copy_value(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
 
 				put_sep(o);
 				if (n != 0)
-					g_string_append_printf(o, "%u 0 R", n);
+					put_ref(o, n);
 				else
 					g_string_append(o, "null");
 				continue;

@@ -111,6 +111,10 @@ gboolean lex_ref(struct lex *, const struct tok *t, guint *num);
 /* One whole value (a reference is one); *first is its first token. */
 gboolean skip_value(struct lex *, struct tok *first);
 /* The value of key ("/Pages") in the dictionary at *d, as a span. */
+/* The values of n keys in one pass over the dictionary at *d: vals[i].p
+ * is NULL for a key it does not hold. FALSE when it cannot be read. */
+gboolean dict_get_all(const struct lex *d, const char *const *keys,
+    struct lex *vals, int n);
 gboolean dict_get(const struct lex *d, const char *key,
     struct lex *val);
 /* Whether the span is one reference, to *num. */

@@ -32,7 +32,8 @@ static gboolean
 walk_elem(const struct kt_pdf_src *s, guint num, struct walk *w, int depth,
     GError **err)
 {
-	struct lex d, v;
+	static const char *const keys[] = { "/S", "/K" };
+	struct lex d, v[2];
 
 	if (num >= s->size || w->seen[num])
 		return fail(err, s, "an element is in the structure tree "
@@ -41,11 +42,12 @@ walk_elem(const struct kt_pdf_src *s, guint num, struct walk *w, int depth,
 	if (!src_dict(s, num, &d))
 		return fail(err, s, "a structure element is not a dictionary",
 		    num);
-	if (!dict_get(&d, "/S", &v))
+	/* both in one pass over the dictionary */
+	if (!dict_get_all(&d, keys, v, 2) || v[0].p == NULL)
 		return TRUE;
 	if (!w->fn(s, num, &d, w->data, err))
 		return FALSE;
-	return !dict_get(&d, "/K", &v) || walk_kids(s, &v, w, depth + 1, err);
+	return v[1].p == NULL || walk_kids(s, &v[1], w, depth + 1, err);
 }
 
 /* The references in a /K: one, or an array of them among marked-content
