@@ -351,17 +351,28 @@ gboolean
 lex_ref(struct lex *lx, const struct tok *t, guint *num)
 {
 	struct lex at = *lx;
-	struct tok g, r;
-	guint64 n, gen;
+	const char *p, *digits;
+	guint64 n;
 
-	if (tok_uint(t, &n) && n <= G_MAXUINT &&
-	    lex_next(lx, &g) == TK_WORD && tok_uint(&g, &gen) &&
-	    lex_next(lx, &r) == TK_WORD && tok_is(&r, "R")) {
-		*num = (guint)n;
-		return TRUE;
-	}
-	*lx = at;
-	return FALSE;
+	/* most numbers are no reference: "gen R" is looked for byte by
+	 * byte, not as two tokens lexed and put back */
+	if (!tok_uint(t, &n) || n > G_MAXUINT)
+		return FALSE;
+	skip_space(&at);
+	for (p = digits = at.p; p < at.end && g_ascii_isdigit(*p); p++)
+		;
+	if (p == digits || p - digits > 18 || (p < at.end &&
+	    byte_class[(unsigned char)*p] == 0))
+		return FALSE;
+	at.p = p;
+	skip_space(&at);
+	p = at.p;
+	if (p >= at.end || *p != 'R' || (p + 1 < at.end &&
+	    byte_class[(unsigned char)p[1]] == 0))
+		return FALSE;
+	lx->p = p + 1;
+	*num = (guint)n;
+	return TRUE;
 }
 
 /* One whole value (a reference is one); *first is its first token. */
@@ -421,27 +432,36 @@ dict_get(const struct lex *d, const char *key, struct lex *val)
 	return FALSE;
 }
 
+/* The dictionary next in *lx, which is left after it: the values of n
+ * keys (dict_get_all()). */
+static gboolean
+scan_dict(struct lex *lx, const char *const *keys, struct lex *vals, int n)
+{
+	struct tok t, first;
+
+	for (int i = 0; i < n; i++)
+		vals[i].p = NULL;
+	if (lex_next(lx, &t) != TK_DICT)
+		return FALSE;
+	while (lex_next(lx, &t) == TK_NAME) {
+		if (!skip_value(lx, &first))
+			return FALSE;
+		for (int i = 0; i < n; i++)
+			if (vals[i].p == NULL && tok_is(&t, keys[i])) {
+				vals[i].p = first.s;
+				vals[i].end = lx->p;
+			}
+	}
+	return t.kind == TK_DICT_END;
+}
+
 gboolean
 dict_get_all(const struct lex *d, const char *const *keys, struct lex *vals,
     int n)
 {
 	struct lex lx = *d;
-	struct tok t, first;
 
-	for (int i = 0; i < n; i++)
-		vals[i].p = NULL;
-	if (lex_next(&lx, &t) != TK_DICT)
-		return FALSE;
-	while (lex_next(&lx, &t) == TK_NAME) {
-		if (!skip_value(&lx, &first))
-			return FALSE;
-		for (int i = 0; i < n; i++)
-			if (vals[i].p == NULL && tok_is(&t, keys[i])) {
-				vals[i].p = first.s;
-				vals[i].end = lx.p;
-			}
-	}
-	return t.kind == TK_DICT_END;
+	return scan_dict(&lx, keys, vals, n);
 }
 
 gboolean
@@ -532,6 +552,38 @@ src_object(const struct kt_pdf_src *s, guint num, struct lex *v,
 	*dlen = (size_t)l;
 	after.p += l;
 	return lex_next(&after, &k) == TK_WORD && tok_is(&k, "endstream");
+}
+
+gboolean
+src_dict_keys(const struct kt_pdf_src *s, guint num, struct lex *v,
+    const char *const *keys, struct lex *vals, int n)
+{
+	struct lex lx;
+	struct tok a, b, c, k;
+	guint64 u;
+
+	if (num == 0 || num >= s->size || s->at[num] <= 0 ||
+	    (size_t)s->at[num] >= s->len)
+		return FALSE;
+	lx.p = s->data + s->at[num];
+	lx.end = s->data + s->len;
+	if (lex_next(&lx, &a) != TK_WORD || !tok_uint(&a, &u) || u != num ||
+	    lex_next(&lx, &b) != TK_WORD || !tok_uint(&b, &u) ||
+	    lex_next(&lx, &c) != TK_WORD || !tok_is(&c, "obj"))
+		return FALSE;
+	skip_space(&lx);
+	v->p = lx.p;
+	if (scan_dict(&lx, keys, vals, n)) {
+		v->end = lx.p;
+		if (lex_next(&lx, &k) == TK_WORD && tok_is(&k, "endobj"))
+			return TRUE;
+	}
+	/* a stream's dictionary, or one src_dict() turns down; the keys
+	 * before what cannot be read count, as dict_get() would have them */
+	if (!src_dict(s, num, v))
+		return FALSE;
+	(void)dict_get_all(v, keys, vals, n);
+	return TRUE;
 }
 
 /* A dictionary object's value; FALSE for anything else. */

@@ -115,6 +115,10 @@ gboolean skip_value(struct lex *, struct tok *first);
  * is NULL for a key it does not hold. FALSE when it cannot be read. */
 gboolean dict_get_all(const struct lex *d, const char *const *keys,
     struct lex *vals, int n);
+/* A dictionary object's value in *v and the values of n keys in it,
+ * read in one pass (src_dict() and dict_get_all()). */
+gboolean src_dict_keys(const struct kt_pdf_src *s, guint num, struct lex *v,
+    const char *const *keys, struct lex *vals, int n);
 gboolean dict_get(const struct lex *d, const char *key,
     struct lex *val);
 /* Whether the span is one reference, to *num. */

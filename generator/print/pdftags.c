@@ -13,9 +13,13 @@
 
 /* ---- the structure tree ---- */
 
+/* An element's /S, /K and /Pg, read with its dictionary (p NULL when it
+ * has none). */
+enum { ELEM_S, ELEM_K, ELEM_PG, ELEM_KEYS };
+
 /* Called for each element of the tree, before those inside it. */
 typedef gboolean (*elem_fn)(const struct kt_pdf_src *, guint num,
-    const struct lex *dict, void *data, GError **);
+    const struct lex *dict, const struct lex *keys, void *data, GError **);
 
 struct walk {
 	elem_fn fn;
@@ -32,22 +36,24 @@ static gboolean
 walk_elem(const struct kt_pdf_src *s, guint num, struct walk *w, int depth,
     GError **err)
 {
-	static const char *const keys[] = { "/S", "/K" };
-	struct lex d, v[2];
+	static const char *const keys[] = { "/S", "/K", "/Pg" };
+	struct lex d, v[ELEM_KEYS];
 
 	if (num >= s->size || w->seen[num])
 		return fail(err, s, "an element is in the structure tree "
 		    "twice, or is not there", num);
 	w->seen[num] = 1;
-	if (!src_dict(s, num, &d))
+	/* read once: every tagged file's tree is walked when it is
+	 * written, and again by each join that reads it */
+	if (!src_dict_keys(s, num, &d, keys, v, ELEM_KEYS))
 		return fail(err, s, "a structure element is not a dictionary",
 		    num);
-	/* both in one pass over the dictionary */
-	if (!dict_get_all(&d, keys, v, 2) || v[0].p == NULL)
+	if (v[ELEM_S].p == NULL)
 		return TRUE;
-	if (!w->fn(s, num, &d, w->data, err))
+	if (!w->fn(s, num, &d, v, w->data, err))
 		return FALSE;
-	return v[1].p == NULL || walk_kids(s, &v[1], w, depth + 1, err);
+	return v[ELEM_K].p == NULL || walk_kids(s, &v[ELEM_K], w, depth + 1,
+	    err);
 }
 
 /* The references in a /K: one, or an array of them among marked-content
@@ -182,15 +188,15 @@ dict_head(GString *o, const struct lex *d, const char *const *skip)
 
 /* Field u->field's Form element, num: its widget is its content. */
 static gboolean
-form_elem(struct update *u, guint num, const struct lex *d, GError **err)
+form_elem(struct update *u, guint num, const struct lex *d,
+    const struct lex *type, GError **err)
 {
 	static const char *const skip[] = { "/K", "/Pg", NULL };
 	const struct kt_pdf_widget *f = &u->x->fields[u->field];
-	struct lex type;
 	guint page;
 
-	if (!dict_get(d, "/S", &type) || (size_t)(type.end - type.p) != 5 ||
-	    memcmp(type.p, "/Form", 5) != 0 || f->page >= u->s->kids->len)
+	if ((size_t)(type->end - type->p) != 5 ||
+	    memcmp(type->p, "/Form", 5) != 0 || f->page >= u->s->kids->len)
 		return fail(err, u->s, "the structure tree is not the one "
 		    "drawn", num);
 	page = g_array_index(u->s->kids, guint, f->page);
@@ -209,22 +215,21 @@ form_elem(struct update *u, guint num, const struct lex *d, GError **err)
 
 static gboolean
 add_to_elem(const struct kt_pdf_src *s, guint num, const struct lex *d,
-    void *data, GError **err)
+    const struct lex *keys, void *data, GError **err)
 {
 	static const char *const skip[] = { "/Alt", "/Lang", NULL };
 	struct update *u = data;
 	const struct kt_pdf_elem_extra *e;
+	const struct lex *type = &keys[ELEM_S];
 	guint i = u->index++;
-	struct lex type;
 
 	if (u->field < u->x->n_fields && u->x->fields[u->field].elem == i + 1)
-		return form_elem(u, num, d, err);
+		return form_elem(u, num, d, type, err);
 	if (u->next >= u->x->n_elems || u->x->elems[u->next].index != i)
 		return TRUE;
 	e = &u->x->elems[u->next++];
-	if (!dict_get(d, "/S", &type) || (size_t)(type.end - type.p) !=
-	    strlen(e->type) + 1 || memcmp(type.p + 1, e->type,
-	    strlen(e->type)) != 0)
+	if ((size_t)(type->end - type->p) != strlen(e->type) + 1 ||
+	    memcmp(type->p + 1, e->type, strlen(e->type)) != 0)
 		return fail(err, s, "the structure tree is not the one drawn",
 		    num);
 	upd_begin(u, num);
@@ -478,25 +483,31 @@ kt_pdf_update(const char *pdf, size_t len, const struct kt_pdf_extra *x,
 
 /* ---- the structure tree and the fields of a joined file ---- */
 
-/* The pages an element refers to (/Pg, in marked-content and object
- * references), into the struct top_elem it is in. */
+/* The pages an element refers to (its /Pg, and in /K those of its
+ * marked-content and object references: no other key names a page),
+ * into the struct top_elem it is in. */
 static gboolean
 elem_pages(const struct kt_pdf_src *s, guint num, const struct lex *d,
-    void *data, GError **err)
+    const struct lex *keys, void *data, GError **err)
 {
+	static const int in[] = { ELEM_PG, ELEM_K };
 	struct top_elem *t = data;
-	struct lex lx = *d;
 	struct tok k;
 	guint ref;
 
-	while (lex_next(&lx, &k) != TK_END) {
-		if (k.kind == TK_ERROR)
-			return fail(err, s, "a structure element cannot be "
-			    "read", num);
-		if (k.kind == TK_WORD && lex_ref(&lx, &k, &ref) &&
-		    ref < s->size && s->page_of[ref] != 0) {
-			t->first = MIN(t->first, s->page_of[ref] - 1);
-			t->last = MAX(t->last, s->page_of[ref] - 1);
+	(void)d;
+	for (int i = 0; i < 2; i++) {
+		struct lex lx = keys[in[i]];
+
+		while (lx.p != NULL && lex_next(&lx, &k) != TK_END) {
+			if (k.kind == TK_ERROR)
+				return fail(err, s, "a structure element "
+				    "cannot be read", num);
+			if (k.kind == TK_WORD && lex_ref(&lx, &k, &ref) &&
+			    ref < s->size && s->page_of[ref] != 0) {
+				t->first = MIN(t->first, s->page_of[ref] - 1);
+				t->last = MAX(t->last, s->page_of[ref] - 1);
+			}
 		}
 	}
 	return TRUE;
