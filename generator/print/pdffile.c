@@ -519,8 +519,16 @@ src_object(const struct kt_pdf_src *s, guint num, struct lex *v,
 	lx.end = s->data + s->len;
 	if (lex_next(&lx, &a) != TK_WORD || !tok_uint(&a, &n) || n != num ||
 	    lex_next(&lx, &b) != TK_WORD || !tok_uint(&b, &gen) ||
-	    lex_next(&lx, &c) != TK_WORD || !tok_is(&c, "obj") ||
-	    !skip_value(&lx, &first))
+	    lex_next(&lx, &c) != TK_WORD || !tok_is(&c, "obj"))
+		return FALSE;
+	if (s->vend != NULL && s->vend[num] != NULL) {
+		/* a dictionary read before, ended by "endobj" */
+		skip_space(&lx);
+		v->p = lx.p;
+		v->end = lx.p = s->vend[num];
+		return TRUE;
+	}
+	if (!skip_value(&lx, &first))
 		return FALSE;
 	v->p = first.s;
 	v->end = lx.p;
@@ -575,8 +583,15 @@ src_dict_keys(const struct kt_pdf_src *s, guint num, struct lex *v,
 	v->p = lx.p;
 	if (scan_dict(&lx, keys, vals, n)) {
 		v->end = lx.p;
-		if (lex_next(&lx, &k) == TK_WORD && tok_is(&k, "endobj"))
+		if (lex_next(&lx, &k) == TK_WORD && tok_is(&k, "endobj")) {
+			/* the join copies it next: src_object() need not
+			 * read it through again */
+			if (s->vend == NULL)
+				((struct kt_pdf_src *)s)->vend = g_new0(
+				    const char *, s->size);
+			s->vend[num] = v->end;
 			return TRUE;
+		}
 	}
 	/* a stream's dictionary, or one src_dict() turns down; the keys
 	 * before what cannot be read count, as dict_get() would have them */
@@ -779,6 +794,7 @@ kt_pdf_src_free(struct kt_pdf_src *s)
 	g_free(s->name);
 	g_free(s->at);
 	g_free(s->page_of);
+	g_free(s->vend);
 	g_array_free(s->kids, TRUE);
 	if (s->tree != NULL) {
 		g_array_free(s->tree->tops, TRUE);

@@ -38,6 +38,10 @@ struct kt_pdf_src {
 	GArray *kids;		/* guint: the pages' objects, in order */
 	guint *page_of;		/* by object: its page + 1, 0 for none */
 	struct src_tree *tree;	/* read when first joined: pdftags.c */
+	const char **vend;	/* by object: where its value ends, kept by
+				 * src_dict_keys() for a dictionary that is
+				 * copied next (an element of the tree), or
+				 * NULL */
 };
 
 /* A structure element at the top, below the Document, and its pages. */
