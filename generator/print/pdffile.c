@@ -927,7 +927,7 @@ deflated(GString *out, const char *data, size_t len)
 	g_string_set_size(out, at + n);
 	/* cannot fail: the buffer is compressBound() and memory aborts */
 	(void)compress2((Bytef *)out->str + at, &n, (const Bytef *)data,
-	    (uLong)len, Z_DEFAULT_COMPRESSION);
+	    (uLong)len, Z_BEST_SPEED);
 	g_string_set_size(out, at + n);
 }
 
