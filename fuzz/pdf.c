@@ -1,8 +1,10 @@
 /*
  * A chunk read back for its pages (a file under .keukentafel/ that anyone
  * may have changed): every page copied, with its bookmarks, its structure
- * tree and its fields, into a file with object streams or without (the
- * first byte says which). And what is added after cairo (kt_pdf_update():
+ * tree and its fields, into a file with object streams or without, in
+ * Dutch or in Arabic (the first byte's two low bits say which: in a
+ * language not the source's, its elements at the top get its /Lang).
+ * And what is added after cairo (kt_pdf_update():
  * /Alt and /Lang on the tree's second element, a field on the first page)
  * to the same bytes read as cairo's output.
  */
@@ -38,6 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s = kt_pdf_src_new("fuzz.pdf", (const char *)data + 1, size - 1, &err);
 	j = kt_pdf_join_new(data[0] & 1);
 	info.from = s;
+	info.lang = data[0] & 2 ? "ar" : "nl";
 	if (s != NULL && kt_pdf_src_marks(s, titles, pages, &err)) {
 		for (guint p = 0; p < kt_pdf_src_pages(s) && err == NULL; p++)
 			(void)kt_pdf_join_page(j, s, p, &err);

@@ -29,7 +29,10 @@ for t in yaml item site strings pdf; do
 	strings) for f in themes/default/i18n/*.yaml content/woordenlijst/*.yaml; do
 			cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
 	pdf)	for f in fuzz/seed/pdf/*.pdf; do
-			{ printf '\001'; cat "$f"; } > "$corpus/$(basename "$f")"; done ;;
+			{ printf '\001'; cat "$f"; } > "$corpus/$(basename "$f")"
+			# joined in Arabic: the tree's top says its /Lang
+			{ printf '\003'; cat "$f"; } > "$corpus/ar-$(basename "$f")"
+		done ;;
 	esac
 	# the crashes found before, replayed first
 	if [ -d fuzz/regress/$t ] && [ -n "$(ls fuzz/regress/$t)" ]; then

@@ -25,64 +25,6 @@ run_out(const char *const *argv)
 	return out;
 }
 
-/* The elements in the tree's order: "depth /Type lang=... alt=...". */
-static char **
-tree_of(const char *pdf)
-{
-	const char *argv[] = { "sh", "-c", "qpdf --json --json-key=qpdf "
-	    "\"$0\" | jq -r -f tests/structtree.jq", pdf, NULL };
-	char *out = run_out(argv);
-	char **lines = g_strsplit(g_strchomp(out), "\n", -1);
-
-	g_free(out);
-	return lines;
-}
-
-/* The value after key= in an element's line, without qpdf's "u:". */
-static char *
-attr(const char *line, const char *key)
-{
-	const char *at = strstr(line, key), *end;
-
-	g_assert_nonnull(at);
-	at += strlen(key);
-	if (g_str_has_prefix(at, "u:"))
-		at += 2;
-	end = strstr(at, " alt=");
-	if (end == NULL || strcmp(key, "alt=") == 0)
-		end = at + strlen(at);
-	return g_strndup(at, (gsize)(end - at));
-}
-
-/* Every picto.* description of a language, as its UI strings file has
- * it. */
-static GHashTable *
-descriptions(const char *lang)
-{
-	char *file = g_strdup_printf("themes/default/i18n/%s.yaml", lang);
-	char *text = NULL;
-	GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal,
-	    g_free, NULL);
-	char **lines;
-
-	g_assert_true(g_file_get_contents(file, &text, NULL, NULL));
-	lines = g_strsplit(text, "\n", -1);
-	for (char **l = lines; *l != NULL; l++) {
-		char *v;
-
-		if (!g_str_has_prefix(*l, "picto.") || (v = strstr(*l,
-		    ": \"")) == NULL)
-			continue;
-		g_hash_table_add(set, g_strndup(v + 3, strlen(v + 3) - 1));
-	}
-	/* distinct descriptions: a few pictograms share one */
-	g_assert_cmpuint(g_hash_table_size(set), >=, 60);
-	g_strfreev(lines);
-	g_free(text);
-	g_free(file);
-	return set;
-}
-
 /* The texts of -struct-text's lines below elements of type, in order. */
 static GPtrArray *
 texts_of(const char *pdf, const char *type)
@@ -110,22 +52,6 @@ texts_of(const char *pdf, const char *type)
 	return texts;
 }
 
-static void
-assert_clean(const char *pdf)
-{
-	const char *check[] = { "qpdf", "--check", pdf, NULL };
-	const char *info[] = { "pdfinfo", pdf, NULL };
-	char *c = NULL, *e = NULL, *i = run_out(info);
-
-	g_assert_cmpint(t_run(check, NULL, &c, &e), ==, 0);
-	g_assert_nonnull(strstr(c, "No syntax or stream encoding errors"));
-	g_assert_cmpstr(e, ==, "");
-	g_assert_nonnull(strstr(i, "Tagged:          yes"));
-	g_free(c);
-	g_free(e);
-	g_free(i);
-}
-
 /*
  * A sheet in lang: tagged and clean; the title first (the document's
  * title, as H1); the box a section; the steps a list in order, each with
@@ -137,14 +63,14 @@ check_sheet(const char *rel, const char *lang, const char *script_from,
     const char *script_to)
 {
 	char *pdf = path(rel);
-	char **tree = tree_of(pdf);
-	GHashTable *want = descriptions(lang);
+	char **tree = t_pdf_tree(pdf);
+	GHashTable *want = t_picto_descriptions(lang);
 	GPtrArray *h1 = texts_of(pdf, "H1"), *body = texts_of(pdf, "LBody");
 	char *all = t_pdf_text(pdf, 0);
 	const char *rest = all;
 	guint figures = 0, items = 0, terms = 0, sect = 0;
 
-	assert_clean(pdf);
+	t_pdf_assert_tagged(pdf);
 	g_assert_true(g_str_has_prefix(tree[0], "0 /Document"));
 	g_assert_true(g_str_has_prefix(tree[1], "1 /Part"));
 	g_assert_true(g_str_has_prefix(tree[2], "2 /H1"));
@@ -161,7 +87,7 @@ check_sheet(const char *rel, const char *lang, const char *script_from,
 			terms++;
 		}
 		if (g_str_has_prefix(tree[i], "4 /Figure")) {
-			char *alt = attr(tree[i], "alt=");
+			char *alt = t_tree_attr(tree[i], "alt=");
 			gunichar c = g_utf8_get_char(alt);
 
 			g_assert_true(g_str_has_prefix(tree[i - 1], "3 /LI"));
@@ -229,16 +155,16 @@ static void
 test_bilingual(void)
 {
 	char *pdf = path("ar/opdrachten/trots-op-jezelf.ar-nl.pdf");
-	char **tree = tree_of(pdf);
-	GHashTable *ar = descriptions("ar");
+	char **tree = t_pdf_tree(pdf);
+	GHashTable *ar = t_picto_descriptions("ar");
 	guint in_ar = 0, in_nl = 0, figures = 0;
 
-	assert_clean(pdf);
+	t_pdf_assert_tagged(pdf);
 	for (guint i = 0; tree[i] != NULL; i++) {
 		char *lang, *alt;
 
 		if (g_str_has_prefix(tree[i], "3 /LI")) {
-			lang = attr(tree[i], "lang=");
+			lang = t_tree_attr(tree[i], "lang=");
 			if (strcmp(lang, "nl") == 0)
 				in_nl++;
 			else
@@ -247,8 +173,8 @@ test_bilingual(void)
 		}
 		if (!g_str_has_prefix(tree[i], "4 /Figure"))
 			continue;
-		lang = attr(tree[i - 1], "lang=");
-		alt = attr(tree[i], "alt=");
+		lang = t_tree_attr(tree[i - 1], "lang=");
+		alt = t_tree_attr(tree[i], "alt=");
 		g_assert_cmpstr(lang, ==, "");
 		g_assert_true(g_hash_table_contains(ar, alt));
 		figures++;
@@ -336,9 +262,9 @@ test_bundle(void)
 
 	g_assert_cmpint(t_build("tests/site", out, "1700000000", NULL, NULL),
 	    ==, 0);
-	assert_clean(pdf);
-	assert_clean(one);
-	tree = tree_of(pdf);
+	t_pdf_assert_tagged(pdf);
+	t_pdf_assert_tagged(one);
+	tree = t_pdf_tree(pdf);
 	for (guint i = 0; tree[i] != NULL; i++)
 		parts += g_str_has_prefix(tree[i], "1 /Part");
 	h1 = texts_of(pdf, "H1");

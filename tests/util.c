@@ -290,3 +290,80 @@ t_write_file(const char *dir, const char *rel, const char *text)
 	g_assert_true(g_file_set_contents(p, text, -1, NULL));
 	g_free(p);
 }
+
+char **
+t_pdf_tree(const char *pdf)
+{
+	const char *argv[] = { "sh", "-c", "qpdf --json --json-key=qpdf "
+	    "\"$0\" | jq -r -f tests/structtree.jq", pdf, NULL };
+	char *out = NULL;
+	char **lines;
+
+	g_assert_cmpint(t_run(argv, NULL, &out, NULL), ==, 0);
+	lines = g_strsplit(g_strchomp(out), "\n", -1);
+	g_free(out);
+	return lines;
+}
+
+void
+t_pdf_assert_tagged(const char *pdf)
+{
+	const char *check[] = { "qpdf", "--check", pdf, NULL };
+	const char *info[] = { "pdfinfo", pdf, NULL };
+	char *c = NULL, *e = NULL, *i = NULL;
+
+	g_assert_cmpint(t_run(info, NULL, &i, NULL), ==, 0);
+	g_assert_cmpint(t_run(check, NULL, &c, &e), ==, 0);
+	g_assert_nonnull(strstr(c, "No syntax or stream encoding errors"));
+	g_assert_cmpstr(e, ==, "");
+	if (strstr(i, "Tagged:          yes") == NULL)
+		g_error("%s is not tagged", pdf);
+	g_free(c);
+	g_free(e);
+	g_free(i);
+}
+
+/* The value after key= in an element's line, without qpdf's "u:". */
+char *
+t_tree_attr(const char *line, const char *key)
+{
+	const char *at = strstr(line, key), *end;
+
+	g_assert_nonnull(at);
+	at += strlen(key);
+	if (g_str_has_prefix(at, "u:"))
+		at += 2;
+	end = strstr(at, " alt=");
+	if (end == NULL || strcmp(key, "alt=") == 0)
+		end = at + strlen(at);
+	return g_strndup(at, (gsize)(end - at));
+}
+
+/* Every picto.* description of a language, as its UI strings file has
+ * it. */
+GHashTable *
+t_picto_descriptions(const char *lang)
+{
+	char *file = g_strdup_printf("themes/default/i18n/%s.yaml", lang);
+	char *text = NULL;
+	GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, NULL);
+	char **lines;
+
+	g_assert_true(g_file_get_contents(file, &text, NULL, NULL));
+	lines = g_strsplit(text, "\n", -1);
+	for (char **l = lines; *l != NULL; l++) {
+		char *v;
+
+		if (!g_str_has_prefix(*l, "picto.") || (v = strstr(*l,
+		    ": \"")) == NULL)
+			continue;
+		g_hash_table_add(set, g_strndup(v + 3, strlen(v + 3) - 1));
+	}
+	/* distinct descriptions: a few pictograms share one */
+	g_assert_cmpuint(g_hash_table_size(set), >=, 60);
+	g_strfreev(lines);
+	g_free(text);
+	g_free(file);
+	return set;
+}

@@ -65,6 +65,19 @@ gboolean t_contains(const char *hay, const char *needle);
 /* What the QR code on page 1 of a PDF says, read as a phone would:
  * rendered at 150 dpi, decoded by zbarimg. NULL when there is none. */
 char *t_qr(const char *pdf, const char *tmpdir);
+/* The structure tree of a PDF in the tree's order, a line per element:
+ * "depth /Type lang=... alt=..." (tests/structtree.jq); the caller frees
+ * it with g_strfreev. */
+char **t_pdf_tree(const char *pdf);
+/* Fails unless pdfinfo says the PDF is tagged and qpdf --check finds
+ * nothing wrong in it. */
+void t_pdf_assert_tagged(const char *pdf);
+/* The value after key= ("lang=", "alt=") in a line of t_pdf_tree(),
+ * without qpdf's "u:"; the caller frees it with g_free. */
+char *t_tree_attr(const char *line, const char *key);
+/* Every distinct picto.* description of a language, as its UI strings
+ * file has it; the caller frees it with g_hash_table_destroy. */
+GHashTable *t_picto_descriptions(const char *lang);
 /* The number of pages of a PDF. */
 int t_pdf_pages(const char *path);
 gint t_cmp_str(gconstpointer, gconstpointer);

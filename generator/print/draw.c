@@ -139,8 +139,19 @@ kt_pdf_show(struct kt_pdf *p, PangoLayout *l, double x, double y,
 }
 
 void
-kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
-    double after)
+kt_pdf_show_as(struct kt_pdf *p, enum kt_tag tag, PangoLayout *l, double x,
+    double y, double width)
+{
+	kt_pdf_begin(p, tag);
+	kt_pdf_show(p, l, x, y, width);
+	kt_pdf_end(p, tag);
+}
+
+/* A paragraph; an element of type tag when tag >= 0, begun on the page
+ * it is drawn on. */
+static void
+para(struct kt_pdf *p, int tag, const char *text, double size,
+    gboolean bold, double after)
 {
 	char *m = g_markup_escape_text(text, -1);
 	PangoLayout *l = kt_pdf_text(p, m, size, bold, kt_pdf_width(p), -1,
@@ -148,10 +159,28 @@ kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
 	double h = kt_pdf_height(l);
 
 	kt_pdf_need(p, h);
-	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	if (tag >= 0)
+		kt_pdf_show_as(p, (enum kt_tag)tag, l, p->left, p->y,
+		    kt_pdf_width(p));
+	else
+		kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
 	p->y += h + after;
 	g_object_unref(l);
 	g_free(m);
+}
+
+void
+kt_pdf_para(struct kt_pdf *p, const char *text, double size, gboolean bold,
+    double after)
+{
+	para(p, -1, text, size, bold, after);
+}
+
+void
+kt_pdf_para_as(struct kt_pdf *p, enum kt_tag tag, const char *text,
+    double size, gboolean bold, double after)
+{
+	para(p, (int)tag, text, size, bold, after);
 }
 
 /*
@@ -307,15 +336,16 @@ picto(struct kt_pdf *p, const char *name)
 }
 
 /* Paints a recording scaled by scale with its origin at x, y: in a
- * tagged document a Figure described in the language it is in. */
+ * tagged document a Figure described in lang, or (NULL) the language it
+ * is in. */
 static void
 picto_paint(struct kt_pdf *p, const char *name, const struct picto *rec,
-    double x, double y, double scale)
+    double x, double y, double scale, const char *in)
 {
 	gboolean tag = kt_pdf_tagging(p);
 
 	if (tag) {
-		const char *lang = kt_pdf_tag_lang(p);
+		const char *lang = in != NULL ? in : kt_pdf_tag_lang(p);
 		const char *alt = picto_alt(p, name, &lang);
 
 		kt_pdf_figure(p, alt, lang);
@@ -340,7 +370,18 @@ kt_pdf_picto(struct kt_pdf *p, const char *name, double x, double y,
 
 	if (rec != NULL)
 		picto_paint(p, name, rec, kt_pdf_x(p, x, size), y,
-		    size / PICTO_REF);
+		    size / PICTO_REF, NULL);
+}
+
+void
+kt_pdf_picto_in(struct kt_pdf *p, const struct kt_language *lang,
+    const char *name, double x, double y, double size)
+{
+	const struct picto *rec = picto(p, name);
+
+	if (rec != NULL)
+		picto_paint(p, name, rec, kt_pdf_x(p, x, size), y,
+		    size / PICTO_REF, lang->code);
 }
 
 void
@@ -355,7 +396,7 @@ kt_pdf_picto_ink(struct kt_pdf *p, const char *name, double x, double y,
 	s = size / MAX(rec->ink.width, rec->ink.height);
 	left = kt_pdf_x(p, x, size) + (size - rec->ink.width * s) / 2;
 	picto_paint(p, name, rec, left - rec->ink.x * s,
-	    y + (size - rec->ink.height * s) / 2 - rec->ink.y * s, s);
+	    y + (size - rec->ink.height * s) / 2 - rec->ink.y * s, s, NULL);
 }
 
 /* Arabic and Ethiopic look a size smaller than Latin at one size. */
@@ -655,7 +696,9 @@ kt_pdf_cards(struct kt_pdf *p, guint n, int cols, int rows,
 			top = KT_CARD_MARGIN;
 		}
 		kt_pdf_cutmarks(p, x, top + row * (ch + gap), cw, ch);
+		kt_pdf_begin(p, KT_TAG_SECT);
 		draw(p, x, top + row * (ch + gap), cw, ch, i, data);
+		kt_pdf_end(p, KT_TAG_SECT);
 	}
 }
 

@@ -25,6 +25,8 @@ field(struct kt_pdf *p, const char *key, const char *value, double labelw)
 	double h = MAX(kt_pdf_height(l), KT_FIELD_H);
 
 	kt_pdf_need(p, h);
+	/* the label and its value one paragraph; a line is a decoration */
+	kt_pdf_begin(p, KT_TAG_P);
 	kt_pdf_show(p, l, p->left, p->y, labelw);
 	if (value != NULL) {
 		char *v = g_markup_escape_text(value, -1);
@@ -34,7 +36,9 @@ field(struct kt_pdf *p, const char *key, const char *value, double labelw)
 		h = MAX(h, kt_pdf_height(vl));
 		g_object_unref(vl);
 		g_free(v);
-	} else {
+	}
+	kt_pdf_end(p, KT_TAG_P);
+	if (value == NULL) {
 		kt_pdf_rule(p, kt_pdf_x(p, vx, vw), p->y + KT_FIELD_RULE,
 		    kt_pdf_x(p, vx, vw) + vw, KT_GREY_LINE, KT_LINE_WRITE);
 	}
@@ -59,6 +63,19 @@ words_at(struct kt_pdf *p, const char *text, double x, double y,
 	g_object_unref(l);
 	g_free(m);
 	return (double)logical.width / PANGO_SCALE;
+}
+
+/* The same as a paragraph of its own. */
+static double
+para_at(struct kt_pdf *p, const char *text, double x, double y,
+    double width, gboolean bold)
+{
+	double w;
+
+	kt_pdf_begin(p, KT_TAG_P);
+	w = words_at(p, text, x, y, width, bold);
+	kt_pdf_end(p, KT_TAG_P);
+	return w;
 }
 
 /* A small square to tick, then its word; returns the width taken. */
@@ -124,6 +141,7 @@ invitation_when(struct kt_pdf *p, const struct kt_item *it)
 	p->y += KT_GAP_M;
 	p->left += KT_FRAME_INSET;
 	p->right += KT_FRAME_INSET;
+	kt_pdf_begin(p, KT_TAG_SECT);
 	for (int i = 0; i < 3; i++) {
 		double y = p->y;
 
@@ -134,6 +152,7 @@ invitation_when(struct kt_pdf *p, const struct kt_item *it)
 		p->left -= pic + KT_GAP_L;
 		p->y = MAX(p->y, y + pic) + KT_GAP_S;
 	}
+	kt_pdf_end(p, KT_TAG_SECT);
 	p->left -= KT_FRAME_INSET;
 	p->right -= KT_FRAME_INSET;
 	kt_pdf_box(p, p->left, top, w, p->y - top + KT_GAP_XS, KT_GREY_FRAME,
@@ -151,7 +170,8 @@ invitation_own_words(struct kt_pdf *p, int lines)
 	p->y += KT_GAP_M;
 	p->left += KT_FRAME_INSET;
 	p->right += KT_FRAME_INSET;
-	kt_pdf_para(p, kt_pdf_str(p, "invite.own"), KT_TYPE_BODY, TRUE, 0);
+	kt_pdf_para_as(p, KT_TAG_P, kt_pdf_str(p, "invite.own"), KT_TYPE_BODY,
+	    TRUE, 0);
 	for (int i = 1; i <= lines; i++)
 		kt_pdf_rule(p, p->left, p->y + i * KT_WRITE_LINE_WIDE,
 		    p->w - p->right, KT_GREY_LIGHT, KT_LINE_FINE);
@@ -167,17 +187,21 @@ static void
 invitation_cut(struct kt_pdf *p)
 {
 	double pic = KT_PICTO_ROW, mid = p->y + pic / 2;
-	double x = p->left + pic + KT_GAP_S;
-	double tw = words_at(p, kt_pdf_str(p, "invite.cut"), x,
+	double x = p->left + pic + KT_GAP_S, tw, from;
+
+	/* a decoration: the strip's own heading says what it is */
+	kt_pdf_artifact_begin(p);
+	tw = words_at(p, kt_pdf_str(p, "invite.cut"), x,
 	    mid - KT_TYPE_BODY * KT_LEADING_TIGHT / 2, kt_pdf_width(p) - pic,
 	    TRUE);
-	double from = kt_pdf_x(p, x + tw + KT_GAP_S, 0);
+	from = kt_pdf_x(p, x + tw + KT_GAP_S, 0);
 
 	kt_pdf_picto(p, "schaar", p->left, p->y, pic);
 	if (p->lang->rtl)
 		kt_pdf_dashed(p, KT_CUT_INSET, mid, from, mid);
 	else
 		kt_pdf_dashed(p, from, mid, p->w - KT_CUT_INSET, mid);
+	kt_pdf_artifact_end(p);
 	p->y += pic + KT_GAP_S;
 }
 
@@ -193,6 +217,7 @@ interpreter_row(struct kt_pdf *p)
 
 	kt_pdf_need(p, KT_CHOICE_ROW);
 	y = p->y;
+	kt_pdf_begin(p, KT_TAG_P);
 	x += words_at(p, label, x, y, kt_pdf_width(p), FALSE) + KT_GAP_L;
 	x += tick(p, x, y, kt_pdf_str(p, "invite.yes"));
 	x += tick(p, x, y, kt_pdf_str(p, "invite.no"));
@@ -202,6 +227,7 @@ interpreter_row(struct kt_pdf *p)
 		y += KT_CHOICE_ROW;
 	}
 	words_at(p, lang, x, y, p->w - p->right - x, FALSE);
+	kt_pdf_end(p, KT_TAG_P);
 	p->y = y + KT_CHOICE_ROW;
 	g_free(lang);
 	g_free(e);
@@ -228,13 +254,13 @@ reply_contact(struct kt_pdf *p, const struct kt_item *it)
 		    "sheet.box.call"), nb);
 
 		kt_pdf_picto(p, "telefoon", p->left, y, KT_PICTO_ROW);
-		words_at(p, call, p->left + KT_PICTO_ROW + KT_GAP_S, y +
+		para_at(p, call, p->left + KT_PICTO_ROW + KT_GAP_S, y +
 		    KT_GAP_S, textw - KT_PICTO_ROW, TRUE);
 		g_free(call);
 		g_free(nb);
 	}
 	if (p->kit->m->site.base_url != NULL) {
-		words_at(p, kt_pdf_str(p, "invite.web"), p->left, y +
+		para_at(p, kt_pdf_str(p, "invite.web"), p->left, y +
 		    KT_PICTO_ROW + KT_GAP_S, textw, FALSE);
 		kt_pdf_qr(p, url, kt_pdf_x(p, p->w - p->right - qr, qr),
 		    y, qr);
@@ -257,15 +283,18 @@ invitation_reply(struct kt_pdf *p, const struct kt_item *it,
 	char *what = g_strdup_printf("%s: %s", kt_pdf_str(p, "invite.reply"),
 	    t->headline ? t->headline : t->title ? t->title : it->slug);
 
-	kt_pdf_para(p, what, KT_TYPE_SUBHEADING, TRUE, KT_GAP_S);
+	kt_pdf_begin(p, KT_TAG_SECT);
+	kt_pdf_para_as(p, KT_TAG_H2, what, KT_TYPE_SUBHEADING, TRUE,
+	    KT_GAP_S);
 	field(p, "invite.pupil", NULL, KT_LABEL_W);
 	field(p, "invite.class", NULL, KT_LABEL_W);
 	field(p, "invite.due", due, KT_LABEL_W_LONG);
 	kt_pdf_need(p, KT_CHOICE_ROW);
-	words_at(p, count, p->left, p->y, kt_pdf_width(p), FALSE);
+	para_at(p, count, p->left, p->y, kt_pdf_width(p), FALSE);
 	p->y += KT_CHOICE_ROW;
 	interpreter_row(p);
 	reply_contact(p, it);
+	kt_pdf_end(p, KT_TAG_SECT);
 	g_free(what);
 	g_free(count);
 	g_free(due);
@@ -277,7 +306,8 @@ invitation_reply(struct kt_pdf *p, const struct kt_item *it,
  * The text is never made smaller. Returns the document, not closed.
  */
 static struct kt_pdf *
-invitation_draw(struct kt_pdfkit *k, const struct kt_plan_job *j, int tight)
+invitation_draw(struct kt_pdfkit *k, const struct kt_plan_job *j, int tight,
+    gboolean tagged)
 {
 	const struct kt_item *it = j->it;
 	const struct kt_text *t = j->t;
@@ -287,6 +317,8 @@ invitation_draw(struct kt_pdfkit *k, const struct kt_plan_job *j, int tight)
 	char *m;
 	PangoLayout *l;
 
+	if (tagged)
+		kt_pdf_tagged(p);
 	p->footer = kt_paper_footer;
 	p->bottom = p->h - KT_FOOTLINE_BAND;
 	kt_pdf_page(p);
@@ -299,7 +331,7 @@ invitation_draw(struct kt_pdfkit *k, const struct kt_plan_job *j, int tight)
 	m = kt_pdf_md(p, p->lang, t->invitation);
 	l = kt_pdf_text(p, m, KT_TYPE_BODY, FALSE, kt_pdf_width(p), -1,
 	    FALSE);
-	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	kt_pdf_show_as(p, KT_TAG_P, l, p->left, p->y, kt_pdf_width(p));
 	p->y += kt_pdf_height(l) + KT_GAP_L;
 	g_object_unref(l);
 	g_free(m);
@@ -313,15 +345,25 @@ invitation_draw(struct kt_pdfkit *k, const struct kt_plan_job *j, int tight)
 void
 kt_invitation(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
-	struct kt_pdf *p;
-	int tight = 0;
+	gboolean tagged = TRUE;
+	int pages;
 
-	while ((p = invitation_draw(k, j, tight))->page > 1 &&
-	    tight < KT_OWN_WORDS_LINES) {
-		kt_pdf_discard(p);
-		tight++;
+	for (;;) {
+		struct kt_pdf *p;
+		int tight = 0;
+
+		while ((p = invitation_draw(k, j, tight, tagged))->page > 1 &&
+		    tight < KT_OWN_WORDS_LINES) {
+			kt_pdf_discard(p);
+			tight++;
+		}
+		if ((pages = kt_pdf_close(p)) >= 0 || !tagged)
+			break;
+		kt_warning(k->d, g_ptr_array_index(j->files, 0), 0, 0,
+		    KT_PAPER_UNTAGGED);
+		tagged = FALSE;
 	}
-	if (kt_pdf_close(p) > 1)
+	if (pages > 1)
 		kt_warning(k->d, j->t->path, 0, 0, "the invitation takes more "
 		    "than one A4; shorten its text");
 }
@@ -346,16 +388,20 @@ compliment_card(struct kt_pdf *p, double x, double y, double w, double h,
 	kt_pdf_box(p, x, y, w, h, KT_GREY_CARD, KT_LINE_FINE);
 	kt_pdf_picto(p, "compliment", kt_pdf_x(p, x + pad, pic) == x + pad ?
 	    x + pad : kt_pdf_x(p, x + w - pad - pic, pic), y + pad, pic);
+	kt_pdf_begin(p, KT_TAG_H2);
 	cairo_move_to(p->cr, p->lang->rtl ? x + pad : x + pad + pic + KT_GAP_L,
 	    y + pad + (pic - kt_pdf_height(l)) / 2);
 	pango_cairo_show_layout(p->cr, l);
+	kt_pdf_end(p, KT_TAG_H2);
 	g_object_unref(l);
 	cy = y + pad + pic + KT_GAP_XL;
 	for (int k = 0; k < 3; k++) {
 		m = g_markup_escape_text(kt_pdf_str(p, keys[k]), -1);
 		l = kt_pdf_text(p, m, KT_TYPE_BODY, TRUE, inner, -1, TRUE);
+		kt_pdf_begin(p, KT_TAG_P);
 		cairo_move_to(p->cr, x + pad, cy);
 		pango_cairo_show_layout(p->cr, l);
+		kt_pdf_end(p, KT_TAG_P);
 		cy += kt_pdf_height(l);
 		for (int j = 0; j < lines[k]; j++) {
 			cy += KT_WRITE_LINE_WIDE;
@@ -368,8 +414,9 @@ compliment_card(struct kt_pdf *p, double x, double y, double w, double h,
 	}
 }
 
-void
-kt_compliments(struct kt_pdfkit *k, const struct kt_plan_job *j)
+static struct kt_pdf *
+compliments_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    gboolean tagged, void *data)
 {
 	const struct kt_language *lang = j->lang;
 	const char *rel = g_ptr_array_index(j->files, 0);
@@ -377,10 +424,19 @@ kt_compliments(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	struct kt_pdf_meta meta = { title, title, "LOB, complimentenkaart" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, lang, &meta, FALSE);
 
+	(void)data;
+	if (tagged)
+		kt_pdf_tagged(p);
 	kt_paper_cards_head(p, "compliment", title, NULL);
 	/* four cards on a page: two pages, for a whole presentation round */
 	kt_pdf_cards(p, 8, 2, 2, compliment_card, NULL);
-	kt_pdf_close(p);
+	return p;
+}
+
+void
+kt_compliments(struct kt_pdfkit *k, const struct kt_plan_job *j)
+{
+	kt_paper_close(k, j, compliments_draw, NULL);
 }
 
 /* ---- statement cards and the boards of a debate ---- */
@@ -410,9 +466,11 @@ statement_text(struct kt_pdf *p, const struct statements *s, guint i,
 	double h = kt_pdf_height(l);
 
 	if (draw) {
+		kt_pdf_begin(p, KT_TAG_P);
 		cairo_move_to(p->cr, x, y);
 		pango_cairo_show_layout(p->cr, l);
 		kt_pdf_links(p, l, x, y);
+		kt_pdf_end(p, KT_TAG_P);
 	}
 	g_object_unref(l);
 	g_free(m);
@@ -421,8 +479,10 @@ statement_text(struct kt_pdf *p, const struct statements *s, guint i,
 		    i));
 		l = kt_pdf_text_in(p, s->nl, m, KT_TYPE_BODY, FALSE, w, TRUE);
 		if (draw) {
+			kt_pdf_begin_in(p, KT_TAG_P, s->nl->code);
 			cairo_move_to(p->cr, x, y + h + KT_GAP_M);
 			pango_cairo_show_layout(p->cr, l);
+			kt_pdf_end(p, KT_TAG_P);
 		}
 		h += KT_GAP_M + kt_pdf_height(l);
 		g_object_unref(l);
@@ -461,9 +521,11 @@ statement_answers(struct kt_pdf *p, double x, double y, double cw,
 		cairo_translate(p->cr, card_x(p, x, cw, tx, thumb), y);
 		kt_pdf_picto(p, thumbs[a], kt_pdf_x(p, 0, thumb), 0, thumb);
 		cairo_restore(p->cr);
+		kt_pdf_begin(p, KT_TAG_P);
 		cairo_move_to(p->cr, card_x(p, x, cw, wx, aw), y + (thumb -
 		    h) / 2);
 		pango_cairo_show_layout(p->cr, l);
+		kt_pdf_end(p, KT_TAG_P);
 		g_object_unref(l);
 		g_free(m);
 	}
@@ -482,8 +544,10 @@ statement_card(struct kt_pdf *p, double x, double y, double w, double h,
 	kt_pdf_box(p, x, y, w, h, KT_GREY_CARD, KT_LINE_FINE);
 	g_snprintf(num, sizeof num, "%u", i + 1);
 	lnum = kt_pdf_text(p, num, KT_TYPE_NUMBER, TRUE, nw, -1, TRUE);
+	kt_pdf_begin(p, KT_TAG_H2);
 	cairo_move_to(p->cr, card_x(p, x, w, pad, nw), y + pad / 2);
 	pango_cairo_show_layout(p->cr, lnum);
+	kt_pdf_end(p, KT_TAG_H2);
 	top = y + pad / 2 + kt_pdf_height(lnum);
 	g_object_unref(lnum);
 	/* the statement in the middle of what the number and the answers
@@ -510,8 +574,9 @@ statements_fit(struct kt_pdf *p, const struct statements *s, double w,
 	return TRUE;
 }
 
-void
-kt_statements(struct kt_pdfkit *k, const struct kt_plan_job *j)
+static struct kt_pdf *
+statements_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    gboolean tagged, void *data)
 {
 	const struct kt_text *t = j->t;
 	const struct kt_language *nl = g_ptr_array_index(
@@ -524,6 +589,9 @@ kt_statements(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	    nl, KT_TYPE_STATEMENT_S, KT_STATEMENT_THUMB_S };
 	double top, cw, ch;
 
+	(void)data;
+	if (tagged)
+		kt_pdf_tagged(p);
 	kt_paper_cards_head(p, "kiezen", kt_pdf_str(p, "section.stellingen"),
 	    t);
 	/*
@@ -541,7 +609,13 @@ kt_statements(struct kt_pdfkit *k, const struct kt_plan_job *j)
 		s.thumb = KT_STATEMENT_THUMB;
 		kt_pdf_cards(p, n, 2, 1, statement_card, &s);
 	}
-	kt_pdf_close(p);
+	return p;
+}
+
+void
+kt_statements(struct kt_pdfkit *k, const struct kt_plan_job *j)
+{
+	kt_paper_close(k, j, statements_draw, NULL);
 }
 
 /* A board: the thumb, the word huge, and the word in the other
@@ -558,14 +632,15 @@ board(struct kt_pdf *p, const struct kt_item *it, const char *key,
 	PangoLayout *l;
 
 	kt_pdf_page(p);
-	kt_pdf_logo(p, kt_pdf_x(p, p->w - p->right - KT_LOGO, KT_LOGO), p->y,
-	    KT_LOGO, KT_LOGO);
-	kt_pdf_picto(p, thumb, (p->w - pic) / 2, p->y, pic);
-	p->y += pic;
 	l = kt_pdf_text(p, m, KT_TYPE_BOARD, TRUE, w, -1, TRUE);
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-	kt_pdf_show(p, l, p->left, p->y, w);
-	p->y += kt_pdf_height(l) + KT_GAP_L;
+	/* the word first in the tree: cairo 1.16 cannot tag a document
+	 * whose first marked content is a picture */
+	kt_pdf_show_as(p, KT_TAG_H1, l, p->left, p->y + pic, w);
+	kt_pdf_picto(p, thumb, (p->w - pic) / 2, p->y, pic);
+	kt_pdf_logo(p, kt_pdf_x(p, p->w - p->right - KT_LOGO, KT_LOGO), p->y,
+	    KT_LOGO, KT_LOGO);
+	p->y += pic + kt_pdf_height(l) + KT_GAP_L;
 	g_object_unref(l);
 	g_free(m);
 	for (guint i = 1; i < langs->len; i++) {
@@ -586,22 +661,37 @@ board(struct kt_pdf *p, const struct kt_item *it, const char *key,
 	l = kt_pdf_text(p, others->str, KT_TYPE_BOARD_OTHER, TRUE, w, -1,
 	    FALSE);
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-	kt_pdf_show(p, l, p->left, p->y, w);
+	kt_pdf_show_as(p, KT_TAG_P, l, p->left, p->y, w);
 	g_object_unref(l);
 	g_string_free(others, TRUE);
 }
 
-void
-kt_boards(struct kt_pdfkit *k, const struct kt_plan_job *j)
+static struct kt_pdf *
+boards_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    gboolean tagged, void *data)
 {
 	const struct kt_text *t = j->t;
 	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, debat" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, TRUE);
 
+	(void)data;
+	if (tagged)
+		kt_pdf_tagged(p);
+	/* a board a Part: the other languages' words are in its P */
+	kt_pdf_begin(p, KT_TAG_PART);
 	board(p, j->it, "statement.agree", "duim", KT_GREEN);
+	kt_pdf_end(p, KT_TAG_PART);
+	kt_pdf_begin(p, KT_TAG_PART);
 	board(p, j->it, "statement.disagree", "duim-omlaag", KT_RED);
-	kt_pdf_close(p);
+	kt_pdf_end(p, KT_TAG_PART);
+	return p;
+}
+
+void
+kt_boards(struct kt_pdfkit *k, const struct kt_plan_job *j)
+{
+	kt_paper_close(k, j, boards_draw, NULL);
 }
 
 /* ---- the run-sheet ---- */
@@ -632,8 +722,8 @@ table_row(struct kt_pdf *p, GPtrArray *const *cols, guint r,
 	}
 	for (int i = 0; i < n; i++) {
 		if (draw)
-			kt_pdf_show(p, l[i], x, p->y + KT_CELL_PAD,
-			    widths[i] - KT_CELL_MARGIN);
+			kt_pdf_show_as(p, r == 0 ? KT_TAG_TH : KT_TAG_TD, l[i],
+			    x, p->y + KT_CELL_PAD, widths[i] - KT_CELL_MARGIN);
 		x += widths[i];
 		g_object_unref(l[i]);
 	}
@@ -650,7 +740,9 @@ table_line(struct kt_pdf *p, GPtrArray *const *cols, guint r,
 
 	kt_pdf_need(p, h);
 	top = p->y;
+	kt_pdf_begin(p, KT_TAG_TR);
 	table_row(p, cols, r, widths, n, TRUE);
+	kt_pdf_end(p, KT_TAG_TR);
 	p->y += h;
 	kt_pdf_rule(p, p->left, p->y, p->w - p->right,
 	    r == 0 ? KT_INK : KT_GREY_ROW,
@@ -682,7 +774,7 @@ runsheet_header(struct kt_pdf *p, const struct kt_item *it)
 	    "________________");
 
 	kt_paper_head(p, NULL, 0, NULL, title, KT_TYPE_SUBTITLE);
-	kt_pdf_para(p, when, KT_TYPE_STAFF, FALSE, KT_GAP_L);
+	kt_pdf_para_as(p, KT_TAG_P, when, KT_TYPE_STAFF, FALSE, KT_GAP_L);
 	g_free(title);
 	g_free(date);
 	g_free(when);
@@ -702,7 +794,7 @@ runsheet_section(struct kt_pdf *p, const char *key, double follow)
 	double h = kt_pdf_height(l);
 
 	kt_pdf_need(p, h + KT_GAP_XS + follow);
-	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	kt_pdf_show_as(p, KT_TAG_H2, l, p->left, p->y, kt_pdf_width(p));
 	p->y += h + KT_GAP_XS;
 	g_object_unref(l);
 	g_free(m);
@@ -741,6 +833,7 @@ runsheet_table(struct kt_pdf *p, const char *key, GPtrArray **cols, int n,
 	if (cols[0]->len > 1)
 		first += table_row(p, cols, 1, wd, n, FALSE);
 	runsheet_section(p, key, first);
+	kt_pdf_begin(p, KT_TAG_TABLE);
 	for (guint r = 0; r < cols[0]->len; r++) {
 		double top = table_line(p, cols, r, wd, n);
 
@@ -749,6 +842,7 @@ runsheet_table(struct kt_pdf *p, const char *key, GPtrArray **cols, int n,
 			    KT_PREP_BOX) / 2, KT_PREP_BOX, KT_PREP_BOX, KT_INK,
 			    KT_LINE_REGULAR);
 	}
+	kt_pdf_end(p, KT_TAG_TABLE);
 	for (int c = 0; c < n; c++)
 		g_ptr_array_unref(cols[c]);
 }
@@ -844,7 +938,7 @@ runsheet_materials(struct kt_pdf *p, const struct kt_text *t)
 	runsheet_section(p, "facet.materialen", MIN(kt_pdf_height(l),
 	    2 * KT_TYPE_STAFF * KT_LEADING));
 	kt_pdf_need(p, kt_pdf_height(l));
-	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	kt_pdf_show_as(p, KT_TAG_P, l, p->left, p->y, kt_pdf_width(p));
 	p->y += kt_pdf_height(l) + KT_GAP_XL;
 	g_object_unref(l);
 	g_free(m);
@@ -908,8 +1002,9 @@ runsheet_prep(struct kt_pdf *p, const struct kt_item *it)
 		g_date_free(evening);
 }
 
-void
-kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
+static struct kt_pdf *
+runsheet_draw(struct kt_pdfkit *k, const struct kt_plan_job *job,
+    gboolean tagged, void *data)
 {
 	const struct kt_item *it = job->it;
 	const struct kt_text *t = it->source;
@@ -917,6 +1012,9 @@ kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, draaiboek" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, job->lang, &meta, FALSE);
 
+	(void)data;
+	if (tagged)
+		kt_pdf_tagged(p);
 	p->footer = kt_paper_footer;
 	p->bottom = p->h - KT_FOOTLINE_BAND;
 	kt_pdf_page(p);
@@ -927,5 +1025,11 @@ kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
 	p->y += KT_GAP_XL;
 	runsheet_materials(p, t);
 	runsheet_prep(p, it);
-	kt_pdf_close(p);
+	return p;
+}
+
+void
+kt_runsheet(struct kt_pdfkit *k, const struct kt_plan_job *job)
+{
+	kt_paper_close(k, job, runsheet_draw, NULL);
 }

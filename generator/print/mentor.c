@@ -20,23 +20,27 @@ struct tipcard {
 struct tipcards {
 	GArray *cards;		/* of struct tipcard */
 	struct kt_diag *d;
+	const struct kt_text *draft;	/* one of them, or NULL */
 };
 
 /* Markup of s at size, drawn at x, y (page coordinates, as the card's)
- * in width w when draw; returns its height and adds its lines to *lines.
- * Only the body's lines (lines not NULL) get the full line height. */
+ * in width w when draw, an element of type tag; returns its height and
+ * adds its lines to *lines. Only the body's lines (lines not NULL) get
+ * the full line height. */
 static double
-tip_text(struct kt_pdf *p, const char *markup, double size, gboolean bold,
-    double x, double y, double w, gboolean draw, int *lines)
+tip_text(struct kt_pdf *p, enum kt_tag tag, const char *markup, double size,
+    gboolean bold, double x, double y, double w, gboolean draw, int *lines)
 {
 	char *m = kt_paper_quotes(markup);
 	PangoLayout *l = kt_pdf_text(p, m, size, bold, w, -1, lines == NULL);
 	double h = kt_pdf_height(l);
 
 	if (draw) {
+		kt_pdf_begin(p, tag);
 		cairo_move_to(p->cr, x, y);
 		pango_cairo_show_layout(p->cr, l);
 		kt_pdf_links(p, l, x, y);
+		kt_pdf_end(p, tag);
 	}
 	if (lines != NULL)
 		*lines += pango_layout_get_line_count(l);
@@ -63,18 +67,19 @@ tip_card_body(struct kt_pdf *p, const struct tipcard *c, double x, double y,
 		    kt_vocab_name(KT_V_GROUP, c->it->group));
 		e = g_markup_printf_escaped("<span foreground=\"#%06x\">%s"
 		    "</span>", KT_GREEN, kt_str(p->kit->m, p->lang->code, key));
-		cy += tip_text(p, e, KT_TYPE_NOTE, TRUE, x, cy, w, draw, NULL);
+		cy += tip_text(p, KT_TAG_P, e, KT_TYPE_NOTE, TRUE, x, cy, w,
+		    draw, NULL);
 		g_free(key);
 		g_free(e);
 	}
 	e = g_markup_escape_text(c->t->title ? c->t->title : c->it->slug, -1);
-	cy += tip_text(p, e, KT_TYPE_SUBHEADING, TRUE, x, cy, w, draw, NULL) +
-	    KT_TIP_PARA;
+	cy += tip_text(p, KT_TAG_H2, e, KT_TYPE_SUBHEADING, TRUE, x, cy, w,
+	    draw, NULL) + KT_TIP_PARA;
 	g_free(e);
 	for (int i = 0; paras[i] != NULL; i++)
 		if (*g_strstrip(paras[i]) != '\0')
-			cy += tip_text(p, paras[i], KT_TYPE_NOTE, FALSE, x, cy, w,
-			    draw, lines) + KT_TIP_PARA;
+			cy += tip_text(p, KT_TAG_P, paras[i], KT_TYPE_NOTE,
+			    FALSE, x, cy, w, draw, lines) + KT_TIP_PARA;
 	for (guint n = 0; n < c->t->phrases->len; n++) {
 		char *s = kt_pdf_md(p, p->lang, g_ptr_array_index(
 		    c->t->phrases, n));
@@ -86,8 +91,8 @@ tip_card_body(struct kt_pdf *p, const struct tipcard *c, double x, double y,
 		char *head = g_markup_escape_text(kt_pdf_str(p,
 		    "section.zinnen"), -1);
 		char *m = g_strdup_printf("<b>%s</b>\n%s", head, ph->str);
-		double h = tip_text(p, m, KT_TYPE_NOTE, FALSE, x + pad, cy + pad,
-		    w - 2 * pad, draw, NULL) + 2 * pad;
+		double h = tip_text(p, KT_TAG_P, m, KT_TYPE_NOTE, FALSE,
+		    x + pad, cy + pad, w - 2 * pad, draw, NULL) + 2 * pad;
 
 		if (draw)
 			kt_pdf_box(p, x, cy, w, h, KT_GREY_LINE, KT_LINE_LIGHT);
@@ -136,43 +141,49 @@ tips_fit(struct kt_pdf *p, const struct tipcards *all, double w, double h)
 	return TRUE;
 }
 
-void
-kt_tipcards(struct kt_pdfkit *k, const struct kt_plan_job *j)
+/* The cards of data (struct tipcards) under the heading row. */
+static struct kt_pdf *
+tipcards_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    gboolean tagged, void *data)
 {
-	const struct kt_language *lang = j->lang;
-	GPtrArray *items = j->items;
-	GArray *cards = g_array_new(FALSE, FALSE, sizeof(struct tipcard));
-	const char *title = kt_str(k->m, lang->code, "tipcards.title");
+	const struct tipcards *all = data;
+	const char *title = kt_str(k->m, j->lang->code, "tipcards.title");
 	struct kt_pdf_meta meta = { title, title, "LOB, tips" };
-	struct tipcards all = { cards, k->d };
-	const struct kt_text *draft = NULL;
-	struct kt_pdf *p;
-	const char *rel = g_ptr_array_index(j->files, 0);
+	struct kt_pdf *p = kt_pdf_open(k, g_ptr_array_index(j->files, 0),
+	    j->lang, &meta, FALSE);
 	double cw, ch;
 
-	for (guint i = 0; i < items->len; i++) {
-		struct tipcard c = { g_ptr_array_index(items, i), NULL };
-
-		c.t = kt_item_text(c.it, lang->code);
-		if (c.t == NULL)
-			continue;
-		g_array_append_val(cards, c);
-		if (c.t->status == KT_DRAFT)
-			draft = c.t;
-	}
-	if (cards->len == 0) {
-		g_array_free(cards, TRUE);
-		return;
-	}
-	p = kt_pdf_open(k, rel, lang, &meta, FALSE);
-	kt_paper_cards_head(p, "idee", title, draft);
+	if (tagged)
+		kt_pdf_tagged(p);
+	kt_paper_cards_head(p, "idee", title, all->draft);
 	/* four cards to an A4 when every tip fits one, else two: twice as
 	 * wide, so a tip takes half the lines */
 	cw = (p->w - 2 * KT_CARD_MARGIN - KT_CARD_GAP) / 2;
 	ch = (p->h - KT_CARD_MARGIN - p->y - KT_CARD_GAP) / 2;
-	kt_pdf_cards(p, cards->len, tips_fit(p, &all, cw, ch) ? 2 : 1, 2,
-	    tip_card, &all);
-	kt_pdf_close(p);
+	kt_pdf_cards(p, all->cards->len, tips_fit(p, all, cw, ch) ? 2 : 1, 2,
+	    tip_card, all);
+	return p;
+}
+
+void
+kt_tipcards(struct kt_pdfkit *k, const struct kt_plan_job *j)
+{
+	GPtrArray *items = j->items;
+	GArray *cards = g_array_new(FALSE, FALSE, sizeof(struct tipcard));
+	struct tipcards all = { cards, k->d, NULL };
+
+	for (guint i = 0; i < items->len; i++) {
+		struct tipcard c = { g_ptr_array_index(items, i), NULL };
+
+		c.t = kt_item_text(c.it, j->lang->code);
+		if (c.t == NULL)
+			continue;
+		g_array_append_val(cards, c);
+		if (c.t->status == KT_DRAFT)
+			all.draft = c.t;
+	}
+	if (cards->len > 0)
+		kt_paper_close(k, j, tipcards_draw, &all);
 	g_array_free(cards, TRUE);
 }
 
@@ -195,12 +206,14 @@ checklist_header(struct kt_pdf *p, const double *wd)
 		h = MAX(h, kt_pdf_height(l[i]));
 		g_free(m);
 	}
+	kt_pdf_begin(p, KT_TAG_TR);
 	for (int i = 0; i < 4; i++) {
-		kt_pdf_show(p, l[i], x + KT_CELL_MARGIN / 2, p->y,
+		kt_pdf_show_as(p, KT_TAG_TH, l[i], x + KT_CELL_MARGIN / 2, p->y,
 		    wd[i] - KT_CELL_MARGIN);
 		x += wd[i];
 		g_object_unref(l[i]);
 	}
+	kt_pdf_end(p, KT_TAG_TR);
 	p->y += h + KT_GAP_S;
 	kt_pdf_rule(p, p->left, p->y, p->w - p->right, KT_INK,
 	    KT_LINE_REGULAR);
@@ -252,64 +265,111 @@ checklist_fields(struct kt_pdf *p, gboolean names)
 	return s;
 }
 
+/*
+ * A page of the checklist: the title, the class, mentor and date, and the
+ * table's head row; on the pages after the first a repeat, outside the
+ * tree, the table going on.
+ */
+static void
+checklist_page(struct kt_pdf *p, const char *title, const char *fields,
+    const double *wd)
+{
+	gboolean first = p->page == 0;
+
+	if (!first) {
+		kt_pdf_end(p, KT_TAG_TABLE);
+		kt_pdf_artifact_begin(p);
+	}
+	kt_pdf_page(p);
+	kt_paper_head(p, NULL, 0, NULL, title, KT_TYPE_SUBHEADING);
+	kt_pdf_para_as(p, KT_TAG_P, fields, KT_TYPE_STAFF, FALSE, KT_GAP_L);
+	if (first)
+		kt_pdf_begin(p, KT_TAG_TABLE);
+	checklist_header(p, wd);
+	if (!first) {
+		kt_pdf_artifact_end(p);
+		kt_pdf_begin(p, KT_TAG_TABLE);
+	}
+}
+
+/* A row: the pupil's name (in a class's copy) and three boxes to tick. */
+static void
+checklist_row(struct kt_pdf *p, const char *name, const double *wd)
+{
+	double rowh = KT_CHECKLIST_ROW, x;
+
+	if (name != NULL) {
+		char *m = g_markup_escape_text(name, -1);
+		PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_STAFF, FALSE,
+		    wd[0] - KT_CELL_MARGIN, -1, TRUE);
+
+		kt_pdf_begin(p, KT_TAG_TR);
+		kt_pdf_show_as(p, KT_TAG_TD, l, p->left + KT_CELL_MARGIN / 2,
+		    p->y + (rowh - kt_pdf_height(l)) / 2,
+		    wd[0] - KT_CELL_MARGIN);
+		kt_pdf_end(p, KT_TAG_TR);
+		g_object_unref(l);
+		g_free(m);
+	}
+	/* a box to tick in each of the three columns */
+	x = p->left + wd[0];
+	for (int c = 1; c < 4; c++) {
+		double box = KT_TICK_BOX_S;
+
+		kt_pdf_box(p, kt_pdf_x(p, x + wd[c] / 2 - box / 2, box),
+		    p->y + (rowh - box) / 2, box, box, KT_INK, KT_LINE_LIGHT);
+		x += wd[c];
+	}
+	p->y += rowh;
+	kt_pdf_rule(p, p->left, p->y, p->w - p->right, KT_GREY_ROW,
+	    KT_LINE_HAIR);
+}
+
+struct checklist {
+	char *title, *fields;	/* made by the first drawing */
+	GPtrArray *pupils;	/* or NULL: blank rows */
+};
+
+static struct kt_pdf *
+checklist_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    gboolean tagged, void *data)
+{
+	struct checklist *c = data;
+	const struct kt_text *t = j->it->source;
+	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, klassenlijst" };
+	struct kt_pdf *p = kt_pdf_open(k, g_ptr_array_index(j->files, 0),
+	    j->lang, &meta, FALSE);
+	double w = kt_pdf_width(p);
+	const double wd[4] = { w * 0.46, w * 0.18, w * 0.18, w * 0.18 };
+	guint rows = c->pupils != NULL ? c->pupils->len : BLANK_ROWS;
+
+	if (c->title == NULL) {
+		c->title = g_strdup_printf("%s: %s", kt_pdf_str(p,
+		    "checklist.title"), t->title ? t->title : j->it->slug);
+		c->fields = checklist_fields(p, c->pupils != NULL);
+	}
+	if (tagged)
+		kt_pdf_tagged(p);
+	p->footer = kt_paper_footer;
+	p->footer_data = c->title;
+	p->bottom = p->h - KT_FOOTLINE_BAND;
+	for (guint i = 0; i < rows; i++) {
+		if (p->page == 0 || p->y + KT_CHECKLIST_ROW > p->bottom)
+			checklist_page(p, c->title, c->fields, wd);
+		checklist_row(p, c->pupils != NULL ?
+		    g_ptr_array_index(c->pupils, i) : NULL, wd);
+	}
+	kt_pdf_end(p, KT_TAG_TABLE);
+	return p;
+}
+
 void
 kt_checklist(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
-	const struct kt_item *it = j->it;
-	const struct kt_language *dutch = j->lang;
-	const struct kt_text *t = it->source;
-	const char *rel = g_ptr_array_index(j->files, 0);
-	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, klassenlijst" };
-	struct kt_pdf *p = kt_pdf_open(k, rel, dutch, &meta, FALSE);
-	double w = kt_pdf_width(p), rowh = KT_CHECKLIST_ROW;
-	const double wd[4] = { w * 0.46, w * 0.18, w * 0.18, w * 0.18 };
 	/* names only in the private folder, never in out/ */
-	GPtrArray *pupils = j->private ? k->o->pupils : NULL;
-	guint rows = pupils != NULL ? pupils->len : BLANK_ROWS;
-	char *title = g_strdup_printf("%s: %s", kt_pdf_str(p,
-	    "checklist.title"), t->title ? t->title : it->slug);
-	char *fields = checklist_fields(p, pupils != NULL);
+	struct checklist c = { NULL, NULL, j->private ? k->o->pupils : NULL };
 
-	p->footer = kt_paper_footer;
-	p->footer_data = title;
-	p->bottom = p->h - KT_FOOTLINE_BAND;
-	for (guint i = 0; i < rows; i++) {
-		double x;
-
-		if (p->page == 0 || p->y + rowh > p->bottom) {
-			kt_pdf_page(p);
-			kt_paper_head(p, NULL, 0, NULL, title,
-			    KT_TYPE_SUBHEADING);
-			kt_pdf_para(p, fields, KT_TYPE_STAFF, FALSE,
-			    KT_GAP_L);
-			checklist_header(p, wd);
-		}
-		if (pupils != NULL) {
-			char *m = g_markup_escape_text(g_ptr_array_index(
-			    pupils, i), -1);
-			PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_STAFF, FALSE,
-			    wd[0] - KT_CELL_MARGIN, -1, TRUE);
-			kt_pdf_show(p, l, p->left + KT_CELL_MARGIN / 2,
-			    p->y + (rowh - kt_pdf_height(l)) / 2,
-			    wd[0] - KT_CELL_MARGIN);
-			g_object_unref(l);
-			g_free(m);
-		}
-		/* a box to tick in each of the three columns */
-		x = p->left + wd[0];
-		for (int c = 1; c < 4; c++) {
-			double box = KT_TICK_BOX_S;
-
-			kt_pdf_box(p, kt_pdf_x(p, x + wd[c] / 2 - box / 2, box),
-			    p->y + (rowh - box) / 2, box, box, KT_INK,
-			    KT_LINE_LIGHT);
-			x += wd[c];
-		}
-		p->y += rowh;
-		kt_pdf_rule(p, p->left, p->y, p->w - p->right, KT_GREY_ROW,
-		    KT_LINE_HAIR);
-	}
-	kt_pdf_close(p);
-	g_free(title);
-	g_free(fields);
+	kt_paper_close(k, j, checklist_draw, &c);
+	g_free(c.title);
+	g_free(c.fields);
 }

@@ -2,7 +2,8 @@
  * What the evening's and the mentor's printables share: the heading row
  * (a pictogram at the reading start, the title, the school's logo at the
  * end), the note on page 1 of a draft translation, the one-line footer,
- * and columns measured from their widest entry. The printables
+ * columns measured from their widest entry, and a tagged document
+ * drawn again untagged when cairo cannot tag it. The printables
  * themselves are in evening.c and mentor.c.
  */
 #include "print/printables.h"
@@ -52,9 +53,11 @@ kt_paper_head(struct kt_pdf *p, const char *picto, double pic,
 	h = kt_pdf_height(l);
 	H = MAX(row, h);	/* each of the three centred on the row */
 	kt_pdf_need(p, H);
+	/* the title first: cairo 1.16 cannot tag a document whose first
+	 * marked content is a pictogram (a TAG_ERROR when it finishes) */
+	kt_pdf_show_as(p, KT_TAG_H1, l, x, p->y + (H - h) / 2, w);
 	if (pic > 0)
 		kt_pdf_picto(p, picto, p->left, p->y + (H - pic) / 2, pic);
-	kt_pdf_show(p, l, x, p->y + (H - h) / 2, w);
 	if (logo > 0)
 		kt_pdf_logo(p, kt_pdf_x(p, p->w - p->right - logo, logo),
 		    p->y + (H - logo) / 2, logo, logo);
@@ -77,7 +80,7 @@ kt_paper_draft(struct kt_pdf *p, const struct kt_text *t)
 	m = g_markup_escape_text(kt_pdf_str(p, "sheet.draft"), -1);
 	l = kt_pdf_text(p, m, KT_TYPE_NOTE, TRUE, kt_pdf_width(p), -1, TRUE);
 	kt_pdf_need(p, kt_pdf_height(l));
-	kt_pdf_show(p, l, p->left, p->y, kt_pdf_width(p));
+	kt_pdf_show_as(p, KT_TAG_P, l, p->left, p->y, kt_pdf_width(p));
 	p->y += kt_pdf_height(l) + KT_GAP_M;
 	g_object_unref(l);
 	g_free(m);
@@ -197,4 +200,18 @@ kt_paper_quotes(const char *markup)
 		prev = u;
 	}
 	return g_string_free(s, FALSE);
+}
+
+int
+kt_paper_close(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    kt_paper_fn draw, void *data)
+{
+	int pages = kt_pdf_close(draw(k, j, TRUE, data));
+
+	if (pages < 0) {
+		kt_warning(k->d, g_ptr_array_index(j->files, 0), 0, 0,
+		    KT_PAPER_UNTAGGED);
+		pages = kt_pdf_close(draw(k, j, FALSE, data));
+	}
+	return pages;
 }

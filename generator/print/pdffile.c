@@ -1,7 +1,8 @@
 /*
- * PDF files once they are bytes. cairo 1.16's output needs three repairs
- * (a broken cross-reference entry, repeated resource names, no /Lang),
- * made in place or as an incremental update so no offset moves.
+ * PDF files once they are bytes. cairo 1.16's output needs repairs (a
+ * broken cross-reference entry, repeated resource names), made in place
+ * so no offset moves; what it cannot write at all (/Lang, /Alt, fields)
+ * is pdftags.c's incremental update.
  *
  * And pages are copied out of PDFs keukentafel made into a new file: a
  * single sheet from the chunk it was drawn in, a year's bundle from its
@@ -12,7 +13,7 @@
  * decompressed. (qpdf did this; it parsed every object into C++ objects
  * and took 22% of a build, where this takes 4%.)
  */
-#include "print/pdffile.h"
+#include "print/pdfread.h"
 
 #include <cairo.h>
 #include <stdio.h>
@@ -47,7 +48,7 @@ find_startxref(const char *pdf, size_t len)
 
 /* The last cross-reference section: its offset in *off and a pointer just
  * after its "xref" line, or NULL. */
-static const char *
+const char *
 last_xref(const char *pdf, size_t len, long *off)
 {
 	const char *sx = find_startxref(pdf, len);
@@ -213,33 +214,22 @@ kt_pdf_file_error_quark(void)
 	return g_quark_from_static_string("kt-pdf-file-error");
 }
 
-enum tok_kind {
-	TK_ERROR, TK_END, TK_DICT, TK_DICT_END, TK_ARRAY, TK_ARRAY_END,
-	TK_NAME, TK_STRING, TK_WORD
-};
-
-struct tok {
-	enum tok_kind kind;
-	const char *s;
-	size_t n;
-};
-
-struct lex {
-	const char *p, *end;
+/* What ends a regular run of bytes: white space or a delimiter, looked
+ * up in a table (the reader's inner loop: the join and the update read
+ * every element of a structure tree). */
+enum { SPACE = 1, DELIM = 2 };
+static const guint8 byte_class[256] = {
+	[' '] = SPACE, ['\n'] = SPACE, ['\r'] = SPACE, ['\t'] = SPACE,
+	['\f'] = SPACE, ['\0'] = SPACE,
+	['('] = DELIM, [')'] = DELIM, ['<'] = DELIM, ['>'] = DELIM,
+	['['] = DELIM, [']'] = DELIM, ['{'] = DELIM, ['}'] = DELIM,
+	['/'] = DELIM, ['%'] = DELIM,
 };
 
 static gboolean
 pdf_space(char c)
 {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
-	    c == '\0';
-}
-
-static gboolean
-pdf_delim(char c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
+	return byte_class[(unsigned char)c] == SPACE;
 }
 
 /* White space and comments ("/Type /Page % 1" in cairo's pages). */
@@ -261,12 +251,12 @@ skip_space(struct lex *lx)
 static const char *
 regular_end(const char *p, const char *end)
 {
-	while (p < end && !pdf_space(*p) && !pdf_delim(*p))
+	while (p < end && byte_class[(unsigned char)*p] == 0)
 		p++;
 	return p;
 }
 
-static enum tok_kind
+enum tok_kind
 lex_next(struct lex *lx, struct tok *t)
 {
 	const char *p, *end = lx->end;
@@ -335,13 +325,13 @@ lex_next(struct lex *lx, struct tok *t)
 	return t->kind;
 }
 
-static gboolean
+gboolean
 tok_is(const struct tok *t, const char *s)
 {
 	return t->n == strlen(s) && memcmp(t->s, s, t->n) == 0;
 }
 
-static gboolean
+gboolean
 tok_uint(const struct tok *t, guint64 *v)
 {
 	if (t->kind != TK_WORD || t->n == 0 || t->n > 18)
@@ -357,25 +347,36 @@ tok_uint(const struct tok *t, guint64 *v)
 
 /* After the integer t, " G R" makes it a reference to object *num, and
  * the lexer stands after the R; else the lexer has not moved. */
-static gboolean
+gboolean
 lex_ref(struct lex *lx, const struct tok *t, guint *num)
 {
 	struct lex at = *lx;
-	struct tok g, r;
-	guint64 n, gen;
+	const char *p, *digits;
+	guint64 n;
 
-	if (tok_uint(t, &n) && n <= G_MAXUINT &&
-	    lex_next(lx, &g) == TK_WORD && tok_uint(&g, &gen) &&
-	    lex_next(lx, &r) == TK_WORD && tok_is(&r, "R")) {
-		*num = (guint)n;
-		return TRUE;
-	}
-	*lx = at;
-	return FALSE;
+	/* most numbers are no reference: "gen R" is looked for byte by
+	 * byte, not as two tokens lexed and put back */
+	if (!tok_uint(t, &n) || n > G_MAXUINT)
+		return FALSE;
+	skip_space(&at);
+	for (p = digits = at.p; p < at.end && g_ascii_isdigit(*p); p++)
+		;
+	if (p == digits || p - digits > 18 || (p < at.end &&
+	    byte_class[(unsigned char)*p] == 0))
+		return FALSE;
+	at.p = p;
+	skip_space(&at);
+	p = at.p;
+	if (p >= at.end || *p != 'R' || (p + 1 < at.end &&
+	    byte_class[(unsigned char)p[1]] == 0))
+		return FALSE;
+	lx->p = p + 1;
+	*num = (guint)n;
+	return TRUE;
 }
 
 /* One whole value (a reference is one); *first is its first token. */
-static gboolean
+gboolean
 skip_value(struct lex *lx, struct tok *first)
 {
 	struct tok t;
@@ -411,7 +412,7 @@ skip_value(struct lex *lx, struct tok *first)
 }
 
 /* The value of key ("/Pages") in the dictionary at *d, as a span. */
-static gboolean
+gboolean
 dict_get(const struct lex *d, const char *key, struct lex *val)
 {
 	struct lex lx = *d;
@@ -431,7 +432,39 @@ dict_get(const struct lex *d, const char *key, struct lex *val)
 	return FALSE;
 }
 
+/* The dictionary next in *lx, which is left after it: the values of n
+ * keys (dict_get_all()). */
 static gboolean
+scan_dict(struct lex *lx, const char *const *keys, struct lex *vals, int n)
+{
+	struct tok t, first;
+
+	for (int i = 0; i < n; i++)
+		vals[i].p = NULL;
+	if (lex_next(lx, &t) != TK_DICT)
+		return FALSE;
+	while (lex_next(lx, &t) == TK_NAME) {
+		if (!skip_value(lx, &first))
+			return FALSE;
+		for (int i = 0; i < n; i++)
+			if (vals[i].p == NULL && tok_is(&t, keys[i])) {
+				vals[i].p = first.s;
+				vals[i].end = lx->p;
+			}
+	}
+	return t.kind == TK_DICT_END;
+}
+
+gboolean
+dict_get_all(const struct lex *d, const char *const *keys, struct lex *vals,
+    int n)
+{
+	struct lex lx = *d;
+
+	return scan_dict(&lx, keys, vals, n);
+}
+
+gboolean
 span_ref(const struct lex *v, guint *num)
 {
 	struct lex lx = *v;
@@ -452,34 +485,7 @@ span_uint(const struct lex *v, guint64 *n)
 
 /* ---- reading: objects ---- */
 
-struct kt_pdf_src {
-	char *name;
-	const char *data;
-	size_t len;
-	guint size;		/* objects, as the trailer says */
-	gint64 *at;		/* offset of each, 0 if free, -1 unknown */
-	guint root, info, pages;
-	GArray *kids;		/* guint: the pages' objects, in order */
-	guint *page_of;		/* by object: its page + 1, 0 for none */
-	struct src_tree *tree;	/* read when first joined: src_tree() */
-};
-
-/* A structure element at the top, below the Document, and its pages. */
-struct top_elem {
-	guint num;
-	guint first, last;	/* pages, from 0; first > last: none */
-};
-
-/* A source's structure tree, as the join needs it. */
-struct src_tree {
-	guint root, doc;	/* the root, the Document (or the root) */
-	GArray *tops;		/* struct top_elem, in the tree's order */
-	GHashTable *nums;	/* the parent tree: key -> struct lex * */
-	struct lex rolemap;	/* or p == NULL */
-	struct lex acroform;	/* the catalog's /AcroForm, or p == NULL */
-};
-
-static gboolean
+gboolean
 fail(GError **err, const struct kt_pdf_src *s, const char *what, guint num)
 {
 	if (num > 0)
@@ -513,8 +519,16 @@ src_object(const struct kt_pdf_src *s, guint num, struct lex *v,
 	lx.end = s->data + s->len;
 	if (lex_next(&lx, &a) != TK_WORD || !tok_uint(&a, &n) || n != num ||
 	    lex_next(&lx, &b) != TK_WORD || !tok_uint(&b, &gen) ||
-	    lex_next(&lx, &c) != TK_WORD || !tok_is(&c, "obj") ||
-	    !skip_value(&lx, &first))
+	    lex_next(&lx, &c) != TK_WORD || !tok_is(&c, "obj"))
+		return FALSE;
+	if (s->vend != NULL && s->vend[num] != NULL) {
+		/* a dictionary read before, ended by "endobj" */
+		skip_space(&lx);
+		v->p = lx.p;
+		v->end = lx.p = s->vend[num];
+		return TRUE;
+	}
+	if (!skip_value(&lx, &first))
 		return FALSE;
 	v->p = first.s;
 	v->end = lx.p;
@@ -548,8 +562,47 @@ src_object(const struct kt_pdf_src *s, guint num, struct lex *v,
 	return lex_next(&after, &k) == TK_WORD && tok_is(&k, "endstream");
 }
 
+gboolean
+src_dict_keys(const struct kt_pdf_src *s, guint num, struct lex *v,
+    const char *const *keys, struct lex *vals, int n)
+{
+	struct lex lx;
+	struct tok a, b, c, k;
+	guint64 u;
+
+	if (num == 0 || num >= s->size || s->at[num] <= 0 ||
+	    (size_t)s->at[num] >= s->len)
+		return FALSE;
+	lx.p = s->data + s->at[num];
+	lx.end = s->data + s->len;
+	if (lex_next(&lx, &a) != TK_WORD || !tok_uint(&a, &u) || u != num ||
+	    lex_next(&lx, &b) != TK_WORD || !tok_uint(&b, &u) ||
+	    lex_next(&lx, &c) != TK_WORD || !tok_is(&c, "obj"))
+		return FALSE;
+	skip_space(&lx);
+	v->p = lx.p;
+	if (scan_dict(&lx, keys, vals, n)) {
+		v->end = lx.p;
+		if (lex_next(&lx, &k) == TK_WORD && tok_is(&k, "endobj")) {
+			/* the join copies it next: src_object() need not
+			 * read it through again */
+			if (s->vend == NULL)
+				((struct kt_pdf_src *)s)->vend = g_new0(
+				    const char *, s->size);
+			s->vend[num] = v->end;
+			return TRUE;
+		}
+	}
+	/* a stream's dictionary, or one src_dict() turns down; the keys
+	 * before what cannot be read count, as dict_get() would have them */
+	if (!src_dict(s, num, v))
+		return FALSE;
+	(void)dict_get_all(v, keys, vals, n);
+	return TRUE;
+}
+
 /* A dictionary object's value; FALSE for anything else. */
-static gboolean
+gboolean
 src_dict(const struct kt_pdf_src *s, guint num, struct lex *v)
 {
 	const char *data;
@@ -563,7 +616,7 @@ src_dict(const struct kt_pdf_src *s, guint num, struct lex *v)
 	return lex_next(&lx, &t) == TK_DICT;
 }
 
-static gboolean
+gboolean
 dict_ref(const struct lex *d, const char *key, guint *num)
 {
 	struct lex v;
@@ -741,6 +794,7 @@ kt_pdf_src_free(struct kt_pdf_src *s)
 	g_free(s->name);
 	g_free(s->at);
 	g_free(s->page_of);
+	g_free(s->vend);
 	g_array_free(s->kids, TRUE);
 	if (s->tree != NULL) {
 		g_array_free(s->tree->tops, TRUE);
@@ -802,44 +856,7 @@ kt_pdf_src_marks(const struct kt_pdf_src *s, GPtrArray *titles,
 /* What qpdf puts in one object stream, and as many readers expect. */
 #define OBJSTM_MAX 100
 
-struct xent {
-	guint8 type;		/* 0 free, 1 at an offset, 2 in a stream */
-	guint64 f2;		/* offset, or the object stream's number */
-	guint f3;		/* index in the object stream */
-};
-
-struct pending {
-	const struct kt_pdf_src *s;
-	guint old, new;
-};
-
-struct kt_pdf_join {
-	GString *out;		/* the file so far */
-	GArray *xref;		/* struct xent, by the new numbers */
-	gboolean objstm;
-	gboolean duplex;	/* KT_PDF_DUPLEX in the catalog */
-	GString *os, *os_index;	/* the object stream being filled */
-	guint os_num, os_count;
-	guint catalog, pages, info;
-	GArray *kids;		/* guint: the new pages' objects */
-	GHashTable *maps;	/* source -> guint[]: old number -> new */
-	GArray *queue;		/* struct pending, to copy */
-	GPtrArray *titles;	/* bookmarks: PDF strings */
-	GArray *marks;		/* and their pages */
-	GString *obj;		/* one object's text */
-	GPtrArray *srcs;	/* the sources, in the order first used */
-	GHashTable *pos;	/* new page object -> its place + 1 */
-	GArray *sps;		/* struct sp_from, by new /StructParents */
-	guint tree, doc;	/* the new structure root and Document */
-};
-
-/* Where a new /StructParent(s) number came from. */
-struct sp_from {
-	const struct kt_pdf_src *s;
-	guint64 old;
-};
-
-static guint
+guint
 new_num(struct kt_pdf_join *j)
 {
 	struct xent e = { 0, 0, 0 };
@@ -863,6 +880,7 @@ kt_pdf_join_new(gboolean objstm)
 	j->os_index = g_string_new(NULL);
 	j->kids = g_array_new(FALSE, FALSE, sizeof(guint));
 	j->maps = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	j->langs = g_hash_table_new(NULL, NULL);
 	j->queue = g_array_new(FALSE, FALSE, sizeof(struct pending));
 	j->titles = g_ptr_array_new_with_free_func(g_free);
 	j->marks = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -889,6 +907,7 @@ kt_pdf_join_free(struct kt_pdf_join *j)
 	g_string_free(j->os_index, TRUE);
 	g_array_free(j->kids, TRUE);
 	g_hash_table_destroy(j->maps);
+	g_hash_table_destroy(j->langs);
 	g_array_free(j->queue, TRUE);
 	g_ptr_array_free(j->titles, TRUE);
 	g_array_free(j->marks, TRUE);
@@ -908,7 +927,7 @@ deflated(GString *out, const char *data, size_t len)
 	g_string_set_size(out, at + n);
 	/* cannot fail: the buffer is compressBound() and memory aborts */
 	(void)compress2((Bytef *)out->str + at, &n, (const Bytef *)data,
-	    (uLong)len, Z_DEFAULT_COMPRESSION);
+	    (uLong)len, Z_BEST_SPEED);
 	g_string_set_size(out, at + n);
 }
 
@@ -939,7 +958,7 @@ flush_objstm(struct kt_pdf_join *j)
 }
 
 /* Object num with this text and, for a stream, its data. */
-static void
+void
 put_object(struct kt_pdf_join *j, guint num, const GString *text,
     const char *data, size_t dlen)
 {
@@ -976,7 +995,7 @@ put_object(struct kt_pdf_join *j, guint num, const GString *text,
  * 0 (null) for what is not copied: a free object, the catalog, the
  * document information, a page not taken. The page tree is the new one.
  */
-static guint
+guint
 remap(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
     guint old)
 {
@@ -996,6 +1015,21 @@ remap(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
 	p.new = map[old] = new_num(j);
 	g_array_append_val(j->queue, p);
 	return p.new;
+}
+
+/* "n 0 R", without printf: the join writes one for every reference of
+ * every object it copies. */
+static void
+put_ref(GString *o, guint n)
+{
+	char digits[16], *d = digits + sizeof digits;
+
+	do {
+		*--d = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	g_string_append_len(o, d, digits + sizeof digits - d);
+	g_string_append_len(o, " 0 R", 4);
 }
 
 static void
@@ -1031,7 +1065,7 @@ renumber_sp(struct kt_pdf_join *j, const struct kt_pdf_src *s,
  * dictionary gets its data's length in place of its own /Length (which
  * cairo writes as a reference to an object of its own).
  */
-static gboolean
+gboolean
 copy_value(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
     const struct lex *v, gssize dlen, GString *o)
 {
@@ -1076,7 +1110,7 @@ copy_value(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
 
 				put_sep(o);
 				if (n != 0)
-					g_string_append_printf(o, "%u 0 R", n);
+					put_ref(o, n);
 				else
 					g_string_append(o, "null");
 				continue;
@@ -1091,7 +1125,25 @@ copy_value(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
 	return depth == 0;
 }
 
-static gboolean
+/* An element at the top from a document in another language than the
+ * new file gets that language, unless it has its own. */
+static void
+put_lang(struct kt_pdf_join *j, guint num)
+{
+	const struct lex *lang = g_hash_table_lookup(j->langs,
+	    GUINT_TO_POINTER(num));
+	GString *o = j->obj;
+
+	if (lang == NULL || strstr(o->str, "/Lang") != NULL || o->len < 2 ||
+	    strcmp(o->str + o->len - 2, ">>") != 0)
+		return;
+	g_string_truncate(o, o->len - 2);
+	g_string_append(o, " /Lang ");
+	g_string_append_len(o, lang->p, lang->end - lang->p);
+	g_string_append(o, " >>");
+}
+
+gboolean
 copy_queued(struct kt_pdf_join *j, GError **err)
 {
 	for (guint i = 0; i < j->queue->len; i++) {
@@ -1108,14 +1160,31 @@ copy_queued(struct kt_pdf_join *j, GError **err)
 			g_array_set_size(j->queue, 0);
 			return fail(err, p.s, "cannot be read", p.old);
 		}
+		put_lang(j, p.new);
 		put_object(j, p.new, j->obj, data, dlen);
 	}
 	g_array_set_size(j->queue, 0);
 	return TRUE;
 }
 
-static gboolean join_tree(struct kt_pdf_join *, const struct kt_pdf_src *,
-    guint *map, GError **);
+void
+kt_pdf_join_blank(struct kt_pdf_join *j, double w, double h)
+{
+	guint num = new_num(j);
+	GString *o = g_string_new(NULL);
+
+	g_string_printf(o, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 "
+	    "%.4f %.4f] /Resources << >> >>", j->pages, w, h);
+	put_object(j, num, o, NULL, 0);
+	g_array_append_val(j->kids, num);
+	g_string_free(o, TRUE);
+}
+
+void
+kt_pdf_join_duplex(struct kt_pdf_join *j)
+{
+	j->duplex = TRUE;
+}
 
 gboolean
 kt_pdf_join_page(struct kt_pdf_join *j, const struct kt_pdf_src *s,
@@ -1146,25 +1215,6 @@ kt_pdf_join_page(struct kt_pdf_join *j, const struct kt_pdf_src *s,
 }
 
 void
-kt_pdf_join_blank(struct kt_pdf_join *j, double w, double h)
-{
-	guint num = new_num(j);
-	GString *o = g_string_new(NULL);
-
-	g_string_printf(o, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 "
-	    "%.4f %.4f] /Resources << >> >>", j->pages, w, h);
-	put_object(j, num, o, NULL, 0);
-	g_array_append_val(j->kids, num);
-	g_string_free(o, TRUE);
-}
-
-void
-kt_pdf_join_duplex(struct kt_pdf_join *j)
-{
-	j->duplex = TRUE;
-}
-
-void
 kt_pdf_join_mark(struct kt_pdf_join *j, const char *title, guint page)
 {
 	g_ptr_array_add(j->titles, g_strdup(title));
@@ -1173,7 +1223,7 @@ kt_pdf_join_mark(struct kt_pdf_join *j, const char *title, guint page)
 
 /* UTF-8 as a PDF text string: literal when it is printable ASCII, else
  * UTF-16BE with a byte order mark. */
-static void
+void
 put_string(GString *o, const char *s)
 {
 	gboolean ascii = TRUE;
@@ -1344,10 +1394,6 @@ put_xref(struct kt_pdf_join *j)
 	}
 }
 
-static gboolean put_tree(struct kt_pdf_join *, GError **);
-static gboolean join_fields(struct kt_pdf_join *, GString *, GError **);
-static void put_acroform(GString *o, const GString *fields);
-
 GBytes *
 kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
     GError **err)
@@ -1378,6 +1424,7 @@ kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
 	put_object(j, j->pages, o, NULL, 0);
 	outline = put_outline(j);
 	fields = g_string_new(NULL);
+	j->lang = in->lang;
 	if (!put_tree(j, err) || !join_fields(j, fields, err)) {
 		g_string_free(fields, TRUE);
 		kt_pdf_join_free(j);
@@ -1417,795 +1464,4 @@ kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
 	j->out = NULL;
 	kt_pdf_join_free(j);
 	return b;
-}
-
-/* ---- the structure tree ---- */
-
-/* Called for each element of the tree, before those inside it. */
-typedef gboolean (*elem_fn)(const struct kt_pdf_src *, guint num,
-    const struct lex *dict, void *data, GError **);
-
-struct walk {
-	elem_fn fn;
-	void *data;
-	guint8 *seen;		/* by object: visited */
-};
-
-static gboolean walk_kids(const struct kt_pdf_src *, const struct lex *,
-    struct walk *, int depth, GError **);
-
-/* Element num and those inside it; an object with no /S (a marked-
- * content or object reference) is not an element. */
-static gboolean
-walk_elem(const struct kt_pdf_src *s, guint num, struct walk *w, int depth,
-    GError **err)
-{
-	struct lex d, v;
-
-	if (num >= s->size || w->seen[num])
-		return fail(err, s, "an element is in the structure tree "
-		    "twice, or is not there", num);
-	w->seen[num] = 1;
-	if (!src_dict(s, num, &d))
-		return fail(err, s, "a structure element is not a dictionary",
-		    num);
-	if (!dict_get(&d, "/S", &v))
-		return TRUE;
-	if (!w->fn(s, num, &d, w->data, err))
-		return FALSE;
-	return !dict_get(&d, "/K", &v) || walk_kids(s, &v, w, depth + 1, err);
-}
-
-/* The references in a /K: one, or an array of them among marked-content
- * numbers and dictionaries, in order, appended to refs (guint). */
-static gboolean
-kid_refs(const struct lex *kids, GArray *refs)
-{
-	struct lex lx = *kids, at, v;
-	struct tok t, first;
-	guint ref;
-
-	if (span_ref(kids, &ref)) {
-		g_array_append_val(refs, ref);
-		return TRUE;
-	}
-	if (lex_next(&lx, &t) != TK_ARRAY)
-		return TRUE;
-	for (;;) {
-		at = lx;
-		if (lex_next(&lx, &t) == TK_ARRAY_END)
-			return TRUE;
-		lx = at;
-		if (!skip_value(&lx, &first))
-			return FALSE;
-		v.p = first.s;
-		v.end = lx.p;
-		if (span_ref(&v, &ref))
-			g_array_append_val(refs, ref);
-	}
-}
-
-/* The elements of a /K, each with those inside it. */
-static gboolean
-walk_kids(const struct kt_pdf_src *s, const struct lex *kids, struct walk *w,
-    int depth, GError **err)
-{
-	GArray *refs = g_array_new(FALSE, FALSE, sizeof(guint));
-	gboolean ok = TRUE;
-
-	if (depth > 64)
-		ok = fail(err, s, "the structure tree is too deep", 0);
-	else if (!kid_refs(kids, refs))
-		ok = fail(err, s, "a structure element's /K cannot be read",
-		    0);
-	for (guint i = 0; ok && i < refs->len; i++)
-		ok = walk_elem(s, g_array_index(refs, guint, i), w, depth, err);
-	g_array_free(refs, TRUE);
-	return ok;
-}
-
-/* Every element of s's tree from its root, in the tree's order. */
-static gboolean
-struct_walk(const struct kt_pdf_src *s, guint root, elem_fn fn, void *data,
-    GError **err)
-{
-	struct walk w = { fn, data, g_new0(guint8, s->size) };
-	struct lex d, k;
-	gboolean ok = TRUE;
-
-	if (!src_dict(s, root, &d))
-		ok = fail(err, s, "the structure tree's root is not a "
-		    "dictionary", root);
-	else if (dict_get(&d, "/K", &k))
-		ok = walk_kids(s, &k, &w, 0, err);
-	g_free(w.seen);
-	return ok;
-}
-
-/* The structure tree's root, or 0 when the file has none. */
-static guint
-src_struct_root(const struct kt_pdf_src *s)
-{
-	struct lex cat;
-	guint num = 0;
-
-	if (src_dict(s, s->root, &cat))
-		(void)dict_ref(&cat, "/StructTreeRoot", &num);
-	return num;
-}
-
-/* ---- what cairo cannot write: an incremental update ---- */
-
-struct upd_obj {
-	guint num;
-	size_t at;
-};
-
-struct update {
-	const struct kt_pdf_src *s;
-	const struct kt_pdf_extra *x;
-	GString *out;
-	GArray *objs;		/* struct upd_obj, as written */
-	guint next, index;	/* the next extra; the element's place */
-	guint field;		/* the next field with a Form element */
-	guint *forms;		/* by field: its Form element, or 0 */
-	guint first;		/* the first widget's number */
-};
-
-static void
-upd_begin(struct update *u, guint num)
-{
-	struct upd_obj o = { num, u->out->len };
-
-	g_array_append_val(u->objs, o);
-	g_string_append_printf(u->out, "%u 0 obj\n", num);
-}
-
-/* The dictionary d's text without its closing ">>" and without the keys
- * in skip (NULL-ended), into o. */
-static void
-dict_head(GString *o, const struct lex *d, const char *const *skip)
-{
-	struct lex lx = *d;
-	struct tok k, first;
-
-	(void)lex_next(&lx, &k);
-	g_string_append(o, "<<");
-	while (lex_next(&lx, &k) == TK_NAME) {
-		const char *from = k.s;
-		gboolean drop = FALSE;
-
-		if (!skip_value(&lx, &first))
-			return;
-		for (int i = 0; skip != NULL && skip[i] != NULL; i++)
-			drop |= tok_is(&k, skip[i]);
-		if (drop)
-			continue;
-		g_string_append_c(o, ' ');
-		g_string_append_len(o, from, (gssize)(lx.p - from));
-	}
-}
-
-static void put_string(GString *o, const char *s);
-
-/* Field u->field's Form element, num: its widget is its content. */
-static gboolean
-form_elem(struct update *u, guint num, const struct lex *d, GError **err)
-{
-	static const char *const skip[] = { "/K", "/Pg", NULL };
-	const struct kt_pdf_widget *f = &u->x->fields[u->field];
-	struct lex type;
-	guint page;
-
-	if (!dict_get(d, "/S", &type) || (size_t)(type.end - type.p) != 5 ||
-	    memcmp(type.p, "/Form", 5) != 0 || f->page >= u->s->kids->len)
-		return fail(err, u->s, "the structure tree is not the one "
-		    "drawn", num);
-	page = g_array_index(u->s->kids, guint, f->page);
-	u->forms[u->field] = num;
-	upd_begin(u, num);
-	dict_head(u->out, d, skip);
-	g_string_append_printf(u->out, " /Pg %u 0 R /K << /Type /OBJR /Obj "
-	    "%u 0 R /Pg %u 0 R >> >>\nendobj\n", page, u->first + 2 *
-	    u->field, page);
-	/* the fields with no element of their own are passed over */
-	for (u->field++; u->field < u->x->n_fields &&
-	    u->x->fields[u->field].elem == 0; u->field++)
-		;
-	return TRUE;
-}
-
-static gboolean
-add_to_elem(const struct kt_pdf_src *s, guint num, const struct lex *d,
-    void *data, GError **err)
-{
-	static const char *const skip[] = { "/Alt", "/Lang", NULL };
-	struct update *u = data;
-	const struct kt_pdf_elem_extra *e;
-	guint i = u->index++;
-	struct lex type;
-
-	if (u->field < u->x->n_fields && u->x->fields[u->field].elem == i + 1)
-		return form_elem(u, num, d, err);
-	if (u->next >= u->x->n_elems || u->x->elems[u->next].index != i)
-		return TRUE;
-	e = &u->x->elems[u->next++];
-	if (!dict_get(d, "/S", &type) || (size_t)(type.end - type.p) !=
-	    strlen(e->type) + 1 || memcmp(type.p + 1, e->type,
-	    strlen(e->type)) != 0)
-		return fail(err, s, "the structure tree is not the one drawn",
-		    num);
-	upd_begin(u, num);
-	dict_head(u->out, d, skip);
-	if (e->alt != NULL) {
-		g_string_append(u->out, " /Alt ");
-		put_string(u->out, e->alt);
-	}
-	if (e->lang != NULL) {
-		g_string_append(u->out, " /Lang ");
-		put_string(u->out, e->lang);
-	}
-	g_string_append(u->out, " >>\nendobj\n");
-	return TRUE;
-}
-
-/* The form's dictionary in a catalog: fields is a list of references;
- * an empty value is typed in Helvetica, which every viewer has. */
-static void
-put_acroform(GString *o, const GString *fields)
-{
-	g_string_append_printf(o, " /AcroForm << /Fields [%s ] "
-	    "/NeedAppearances true /DA (/Helv 12 Tf 0 g) /DR << /Font << "
-	    "/Helv << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-	    "/Encoding /WinAnsiEncoding >> >> >> >>", fields->str);
-}
-
-/*
- * The fields: a widget each, over its place, with an empty appearance,
- * so an unfilled page prints as it was drawn; each page with fields
- * gets a new version with the widgets among its annotations. The widgets
- * are new objects from first on; their references go into fields.
- */
-static gboolean
-add_fields(struct update *u, guint first, GString *fields, guint key,
-    GError **err)
-{
-	static const char *const skip[] = { "/Annots", NULL };
-	const struct kt_pdf_extra *x = u->x;
-	const struct kt_pdf_src *s = u->s;
-
-	for (guint i = 0; i < x->n_fields; i++) {
-		const struct kt_pdf_widget *f = &x->fields[i];
-		guint w = first + 2 * i, page;
-
-		if (f->page >= s->kids->len)
-			return fail(err, s, "a field on no page", 0);
-		page = g_array_index(s->kids, guint, f->page);
-		g_string_append_printf(fields, " %u 0 R", w);
-		upd_begin(u, w);
-		g_string_append(u->out, "<< /Type /Annot /Subtype /Widget "
-		    "/FT /Tx /F 4 /T ");
-		put_string(u->out, f->name);
-		if (u->forms[i] != 0)
-			g_string_append_printf(u->out, " /StructParent %u",
-			    key++);
-		g_string_append_printf(u->out, " /Rect [ %.2f %.2f %.2f %.2f ] "
-		    "/P %u 0 R /DA (/Helv 12 Tf 0 g) /AP << /N %u 0 R >> >>\n"
-		    "endobj\n", f->rect[0], f->rect[1], f->rect[2], f->rect[3],
-		    page, w + 1);
-		upd_begin(u, w + 1);
-		g_string_append_printf(u->out, "<< /Type /XObject /Subtype "
-		    "/Form /BBox [ 0 0 %.2f %.2f ] /Length 0 >>\nstream\n\n"
-		    "endstream\nendobj\n", f->rect[2] - f->rect[0],
-		    f->rect[3] - f->rect[1]);
-	}
-	for (guint i = 0; i < x->n_fields; i++) {
-		guint pg = x->fields[i].page, page;
-		struct lex d, annots;
-
-		if (i > 0 && x->fields[i - 1].page == pg)
-			continue;
-		page = g_array_index(s->kids, guint, pg);
-		if (!src_dict(s, page, &d))
-			return fail(err, s, "a page is not a dictionary", page);
-		upd_begin(u, page);
-		dict_head(u->out, &d, skip);
-		g_string_append(u->out, " /Annots [");
-		if (dict_get(&d, "/Annots", &annots)) {
-			if (annots.end - annots.p < 2 || *annots.p != '[')
-				return fail(err, s, "/Annots is not an array",
-				    page);
-			g_string_append_len(u->out, annots.p + 1,
-			    annots.end - annots.p - 2);
-		}
-		for (guint j = i; j < x->n_fields && x->fields[j].page == pg;
-		    j++)
-			g_string_append_printf(u->out, " %u 0 R", first + 2 * j);
-		g_string_append(u->out, " ] >>\nendobj\n");
-	}
-	return TRUE;
-}
-
-static gint
-upd_cmp(gconstpointer a, gconstpointer b)
-{
-	guint x = ((const struct upd_obj *)a)->num;
-	guint y = ((const struct upd_obj *)b)->num;
-
-	return x < y ? -1 : x > y;
-}
-
-/* The new catalog, then the cross-reference section and the trailer. */
-static void
-upd_finish(struct update *u, long prev, guint size, const GString *fields)
-{
-	static const char *const skip[] = { "/Lang", "/ViewerPreferences",
-		"/AcroForm", NULL };
-	const struct kt_pdf_src *s = u->s;
-	struct lex cat;
-	size_t xat;
-
-	(void)src_dict(s, s->root, &cat);
-	upd_begin(u, s->root);
-	dict_head(u->out, &cat, skip);
-	if (u->x->lang != NULL) {
-		g_string_append(u->out, " /Lang ");
-		put_string(u->out, u->x->lang);
-	}
-	g_string_append(u->out, " /ViewerPreferences << /DisplayDocTitle "
-	    "true");
-	if (u->x->duplex)
-		g_string_append(u->out, " " KT_PDF_DUPLEX);
-	g_string_append(u->out, " >>");
-	if (fields->len > 0)
-		put_acroform(u->out, fields);
-	g_string_append(u->out, " >>\nendobj\n");
-	g_array_sort(u->objs, upd_cmp);
-	xat = u->out->len;
-	g_string_append(u->out, "xref\n");
-	for (guint i = 0; i < u->objs->len; i++) {
-		const struct upd_obj *o = &g_array_index(u->objs,
-		    struct upd_obj, i);
-
-		g_string_append_printf(u->out, "%u 1\n%010zu 00000 n \n",
-		    o->num, o->at);
-	}
-	g_string_append_printf(u->out, "trailer\n<< /Size %u /Root %u 0 R",
-	    size, s->root);
-	if (s->info != 0)
-		g_string_append_printf(u->out, " /Info %u 0 R", s->info);
-	g_string_append_printf(u->out, " /Prev %ld >>\nstartxref\n%zu\n"
-	    "%%%%EOF\n", prev, xat);
-}
-
-static gboolean read_nums(const struct kt_pdf_src *, const struct lex *,
-    GHashTable *, GError **);
-
-/*
- * The parent tree with an entry for each widget in a Form element, from
- * key on (the first after cairo's): a new version of its object.
- */
-static gboolean
-add_parent_entries(struct update *u, guint root, guint key, GError **err)
-{
-	static const char *const skip[] = { "/Nums", NULL };
-	const struct kt_pdf_src *s = u->s;
-	struct lex d, pt, nums;
-	guint num;
-
-	if (!src_dict(s, root, &d) || !dict_get(&d, "/ParentTree", &pt) ||
-	    !span_ref(&pt, &num) || !src_dict(s, num, &pt) ||
-	    !dict_get(&pt, "/Nums", &nums) || nums.end - nums.p < 2 ||
-	    *nums.p != '[')
-		return fail(err, s, "the parent tree is not cairo's", root);
-	upd_begin(u, num);
-	dict_head(u->out, &pt, skip);
-	g_string_append(u->out, " /Nums [");
-	g_string_append_len(u->out, nums.p + 1, nums.end - nums.p - 2);
-	for (guint i = 0; i < u->x->n_fields; i++)
-		if (u->forms[i] != 0)
-			g_string_append_printf(u->out, " %u %u 0 R", key++,
-			    u->forms[i]);
-	g_string_append(u->out, " ] >>\nendobj\n");
-	return TRUE;
-}
-
-/* The first key after those of the parent tree of root (0 for none). */
-static guint
-next_key(const struct kt_pdf_src *s, guint root, GError **err)
-{
-	GHashTable *nums = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-	GHashTableIter it;
-	gpointer k;
-	guint next = 0;
-	struct lex d;
-
-	if (root != 0 && src_dict(s, root, &d) && read_nums(s, &d, nums,
-	    err)) {
-		g_hash_table_iter_init(&it, nums);
-		while (g_hash_table_iter_next(&it, &k, NULL))
-			next = MAX(next, GPOINTER_TO_UINT(k) + 1);
-	}
-	g_hash_table_destroy(nums);
-	return next;
-}
-
-GString *
-kt_pdf_update(const char *pdf, size_t len, const struct kt_pdf_extra *x,
-    GError **err)
-{
-	struct kt_pdf_src *s = kt_pdf_src_new("the PDF cairo made", pdf, len,
-	    err);
-	struct update u = { s, x, NULL, NULL, 0, 0, 0, NULL, 0 };
-	GString *fields = g_string_new(NULL);
-	guint root, size, key = 0, forms = 0;
-	long prev;
-	gboolean ok = s != NULL && last_xref(pdf, len, &prev) != NULL;
-
-	if (s != NULL && !ok)
-		ok = fail(err, s, "no cross-reference table", 0);
-	if (ok) {
-		size = s->size + 2 * x->n_fields;
-		u.out = g_string_sized_new(len + 4096);
-		g_string_append_len(u.out, pdf, (gssize)len);
-		if (pdf[len - 1] != '\n')
-			g_string_append_c(u.out, '\n');
-		u.objs = g_array_new(FALSE, FALSE, sizeof(struct upd_obj));
-		u.forms = g_new0(guint, x->n_fields + 1);
-		u.first = s->size;
-		while (u.field < x->n_fields && x->fields[u.field].elem == 0)
-			u.field++;
-		for (guint i = 0; i < x->n_fields; i++)
-			forms += x->fields[i].elem != 0;
-		root = x->n_elems + forms > 0 ? src_struct_root(s) : 0;
-		if (x->n_elems + forms > 0 && root == 0)
-			ok = fail(err, s, "no structure tree", 0);
-		else if (root != 0)
-			ok = struct_walk(s, root, add_to_elem, &u, err);
-		if (ok && (u.next < x->n_elems || u.field < x->n_fields))
-			ok = fail(err, s, "fewer elements in the structure "
-			    "tree than were drawn", 0);
-		if (ok && forms > 0) {
-			key = next_key(s, root, err);
-			ok = add_parent_entries(&u, root, key, err);
-		}
-		ok = ok && add_fields(&u, s->size, fields, key, err);
-		if (ok)
-			upd_finish(&u, prev, size, fields);
-		g_array_free(u.objs, TRUE);
-		g_free(u.forms);
-		if (!ok) {
-			g_string_free(u.out, TRUE);
-			u.out = NULL;
-		}
-	}
-	g_string_free(fields, TRUE);
-	kt_pdf_src_free(s);
-	return u.out;
-}
-
-/* ---- the structure tree and the fields of a joined file ---- */
-
-/* The pages an element refers to (/Pg, in marked-content and object
- * references), into the struct top_elem it is in. */
-static gboolean
-elem_pages(const struct kt_pdf_src *s, guint num, const struct lex *d,
-    void *data, GError **err)
-{
-	struct top_elem *t = data;
-	struct lex lx = *d;
-	struct tok k;
-	guint ref;
-
-	while (lex_next(&lx, &k) != TK_END) {
-		if (k.kind == TK_ERROR)
-			return fail(err, s, "a structure element cannot be "
-			    "read", num);
-		if (k.kind == TK_WORD && lex_ref(&lx, &k, &ref) &&
-		    ref < s->size && s->page_of[ref] != 0) {
-			t->first = MIN(t->first, s->page_of[ref] - 1);
-			t->last = MAX(t->last, s->page_of[ref] - 1);
-		}
-	}
-	return TRUE;
-}
-
-/* The parent tree's /Nums (one level: /Kids are not read) into nums. */
-static gboolean
-read_nums(const struct kt_pdf_src *s, const struct lex *root,
-    GHashTable *nums, GError **err)
-{
-	struct lex pt, lx, *v;
-	struct tok t, first;
-	guint ref;
-	guint64 key;
-
-	if (!dict_get(root, "/ParentTree", &pt))
-		return TRUE;
-	if (span_ref(&pt, &ref) && !src_dict(s, ref, &pt))
-		return fail(err, s, "the parent tree is not a dictionary", ref);
-	if (dict_get(&pt, "/Kids", &lx))
-		return fail(err, s, "a parent tree in parts (/Kids) is not "
-		    "read", 0);
-	if (!dict_get(&pt, "/Nums", &lx) || lex_next(&lx, &t) != TK_ARRAY)
-		return fail(err, s, "the parent tree has no /Nums", 0);
-	while (lex_next(&lx, &t) == TK_WORD && tok_uint(&t, &key)) {
-		v = g_new(struct lex, 1);
-		if (!skip_value(&lx, &first)) {
-			g_free(v);
-			return fail(err, s, "the parent tree cannot be read", 0);
-		}
-		v->p = first.s;
-		v->end = lx.p;
-		g_hash_table_insert(nums, GUINT_TO_POINTER((guint)key), v);
-	}
-	return t.kind == TK_ARRAY_END ? TRUE : fail(err, s, "the parent "
-	    "tree's /Nums is not pairs of a number and a value", 0);
-}
-
-/* The elements at the top, each with its pages: kids of the Document
- * when the root holds only that, else of the root. */
-static gboolean
-read_tops(struct kt_pdf_src *s, struct src_tree *t, const struct lex *root,
-    GError **err)
-{
-	GArray *refs = g_array_new(FALSE, FALSE, sizeof(guint));
-	struct walk w = { elem_pages, NULL, g_new0(guint8, s->size) };
-	struct lex kids, d, type;
-	gboolean ok;
-
-	t->doc = t->root;
-	w.seen[t->root] = 1;
-	ok = !dict_get(root, "/K", &kids) || kid_refs(&kids, refs);
-	if (ok && refs->len == 1 && src_dict(s, g_array_index(refs, guint,
-	    0), &d) && dict_get(&d, "/S", &type) &&
-	    (size_t)(type.end - type.p) == 9 &&
-	    memcmp(type.p, "/Document", 9) == 0) {
-		t->doc = g_array_index(refs, guint, 0);
-		w.seen[t->doc] = 1;
-		g_array_set_size(refs, 0);
-		ok = !dict_get(&d, "/K", &kids) || kid_refs(&kids, refs);
-	}
-	if (!ok)
-		fail(err, s, "the structure tree's /K cannot be read", 0);
-	for (guint i = 0; ok && i < refs->len; i++) {
-		struct top_elem e = { g_array_index(refs, guint, i), G_MAXUINT,
-		    0 };
-
-		w.data = &e;
-		ok = walk_elem(s, e.num, &w, 0, err);
-		g_array_append_val(t->tops, e);
-	}
-	g_free(w.seen);
-	g_array_free(refs, TRUE);
-	return ok;
-}
-
-/* s's structure tree, read once: NULL with *err when it cannot be. */
-static struct src_tree *
-src_tree(struct kt_pdf_src *s, GError **err)
-{
-	struct src_tree *t;
-	struct lex cat, root;
-	gboolean ok = TRUE;
-
-	if (s->tree != NULL)
-		return s->tree;
-	t = g_new0(struct src_tree, 1);
-	t->tops = g_array_new(FALSE, FALSE, sizeof(struct top_elem));
-	t->nums = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-	if (src_dict(s, s->root, &cat) && !dict_get(&cat, "/AcroForm",
-	    &t->acroform))
-		t->acroform.p = NULL;
-	t->root = src_struct_root(s);
-	if (t->root != 0 && t->root < s->size) {
-		ok = src_dict(s, t->root, &root) ||
-		    fail(err, s, "the structure tree's root is not a "
-		    "dictionary", t->root);
-		if (ok && !dict_get(&root, "/RoleMap", &t->rolemap))
-			t->rolemap.p = NULL;
-		ok = ok && read_tops(s, t, &root, err) &&
-		    read_nums(s, &root, t->nums, err);
-	} else {
-		t->root = 0;
-	}
-	if (!ok) {
-		g_array_free(t->tops, TRUE);
-		g_hash_table_destroy(t->nums);
-		g_free(t);
-		return NULL;
-	}
-	return s->tree = t;
-}
-
-/* A source's tree (read now) hangs below the new Document. */
-static gboolean
-join_tree(struct kt_pdf_join *j, const struct kt_pdf_src *s, guint *map,
-    GError **err)
-{
-	/* what is read once for every file cut from the same source */
-	struct src_tree *t = src_tree((struct kt_pdf_src *)s, err);
-
-	if (t == NULL)
-		return FALSE;
-	if (t->root == 0)
-		return TRUE;
-	if (j->tree == 0) {
-		j->tree = new_num(j);
-		j->doc = new_num(j);
-	}
-	map[t->root] = j->doc;
-	map[t->doc] = j->doc;
-	return TRUE;
-}
-
-/* The place + 1 in the new file of a page of s, or 0 if not taken. */
-static guint
-page_pos(const struct kt_pdf_join *j, const struct kt_pdf_src *s,
-    const guint *map, guint page)
-{
-	guint n = map[g_array_index(s->kids, guint, page)];
-
-	return n == 0 ? 0 : GPOINTER_TO_UINT(g_hash_table_lookup(j->pos,
-	    GUINT_TO_POINTER(n)));
-}
-
-struct top_taken {
-	guint pos, seq;
-	const struct kt_pdf_src *s;
-	guint num;
-};
-
-static gint
-taken_cmp(gconstpointer a, gconstpointer b)
-{
-	const struct top_taken *x = a, *y = b;
-
-	if (x->pos != y->pos)
-		return x->pos < y->pos ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/* The elements at the top of every source whose pages were taken, in
- * the order of their first page in the new file: their references. */
-static gboolean
-put_tops(struct kt_pdf_join *j, GString *kids, GError **err)
-{
-	GArray *taken = g_array_new(FALSE, FALSE, sizeof(struct top_taken));
-	gboolean ok = TRUE;
-
-	for (guint i = 0; i < j->srcs->len && ok; i++) {
-		const struct kt_pdf_src *s = g_ptr_array_index(j->srcs, i);
-		guint *map = g_hash_table_lookup(j->maps, s);
-
-		for (guint e = 0; s->tree != NULL && e < s->tree->tops->len &&
-		    ok; e++) {
-			const struct top_elem *t = &g_array_index(s->tree->tops,
-			    struct top_elem, e);
-			struct top_taken k = { 0, taken->len, s, t->num };
-			guint in = 0;
-
-			for (guint p = t->first; p <= t->last; p++)
-				in += page_pos(j, s, map, p) != 0;
-			if (in == 0)
-				continue;
-			if (in != t->last - t->first + 1)
-				ok = fail(err, s, "a structure element is on "
-				    "pages taken and pages not taken", t->num);
-			k.pos = page_pos(j, s, map, t->first);
-			g_array_append_val(taken, k);
-		}
-	}
-	g_array_sort(taken, taken_cmp);
-	for (guint i = 0; i < taken->len && ok; i++) {
-		const struct top_taken *k = &g_array_index(taken,
-		    struct top_taken, i);
-
-		g_string_append_printf(kids, " %u 0 R", remap(j, k->s,
-		    g_hash_table_lookup(j->maps, k->s), k->num));
-	}
-	g_array_free(taken, TRUE);
-	return ok && copy_queued(j, err);
-}
-
-/* The new parent tree: each new /StructParents number with the entry of
- * the one it came from. */
-static gboolean
-put_nums(struct kt_pdf_join *j, GString *nums, GError **err)
-{
-	GString *v = g_string_new(NULL);
-	gboolean ok = TRUE;
-
-	for (guint i = 0; i < j->sps->len && ok; i++) {
-		const struct sp_from *f = &g_array_index(j->sps,
-		    struct sp_from, i);
-		const struct lex *old = f->s->tree == NULL || f->old >
-		    G_MAXUINT ? NULL : g_hash_table_lookup(f->s->tree->nums,
-		    GUINT_TO_POINTER((guint)f->old));
-
-		if (old == NULL)
-			continue;
-		g_string_truncate(v, 0);
-		ok = copy_value(j, f->s, g_hash_table_lookup(j->maps, f->s),
-		    old, -1, v) || fail(err, f->s, "the parent tree cannot "
-		    "be read", 0);
-		g_string_append_printf(nums, " %u %s", i, v->str);
-	}
-	g_string_free(v, TRUE);
-	return ok && copy_queued(j, err);
-}
-
-static gboolean
-put_tree(struct kt_pdf_join *j, GError **err)
-{
-	GString *kids = g_string_new(NULL), *nums = g_string_new(NULL);
-	GString *o = g_string_new(NULL);
-	guint pt;
-	gboolean ok = j->tree == 0 || (put_tops(j, kids, err) &&
-	    put_nums(j, nums, err));
-
-	if (ok && j->tree != 0) {
-		pt = new_num(j);
-		g_string_printf(o, "<< /Nums [%s ] >>", nums->str);
-		put_object(j, pt, o, NULL, 0);
-		g_string_printf(o, "<< /Type /StructTreeRoot /K %u 0 R "
-		    "/ParentTree %u 0 R /ParentTreeNextKey %u", j->doc, pt,
-		    j->sps->len);
-		for (guint i = 0; i < j->srcs->len; i++) {
-			const struct kt_pdf_src *s = g_ptr_array_index(j->srcs,
-			    i);
-
-			/* names for names: the first source's serves all */
-			if (s->tree != NULL && s->tree->rolemap.p != NULL) {
-				g_string_append(o, " /RoleMap");
-				ok = copy_value(j, s, g_hash_table_lookup(
-				    j->maps, s), &s->tree->rolemap, -1, o);
-				break;
-			}
-		}
-		g_string_append(o, " >>");
-		put_object(j, j->tree, o, NULL, 0);
-		g_string_printf(o, "<< /Type /StructElem /S /Document /P %u 0 R "
-		    "/K [%s ] >>", j->tree, kids->str);
-		put_object(j, j->doc, o, NULL, 0);
-		ok = ok && copy_queued(j, err);
-	}
-	g_string_free(kids, TRUE);
-	g_string_free(nums, TRUE);
-	g_string_free(o, TRUE);
-	return ok;
-}
-
-/* The fields of every source whose widgets were copied with their pages:
- * their new references into fields. */
-static gboolean
-join_fields(struct kt_pdf_join *j, GString *fields, GError **err)
-{
-	GArray *refs = g_array_new(FALSE, FALSE, sizeof(guint));
-	gboolean ok = TRUE;
-
-	for (guint i = 0; i < j->srcs->len && ok; i++) {
-		const struct kt_pdf_src *s = g_ptr_array_index(j->srcs, i);
-		const guint *map = g_hash_table_lookup(j->maps, s);
-		struct lex form, list;
-		guint ref;
-
-		if (s->tree == NULL || s->tree->acroform.p == NULL)
-			continue;
-		form = s->tree->acroform;
-		if (span_ref(&form, &ref) && !src_dict(s, ref, &form))
-			ok = fail(err, s, "/AcroForm is not a dictionary", ref);
-		g_array_set_size(refs, 0);
-		if (ok && dict_get(&form, "/Fields", &list) &&
-		    !kid_refs(&list, refs))
-			ok = fail(err, s, "/Fields cannot be read", 0);
-		for (guint f = 0; ok && f < refs->len; f++) {
-			ref = g_array_index(refs, guint, f);
-			if (ref < s->size && map[ref] != 0)
-				g_string_append_printf(fields, " %u 0 R",
-				    map[ref]);
-		}
-	}
-	g_array_free(refs, TRUE);
-	return ok;
 }

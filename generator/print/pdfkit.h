@@ -130,6 +130,11 @@ void kt_pdf_show(struct kt_pdf *, PangoLayout *, double x, double y,
 /* Plain text (escaped here) shown at the cursor across the page. */
 void kt_pdf_para(struct kt_pdf *, const char *text, double size,
     gboolean bold, double after);
+/* The same two as an element of type tag (in a tagged document). */
+void kt_pdf_show_as(struct kt_pdf *, enum kt_tag, PangoLayout *, double x,
+    double y, double width);
+void kt_pdf_para_as(struct kt_pdf *, enum kt_tag, const char *text,
+    double size, gboolean bold, double after);
 
 /* A pictogram in a square of size at x, y: its view box fills the square
  * (kt_pdf_picto), or its drawing does, centred (kt_pdf_picto_ink), so it
@@ -138,6 +143,9 @@ void kt_pdf_picto(struct kt_pdf *, const char *name, double x, double y,
     double size);
 void kt_pdf_picto_ink(struct kt_pdf *, const char *name, double x,
     double y, double size);
+/* kt_pdf_picto() described in lang (a column in another language). */
+void kt_pdf_picto_in(struct kt_pdf *, const struct kt_language *,
+    const char *name, double x, double y, double size);
 /* Frees a value of the kit's svg table. */
 void kt_pdf_picto_free(gpointer);
 /* A type size for text in lang: Arabic and Ethiopic KT_TYPE_SCRIPT_LARGER
@@ -167,7 +175,8 @@ void kt_pdf_cutmarks(struct kt_pdf *, double x, double y, double w,
 typedef void (*kt_pdf_card_fn)(struct kt_pdf *, double x, double y,
     double w, double h, guint i, const void *data);
 /* n cards, cols x rows to a page and as many pages as that takes, each
- * with cut marks; draw is called for each with data. When the caller
+ * with cut marks and (tagged) in a Sect; draw is called for each with
+ * data. When the caller
  * began the first page, the cards start at the cursor there (below a
  * heading) and have that height on every page. */
 void kt_pdf_cards(struct kt_pdf *, guint n, int cols, int rows,

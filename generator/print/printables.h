@@ -62,6 +62,17 @@ double kt_paper_natural(struct kt_pdf *, const char *markup, double size,
  */
 void kt_paper_columns(struct kt_pdf *, GPtrArray *const *cells, int n,
     int flex, double cap, double *wd);
+/* A printable drawn into a new document, tagged when asked (the heading
+ * row is an H1, the draft note a P), not closed. */
+typedef struct kt_pdf *(*kt_paper_fn)(struct kt_pdfkit *,
+    const struct kt_plan_job *, gboolean tagged, void *data);
+/* Draws it tagged and closes it; when cairo cannot write its tags,
+ * draws it again without them, with a warning (KT_PAPER_UNTAGGED). The
+ * number of pages. */
+#define KT_PAPER_UNTAGGED "cairo could not tag this printable; it is " \
+	"drawn again without tags"
+int kt_paper_close(struct kt_pdfkit *, const struct kt_plan_job *,
+    kt_paper_fn draw, void *data);
 /* markup with typographic quotes for straight ones ("..." as “...”, an
  * apostrophe as ’), tags left as they are; the caller frees it with
  * g_free. */

@@ -9,6 +9,12 @@
  * pictogram of 20 mm, the box first, at most two pages). And the mentor's
  * one-page guide in Dutch: the parts with their minutes and questions,
  * and a box of agreements (who, what, by when) signed by the three.
+ * Each is tagged: the family's sheet with an H1 a column, the box a
+ * section, the assignments looked back at a list, the questions
+ * paragraphs under a heading, each in its column's language; the guide
+ * with its parts as sections and the agreements as a table; the
+ * schedule as a table. When cairo cannot write the tags, a printable is
+ * drawn again without them, with a warning.
  */
 #include <string.h>
 
@@ -105,16 +111,32 @@ row(struct talk *s, cell_fn fn, const void *arg, double after)
 	s->p->y += h + after;
 }
 
+/* Shows l in c at ox, y when draw, as an element tag in the column's
+ * language; frees it; returns its height. */
 static double
-shown(struct talk *s, const struct tcol *c, PangoLayout *l, double ox,
-    double y, double iw, gboolean draw)
+shown(struct talk *s, const struct tcol *c, enum kt_tag tag, PangoLayout *l,
+    double ox, double y, double iw, gboolean draw)
 {
 	double h = kt_pdf_height(l);
 
-	if (draw)
+	if (draw) {
+		kt_pdf_begin_in(s->p, tag, c->lang->code);
 		col_show(s, c, l, ox, y, iw);
+		kt_pdf_end(s->p, tag);
+	}
 	g_object_unref(l);
 	return h;
+}
+
+/* A pictogram at the reading start of c, a Figure in the column's
+ * language (its text is drawn first: cairo 1.16 cannot tag a document
+ * whose first marked content is a picture). */
+static void
+col_picto(struct talk *s, const struct tcol *c, const char *name, double y,
+    double pic)
+{
+	kt_pdf_picto_in(s->p, c->lang, name, kt_pdf_x(s->p, col_x(c, 0, pic),
+	    pic), y, pic);
 }
 
 static double
@@ -128,10 +150,10 @@ c_title(struct talk *s, const struct tcol *c, double y, gboolean draw,
 	double h = kt_pdf_height(l);
 
 	(void)arg;
+	shown(s, c, KT_TAG_H1, l, pic + gap, y + MAX(0, (pic - h) / 2), w,
+	    draw);
 	if (draw)
-		kt_pdf_picto(s->p, s->it->pictogram, kt_pdf_x(s->p,
-		    col_x(c, 0, pic), pic), y, pic);
-	shown(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w, draw);
+		col_picto(s, c, s->it->pictogram, y, pic);
 	return MAX(pic, h);
 }
 
@@ -139,7 +161,7 @@ static double
 c_text(struct talk *s, const struct tcol *c, double y, gboolean draw,
     const void *arg)
 {
-	return shown(s, c, col_plain(s, c, col_str(s, c, arg),
+	return shown(s, c, KT_TAG_H2, col_plain(s, c, col_str(s, c, arg),
 	    KT_TYPE_HEADING, TRUE, c->w), 0, y, c->w, draw);
 }
 
@@ -158,10 +180,10 @@ c_who(struct talk *s, const struct tcol *c, double y, gboolean draw,
 	    KT_TYPE_HEADING, TRUE, w);
 	double h = kt_pdf_height(l);
 
+	shown(s, c, KT_TAG_H2, l, pic + gap, y + MAX(0, (pic - h) / 2), w,
+	    draw);
 	if (draw)
-		kt_pdf_picto(s->p, picto[who], kt_pdf_x(s->p,
-		    col_x(c, 0, pic), pic), y, pic);
-	shown(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w, draw);
+		col_picto(s, c, picto[who], y, pic);
 	return MAX(pic, h);
 }
 
@@ -175,7 +197,7 @@ c_intro(struct talk *s, const struct tcol *c, double y, gboolean draw,
 
 	(void)arg;
 	g_free(m);
-	return shown(s, c, l, 0, y, c->w, draw);
+	return shown(s, c, KT_TAG_P, l, 0, y, c->w, draw);
 }
 
 /* ---- the box: when and where, and an interpreter ---- */
@@ -191,10 +213,11 @@ box_field(struct talk *s, const struct tcol *c, double y, gboolean draw,
 	    FALSE, lw - pad);
 
 	/* MAX() takes its arguments twice: each layout is shown once */
-	h = shown(s, c, l, pad, y, lw - pad, draw);
+	h = shown(s, c, KT_TAG_P, l, pad, y, lw - pad, draw);
 	h = MAX(KT_PANEL_ROW, h);
 	if (value != NULL) {
-		double vh = shown(s, c, col_plain(s, c, value, KT_TYPE_BODY,
+		double vh = shown(s, c, KT_TAG_P, col_plain(s, c, value,
+		    KT_TYPE_BODY,
 		    TRUE, vw), vx, y, vw, draw);
 
 		return MAX(h, vh);
@@ -216,7 +239,7 @@ box_interpreter(struct talk *s, const struct tcol *c, double y,
 	PangoLayout *l = col_plain(s, c, col_str(s, c, "talk.box.interpreter"),
 	    KT_TYPE_BODY, FALSE, lw - pad);
 
-	h = shown(s, c, l, pad, y, lw - pad, draw);
+	h = shown(s, c, KT_TAG_P, l, pad, y, lw - pad, draw);
 	h = MAX(KT_PANEL_ROW, h);
 	for (int i = 0; i < 2; i++) {
 		PangoLayout *w = col_plain(s, c, col_str(s, c, words[i]),
@@ -232,7 +255,8 @@ box_interpreter(struct talk *s, const struct tcol *c, double y,
 		if (draw)
 			kt_pdf_box(s->p, col_x(c, x, box), y + row +
 			    KT_CHOICE_DROP, box, box, KT_INK, KT_LINE_REGULAR);
-		shown(s, c, w, x + box + KT_GAP_S, y + row, KT_WORD_W, draw);
+		shown(s, c, KT_TAG_P, w, x + box + KT_GAP_S, y + row,
+		    KT_WORD_W, draw);
 		x += box + KT_GAP_S + pw + KT_CHOICE_GAP;
 	}
 	return MAX(h, row + KT_PANEL_ROW);
@@ -266,7 +290,9 @@ c_box(struct talk *s, const struct tcol *c, double y, gboolean draw,
 	    KT_TYPE_SUBHEADING, TRUE, c->w - 2 * pad);
 
 	(void)arg;
-	h += shown(s, c, l, pad, y + h, c->w - 2 * pad, draw) + gap;
+	if (draw)
+		kt_pdf_begin_in(s->p, KT_TAG_SECT, c->lang->code);
+	h += shown(s, c, KT_TAG_H2, l, pad, y + h, c->w - 2 * pad, draw) + gap;
 	h += box_field(s, c, y + h, draw, "talk.box.date", date) + gap;
 	h += box_field(s, c, y + h, draw, "talk.box.time", time) + gap;
 	h += box_field(s, c, y + h, draw, "talk.box.place", o->place) + gap;
@@ -278,7 +304,9 @@ c_box(struct talk *s, const struct tcol *c, double y, gboolean draw,
 		h += box_call(s, c, y + h, draw) + gap;
 	l = col_plain(s, c, col_str(s, c, "talk.box.bring"), KT_TYPE_BODY,
 	    TRUE, c->w - 2 * pad);
-	h += shown(s, c, l, pad, y + h, c->w - 2 * pad, draw) + pad;
+	h += shown(s, c, KT_TAG_P, l, pad, y + h, c->w - 2 * pad, draw) + pad;
+	if (draw)
+		kt_pdf_end(s->p, KT_TAG_SECT);
 	if (draw)
 		kt_pdf_box(s->p, c->x0, y, c->w, h, KT_GREY_FRAME,
 		    KT_LINE_FRAME);
@@ -304,10 +332,15 @@ c_assignment(struct talk *s, const struct tcol *c, double y, gboolean draw,
 	l = col_plain(s, c, t->title ? t->title : a->slug, KT_TYPE_BODY, TRUE,
 	    w);
 	h = kt_pdf_height(l);
+	/* an item of the list in each column's language */
 	if (draw)
-		kt_pdf_picto(s->p, a->pictogram, kt_pdf_x(s->p,
-		    col_x(c, 0, pic), pic), y, pic);
-	shown(s, c, l, pic + gap, y + MAX(0, (pic - h) / 2), w, draw);
+		kt_pdf_begin_in(s->p, KT_TAG_LI, c->lang->code);
+	shown(s, c, KT_TAG_LBODY, l, pic + gap, y + MAX(0, (pic - h) / 2), w,
+	    draw);
+	if (draw) {
+		col_picto(s, c, a->pictogram, y, pic);
+		kt_pdf_end(s->p, KT_TAG_LI);
+	}
 	return MAX(pic, h);
 }
 
@@ -322,7 +355,7 @@ c_question(struct talk *s, const struct tcol *c, double y, gboolean draw,
 	char *m = kt_pdf_md(s->p, c->lang, g_ptr_array_index(list, q->i));
 	PangoLayout *l = kt_pdf_text_in(s->p, c->lang, m, KT_TYPE_BODY, FALSE,
 	    c->w, FALSE);
-	double h = shown(s, c, l, 0, y, c->w, draw);
+	double h = shown(s, c, KT_TAG_P, l, 0, y, c->w, draw);
 
 	g_free(m);
 	for (int i = 0; i < s->lines; i++) {
@@ -378,12 +411,15 @@ looked_back(struct talk *s)
 			    "talk.heading.back") + KT_GAP_S +
 			    row_height(s, c_assignment, a));
 			row(s, c_text, "talk.heading.back", KT_GAP_S);
+			kt_pdf_begin(s->p, KT_TAG_L);
 			any = TRUE;
 		}
 		row(s, c_assignment, a, KT_GAP_S);
 	}
-	if (any)
+	if (any) {
+		kt_pdf_end(s->p, KT_TAG_L);
 		s->p->y += KT_GAP_M;
+	}
 }
 
 /* ---- the footer: draft note, school, web page, QR code ---- */
@@ -486,7 +522,8 @@ even_pages(struct kt_pdf *p)
 /*
  * The family's sheet. Over two pages it is drawn again with a line to
  * write on fewer under each question, down to one; the text itself never
- * gets smaller.
+ * gets smaller. When cairo cannot write its tags, it is drawn again
+ * without them.
  */
 void
 kt_talk_family(struct kt_pdfkit *k, const struct kt_plan_job *j)
@@ -497,18 +534,26 @@ kt_talk_family(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	    j->t->summary : j->it->source->summary, TALK_KEYWORDS };
 	struct talk s;
 	int lines = 2, pages;
+	gboolean tagged = TRUE;
 
 	for (;;) {
 		struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, FALSE);
 
+		if (tagged)
+			kt_pdf_tagged(p);
 		talk_init(&s, p, j, bilingual);
 		s.lines = lines;
 		pages = family_draw(&s);
 		if (pages <= 2 || lines <= 1) {
 			if (k->o->pupil != NULL)
 				even_pages(p);
-			kt_pdf_close(p);	/* draws the last footer */
-			break;
+			/* draws the last footer */
+			if (kt_pdf_close(p) >= 0 || !tagged)
+				break;
+			kt_warning(k->d, rel, 0, 0, KT_PAPER_UNTAGGED);
+			tagged = FALSE;
+			g_free(s.url);
+			continue;
 		}
 		kt_pdf_discard(p);
 		g_free(s.url);
@@ -533,17 +578,18 @@ guide_footer(struct kt_pdf *p, void *data)
 	g_object_unref(l);
 }
 
-/* Markup at the cursor across the page, in the staff's size. */
+/* Markup at the cursor across the page, in the staff's size, an element
+ * of type tag. */
 static void
-guide_markup(struct kt_pdf *p, const char *markup, double size,
-    gboolean bold, double indent, double after)
+guide_markup(struct kt_pdf *p, enum kt_tag tag, const char *markup,
+    double size, gboolean bold, double indent, double after)
 {
 	double w = kt_pdf_width(p) - indent;
 	PangoLayout *l = kt_pdf_text(p, markup, size, bold, w, -1, TRUE);
 	double h = kt_pdf_height(l);
 
 	kt_pdf_need(p, h);
-	kt_pdf_show(p, l, p->left + indent, p->y, w);
+	kt_pdf_show_as(p, tag, l, p->left + indent, p->y, w);
 	p->y += h + after;
 	g_object_unref(l);
 }
@@ -556,13 +602,15 @@ guide_md(struct kt_pdf *p, const char *heading, const struct kt_md *m)
 
 	if (m == NULL)
 		return;
-	kt_pdf_para(p, heading, KT_TYPE_STAFF_HEADING, TRUE, KT_GAP_XS);
+	kt_pdf_para_as(p, KT_TAG_H2, heading, KT_TYPE_STAFF_HEADING, TRUE,
+	    KT_GAP_XS);
 	body = kt_pdf_md(p, p->lang, m);
-	guide_markup(p, body, KT_TYPE_STAFF, FALSE, 0, KT_GAP_M);
+	guide_markup(p, KT_TAG_P, body, KT_TYPE_STAFF, FALSE, 0, KT_GAP_M);
 	g_free(body);
 }
 
-/* The parts, each with its minutes from the start, and its questions. */
+/* The parts, each a section with its minutes from the start as its
+ * heading, and its questions a list. */
 static void
 guide_parts(struct kt_pdf *p, const struct kt_item *it)
 {
@@ -578,25 +626,35 @@ guide_parts(struct kt_pdf *p, const struct kt_item *it)
 
 		g_free(key);
 		at += pt->minutes;
-		kt_pdf_para(p, h, KT_TYPE_STAFF, TRUE, KT_GAP_XS);
+		kt_pdf_begin(p, KT_TAG_SECT);
+		kt_pdf_para_as(p, KT_TAG_H2, h, KT_TYPE_STAFF, TRUE, KT_GAP_XS);
 		g_free(h);
+		if (pt->questions->len > 0)
+			kt_pdf_begin(p, KT_TAG_L);
 		for (guint q = 0; q < pt->questions->len; q++) {
 			char *md = kt_pdf_md(p, p->lang,
 			    g_ptr_array_index(pt->questions, q));
 			char *m = g_strdup_printf("• %s", md);
 
-			guide_markup(p, m, KT_TYPE_STAFF, FALSE, KT_GAP_L, 0);
+			kt_pdf_begin(p, KT_TAG_LI);
+			guide_markup(p, KT_TAG_LBODY, m, KT_TYPE_STAFF, FALSE,
+			    KT_GAP_L, 0);
+			kt_pdf_end(p, KT_TAG_LI);
 			g_free(m);
 			g_free(md);
 		}
+		if (pt->questions->len > 0)
+			kt_pdf_end(p, KT_TAG_L);
+		kt_pdf_end(p, KT_TAG_SECT);
 		p->y += KT_GAP_S;
 	}
 }
 
-/* The labels of a row, each over its share of the width, with rules. */
+/* The labels of a row, each over its share of the width and an element
+ * of type tag, with rules. */
 static void
-guide_cells(struct kt_pdf *p, const char *const *labels, const double *share,
-    int n, double rule_at, double rule_grey)
+guide_cells(struct kt_pdf *p, enum kt_tag tag, const char *const *labels,
+    const double *share, int n, double rule_at, double rule_grey)
 {
 	double x = p->left, w = kt_pdf_width(p) - 2 * KT_PAD, h = 0;
 
@@ -609,7 +667,8 @@ guide_cells(struct kt_pdf *p, const char *const *labels, const double *share,
 
 			l = kt_pdf_text(p, m, KT_TYPE_STAFF, TRUE,
 			    cw - KT_CELL_MARGIN, -1, TRUE);
-			kt_pdf_show(p, l, x + KT_PAD, p->y, cw - KT_CELL_MARGIN);
+			kt_pdf_show_as(p, tag, l, x + KT_PAD, p->y,
+			    cw - KT_CELL_MARGIN);
 			h = MAX(h, kt_pdf_height(l));
 			g_object_unref(l);
 			g_free(m);
@@ -624,7 +683,9 @@ guide_cells(struct kt_pdf *p, const char *const *labels, const double *share,
 	p->y += MAX(h, rule_at) + KT_GAP_S;
 }
 
-/* The box of agreements, filled in during the talk and signed. */
+/* The box of agreements, filled in during the talk and signed: a
+ * section with its heading, the table's head row (its rows are lines
+ * to write on) and the names who sign. */
 static void
 guide_agreements(struct kt_pdf *p)
 {
@@ -645,19 +706,26 @@ guide_agreements(struct kt_pdf *p)
 	    KT_NAMES_ROW + 4 * KT_PAD);
 	top = p->y;
 	p->y += KT_PAD;
+	kt_pdf_begin(p, KT_TAG_SECT);
 	{
 		char *e = g_markup_escape_text(kt_str(m, "nl",
 		    "talk.agree.title"), -1);
 
-		guide_markup(p, e, KT_TYPE_STAFF_HEADING, TRUE, KT_PAD,
-		    KT_GAP_S);
+		guide_markup(p, KT_TAG_H2, e, KT_TYPE_STAFF_HEADING, TRUE,
+		    KT_PAD, KT_GAP_S);
 		g_free(e);
 	}
-	guide_cells(p, head, share3, 3, 0, KT_INK);
+	kt_pdf_begin(p, KT_TAG_TABLE);
+	kt_pdf_begin(p, KT_TAG_TR);
+	guide_cells(p, KT_TAG_TH, head, share3, 3, 0, KT_INK);
+	kt_pdf_end(p, KT_TAG_TR);
+	kt_pdf_end(p, KT_TAG_TABLE);
 	for (int r = 0; r < AGREEMENT_ROWS; r++)
-		guide_cells(p, NULL, share3, 3, KT_CHECKLIST_ROW, KT_GREY_LINE);
+		guide_cells(p, KT_TAG_TD, NULL, share3, 3, KT_CHECKLIST_ROW,
+		    KT_GREY_LINE);
 	p->y += KT_GAP_S;
-	guide_cells(p, names, sign, 3, KT_NAMES_ROW, KT_GREY_LINE);
+	guide_cells(p, KT_TAG_P, names, sign, 3, KT_NAMES_ROW, KT_GREY_LINE);
+	kt_pdf_end(p, KT_TAG_SECT);
 	kt_pdf_box(p, p->left, top, kt_pdf_width(p), p->y - top + KT_PAD,
 	    KT_GREY_FRAME, KT_LINE_FRAME);
 	p->y += KT_PAD;
@@ -683,9 +751,9 @@ guide_head(struct kt_pdf *p, const struct kt_item *it)
 		    ", ", a != NULL && a->source->title ? a->source->title :
 		    r->slug);
 	}
-	kt_pdf_para(p, s->str, KT_TYPE_STAFF, FALSE, KT_GAP_XS);
-	kt_pdf_para(p, "Leerling: ______________________    Datum: "
-	    "____________", KT_TYPE_STAFF, FALSE, KT_GAP_L);
+	kt_pdf_para_as(p, KT_TAG_P, s->str, KT_TYPE_STAFF, FALSE, KT_GAP_XS);
+	kt_pdf_para_as(p, KT_TAG_P, "Leerling: ______________________    "
+	    "Datum: ____________", KT_TYPE_STAFF, FALSE, KT_GAP_L);
 	g_string_free(s, TRUE);
 	g_free(key);
 }
@@ -747,8 +815,8 @@ schedule_lang(const struct kt_talk_slot *t, const struct kt_language *nl)
 
 /*
  * One row of the schedule's table at the cursor: cells[i] (markup) at
- * widths wd, as high as its tallest cell; drawn and the cursor moved
- * below it only when draw. Returns its height.
+ * widths wd, as high as its tallest cell, a TR of TH (head) or TD; drawn
+ * and the cursor moved below it only when draw. Returns its height.
  */
 static double
 schedule_row(struct kt_pdf *p, const double *wd, char *const *cells,
@@ -764,9 +832,12 @@ schedule_row(struct kt_pdf *p, const double *wd, char *const *cells,
 		    wd[i] - KT_CELL_MARGIN, -1, TRUE);
 		h = MAX(h, kt_pdf_height(l[i]) + 2 * KT_CELL_PAD);
 	}
+	if (draw)
+		kt_pdf_begin(p, KT_TAG_TR);
 	for (int i = 0; i < SCHEDULE_COLS; i++) {
 		if (draw && l[i] != NULL)
-			kt_pdf_show(p, l[i], x + KT_CELL_MARGIN / 2, p->y +
+			kt_pdf_show_as(p, head ? KT_TAG_TH : KT_TAG_TD, l[i],
+			    x + KT_CELL_MARGIN / 2, p->y +
 			    (h - kt_pdf_height(l[i])) / 2,
 			    wd[i] - KT_CELL_MARGIN);
 		else if (draw)
@@ -778,6 +849,7 @@ schedule_row(struct kt_pdf *p, const double *wd, char *const *cells,
 	}
 	if (!draw)
 		return h;
+	kt_pdf_end(p, KT_TAG_TR);
 	p->y += h;
 	kt_pdf_rule(p, p->left, p->y, p->w - p->right, head ? KT_INK :
 	    KT_GREY_ROW, head ? KT_LINE_REGULAR : KT_LINE_HAIR);
@@ -835,6 +907,85 @@ schedule_fields(struct kt_pdf *p, const GArray *slots)
 	return s;
 }
 
+/* What a page of the schedule repeats: its title, the line under it,
+ * the table's head row. On the pages after the first they are
+ * decoration and the table goes on in a new Table element. */
+struct schedule {
+	const GArray *slots;
+	char *title, *fields;
+	const double *wd;
+	char **head;
+};
+
+static void
+schedule_page(struct kt_pdf *p, const struct schedule *sc)
+{
+	gboolean first = p->page == 0;
+
+	if (!first) {
+		kt_pdf_end(p, KT_TAG_TABLE);
+		kt_pdf_artifact_begin(p);
+	}
+	kt_pdf_page(p);
+	kt_paper_head(p, NULL, 0, NULL, sc->title, KT_TYPE_SUBHEADING);
+	kt_pdf_para_as(p, KT_TAG_P, sc->fields, KT_TYPE_STAFF, FALSE,
+	    KT_GAP_L);
+	if (first)
+		kt_pdf_begin(p, KT_TAG_TABLE);
+	schedule_row(p, sc->wd, sc->head, TRUE, TRUE);
+	if (!first) {
+		kt_pdf_artifact_end(p);
+		kt_pdf_begin(p, KT_TAG_TABLE);
+	}
+}
+
+static struct kt_pdf *
+schedule_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    gboolean tagged, void *data)
+{
+	struct schedule *sc = data;
+	const struct kt_text *t = j->it->source;
+	struct kt_pdf_meta meta = { t->title, t->summary, TALK_KEYWORDS };
+	struct kt_pdf *p = kt_pdf_open(k, g_ptr_array_index(j->files, 0),
+	    j->lang, &meta, FALSE);
+	GPtrArray *cols[SCHEDULE_COLS];
+	double wd[SCHEDULE_COLS] = { 0 };
+	char *head[SCHEDULE_COLS];
+
+	if (tagged)
+		kt_pdf_tagged(p);
+	sc->fields = schedule_fields(p, sc->slots);
+	schedule_cells(p, sc->slots, cols);
+	wd[SCHEDULE_TOLK] = MAX(schedule_choice(p, 0, 0, 0, FALSE),
+	    kt_paper_natural(p, g_ptr_array_index(cols[SCHEDULE_TOLK], 0),
+	    KT_TYPE_STAFF, TRUE, FALSE)) + KT_CELL_MARGIN;
+	kt_paper_columns(p, cols, SCHEDULE_COLS, SCHEDULE_PUPIL,
+	    kt_pdf_width(p) / 3, wd);
+	for (int c = 0; c < SCHEDULE_COLS; c++)
+		head[c] = g_ptr_array_index(cols[c], 0);
+	sc->wd = wd;
+	sc->head = head;
+	p->footer = kt_paper_footer;
+	p->footer_data = sc->title;
+	p->bottom = p->h - KT_FOOTLINE_BAND;
+	for (guint i = 0; i < sc->slots->len; i++) {
+		char *cells[SCHEDULE_COLS];
+
+		for (int c = 0; c < SCHEDULE_COLS; c++)
+			cells[c] = g_ptr_array_index(cols[c], i + 1);
+		if (p->page == 0 || p->y + schedule_row(p, wd, cells, FALSE,
+		    FALSE) > p->bottom)
+			schedule_page(p, sc);
+		schedule_row(p, wd, cells, FALSE, TRUE);
+	}
+	kt_pdf_end(p, KT_TAG_TABLE);
+	even_pages(p);
+	for (int c = 0; c < SCHEDULE_COLS; c++)
+		g_ptr_array_free(cols[c], TRUE);
+	g_free(sc->fields);
+	return p;
+}
+
 /*
  * The mentor's schedule, in Dutch: a row per talk with its time, the
  * pupil, the family's language and boxes to tick whether an interpreter
@@ -845,48 +996,44 @@ kt_talk_schedule(struct kt_pdfkit *k, const struct kt_plan_job *j,
     const GArray *slots)
 {
 	const struct kt_text *t = j->it->source;
-	const char *rel = g_ptr_array_index(j->files, 0);
-	struct kt_pdf_meta meta = { t->title, t->summary, TALK_KEYWORDS };
-	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, FALSE);
-	char *title = g_strdup_printf("%s: %s", SCHEDULE_TITLE, t->title ?
+	struct schedule sc = { slots, NULL, NULL, NULL, NULL };
+
+	sc.title = g_strdup_printf("%s: %s", SCHEDULE_TITLE, t->title ?
 	    t->title : j->it->slug);
-	char *fields = schedule_fields(p, slots);
-	GPtrArray *cols[SCHEDULE_COLS];
-	double wd[SCHEDULE_COLS] = { 0 };
-	char *head[SCHEDULE_COLS];
+	kt_paper_close(k, j, schedule_draw, &sc);
+	g_free(sc.title);
+}
 
-	schedule_cells(p, slots, cols);
-	wd[SCHEDULE_TOLK] = MAX(schedule_choice(p, 0, 0, 0, FALSE),
-	    kt_paper_natural(p, g_ptr_array_index(cols[SCHEDULE_TOLK], 0),
-	    KT_TYPE_STAFF, TRUE, FALSE)) + KT_CELL_MARGIN;
-	kt_paper_columns(p, cols, SCHEDULE_COLS, SCHEDULE_PUPIL,
-	    kt_pdf_width(p) / 3, wd);
-	for (int c = 0; c < SCHEDULE_COLS; c++)
-		head[c] = g_ptr_array_index(cols[c], 0);
-	p->footer = kt_paper_footer;
-	p->footer_data = title;
+/* The guide's title and its footer line (markup). */
+struct guide {
+	char *title, *foot;
+};
+
+static struct kt_pdf *
+guide_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
+    gboolean tagged, void *data)
+{
+	const struct guide *g = data;
+	const struct kt_text *t = j->it->source;
+	struct kt_pdf_meta meta = { t->title, t->summary, TALK_KEYWORDS };
+	struct kt_pdf *p = kt_pdf_open(k, g_ptr_array_index(j->files, 0),
+	    j->lang, &meta, FALSE);
+
+	if (tagged)
+		kt_pdf_tagged(p);
+	p->footer = guide_footer;
+	p->footer_data = g->foot;
 	p->bottom = p->h - KT_FOOTLINE_BAND;
-	for (guint i = 0; i < slots->len; i++) {
-		char *cells[SCHEDULE_COLS];
-
-		for (int c = 0; c < SCHEDULE_COLS; c++)
-			cells[c] = g_ptr_array_index(cols[c], i + 1);
-		if (p->page == 0 || p->y + schedule_row(p, wd, cells, FALSE,
-		    FALSE) > p->bottom) {
-			kt_pdf_page(p);
-			kt_paper_head(p, NULL, 0, NULL, title,
-			    KT_TYPE_SUBHEADING);
-			kt_pdf_para(p, fields, KT_TYPE_STAFF, FALSE, KT_GAP_L);
-			schedule_row(p, wd, head, TRUE, TRUE);
-		}
-		schedule_row(p, wd, cells, FALSE, TRUE);
-	}
-	even_pages(p);
-	kt_pdf_close(p);
-	for (int c = 0; c < SCHEDULE_COLS; c++)
-		g_ptr_array_free(cols[c], TRUE);
-	g_free(fields);
-	g_free(title);
+	kt_pdf_page(p);
+	kt_pdf_para_as(p, KT_TAG_H1, g->title, KT_TYPE_SUBTITLE, TRUE,
+	    KT_GAP_S);
+	guide_head(p, j->it);
+	guide_md(p, kt_str(k->m, "nl", "talk.opening"), t->opening);
+	guide_parts(p, j->it);
+	guide_md(p, kt_str(k->m, "nl", "talk.closing"), t->closing);
+	guide_md(p, kt_str(k->m, "nl", "talk.notes"), t->notes);
+	guide_agreements(p);
+	return p;
 }
 
 /* The mentor's guide: one page, in Dutch, for the school. */
@@ -895,27 +1042,13 @@ kt_talk_guide(struct kt_pdfkit *k, const struct kt_plan_job *j)
 {
 	const struct kt_item *it = j->it;
 	const struct kt_text *t = it->source;
-	const char *rel = g_ptr_array_index(j->files, 0);
-	struct kt_pdf_meta meta = { t->title, t->summary, TALK_KEYWORDS };
-	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, FALSE);
 	char *title = g_strdup_printf("%s: %s", kt_str(k->m, "nl",
 	    "talk.guide"), t->title ? t->title : it->slug);
 	char *foot = g_markup_printf_escaped("%s · %s",
 	    k->m->site.school ? k->m->site.school : "", title);
-	int pages;
+	struct guide g = { title, foot };
+	int pages = kt_paper_close(k, j, guide_draw, &g);
 
-	p->footer = guide_footer;
-	p->footer_data = foot;
-	p->bottom = p->h - KT_FOOTLINE_BAND;
-	kt_pdf_page(p);
-	kt_pdf_para(p, title, KT_TYPE_SUBTITLE, TRUE, KT_GAP_S);
-	guide_head(p, it);
-	guide_md(p, kt_str(k->m, "nl", "talk.opening"), t->opening);
-	guide_parts(p, it);
-	guide_md(p, kt_str(k->m, "nl", "talk.closing"), t->closing);
-	guide_md(p, kt_str(k->m, "nl", "talk.notes"), t->notes);
-	guide_agreements(p);
-	pages = kt_pdf_close(p);
 	if (pages > 1)
 		kt_warning(k->d, t->path, 0, 0, "the mentor's guide takes %d "
 		    "pages; shorten the mentor's part to fit one", pages);
