@@ -455,21 +455,24 @@ one_line(PangoLayout *l, double *width)
 	return pango_layout_get_line_count(l) == 1;
 }
 
-/* The name of the form field on the line after the box's label key. */
-static const char *
-field_name(const char *key)
-{
-	return g_str_has_suffix(key, ".return") ? "mentor" :
-	    g_str_has_suffix(key, ".date") ? "date" : "phone";
-}
+/* A line of the box: its label's UI string, and the name of the form
+ * field over its line to write on (after the slug). */
+struct box_line {
+	const char *key;
+	const char *name;
+};
+
+static const struct box_line line_return = { "sheet.box.return", "mentor" };
+static const struct box_line line_date = { "sheet.box.date", "date" };
+static const struct box_line line_call = { "sheet.box.call", "phone" };
 
 /* A label with its value or a line to write on after it, on one line
  * when they fit there, else under it. */
 static double
-field(struct sheet *s, const struct col *c, const char *key,
+field(struct sheet *s, const struct col *c, const struct box_line *bl,
     const char *value, double ox, double y, double w, gboolean draw)
 {
-	PangoLayout *l = col_plain(s, c, col_str(s, c, key), KT_TYPE_BODY,
+	PangoLayout *l = col_plain(s, c, col_str(s, c, bl->key), KT_TYPE_BODY,
 	    FALSE, w, TRUE);
 	PangoLayout *v = value != NULL ? col_plain(s, c, value, KT_TYPE_BODY,
 	    TRUE, w, TRUE) : NULL;
@@ -489,8 +492,7 @@ field(struct sheet *s, const struct col *c, const char *key,
 		double x = col_x(c, ox + at, w - at);
 		/* a field to fill in on screen over the line (a repeat
 		 * beside the Dutch gets a number) */
-		char *f = g_strdup_printf("%s-%s", s->it->slug,
-		    field_name(key));
+		char *f = g_strdup_printf("%s-%s", s->it->slug, bl->name);
 
 		kt_pdf_field(s->p, f, x, y + h, w - at, KT_PANEL_RULE);
 		g_free(f);
@@ -516,13 +518,12 @@ box_text(struct sheet *s, const struct col *c, int which, double ox,
 	double h;
 
 	if (which == 0) {
-		h = field(s, c, "sheet.box.return", s->p->kit->o->mentor, ox, y,
-		    w, draw);
-		return h + field(s, c, "sheet.box.date", s->due, ox, y + h, w,
+		h = field(s, c, &line_return, s->p->kit->o->mentor, ox, y, w,
+		    draw);
+		return h + field(s, c, &line_date, s->due, ox, y + h, w,
 		    draw);
 	}
-	h = field(s, c, "sheet.box.call", s->call, ox, y, w, draw);
-	return h;
+	return field(s, c, &line_call, s->call, ox, y, w, draw);
 }
 
 static const char *const box_pictos[2] = { "kalender", "bellen" };
