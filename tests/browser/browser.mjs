@@ -12,3 +12,12 @@ export function launch() {
 		    '--disable-sync'],
 	});
 }
+
+// Types query into the bank's search box and waits until site.js has
+// settled on it (search.js loads its index as it searches): the address
+// then carries the query.
+export async function typeQuery(page, query) {
+	await page.getByRole('searchbox').fill(query);
+	await page.waitForFunction((q) => (new URL(location.href)
+	    .searchParams.get('q') || '') === q, query, { timeout: 60000 });
+}

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { launch, typeQuery as search } from './browser.mjs';
 import { serve } from './serve.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kt-flow-'));
@@ -27,14 +27,6 @@ after(async () => {
 	server?.close();
 	rmSync(tmp, { recursive: true, force: true });
 });
-
-// types query, then waits for site.js to settle on it (search.js loads
-// its index as it searches)
-async function search(page, query) {
-	await page.getByRole('searchbox').fill(query);
-	await page.waitForFunction((q) => (new URL(location.href)
-	    .searchParams.get('q') || '') === q, query, { timeout: 60000 });
-}
 
 test('the count takes the plural form of the language for the number shown', async () => {
 	const page = await browser.newPage();

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { launch } from './browser.mjs';
+import { launch, typeQuery } from './browser.mjs';
 import { serve } from './serve.mjs';
 
 const kt = process.env.KT_BIN || 'generator/keukentafel';
@@ -40,11 +40,8 @@ after(async () => {
 
 // the ids of the cards shown after typing query, once the list settled
 async function search(page, query) {
-	const status = page.locator('.result-count');
-	await page.getByRole('searchbox').fill(query);
-	await page.waitForFunction((q) => (new URL(location.href)
-	    .searchParams.get('q') || '') === q, query, { timeout: 60000 });
-	await status.textContent();
+	await typeQuery(page, query);
+	await page.locator('.result-count').textContent();
 	return page.locator('.card:not([hidden])').evaluateAll(
 	    (cards) => cards.map((c) => c.dataset.id).sort());
 }
