@@ -49,7 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    g_array_index(pages, guint, m));
 	}
 	if (err == NULL) {
-		out = kt_pdf_join_finish(j, &info, &err);
+		out = kt_pdf_join_finish(j, &info, NULL, &err);
 		if (out != NULL)
 			g_bytes_unref(out);
 	} else {

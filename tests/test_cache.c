@@ -185,7 +185,7 @@ join_all(const struct kt_pdf_src *src, const char *dest)
 	for (guint m = 0; m < titles->len; m++)
 		kt_pdf_join_mark(j, g_ptr_array_index(titles, m),
 		    g_array_index(pages, guint, m));
-	file = kt_pdf_join_finish(j, &info, &err);
+	file = kt_pdf_join_finish(j, &info, NULL, &err);
 	g_assert_no_error(err);
 	g_assert_true(g_file_set_contents(dest, g_bytes_get_data(file, NULL),
 	    (gssize)g_bytes_get_size(file), NULL));

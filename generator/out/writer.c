@@ -287,6 +287,16 @@ gboolean
 kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
     size_t len, GError **err)
 {
+	return kt_writer_put_summed(w, rel, data, len, NULL, err);
+}
+
+/* The digest is the file's sum, for a caller that has it already. */
+G_STATIC_ASSERT(KT_SUM_DIGEST == G_CHECKSUM_MD5);
+
+gboolean
+kt_writer_put_summed(struct kt_writer *w, const char *rel, const void *data,
+    size_t len, const char *md5, GError **err)
+{
 	char *path = kt_writer_path(w, rel, err);
 	const char *p = data;
 	size_t total = len;
@@ -320,7 +330,8 @@ kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
 		return FALSE;
 	}
 	g_free(path);
-	sum = kt_file_sum(data, total);
+	sum = md5 != NULL ? g_strdup_printf("%zu\t%s", total, md5) :
+	    kt_file_sum(data, total);
 	g_mutex_lock(&w->dirs_lock);
 	g_hash_table_replace(w->sums, g_strdup(rel), sum);
 	if (g_private_get(&tracked) == NULL)

@@ -52,6 +52,10 @@ char *kt_writer_source(const struct kt_writer *, const char *rel);
 char *kt_writer_file(const struct kt_writer *, const char *rel);
 gboolean kt_writer_put(struct kt_writer *, const char *rel, const void *data,
     size_t len, GError **err);
+/* The same, with the file's MD5 (hex) that the caller has computed
+ * already: a joined PDF's, from kt_pdf_join_finish(). */
+gboolean kt_writer_put_summed(struct kt_writer *, const char *rel,
+    const void *data, size_t len, const char *md5, GError **err);
 gboolean kt_writer_copy(struct kt_writer *, const char *rel,
     const char *from, GError **err);
 /*

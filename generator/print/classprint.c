@@ -130,16 +130,19 @@ joined_write(struct kt_pdfkit *k, struct joined *jn, struct kt_writer *w,
 	struct kt_pdf_info info = *said;
 	GError *err = NULL;
 	GBytes *file;
+	char *md5 = NULL;
 	gboolean ok = TRUE;
 
 	info.from = g_ptr_array_index(jn->keep, 1);
-	file = kt_pdf_join_finish(jn->join, &info, &err);
+	file = kt_pdf_join_finish(jn->join, &info, &md5, &err);
 	jn->join = NULL;
-	if (file == NULL || !kt_writer_put(w, rel, g_bytes_get_data(file,
-	    NULL), g_bytes_get_size(file), &err)) {
+	if (file == NULL || !kt_writer_put_summed(w, rel,
+	    g_bytes_get_data(file, NULL), g_bytes_get_size(file), md5,
+	    &err)) {
 		kt_pdf_fail(k, rel, "", err);
 		ok = FALSE;
 	}
+	g_free(md5);
 	if (file != NULL)
 		g_bytes_unref(file);
 	return ok;

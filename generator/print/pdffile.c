@@ -915,6 +915,8 @@ kt_pdf_join_free(struct kt_pdf_join *j)
 	g_ptr_array_free(j->srcs, TRUE);
 	g_hash_table_destroy(j->pos);
 	g_array_free(j->sps, TRUE);
+	if (j->md5 != NULL)
+		g_checksum_free(j->md5);
 	g_free(j);
 }
 
@@ -1328,15 +1330,24 @@ put_be(GString *o, guint64 v, int bytes)
 		g_string_append_c(o, (char)((v >> (8 * i)) & 0xff));
 }
 
-/* The ID from the file's content, the same in every build. */
+/*
+ * The ID from the file's content, the same in every build: the MD5 of
+ * the file before its trailer. The same sum goes on to the end of the
+ * file, so the writer need not read it again: kt_pdf_join_finish().
+ */
 static void
-put_id(GString *o, const GString *file)
+put_id(struct kt_pdf_join *j, GString *o)
 {
-	char *md5 = g_compute_checksum_for_data(G_CHECKSUM_MD5,
-	    (const guchar *)file->str, file->len);
+	GChecksum *id;
 
-	g_string_append_printf(o, "/ID [ <%s> <%s> ]", md5, md5);
-	g_free(md5);
+	j->md5 = g_checksum_new(G_CHECKSUM_MD5);
+	g_checksum_update(j->md5, (const guchar *)j->out->str,
+	    (gssize)j->out->len);
+	j->md5_len = j->out->len;
+	id = g_checksum_copy(j->md5);
+	g_string_append_printf(o, "/ID [ <%s> <%s> ]",
+	    g_checksum_get_string(id), g_checksum_get_string(id));
+	g_checksum_free(id);
 }
 
 static void
@@ -1356,7 +1367,7 @@ put_xref(struct kt_pdf_join *j)
 			    i).f2);
 		g_string_append_printf(o, "trailer\n<< /Size %u /Root %u 0 R "
 		    "/Info %u 0 R ", size, j->catalog, j->info);
-		put_id(o, j->out);
+		put_id(j, o);
 		g_string_append_printf(o, " >>\nstartxref\n%zu\n%%%%EOF\n", at);
 		g_string_append_len(j->out, o->str, (gssize)o->len);
 		return;
@@ -1382,7 +1393,7 @@ put_xref(struct kt_pdf_join *j)
 		g_string_printf(o, "%u 0 obj\n<< /Type /XRef /Size %u /W [ 1 4 2 "
 		    "] /Root %u 0 R /Info %u 0 R ", num, size, j->catalog,
 		    j->info);
-		put_id(o, j->out);
+		put_id(j, o);
 		g_string_append_printf(o, " /Filter /FlateDecode /Length %zu "
 		    ">>\nstream\n", data->len);
 		g_string_append_len(j->out, o->str, (gssize)o->len);
@@ -1396,7 +1407,7 @@ put_xref(struct kt_pdf_join *j)
 
 GBytes *
 kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
-    GError **err)
+    char **md5, GError **err)
 {
 	GString *o = j->obj, *fields;
 	guint outline;
@@ -1460,6 +1471,11 @@ kt_pdf_join_finish(struct kt_pdf_join *j, const struct kt_pdf_info *in,
 			return NULL;
 		}
 	len = j->out->len;
+	if (md5 != NULL) {
+		g_checksum_update(j->md5, (const guchar *)j->out->str +
+		    j->md5_len, (gssize)(len - j->md5_len));
+		*md5 = g_strdup(g_checksum_get_string(j->md5));
+	}
 	b = g_bytes_new_take(g_string_free(j->out, FALSE), len);
 	j->out = NULL;
 	kt_pdf_join_free(j);

@@ -120,9 +120,10 @@ struct kt_pdf_info {
 	const char *title, *subject, *keywords;
 };
 
-/* The file, or NULL with *err set; frees the join either way. */
+/* The file, or NULL with *err set; frees the join either way. With md5
+ * not NULL, *md5 is the file's MD5 in hex (g_free it). */
 GBytes *kt_pdf_join_finish(struct kt_pdf_join *, const struct kt_pdf_info *,
-    GError **);
+    char **md5, GError **);
 void kt_pdf_join_free(struct kt_pdf_join *);
 
 #endif

@@ -93,6 +93,8 @@ struct kt_pdf_join {
 	GHashTable *langs;	/* new element at the top -> the /Lang of
 				 * its source (struct lex *), when that is
 				 * not the new file's */
+	GChecksum *md5;		/* of out, from the ID on: put_id() */
+	size_t md5_len;		/* how much of out it has read */
 };
 
 /* Where a new /StructParent(s) number came from. */

@@ -1234,17 +1234,20 @@ put_joined(struct kt_pdfkit *k, const char *rel, struct kt_pdf_join *j,
     const struct kt_pdf_info *info, const char *what, GError *err)
 {
 	GBytes *file;
+	char *md5 = NULL;
 
 	if (err != NULL) {
 		kt_pdf_join_free(j);
 		kt_pdf_fail(k, rel, what, err);
-	} else if ((file = kt_pdf_join_finish(j, info, &err)) == NULL) {
+	} else if ((file = kt_pdf_join_finish(j, info, &md5, &err)) ==
+	    NULL) {
 		kt_pdf_fail(k, rel, what, err);
 	} else {
-		if (!kt_writer_put(k->w, rel, g_bytes_get_data(file, NULL),
-		    g_bytes_get_size(file), &err))
+		if (!kt_writer_put_summed(k->w, rel, g_bytes_get_data(file,
+		    NULL), g_bytes_get_size(file), md5, &err))
 			kt_pdf_fail(k, rel, "", err);
 		g_bytes_unref(file);
+		g_free(md5);
 	}
 }
 
