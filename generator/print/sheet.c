@@ -846,15 +846,31 @@ footer(struct kt_pdf *p, void *data)
 		g_object_unref(l);
 		g_string_free(m, TRUE);
 	}
-	e = g_markup_printf_escaped("%s\n%s: %s\n%s",
-	    p->kit->m->site.school ? p->kit->m->site.school : "",
-	    kt_pdf_str(p, "sheet.web"), s->url, kt_pdf_str(p, "sheet.credit"));
-	l = kt_pdf_text(p, e, KT_TYPE_SMALL, FALSE, textw, -1, TRUE);
-	kt_pdf_show(p, l, p->left, y, textw);
-	kt_pdf_link(p, s->url, kt_pdf_x(p, p->left, textw), y, textw,
-	    kt_pdf_height(l));
-	g_object_unref(l);
-	g_free(e);
+	/* the school and the credit are laid out once for every sheet
+	 * (the layouts are kept), only the line with the address for each */
+	{
+		const char *school = p->kit->m->site.school;
+		char *lines[3] = {
+			school != NULL ? g_markup_escape_text(school, -1) :
+			    NULL,
+			g_markup_printf_escaped("%s: %s",
+			    kt_pdf_str(p, "sheet.web"), s->url),
+			g_markup_escape_text(kt_pdf_str(p, "sheet.credit"), -1)
+		};
+		double from = y;
+
+		for (int i = school != NULL ? 0 : 1; i < 3; i++) {
+			l = kt_pdf_text(p, lines[i], KT_TYPE_SMALL, FALSE,
+			    textw, -1, TRUE);
+			kt_pdf_show(p, l, p->left, y, textw);
+			y += kt_pdf_height(l);
+			g_object_unref(l);
+		}
+		for (int i = 0; i < 3; i++)
+			g_free(lines[i]);
+		kt_pdf_link(p, s->url, kt_pdf_x(p, p->left, textw), from,
+		    textw, y - from);
+	}
 	kt_pdf_qr(p, s->url, kt_pdf_x(p, p->w - p->right - qr, qr), top, qr);
 }
 
