@@ -7,7 +7,8 @@ VERSION := 0.1.0
 DATADIR := $(PREFIX)/share/keukentafel
 
 CC ?= cc
-PKGS := libcmark libxml-2.0 pangocairo cairo-pdf yaml-0.1 librsvg-2.0 \
+PKGS := libcmark libxml-2.0 pangocairo pangoft2 fontconfig cairo-pdf \
+	yaml-0.1 librsvg-2.0 \
 	glib-2.0 gio-unix-2.0 libsoup-3.0 libqrencode zlib
 # evaluated when used, so a fresh machine has the packages by then
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

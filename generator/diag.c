@@ -21,6 +21,7 @@ kt_diag_new(void)
 
 	d->problems = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)problem_free);
+	d->once = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_mutex_init(&d->lock);
 	return d;
 }
@@ -31,6 +32,7 @@ kt_diag_free(struct kt_diag *d)
 	if (d == NULL)
 		return;
 	g_ptr_array_free(d->problems, TRUE);
+	g_hash_table_destroy(d->once);
 	g_mutex_clear(&d->lock);
 	g_free(d);
 }
@@ -71,6 +73,17 @@ kt_warning(struct kt_diag *d, const char *path, int line, int col,
 	va_start(ap, fmt);
 	add(d, KT_WARNING, path, line, col, fmt, ap);
 	va_end(ap);
+}
+
+gboolean
+kt_diag_once(struct kt_diag *d, const char *key)
+{
+	gboolean first;
+
+	g_mutex_lock(&d->lock);
+	first = g_hash_table_add(d->once, g_strdup(key));
+	g_mutex_unlock(&d->lock);
+	return first;
 }
 
 size_t

@@ -21,6 +21,7 @@ struct kt_problem {
 
 struct kt_diag {
 	GPtrArray *problems;	/* of struct kt_problem *, owned */
+	GHashTable *once;	/* kt_diag_once()'s keys */
 	GMutex lock;		/* renderers may report from worker threads */
 };
 
@@ -34,6 +35,10 @@ void kt_warning(struct kt_diag *, const char *path, int line, int col,
     const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 
 size_t kt_diag_count(const struct kt_diag *, enum kt_severity);
+
+/* TRUE the first time key is given in this run, for a problem that many
+ * files share and that is reported once. */
+gboolean kt_diag_once(struct kt_diag *, const char *key);
 
 /* Sorts by path, line and column, then prints to the stream. */
 void kt_diag_print(struct kt_diag *, FILE *);

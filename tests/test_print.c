@@ -855,6 +855,56 @@ test_bundle_parts(void)
  * the sheet is in the bundles of two years, and the single sheet cut from
  * its chunk is as long as its part of the bundle.
  */
+/*
+ * The printables are set in the Noto families of KT_FONTS alone, never in
+ * another font the machine has (it has Noto Sans Devanagari and more from
+ * fonts-noto-core): a word in a script none of them covers prints as
+ * boxes, and the build says so once, whichever sheets it is on.
+ */
+static void
+test_only_our_fonts(void)
+{
+	char *content = g_build_filename(tmp, "glyphs", NULL);
+	char *dest = g_build_filename(tmp, "glyphs-out", NULL);
+	char *f = g_build_filename(content, "opdrachten", "groet.nl.md", NULL);
+	char *pdf = g_build_filename(dest, "nl/opdrachten/groet.pdf", NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+	const char *fonts[] = { "pdffonts", pdf, NULL };
+	const char *md = "---\ntitel: Groeten in veel talen\n"
+	    "samenvatting: Zeg hallo.\nonderwijstype: [vwo]\n"
+	    "leerjaar: [5]\ncompetenties: [netwerken]\nfase: beslissen\n"
+	    "keuze: [vervolgstudie]\nduur: 20\npictogram: praten\n"
+	    "thuis:\n  intro: Zeg samen hallo.\n  stappen:\n"
+	    "    - pictogram: praten\n      tekst: Zeg नमस्ते tegen je oma.\n"
+	    "  vragen:\n    - tekst: Welke groet vind je mooi?\n"
+	    "      vraagt: samen\n---\n## Doel\n\nGroeten.\n\n"
+	    "## In de klas\n\nUitleg.\n\n## Nabespreken\n\nTerugkijken.\n";
+	char *err = NULL, *so = NULL;
+	const char *at;
+	int n = 0;
+
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_set_contents(f, md, -1, NULL));
+	g_assert_cmpint(t_build(content, dest, "1700000000", NULL, &err), ==,
+	    0);
+	for (at = err; (at = strstr(at, "no font of the printables has")) !=
+	    NULL; at++)
+		n++;
+	/* the single sheet and the Dutch of each sheet beside it: once */
+	g_assert_cmpint(n, ==, 1);
+	g_assert_true(t_contains(err, "\"Zeg नमस्ते tegen je oma.\" has 6 "
+	    "characters"));
+	g_assert_cmpint(t_run(fonts, NULL, &so, NULL), ==, 0);
+	g_assert_nonnull(strstr(so, "NotoSans-Regular"));
+	g_assert_null(strstr(so, "Devanagari"));
+	g_free(so);
+	g_free(err);
+	g_free(pdf);
+	g_free(f);
+	g_free(dest);
+	g_free(content);
+}
+
 static void
 test_long_sheet(void)
 {
@@ -1249,6 +1299,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/print/bundle-parts", test_bundle_parts);
 	g_test_add_func("/print/bundle-part-sizes", test_bundle_part_sizes);
 	g_test_add_func("/print/long-sheet", test_long_sheet);
+	g_test_add_func("/print/only-our-fonts", test_only_our_fonts);
 	g_test_add_func("/print/squeezed-sheet", test_squeezed_sheet);
 	g_test_add_func("/print/step-discs", test_step_discs);
 	g_test_add_func("/print/one-form-each", test_one_form_each);

@@ -46,6 +46,33 @@ context(struct kt_pdf *p, const char *lang, gboolean rtl)
 	return c;
 }
 
+/*
+ * A text with characters that no font of the printables has (doc.c's
+ * fonts_config()) prints them as boxes: the build says so, once for each
+ * text, naming its content file (or else the printable).
+ */
+static void
+unknown_glyphs(struct kt_pdf *p, PangoLayout *l)
+{
+	int n = pango_layout_get_unknown_glyphs_count(l);
+	const char *t = pango_layout_get_text(l);
+	char *key, *shown;
+
+	if (n == 0)
+		return;
+	key = g_strconcat("glyphs ", t, NULL);
+	shown = g_utf8_substring(t, 0, MIN(g_utf8_strlen(t, -1), 60));
+	g_strdelimit(shown, "\n", ' ');
+	if (kt_diag_once(p->kit->d, key))
+		kt_warning(p->kit->d, p->source != NULL ? p->source :
+		    p->rel, 0, 0, "\"%s\" has %d "
+		    "character%s that no font of the printables has (%s); "
+		    "%s as a box", shown, n, n == 1 ? "" : "s", KT_FONTS,
+		    n == 1 ? "it prints" : "each prints");
+	g_free(shown);
+	g_free(key);
+}
+
 static PangoLayout *
 text(struct kt_pdf *p, const char *lang, gboolean r, const char *markup,
     double size, gboolean bold, double width, gboolean tight)
@@ -99,6 +126,7 @@ text(struct kt_pdf *p, const char *lang, gboolean r, const char *markup,
 	    PANGO_SCALE)));
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
+	unknown_glyphs(p, l);
 	g_hash_table_replace(cache, key, g_object_ref(l));
 	return l;
 }

@@ -61,6 +61,8 @@ struct kt_pdf {
 	GByteArray *data;	/* the file, written when it is closed */
 	cairo_t *cr;
 	char *rel;		/* path inside out/ */
+	const char *source;	/* the content file of the text being laid
+				 * out, when known, for a warning */
 	double w, h;		/* page size */
 	double left, right;	/* margins */
 	double top, bottom;	/* content area, bottom includes the footer */

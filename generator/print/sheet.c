@@ -105,8 +105,13 @@ static PangoLayout *
 col_text(struct sheet *s, const struct col *c, const char *markup,
     double size, gboolean bold, double width, gboolean tight)
 {
-	return kt_pdf_text_in(s->p, c->lang, markup, kt_pdf_size_in(c->lang,
+	PangoLayout *l;
+
+	s->p->source = c->t->path;
+	l = kt_pdf_text_in(s->p, c->lang, markup, kt_pdf_size_in(c->lang,
 	    size), bold, width, tight);
+	s->p->source = NULL;
+	return l;
 }
 
 static PangoLayout *
