@@ -175,6 +175,21 @@ kt_pdf_show_as(struct kt_pdf *p, enum kt_tag tag, PangoLayout *l, double x,
 	kt_pdf_end(p, tag);
 }
 
+double
+kt_pdf_put_in(struct kt_pdf *p, enum kt_tag tag, const char *lang,
+    PangoLayout *l, double x, double y, double width, gboolean draw)
+{
+	double h = kt_pdf_height(l);
+
+	if (draw) {
+		kt_pdf_begin_in(p, tag, lang);
+		kt_pdf_show(p, l, x, y, width);
+		kt_pdf_end(p, tag);
+	}
+	g_object_unref(l);
+	return h;
+}
+
 /* A paragraph; an element of type tag when tag >= 0, begun on the page
  * it is drawn on. */
 static void

@@ -137,6 +137,10 @@ void kt_pdf_show_as(struct kt_pdf *, enum kt_tag, PangoLayout *, double x,
     double y, double width);
 void kt_pdf_para_as(struct kt_pdf *, enum kt_tag, const char *text,
     double size, gboolean bold, double after);
+/* l as an element in language lang at x, y, only when draw (a text is
+ * measured before it is drawn); frees l and returns its height. */
+double kt_pdf_put_in(struct kt_pdf *, enum kt_tag, const char *lang,
+    PangoLayout *, double x, double y, double width, gboolean draw);
 
 /* A pictogram in a square of size at x, y: its view box fills the square
  * (kt_pdf_picto), or its drawing does, centred (kt_pdf_picto_ink), so it

@@ -93,13 +93,6 @@ page_x(const struct sheet *s, double ox, double iw)
 	return p->lang->rtl ? p->w - p->right - ox - iw : p->left + ox;
 }
 
-static void
-col_show(struct sheet *s, const struct col *c, PangoLayout *l, double ox,
-    double y, double iw)
-{
-	kt_pdf_show(s->p, l, kt_pdf_x(s->p, col_x(c, ox, iw), iw), y, iw);
-}
-
 /* Text in the column's language, Arabic and Ethiopic a little larger. */
 static PangoLayout *
 col_text(struct sheet *s, const struct col *c, const char *markup,
@@ -137,15 +130,8 @@ static double
 put_as(struct sheet *s, const struct col *c, enum kt_tag tag,
     PangoLayout *l, double ox, double y, double w, gboolean draw)
 {
-	double h = kt_pdf_height(l);
-
-	if (draw) {
-		kt_pdf_begin_in(s->p, tag, c->lang->code);
-		col_show(s, c, l, ox, y, w);
-		kt_pdf_end(s->p, tag);
-	}
-	g_object_unref(l);
-	return h;
+	return kt_pdf_put_in(s->p, tag, c->lang->code, l, kt_pdf_x(s->p,
+	    col_x(c, ox, w), w), y, w, draw);
 }
 
 /* The same as a paragraph. */

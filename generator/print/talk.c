@@ -56,13 +56,6 @@ col_x(const struct tcol *c, double ox, double iw)
 	return c->lang->rtl ? c->x0 + c->w - ox - iw : c->x0 + ox;
 }
 
-static void
-col_show(struct talk *s, const struct tcol *c, PangoLayout *l, double ox,
-    double y, double iw)
-{
-	kt_pdf_show(s->p, l, kt_pdf_x(s->p, col_x(c, ox, iw), iw), y, iw);
-}
-
 /* Plain text (escaped here) laid out in the column's language. */
 static PangoLayout *
 col_plain(struct talk *s, const struct tcol *c, const char *text,
@@ -117,15 +110,8 @@ static double
 shown(struct talk *s, const struct tcol *c, enum kt_tag tag, PangoLayout *l,
     double ox, double y, double iw, gboolean draw)
 {
-	double h = kt_pdf_height(l);
-
-	if (draw) {
-		kt_pdf_begin_in(s->p, tag, c->lang->code);
-		col_show(s, c, l, ox, y, iw);
-		kt_pdf_end(s->p, tag);
-	}
-	g_object_unref(l);
-	return h;
+	return kt_pdf_put_in(s->p, tag, c->lang->code, l, kt_pdf_x(s->p,
+	    col_x(c, ox, iw), iw), y, iw, draw);
 }
 
 /* A pictogram at the reading start of c, a Figure in the column's
