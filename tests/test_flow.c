@@ -39,16 +39,9 @@ static const char *const pupils[][2] = {
 static char *
 class_csv(void)
 {
-	GString *s = g_string_new("naam;taal\n");
 	char *dir = g_build_filename(tmp, "lists", NULL);
-	char *path = g_build_filename(dir, "3b.csv", NULL);
+	char *path = t_class_list(dir, "3b.csv", pupils, NPUPILS);
 
-	for (guint i = 0; i < NPUPILS; i++)
-		g_string_append_printf(s, "\"%s\";%s\n", pupils[i][0],
-		    pupils[i][1]);
-	g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-	t_write_file(dir, "3b.csv", s->str);
-	g_string_free(s, TRUE);
 	g_free(dir);
 	return path;
 }

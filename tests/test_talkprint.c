@@ -49,16 +49,9 @@ slot_of(guint i)
 static char *
 class_csv(const char *name)
 {
-	GString *s = g_string_new("naam;taal\n");
 	char *dir = g_build_filename(tmp, "lists", NULL);
-	char *path = g_build_filename(dir, name, NULL);
+	char *path = t_class_list(dir, name, pupils, NPUPILS);
 
-	for (guint i = 0; i < NPUPILS; i++)
-		g_string_append_printf(s, "\"%s\";%s\n", pupils[i][0],
-		    pupils[i][1]);
-	g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-	t_write_file(dir, name, s->str);
-	g_string_free(s, TRUE);
 	g_free(dir);
 	return path;
 }

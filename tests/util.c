@@ -291,6 +291,21 @@ t_write_file(const char *dir, const char *rel, const char *text)
 	g_free(p);
 }
 
+char *
+t_class_list(const char *dir, const char *name,
+    const char *const pupils[][2], guint n)
+{
+	GString *s = g_string_new("naam;taal\n");
+
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(s, "\"%s\";%s\n", pupils[i][0],
+		    pupils[i][1]);
+	g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
+	t_write_file(dir, name, s->str);
+	g_string_free(s, TRUE);
+	return g_build_filename(dir, name, NULL);
+}
+
 char **
 t_pdf_tree(const char *pdf)
 {

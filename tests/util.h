@@ -56,6 +56,11 @@ GPtrArray *t_files(const char *dir);
 GPtrArray *t_dead_links(const char *out);
 /* Writes text as dir/rel, or fails the test. */
 void t_write_file(const char *dir, const char *rel, const char *text);
+/* A class list as a spreadsheet saves it (a header "naam;taal", ;
+ * between) as dir/name, a row for each of the n pupils' name and
+ * language; returns its path. */
+char *t_class_list(const char *dir, const char *name,
+    const char *const pupils[][2], guint n);
 /* "sha256 path" lines for every file below dir. */
 char *t_tree_digest(const char *dir);
 /* The text of a PDF, or of one page (page 0: all). */
