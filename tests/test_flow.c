@@ -46,60 +46,12 @@ class_csv(void)
 	return path;
 }
 
-/* keukentafel print opdracht slug on tests/site, writing to map, out/
- * being out; extra options after. */
+/* keukentafel print opdracht slug on tests/site: util.c's t_print(). */
 static int
 print_class(const char *slug, const char *list, const char *map,
     const char *out, const char *const *extra, char **err)
 {
-	GPtrArray *argv = g_ptr_array_new();
-	const char *env[] = { "SOURCE_DATE_EPOCH", EPOCH, NULL };
-	const char *fixed[] = { KT, "print", "opdracht", slug, "-C",
-	    "tests/site", "--klas", list, "--map", map, "-o", out, NULL };
-	int r;
-
-	for (int i = 0; fixed[i] != NULL; i++)
-		g_ptr_array_add(argv, (gpointer)fixed[i]);
-	for (int i = 0; extra != NULL && extra[i] != NULL; i++)
-		g_ptr_array_add(argv, (gpointer)extra[i]);
-	g_ptr_array_add(argv, NULL);
-	r = t_run((const char *const *)argv->pdata, env, NULL, err);
-	g_ptr_array_free(argv, TRUE);
-	return r;
-}
-
-static gboolean
-has_arabic(const char *s)
-{
-	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (c >= 0x0600 && c <= 0x06FF)
-			return TRUE;
-	}
-	return FALSE;
-}
-
-static gboolean
-has_ethiopic(const char *s)
-{
-	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (c >= 0x1200 && c <= 0x137F)
-			return TRUE;
-	}
-	return FALSE;
-}
-
-/* The pupil whose name heads a page, as an index into pupils, or -1. */
-static int
-pupil_of_page(const char *text)
-{
-	for (guint i = 0; i < NPUPILS; i++)
-		if (t_contains(text, pupils[i][0]))
-			return (int)i;
-	return -1;
+	return t_print("opdracht", slug, list, map, out, EPOCH, extra, err);
 }
 
 /*
@@ -136,7 +88,7 @@ test_print_class(void)
 	g_assert_cmpint(pages, >=, (int)NPUPILS);
 	for (int pg = 1; pg <= pages; pg++) {
 		char *t = t_pdf_text(sheets, pg);
-		int who = pupil_of_page(t);
+		int who = t_pupil_in(t, pupils, NPUPILS);
 
 		if (who < 0)
 			g_error("page %d names no pupil:\n%s", pg, t);
@@ -145,11 +97,11 @@ test_print_class(void)
 		last = who;
 		seen[who]++;
 		if (strcmp(pupils[who][1], "ar") == 0)
-			g_assert_true(has_arabic(t));
+			g_assert_true(t_has_script(t, T_ARABIC));
 		else
-			g_assert_false(has_arabic(t));
+			g_assert_false(t_has_script(t, T_ARABIC));
 		if (strcmp(pupils[who][1], "ti") == 0)
-			g_assert_true(has_ethiopic(t));
+			g_assert_true(t_has_script(t, T_ETHIOPIC));
 		g_free(t);
 	}
 	for (guint i = 0; i < NPUPILS; i++)
@@ -198,7 +150,7 @@ test_print_untranslated(void)
 	g_assert_nonnull(strstr(err, "warning: Mohammed El Amrani: "));
 	g_assert_nonnull(strstr(err, "العربية (ar)"));
 	text = t_pdf_text(sheets, 0);
-	g_assert_false(has_arabic(text));
+	g_assert_false(t_has_script(text, T_ARABIC));
 	g_assert_true(t_contains(text, "Mohammed El Amrani"));
 	g_free(text);
 	g_clear_pointer(&err, g_free);
@@ -262,7 +214,7 @@ test_no_names_in_out(void)
 	char *records = kt_records_dir(out);
 	const char *extra[] = { "--klas", list, "--klassenmap", klas, NULL };
 
-	g_assert_cmpint(t_build("tests/site", out, EPOCH, extra, &err), ==,
+	g_assert_cmpint(t_build("tests/site", out, extra, &err), ==,
 	    0);
 	g_clear_pointer(&err, g_free);
 	g_assert_cmpint(print_class(SLUG, list, map, out, NULL, &err), ==, 0);
@@ -375,7 +327,7 @@ test_records(void)
 	char *err = NULL, *a, *b, *ra, *rb;
 	const char *verbose[] = { "-v", NULL };
 
-	g_assert_cmpint(t_build(content, out, EPOCH, NULL, &err), ==, 0);
+	g_assert_cmpint(t_build(content, out, NULL, &err), ==, 0);
 	g_clear_pointer(&err, g_free);
 	g_assert_false(g_file_test(in_out, G_FILE_TEST_EXISTS));
 	g_assert_true(g_file_test(manifest, G_FILE_TEST_IS_REGULAR));
@@ -384,7 +336,7 @@ test_records(void)
 	/* incremental: an edit, then the same as a clean build */
 	replace_in(item, "Drie dingen waar ik trots op ben",
 	    "Drie dingen waar ik heel trots op ben");
-	g_assert_cmpint(t_build(content, out, EPOCH, verbose, &err), ==, 0);
+	g_assert_cmpint(t_build(content, out, verbose, &err), ==, 0);
 	g_assert_nonnull(strstr(err, "jobs reused from"));
 	g_assert_null(strstr(err, ": 0 jobs reused from"));
 	g_clear_pointer(&err, g_free);
@@ -398,7 +350,7 @@ test_records(void)
 	/* a failed build: out/ and the records as they were */
 	ra = t_tree_digest(rec);
 	replace_in(site, "school: Testschool De Brug", "school: [kapot");
-	g_assert_cmpint(t_build(content, out, EPOCH, NULL, &err), ==, 1);
+	g_assert_cmpint(t_build(content, out, NULL, &err), ==, 1);
 	g_clear_pointer(&err, g_free);
 	b = t_tree_digest(out);
 	rb = t_tree_digest(rec);
@@ -411,7 +363,7 @@ test_records(void)
 	/* records an older keukentafel left inside out/ */
 	g_assert_cmpint(g_mkdir_with_parents(in_out, 0755), ==, 0);
 	t_write_file(in_out, "manifest", "keukentafel manifest 2\n");
-	g_assert_cmpint(t_build(content, out, EPOCH, verbose, &err), ==, 0);
+	g_assert_cmpint(t_build(content, out, verbose, &err), ==, 0);
 	g_assert_nonnull(strstr(err, "records move out of"));
 	g_assert_false(g_file_test(in_out, G_FILE_TEST_EXISTS));
 	g_free(err);
@@ -505,7 +457,7 @@ test_plural(void)
 	};
 
 	g_assert_cmpint(t_run(remove, NULL, NULL, NULL), ==, 0);
-	g_assert_cmpint(t_build(content, out, EPOCH, NULL, &err), ==, 0);
+	g_assert_cmpint(t_build(content, out, NULL, &err), ==, 0);
 	for (guint i = 0; i < G_N_ELEMENTS(want); i++) {
 		char *page = g_strdup_printf("%s/%s/index.html", out,
 		    want[i][0]);
@@ -527,7 +479,8 @@ test_plural(void)
 		char *other = xpath_string(doc, "string(//p[@class="
 		    "'result-count']/@data-template)");
 
-		g_assert_cmpstr(g_strstrip(count), ==, "6 resultaten");	/* 5 + the talk */
+		/* five items and the talk */
+		g_assert_cmpstr(g_strstrip(count), ==, "6 resultaten");
 		g_assert_cmpstr(one, ==, "{n} resultaat");
 		g_assert_cmpstr(other, ==, "{n} resultaten");
 		g_free(count);

@@ -35,6 +35,14 @@ static const char *const pupils[][2] = {
 };
 #define NPUPILS G_N_ELEMENTS(pupils)
 
+/* keukentafel print gesprek SLUG on tests/site: util.c's t_print(). */
+static int
+print_talks(const char *list, const char *map, const char *out,
+    const char *const *extra, char **err)
+{
+	return t_print("gesprek", SLUG, list, map, out, EPOCH, extra, err);
+}
+
 /* Pupil i's slot as the invitation writes it: "15:20–15:35". */
 static char *
 slot_of(guint i)
@@ -54,50 +62,6 @@ class_csv(const char *name)
 
 	g_free(dir);
 	return path;
-}
-
-/* keukentafel print gesprek SLUG on tests/site with the class list,
- * writing to map, out/ being out; extra options after. */
-static int
-print_talks(const char *list, const char *map, const char *out,
-    const char *const *extra, char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	const char *env[] = { "SOURCE_DATE_EPOCH", EPOCH, NULL };
-	const char *fixed[] = { KT, "print", "gesprek", SLUG, "-C",
-	    "tests/site", "--klas", list, "--map", map, "-o", out, NULL };
-	int r;
-
-	for (int i = 0; fixed[i] != NULL; i++)
-		g_ptr_array_add(argv, (gpointer)fixed[i]);
-	for (int i = 0; extra != NULL && extra[i] != NULL; i++)
-		g_ptr_array_add(argv, (gpointer)extra[i]);
-	g_ptr_array_add(argv, NULL);
-	r = t_run((const char *const *)argv->pdata, env, NULL, err);
-	g_ptr_array_free(argv, TRUE);
-	return r;
-}
-
-static gboolean
-has_arabic(const char *s)
-{
-	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (c >= 0x0600 && c <= 0x06FF)
-			return TRUE;
-	}
-	return FALSE;
-}
-
-/* The pupil whose name heads a page, as an index into pupils, or -1. */
-static int
-pupil_of_page(const char *text)
-{
-	for (guint i = 0; i < NPUPILS; i++)
-		if (t_contains(text, pupils[i][0]))
-			return (int)i;
-	return -1;
 }
 
 /* Page pg of pdf as pdftotext -layout lays it out: a table row a line. */
@@ -137,7 +101,7 @@ check_schedule(const char *pdf)
 		g_assert_cmpint(row, >, last);
 		last = row;
 		g_assert_nonnull(strstr(lines[row], slot));
-		g_assert_cmpint(has_arabic(lines[row]), ==,
+		g_assert_cmpint(t_has_script(lines[row], T_ARABIC), ==,
 		    strcmp(pupils[i][1], "ar") == 0);
 		g_free(slot);
 	}
@@ -221,7 +185,7 @@ test_invitations(void)
 		first[i] = 0;
 	for (int pg = 3; pg <= pages; pg++) {
 		char *t = t_pdf_text(pdf, pg);
-		int who = pupil_of_page(t);
+		int who = t_pupil_in(t, pupils, NPUPILS);
 
 		if (who < 0)
 			g_error("page %d names no pupil:\n%s", pg, t);
@@ -239,7 +203,7 @@ test_invitations(void)
 			g_assert_true(t_contains(t, "06 1234 5678"));
 			g_free(slot);
 		}
-		g_assert_cmpint(has_arabic(t), ==,
+		g_assert_cmpint(t_has_script(t, T_ARABIC), ==,
 		    strcmp(pupils[who][1], "ar") == 0);
 		g_free(t);
 	}

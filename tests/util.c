@@ -306,6 +306,48 @@ t_class_list(const char *dir, const char *name,
 	return g_build_filename(dir, name, NULL);
 }
 
+int
+t_print(const char *what, const char *slug, const char *list,
+    const char *map, const char *out, const char *epoch,
+    const char *const *extra, char **err)
+{
+	GPtrArray *argv = g_ptr_array_new();
+	const char *env[] = { "SOURCE_DATE_EPOCH", epoch, NULL };
+	const char *fixed[] = { KT, "print", what, slug, "-C", "tests/site",
+	    "--klas", list, "--map", map, "-o", out, NULL };
+	int r;
+
+	for (int i = 0; fixed[i] != NULL; i++)
+		g_ptr_array_add(argv, (gpointer)fixed[i]);
+	for (int i = 0; extra != NULL && extra[i] != NULL; i++)
+		g_ptr_array_add(argv, (gpointer)extra[i]);
+	g_ptr_array_add(argv, NULL);
+	r = t_run((const char *const *)argv->pdata, env, NULL, err);
+	g_ptr_array_free(argv, TRUE);
+	return r;
+}
+
+gboolean
+t_has_script(const char *s, gunichar first, gunichar last)
+{
+	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c >= first && c <= last)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+int
+t_pupil_in(const char *text, const char *const pupils[][2], guint n)
+{
+	for (guint i = 0; i < n; i++)
+		if (t_contains(text, pupils[i][0]))
+			return (int)i;
+	return -1;
+}
+
 char **
 t_pdf_tree(const char *pdf)
 {

@@ -61,6 +61,19 @@ void t_write_file(const char *dir, const char *rel, const char *text);
  * language; returns its path. */
 char *t_class_list(const char *dir, const char *name,
     const char *const pupils[][2], guint n);
+/* keukentafel print WHAT SLUG on tests/site with the class list, writing
+ * to map, out/ being out, SOURCE_DATE_EPOCH epoch; extra options after
+ * (NULL-ended, or NULL). Its exit status; standard error in *err. */
+int t_print(const char *what, const char *slug, const char *list,
+    const char *map, const char *out, const char *epoch,
+    const char *const *extra, char **err);
+/* Whether s has a character from first to last (a script's block). */
+gboolean t_has_script(const char *s, gunichar first, gunichar last);
+#define T_ARABIC 0x0600, 0x06FF
+#define T_ETHIOPIC 0x1200, 0x137F
+/* The pupil whose name is in text, as an index into the n pupils (name,
+ * language), or -1. */
+int t_pupil_in(const char *text, const char *const pupils[][2], guint n);
 /* "sha256 path" lines for every file below dir. */
 char *t_tree_digest(const char *dir);
 /* The text of a PDF, or of one page (page 0: all). */
