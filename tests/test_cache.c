@@ -344,6 +344,87 @@ assert_as_built(const char *dest)
 	g_free(want);
 }
 
+/* Where needle is in the len bytes at data (which may hold NULs). */
+static const char *
+find_bytes(const char *data, gsize len, const char *needle)
+{
+	gsize n = strlen(needle);
+
+	for (gsize i = 0; i + n <= len; i++)
+		if (memcmp(data + i, needle, n) == 0)
+			return data + i;
+	return NULL;
+}
+
+/* Pages from up to to of the chunk's bytes, joined. */
+static GBytes *
+join_pages(const char *data, gsize len, guint from, guint to)
+{
+	GError *err = NULL;
+	struct kt_pdf_src *s = kt_pdf_src_new("chunk.pdf", data, len, &err);
+	struct kt_pdf_join *j = kt_pdf_join_new(FALSE);
+	struct kt_pdf_info info = { s, "nl", "Een blad", NULL, "nl" };
+	GBytes *file;
+
+	g_assert_no_error(err);
+	for (guint p = from; p < to; p++)
+		g_assert_true(kt_pdf_join_page(j, s, p, &err));
+	file = kt_pdf_join_finish(j, &info, NULL, &err);
+	g_assert_no_error(err);
+	kt_pdf_src_free(s);
+	return file;
+}
+
+/*
+ * A chunk notes the elements at the top of its structure tree and their
+ * pages in its root (pdftags.c's KT_TOPS), so that a join need not walk
+ * the whole tree: each sheet cut from it with the note is byte for byte
+ * the one cut without it (the key renamed, the tree walked).
+ */
+static void
+test_chunk_tops(void)
+{
+	char *p = kt_out_file(ref_out(), CHUNK), *data;
+	const char *at;
+	gsize len;
+	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint));
+	GError *err = NULL;
+	struct kt_pdf_src *s;
+	char *plain;
+	guint pages;
+
+	g_assert_true(g_file_get_contents(p, &data, &len, NULL));
+	at = find_bytes(data, len, "/KTTops [");
+	g_assert_nonnull(at);
+	plain = g_memdup2(data, len);
+	memcpy(plain + (at - data), "/KTXops", 7);
+	s = kt_pdf_src_new("chunk.pdf", data, len, &err);
+	g_assert_no_error(err);
+	g_assert_true(kt_pdf_src_marks(s, titles, starts, &err));
+	pages = kt_pdf_src_pages(s);
+	kt_pdf_src_free(s);
+	g_assert_cmpuint(starts->len, >=, 2);
+	for (guint i = 0; i < starts->len; i++) {
+		guint from = g_array_index(starts, guint, i);
+		guint to = i + 1 < starts->len ? g_array_index(starts, guint,
+		    i + 1) : pages;
+		GBytes *noted = join_pages(data, len, from, to);
+		GBytes *walked = join_pages(plain, len, from, to);
+
+		g_assert_true(g_bytes_equal(noted, walked));
+		g_assert_nonnull(find_bytes(g_bytes_get_data(noted, NULL),
+		    g_bytes_get_size(noted), "/StructTreeRoot"));
+		g_bytes_unref(noted);
+		g_bytes_unref(walked);
+	}
+	g_ptr_array_free(titles, TRUE);
+	g_array_free(starts, TRUE);
+	g_free(plain);
+	g_free(data);
+	g_free(p);
+}
+
 /*
  * A chunk damaged among the records beside out/: truncated, it is drawn again
  * by the next build though nothing else changed (and a style sheet,
@@ -762,6 +843,7 @@ main(int argc, char *argv[])
 	g_test_add_func("/cache/reader-bounds", test_reader_bounds);
 	g_test_add_func("/cache/cairo-versions", test_cairo_versions);
 	g_test_add_func("/cache/damaged-chunk", test_damaged_chunk);
+	g_test_add_func("/cache/chunk-tops", test_chunk_tops);
 	g_test_add_func("/cache/crafted-chunk", test_crafted_chunk);
 	g_test_add_func("/cache/same-size", test_same_size);
 	g_test_add_func("/cache/old-manifest", test_old_manifest);

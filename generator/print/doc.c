@@ -196,7 +196,7 @@ write_file(struct kt_pdf *p)
 	size_t len = p->data->len;
 	guint needs = kt_pdf_cairo_needs(cairo_version());
 	struct kt_pdf_extra x = { p->lang->code, NULL, 0, NULL, 0,
-	    p->duplex };
+	    p->duplex, p->chunk };
 
 	g_byte_array_append(p->data, (const guint8 *)"", 1);
 	if (p->links && (needs & KT_PDF_FIX_XREF))

@@ -57,6 +57,9 @@ struct kt_pdf_extra {
 	const struct kt_pdf_widget *fields;
 	guint n_fields;
 	gboolean duplex;	/* asks for both sides: KT_PDF_DUPLEX */
+	gboolean tops;		/* a file only joins read (a chunk): a note
+				 * for them of what is at the top of its
+				 * structure tree (pdftags.c's KT_TOPS) */
 };
 
 /*

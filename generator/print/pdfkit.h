@@ -70,6 +70,8 @@ struct kt_pdf {
 	int page;
 	gboolean links;		/* the file needs kt_pdf_fix_xref() */
 	gboolean unwritten;	/* made to be cut: kept in memory only */
+	gboolean chunk;		/* made to be cut, or read by bundles: no
+				 * reader but the joins gets it as it is */
 	gboolean duplex;	/* asks for both sides of the paper
 				 * (KT_PDF_DUPLEX); set after opening */
 	GHashTable *addresses;	/* kt_pdf_md()'s: as printed -> URL */

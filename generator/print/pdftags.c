@@ -19,7 +19,8 @@ enum { ELEM_S, ELEM_K, ELEM_PG, ELEM_KEYS };
 
 /* Called for each element of the tree, before those inside it. */
 typedef gboolean (*elem_fn)(const struct kt_pdf_src *, guint num,
-    const struct lex *dict, const struct lex *keys, void *data, GError **);
+    int depth, const struct lex *dict, const struct lex *keys, void *data,
+    GError **);
 
 struct walk {
 	elem_fn fn;
@@ -50,7 +51,7 @@ walk_elem(const struct kt_pdf_src *s, guint num, struct walk *w, int depth,
 		    num);
 	if (v[ELEM_S].p == NULL)
 		return TRUE;
-	if (!w->fn(s, num, &d, v, w->data, err))
+	if (!w->fn(s, num, depth, &d, v, w->data, err))
 		return FALSE;
 	return v[ELEM_K].p == NULL || walk_kids(s, &v[ELEM_K], w, depth + 1,
 	    err);
@@ -134,6 +135,43 @@ src_struct_root(const struct kt_pdf_src *s)
 	return num;
 }
 
+/*
+ * The elements at the top, into refs: the kids of the Document when the
+ * root (its dictionary at *root) holds only that, else of the root.
+ * Returns the one they are kids of, or 0 when a /K cannot be read.
+ */
+static guint
+top_parent(const struct kt_pdf_src *s, guint num, const struct lex *root,
+    GArray *refs)
+{
+	struct lex kids, d, type;
+
+	if (dict_get(root, "/K", &kids) && !kid_refs(&kids, refs))
+		return 0;
+	if (refs->len == 1 && src_dict(s, g_array_index(refs, guint, 0),
+	    &d) && dict_get(&d, "/S", &type) &&
+	    (size_t)(type.end - type.p) == 9 &&
+	    memcmp(type.p, "/Document", 9) == 0) {
+		num = g_array_index(refs, guint, 0);
+		g_array_set_size(refs, 0);
+		if (dict_get(&d, "/K", &kids) && !kid_refs(&kids, refs))
+			return 0;
+	}
+	return num;
+}
+
+/*
+ * A note for the joins in a file that only they read (a chunk of sheets:
+ * the sheets are cut from it and the year's bundles take their pages from
+ * it): the elements at the top of its structure tree, each with its first
+ * and last page, "number first last" for each in the root's KT_TOPS. A
+ * join reads them there instead of walking the whole tree, which every
+ * bundle did again for every chunk it took a sheet from. A reader that
+ * does not know the key passes it over; no published file has it (a join
+ * writes a root of its own).
+ */
+#define KT_TOPS "/KTTops"
+
 /* ---- what cairo cannot write: an incremental update ---- */
 
 struct upd_obj {
@@ -150,6 +188,8 @@ struct update {
 	guint field;		/* the next field with a Form element */
 	guint *forms;		/* by field: its Form element, or 0 */
 	guint first;		/* the first widget's number */
+	GArray *tops;		/* struct top_elem, for KT_TOPS, or NULL */
+	int top_depth;		/* theirs in the walk */
 };
 
 static void
@@ -213,9 +253,12 @@ form_elem(struct update *u, guint num, const struct lex *d,
 	return TRUE;
 }
 
+static gboolean elem_pages(const struct kt_pdf_src *, guint num, int depth,
+    const struct lex *, const struct lex *keys, void *data, GError **);
+
 static gboolean
-add_to_elem(const struct kt_pdf_src *s, guint num, const struct lex *d,
-    const struct lex *keys, void *data, GError **err)
+add_to_elem(const struct kt_pdf_src *s, guint num, int depth,
+    const struct lex *d, const struct lex *keys, void *data, GError **err)
 {
 	static const char *const skip[] = { "/Alt", "/Lang", NULL };
 	struct update *u = data;
@@ -223,6 +266,18 @@ add_to_elem(const struct kt_pdf_src *s, guint num, const struct lex *d,
 	const struct lex *type = &keys[ELEM_S];
 	guint i = u->index++;
 
+	/* the elements at the top and their pages, as read_tops() finds
+	 * them, for KT_TOPS */
+	if (u->tops != NULL && depth >= u->top_depth) {
+		if (depth == u->top_depth) {
+			struct top_elem t = { num, G_MAXUINT, 0 };
+
+			g_array_append_val(u->tops, t);
+		}
+		if (!elem_pages(s, num, depth, d, keys, &g_array_index(u->tops,
+		    struct top_elem, u->tops->len - 1), err))
+			return FALSE;
+	}
 	if (u->field < u->x->n_fields && u->x->fields[u->field].elem == i + 1)
 		return form_elem(u, num, d, type, err);
 	if (u->next >= u->x->n_elems || u->x->elems[u->next].index != i)
@@ -427,13 +482,50 @@ next_key(const struct kt_pdf_src *s, guint root, GError **err)
 	return next;
 }
 
+/* The walk of kt_pdf_update(), noting the elements at the top and their
+ * pages in KT_TOPS, a new version of the root. */
+static gboolean
+walk_for_tops(struct update *u, guint root, GError **err)
+{
+	static const char *const skip[] = { KT_TOPS, NULL };
+	GArray *refs = g_array_new(FALSE, FALSE, sizeof(guint));
+	struct lex d;
+	guint parent = src_dict(u->s, root, &d) ? top_parent(u->s, root, &d,
+	    refs) : 0;
+	gboolean ok = parent != 0 || fail(err, u->s, "the structure tree's "
+	    "root cannot be read", root);
+
+	g_array_free(refs, TRUE);
+	if (!ok)
+		return FALSE;
+	u->tops = g_array_new(FALSE, FALSE, sizeof(struct top_elem));
+	u->top_depth = parent == root ? 0 : 1;
+	ok = struct_walk(u->s, root, add_to_elem, u, err);
+	if (ok) {
+		upd_begin(u, root);
+		dict_head(u->out, &d, skip);
+		g_string_append(u->out, " " KT_TOPS " [");
+		for (guint i = 0; i < u->tops->len; i++) {
+			const struct top_elem *t = &g_array_index(u->tops,
+			    struct top_elem, i);
+
+			g_string_append_printf(u->out, " %u %u %u", t->num,
+			    t->first, t->last);
+		}
+		g_string_append(u->out, " ] >>\nendobj\n");
+	}
+	g_array_free(u->tops, TRUE);
+	u->tops = NULL;
+	return ok;
+}
+
 GString *
 kt_pdf_update(const char *pdf, size_t len, const struct kt_pdf_extra *x,
     GError **err)
 {
 	struct kt_pdf_src *s = kt_pdf_src_new("the PDF cairo made", pdf, len,
 	    err);
-	struct update u = { s, x, NULL, NULL, 0, 0, 0, NULL, 0 };
+	struct update u = { s, x, NULL, NULL, 0, 0, 0, NULL, 0, NULL, 0 };
 	GString *fields = g_string_new(NULL);
 	guint root, size, key = 0, forms = 0;
 	long prev;
@@ -457,6 +549,8 @@ kt_pdf_update(const char *pdf, size_t len, const struct kt_pdf_extra *x,
 		root = x->n_elems + forms > 0 ? src_struct_root(s) : 0;
 		if (x->n_elems + forms > 0 && root == 0)
 			ok = fail(err, s, "no structure tree", 0);
+		else if (root != 0 && x->tops)
+			ok = walk_for_tops(&u, root, err);
 		else if (root != 0)
 			ok = struct_walk(s, root, add_to_elem, &u, err);
 		if (ok && (u.next < x->n_elems || u.field < x->n_fields))
@@ -487,8 +581,8 @@ kt_pdf_update(const char *pdf, size_t len, const struct kt_pdf_extra *x,
  * marked-content and object references: no other key names a page),
  * into the struct top_elem it is in. */
 static gboolean
-elem_pages(const struct kt_pdf_src *s, guint num, const struct lex *d,
-    const struct lex *keys, void *data, GError **err)
+elem_pages(const struct kt_pdf_src *s, guint num, int depth,
+    const struct lex *d, const struct lex *keys, void *data, GError **err)
 {
 	static const int in[] = { ELEM_PG, ELEM_K };
 	struct top_elem *t = data;
@@ -496,6 +590,7 @@ elem_pages(const struct kt_pdf_src *s, guint num, const struct lex *d,
 	guint ref;
 
 	(void)d;
+	(void)depth;
 	for (int i = 0; i < 2; i++) {
 		struct lex lx = keys[in[i]];
 
@@ -548,29 +643,62 @@ read_nums(const struct kt_pdf_src *s, const struct lex *root,
 
 /* The elements at the top, each with its pages: kids of the Document
  * when the root holds only that, else of the root. */
+/* The elements at the top as KT_TOPS notes them in the root: FALSE, and
+ * nothing in t, unless they are the elements refs has, in its order. */
+static gboolean
+noted_tops(const struct kt_pdf_src *s, struct src_tree *t,
+    const struct lex *root, const GArray *refs)
+{
+	struct lex v, lx;
+	struct tok k;
+	guint64 n[3];
+	guint i = 0, pages = s->kids->len;
+
+	if (!dict_get(root, KT_TOPS, &v))
+		return FALSE;
+	lx = v;
+	if (lex_next(&lx, &k) != TK_ARRAY)
+		return FALSE;
+	for (;;) {
+		struct top_elem e;
+		int j;
+
+		for (j = 0; j < 3 && lex_next(&lx, &k) == TK_WORD &&
+		    tok_uint(&k, &n[j]) && n[j] <= G_MAXUINT; j++)
+			;
+		if (j == 0 && k.kind == TK_ARRAY_END && i == refs->len)
+			return TRUE;
+		e = (struct top_elem){ (guint)n[0], (guint)n[1],
+		    (guint)n[2] };
+		if (j < 3 || i >= refs->len || e.num != g_array_index(refs,
+		    guint, i) || (e.first <= e.last && e.last >= pages)) {
+			g_array_set_size(t->tops, 0);
+			return FALSE;
+		}
+		g_array_append_val(t->tops, e);
+		i++;
+	}
+}
+
 static gboolean
 read_tops(struct kt_pdf_src *s, struct src_tree *t, const struct lex *root,
     GError **err)
 {
 	GArray *refs = g_array_new(FALSE, FALSE, sizeof(guint));
-	struct walk w = { elem_pages, NULL, g_new0(guint8, s->size) };
-	struct lex kids, d, type;
+	struct walk w = { elem_pages, NULL, NULL };
 	gboolean ok;
 
-	t->doc = t->root;
-	w.seen[t->root] = 1;
-	ok = !dict_get(root, "/K", &kids) || kid_refs(&kids, refs);
-	if (ok && refs->len == 1 && src_dict(s, g_array_index(refs, guint,
-	    0), &d) && dict_get(&d, "/S", &type) &&
-	    (size_t)(type.end - type.p) == 9 &&
-	    memcmp(type.p, "/Document", 9) == 0) {
-		t->doc = g_array_index(refs, guint, 0);
-		w.seen[t->doc] = 1;
-		g_array_set_size(refs, 0);
-		ok = !dict_get(&d, "/K", &kids) || kid_refs(&kids, refs);
+	t->doc = top_parent(s, t->root, root, refs);
+	ok = t->doc != 0 || fail(err, s, "the structure tree's /K cannot be "
+	    "read", 0);
+	if (ok && noted_tops(s, t, root, refs)) {
+		g_array_free(refs, TRUE);
+		return TRUE;
 	}
-	if (!ok)
-		fail(err, s, "the structure tree's /K cannot be read", 0);
+	w.seen = g_new0(guint8, s->size);
+	w.seen[t->root] = 1;
+	if (ok)
+		w.seen[t->doc] = 1;
 	for (guint i = 0; ok && i < refs->len; i++) {
 		struct top_elem e = { g_array_index(refs, guint, i), G_MAXUINT,
 		    0 };

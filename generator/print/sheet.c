@@ -1305,6 +1305,7 @@ draw_sheets(struct kt_pdfkit *k, const struct kt_language *lang,
 	if (tagged)
 		kt_pdf_tagged(p);
 	p->unwritten = bilingual;
+	p->chunk = TRUE;
 	p->duplex = TRUE;
 	for (guint j = 0; j < items->len; j++) {
 		const struct kt_item *it = g_ptr_array_index(items, j);
