@@ -5,8 +5,9 @@
  * Dutch or in Arabic (the first byte's two low bits say which: in a
  * language not the source's, its elements at the top get its /Lang).
  * And what is added after cairo (kt_pdf_update():
- * /Alt and /Lang on the tree's second element, a field on the first page)
- * to the same bytes read as cairo's output.
+ * /Alt and /Lang on the tree's second element, a field on the first page,
+ * and when the first byte's third bit is set the note of what is at the
+ * top of the tree, KT_TOPS) to the same bytes read as cairo's output.
  */
 #include <stdint.h>
 
@@ -32,6 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
+	extra.tops = (data[0] & 4) != 0;
 	updated = kt_pdf_update((const char *)data + 1, size - 1, &extra,
 	    &err);
 	if (updated != NULL)

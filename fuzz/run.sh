@@ -32,6 +32,8 @@ for t in yaml item site strings pdf; do
 			{ printf '\001'; cat "$f"; } > "$corpus/$(basename "$f")"
 			# joined in Arabic: the tree's top says its /Lang
 			{ printf '\003'; cat "$f"; } > "$corpus/ar-$(basename "$f")"
+			# updated with the note of what is at the top
+			{ printf '\005'; cat "$f"; } > "$corpus/tops-$(basename "$f")"
 		done ;;
 	esac
 	# the crashes found before, replayed first
