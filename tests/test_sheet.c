@@ -650,6 +650,64 @@ test_long_and_short(void)
 	g_free(content);
 }
 
+/*
+ * The shipped bank's Eens/Oneens boards (A4 landscape): everything within
+ * the margins, though all ten languages are on them; the word in each
+ * other language a Span with that language; the thumb the same size on
+ * both boards.
+ */
+static void
+test_boards(void)
+{
+	char *dir = g_build_filename(built_bank(), "nl", "avonden", NULL);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+	guint boards = 0;
+
+	g_assert_nonnull(d);
+	while ((name = g_dir_read_name(d)) != NULL) {
+		char *pdf, **tree;
+		guint spans = 0;
+
+		if (!g_str_has_suffix(name, "-borden.pdf"))
+			continue;
+		boards++;
+		pdf = g_build_filename(dir, name, NULL);
+		/* no ink above 14 mm from the top or below 12 mm from the
+		 * bottom (style.h's margins), on either board */
+		for (int page = 1; page <= 2; page++) {
+			int w, h, dpi = 36;
+			guchar *px = render(pdf, page, dpi, &w, &h);
+			int top = (int)(14 * MM * dpi / 72) - 1;
+			int bottom = h - (int)(12 * MM * dpi / 72) + 1;
+
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w && (y < top ||
+				    y >= bottom); x++)
+					if (px[y * w + x] < 160)
+						g_error("%s: ink at %d mm from "
+						    "the top of page %d", name,
+						    (int)(y * 72.0 / dpi / MM),
+						    page);
+			g_free(px);
+		}
+		tree = t_pdf_tree(pdf);
+		for (guint i = 0; tree[i] != NULL; i++)
+			if (g_str_has_prefix(tree[i], "3 /Span lang=u:")) {
+				g_assert_false(g_str_has_prefix(tree[i],
+				    "3 /Span lang=u:nl "));
+				spans++;
+			}
+		/* nine other languages on each of the two boards */
+		g_assert_cmpuint(spans, ==, 2 * 9);
+		g_strfreev(tree);
+		g_free(pdf);
+	}
+	g_assert_cmpuint(boards, >, 0);
+	g_dir_close(d);
+	g_free(dir);
+}
+
 static void
 remove_tmp(void)
 {
@@ -667,6 +725,7 @@ main(int argc, char *argv[])
 	tmp = g_dir_make_tmp("kt-sheet-XXXXXX", NULL);
 	g_test_add_func("/sheet/bank", test_bank);
 	g_test_add_func("/sheet/long-and-short", test_long_and_short);
+	g_test_add_func("/sheet/boards", test_boards);
 	r = g_test_run();
 	remove_tmp();
 	g_free(bank_err);

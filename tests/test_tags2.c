@@ -283,7 +283,9 @@ test_talk_guide(void)
 	g_free(pdf);
 }
 
-/* The boards: tests/site's evening with a debate in its programme. */
+/* The boards: tests/site's evening with a debate in its programme. The
+ * word in the other languages under each is a Span for each language,
+ * with its /Lang. */
 static void
 test_boards(void)
 {
@@ -295,7 +297,9 @@ test_boards(void)
 	    "kennismaking-klas-1-borden.pdf", NULL);
 	const char *cp[] = { "cp", "-r", "tests/site", content, NULL };
 	const char *want[] = { "1 /Part", "2 /H1", "2 /Figure", "2 /P",
-	    "1 /Part", "2 /H1", "2 /Figure", "2 /P", NULL };
+	    "3 /Span lang=u:ar", "3 /Span lang=u:ti",
+	    "1 /Part", "2 /H1", "2 /Figure", "2 /P",
+	    "3 /Span lang=u:ar", "3 /Span lang=u:ti", NULL };
 	char *text = NULL, *err = NULL, **tree;
 	GString *debate;
 	guint thumbs = 0;

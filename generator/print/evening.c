@@ -618,22 +618,179 @@ kt_statements(struct kt_pdfkit *k, const struct kt_plan_job *j)
 	kt_paper_close(k, j, statements_draw, NULL);
 }
 
-/* A board: the thumb, the word huge, and the word in the other
- * languages of the evening beneath it. */
+/* A word under a board: in its language, and how wide it is. */
+struct board_word {
+	PangoLayout *l;
+	const char *lang;
+	double w, base;
+	guint line;
+};
+
+/* The word of a board in the evening's other languages, in lines. */
+struct board_words {
+	GArray *words;		/* struct board_word */
+	PangoLayout *dot;	/* what stands between two */
+	double dot_w, height;
+	guint lines;
+};
+
 static void
-board(struct kt_pdf *p, const struct kt_item *it, const char *key,
-    const char *thumb, unsigned colour)
+board_words_free(struct board_words *b)
+{
+	for (guint i = 0; i < b->words->len; i++)
+		g_object_unref(g_array_index(b->words, struct board_word,
+		    i).l);
+	g_array_free(b->words, TRUE);
+	g_object_unref(b->dot);
+}
+
+/* The words laid out and put in lines of the page's width (a word of two,
+ * "Nie zgadzam się", stays on one line), before anything is drawn. */
+static void
+board_words_measure(struct kt_pdf *p, const struct kt_item *it,
+    const char *key, struct board_words *b)
 {
 	GPtrArray *langs = p->kit->m->site.languages;
-	GString *others = g_string_new(NULL);
-	double pic = KT_PICTO_BOARD, w = kt_pdf_width(p);
+	double w = kt_pdf_width(p), line = 0, height = 0;
+	int lw, lh;
+
+	b->words = g_array_new(FALSE, FALSE, sizeof(struct board_word));
+	b->dot = kt_pdf_text(p, "  ·  ", KT_TYPE_BOARD_OTHER, TRUE, -1, -1,
+	    FALSE);
+	pango_layout_get_size(b->dot, &lw, &lh);
+	b->dot_w = (double)lw / PANGO_SCALE;
+	b->height = 0;
+	b->lines = 0;
+	for (guint i = 1; i < langs->len; i++) {
+		const struct kt_language *lang = g_ptr_array_index(langs, i);
+		struct board_word bw;
+		double more;
+		char *m;
+
+		if (kt_item_text(it, lang->code) == NULL)
+			continue;
+		m = g_markup_escape_text(kt_str(p->kit->m, lang->code, key),
+		    -1);
+		bw.l = kt_pdf_text_in(p, lang, m, kt_pdf_size_in(lang,
+		    KT_TYPE_BOARD_OTHER), TRUE, -1, FALSE);
+		g_free(m);
+		bw.lang = lang->code;
+		pango_layout_get_size(bw.l, &lw, &lh);
+		bw.w = (double)lw / PANGO_SCALE;
+		bw.base = (double)pango_layout_get_baseline(bw.l) /
+		    PANGO_SCALE;
+		more = (line > 0 ? b->dot_w : 0) + bw.w;
+		if (line > 0 && line + more > w) {
+			b->height += height;
+			b->lines++;
+			line = height = 0;
+			more = bw.w;
+		}
+		bw.line = b->lines;
+		line += more;
+		height = MAX(height, kt_pdf_height(bw.l));
+		g_array_append_val(b->words, bw);
+	}
+	if (line > 0) {
+		b->height += height;
+		b->lines++;
+	}
+}
+
+/*
+ * The words from p->y on, each line centred, a Span each with its
+ * language, so that a screen reader says each word as it is said; the
+ * dots between them are decoration.
+ */
+static void
+board_words_draw(struct kt_pdf *p, const struct board_words *b)
+{
+	double w = kt_pdf_width(p);
+	double dot_base = (double)pango_layout_get_baseline(b->dot) /
+	    PANGO_SCALE;
+
+	kt_pdf_begin(p, KT_TAG_P);
+	for (guint from = 0, to; from < b->words->len; from = to) {
+		const struct board_word *first = &g_array_index(b->words,
+		    struct board_word, from);
+		double line = 0, base = 0, height = 0, x;
+
+		for (to = from; to < b->words->len; to++) {
+			const struct board_word *bw = &g_array_index(b->words,
+			    struct board_word, to);
+
+			if (bw->line != first->line)
+				break;
+			line += (to > from ? b->dot_w : 0) + bw->w;
+			base = MAX(base, bw->base);
+			height = MAX(height, kt_pdf_height(bw->l));
+		}
+		x = p->left + (w - line) / 2;
+		for (guint i = from; i < to; i++) {
+			const struct board_word *bw = &g_array_index(b->words,
+			    struct board_word, i);
+
+			if (i > from) {
+				kt_pdf_artifact_begin(p);
+				kt_pdf_show(p, b->dot, x, p->y + base -
+				    dot_base, b->dot_w);
+				kt_pdf_artifact_end(p);
+				x += b->dot_w;
+			}
+			(void)kt_pdf_put_in(p, KT_TAG_SPAN, bw->lang,
+			    g_object_ref(bw->l), x, p->y + base - bw->base,
+			    bw->w, TRUE);
+			x += bw->w;
+		}
+		p->y += height;
+	}
+	kt_pdf_end(p, KT_TAG_P);
+}
+
+/* The word of a board, huge, in its colour. */
+static PangoLayout *
+board_word(struct kt_pdf *p, const char *key, unsigned colour)
+{
 	char *m = g_markup_printf_escaped("<span foreground=\"#%06x\">%s"
 	    "</span>", colour, kt_str(p->kit->m, p->lang->code, key));
-	PangoLayout *l;
+	PangoLayout *l = kt_pdf_text(p, m, KT_TYPE_BOARD, TRUE,
+	    kt_pdf_width(p), -1, TRUE);
+
+	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+	g_free(m);
+	return l;
+}
+
+/* How large the thumb can be on the board of key: it gives way, down to
+ * half its size, when the other languages take more lines than the page
+ * has below the word. */
+static double
+board_thumb(struct kt_pdf *p, const struct kt_item *it, const char *key)
+{
+	PangoLayout *l = board_word(p, key, 0);
+	struct board_words others;
+	double room;
+
+	board_words_measure(p, it, key, &others);
+	room = p->bottom - p->top - kt_pdf_height(l) - KT_GAP_L -
+	    others.height;
+	board_words_free(&others);
+	g_object_unref(l);
+	return CLAMP(room, KT_PICTO_BOARD / 2, KT_PICTO_BOARD);
+}
+
+/* A board: the thumb (pic high), the word huge, and the word in the
+ * other languages of the evening beneath it. */
+static void
+board(struct kt_pdf *p, const struct kt_item *it, const char *key,
+    const char *thumb, unsigned colour, double pic)
+{
+	double w = kt_pdf_width(p);
+	PangoLayout *l = board_word(p, key, colour);
+	struct board_words others;
 
 	kt_pdf_page(p);
-	l = kt_pdf_text(p, m, KT_TYPE_BOARD, TRUE, w, -1, TRUE);
-	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+	board_words_measure(p, it, key, &others);
 	/* the word first in the tree: cairo 1.16 cannot tag a document
 	 * whose first marked content is a picture */
 	kt_pdf_show_as(p, KT_TAG_H1, l, p->left, p->y + pic, w);
@@ -642,28 +799,8 @@ board(struct kt_pdf *p, const struct kt_item *it, const char *key,
 	    KT_LOGO, KT_LOGO);
 	p->y += pic + kt_pdf_height(l) + KT_GAP_L;
 	g_object_unref(l);
-	g_free(m);
-	for (guint i = 1; i < langs->len; i++) {
-		const struct kt_language *lang = g_ptr_array_index(langs, i);
-
-		char *word;
-
-		if (kt_item_text(it, lang->code) == NULL)
-			continue;
-		/* a word of two ("Nie zgadzam się") stays on one line */
-		word = kt_pdf_unbroken(kt_str(p->kit->m, lang->code, key));
-		m = g_markup_printf_escaped("%s<span lang=\"%s\">%s</span>",
-		    others->len ? "  ·  " : "", lang->code, word);
-		g_string_append(others, m);
-		g_free(word);
-		g_free(m);
-	}
-	l = kt_pdf_text(p, others->str, KT_TYPE_BOARD_OTHER, TRUE, w, -1,
-	    FALSE);
-	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-	kt_pdf_show_as(p, KT_TAG_P, l, p->left, p->y, w);
-	g_object_unref(l);
-	g_string_free(others, TRUE);
+	board_words_draw(p, &others);
+	board_words_free(&others);
 }
 
 static struct kt_pdf *
@@ -674,16 +811,20 @@ boards_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
 	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, debat" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, TRUE);
+	double pic;
 
 	(void)data;
 	if (tagged)
 		kt_pdf_tagged(p);
+	/* the same thumb on both boards */
+	pic = MIN(board_thumb(p, j->it, "statement.agree"),
+	    board_thumb(p, j->it, "statement.disagree"));
 	/* a board a Part: the other languages' words are in its P */
 	kt_pdf_begin(p, KT_TAG_PART);
-	board(p, j->it, "statement.agree", "duim", KT_GREEN);
+	board(p, j->it, "statement.agree", "duim", KT_GREEN, pic);
 	kt_pdf_end(p, KT_TAG_PART);
 	kt_pdf_begin(p, KT_TAG_PART);
-	board(p, j->it, "statement.disagree", "duim-omlaag", KT_RED);
+	board(p, j->it, "statement.disagree", "duim-omlaag", KT_RED, pic);
 	kt_pdf_end(p, KT_TAG_PART);
 	return p;
 }

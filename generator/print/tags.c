@@ -19,7 +19,7 @@ static const char *const tag_names[] = {
 	[KT_TAG_LBODY] = "LBody", [KT_TAG_TABLE] = "Table",
 	[KT_TAG_TR] = "TR", [KT_TAG_TH] = "TH", [KT_TAG_TD] = "TD",
 	[KT_TAG_FIGURE] = "Figure", [KT_TAG_LINK] = "Link",
-	[KT_TAG_FORM] = "Form",
+	[KT_TAG_FORM] = "Form", [KT_TAG_SPAN] = "Span",
 };
 
 /* An element open now: its place in the tree, or -1 when it was not
