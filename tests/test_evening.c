@@ -26,76 +26,10 @@ static char *tmp;
 #define BOX_LATIN 1.362
 #define BOX_ARABIC 2.112
 
-struct word {
-	int page;
-	double page_h;
-	double x0, y0, x1, y1;
-	char *text;
-};
-
-static void
-word_free(gpointer data)
-{
-	struct word *w = data;
-
-	g_free(w->text);
-	g_free(w);
-}
-
 static char *
 path(const char *rel)
 {
 	return g_build_filename(t_fixture(), rel, NULL);
-}
-
-static double
-attr(const char *line, const char *name)
-{
-	char *key = g_strdup_printf("%s=\"", name);
-	const char *at = strstr(line, key);
-	double v = at != NULL ? g_ascii_strtod(at + strlen(key), NULL) : 0;
-
-	g_free(key);
-	return v;
-}
-
-/* Every word of a PDF with its box, from pdftotext -bbox. */
-static GPtrArray *
-words_of(const char *pdf)
-{
-	const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
-	GPtrArray *words = g_ptr_array_new_with_free_func(word_free);
-	char *out = NULL, **lines;
-	int page = 0;
-	double page_h = 0;
-
-	g_assert_cmpint(t_run(argv, NULL, &out, NULL), ==, 0);
-	lines = g_strsplit(out, "\n", -1);
-	for (int i = 0; lines[i] != NULL; i++) {
-		const char *l = lines[i], *gt, *end;
-		struct word *w;
-
-		if (strstr(l, "<page ") != NULL) {
-			page++;
-			page_h = attr(l, "height");
-		}
-		if (strstr(l, "<word ") == NULL)
-			continue;
-		gt = strchr(l, '>');
-		end = strstr(l, "</word>");
-		w = g_new0(struct word, 1);
-		w->page = page;
-		w->page_h = page_h;
-		w->x0 = attr(l, "xMin");
-		w->y0 = attr(l, "yMin");
-		w->x1 = attr(l, "xMax");
-		w->y1 = attr(l, "yMax");
-		w->text = g_strndup(gt + 1, (gsize)(end - gt - 1));
-		g_ptr_array_add(words, w);
-	}
-	g_strfreev(lines);
-	g_free(out);
-	return words;
 }
 
 static gboolean
@@ -116,11 +50,11 @@ static double
 smallest(const char *rel)
 {
 	char *p = path(rel);
-	GPtrArray *words = words_of(p);
+	GPtrArray *words = t_pdf_words(p, 0);
 	double least = 1000;
 
 	for (guint i = 0; i < words->len; i++) {
-		const struct word *w = g_ptr_array_index(words, i);
+		const struct t_word *w = g_ptr_array_index(words, i);
 
 		if (w->y0 > w->page_h - FOOTER_BAND)
 			continue;
@@ -284,7 +218,7 @@ static double
 top_of(GPtrArray *words, const char *text, int page)
 {
 	for (guint i = 0; i < words->len; i++) {
-		const struct word *w = g_ptr_array_index(words, i);
+		const struct t_word *w = g_ptr_array_index(words, i);
 
 		if (w->page == page && strcmp(w->text, text) == 0)
 			return w->y0;
@@ -303,14 +237,14 @@ test_runsheet_columns(void)
 		"Programma", "Rollen", "Materialen", "Voorbereiding"
 	};
 	char *p = path("nl/avonden/kennismaking-klas-1-draaiboek.pdf");
-	GPtrArray *words = words_of(p);
+	GPtrArray *words = t_pdf_words(p, 0);
 	double col[4], from = top_of(words, "Tijd", 1);
 	double to = top_of(words, "Rollen", 1);
 	guint checked = 0;
 
 	for (int c = 0; c < 4; c++)
 		for (guint i = 0; i < words->len; i++) {
-			const struct word *w = g_ptr_array_index(words, i);
+			const struct t_word *w = g_ptr_array_index(words, i);
 
 			if (w->page == 1 && w->y0 == from &&
 			    strcmp(w->text, heads[c]) == 0)
@@ -318,7 +252,7 @@ test_runsheet_columns(void)
 		}
 	/* every word of the programme ends before the next column */
 	for (guint i = 0; i < words->len; i++) {
-		const struct word *w = g_ptr_array_index(words, i);
+		const struct t_word *w = g_ptr_array_index(words, i);
 		int c = 0;
 
 		if (w->page != 1 || w->y0 < from || w->y0 >= to)
@@ -336,17 +270,17 @@ test_runsheet_columns(void)
 	for (gsize s = 0; s < G_N_ELEMENTS(sections); s++) {
 		GHashTable *lines = g_hash_table_new(g_direct_hash,
 		    g_direct_equal);
-		const struct word *head = NULL;
+		const struct t_word *head = NULL;
 
 		for (guint i = 0; i < words->len && head == NULL; i++) {
-			const struct word *w = g_ptr_array_index(words, i);
+			const struct t_word *w = g_ptr_array_index(words, i);
 
 			if (strcmp(w->text, sections[s]) == 0)
 				head = w;
 		}
 		g_assert_nonnull(head);
 		for (guint i = 0; i < words->len; i++) {
-			const struct word *w = g_ptr_array_index(words, i);
+			const struct t_word *w = g_ptr_array_index(words, i);
 
 			if (w->page == head->page && w->y0 > head->y1 - 1 &&
 			    w->y0 < w->page_h - FOOTER_BAND)
@@ -387,11 +321,11 @@ static double
 size_of(const char *rel, const char *text)
 {
 	char *p = path(rel);
-	GPtrArray *words = words_of(p);
+	GPtrArray *words = t_pdf_words(p, 0);
 	double size = 0;
 
 	for (guint i = 0; i < words->len && size == 0; i++) {
-		const struct word *w = g_ptr_array_index(words, i);
+		const struct t_word *w = g_ptr_array_index(words, i);
 
 		if (strcmp(w->text, text) == 0)
 			size = (w->y1 - w->y0) / (arabic(text) ? BOX_ARABIC :

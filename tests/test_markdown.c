@@ -392,22 +392,18 @@ pdf_links(const char *pdf, const char *url)
 static struct box
 word_box(const char *pdf, const char *word)
 {
-	const char *argv[] = { "pdftotext", "-bbox", "-f", "1", "-l", "1",
-	    pdf, "-", NULL };
-	char *so = NULL, *w = g_strdup_printf(">%s</word>", word);
-	const char *at, *tag;
+	GPtrArray *all = t_pdf_words(pdf, 1);
+	const struct t_word *w = NULL;
 	struct box b;
 
-	g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
-	at = strstr(so, w);
-	if (at == NULL)
+	for (guint i = 0; i < all->len && w == NULL; i++)
+		if (strcmp(((const struct t_word *)g_ptr_array_index(all,
+		    i))->text, word) == 0)
+			w = g_ptr_array_index(all, i);
+	if (w == NULL)
 		g_error("%s: no word '%s'", pdf, word);
-	for (tag = at; tag > so && strncmp(tag, "<word", 5) != 0; tag--)
-		;
-	g_assert_cmpint(sscanf(tag, "<word xMin=\"%lf\" yMin=\"%lf\" "
-	    "xMax=\"%lf\" yMax=\"%lf\"", &b.x0, &b.y0, &b.x1, &b.y1), ==, 4);
-	g_free(w);
-	g_free(so);
+	b = (struct box){ w->x0, w->y0, w->x1, w->y1 };
+	g_ptr_array_free(all, TRUE);
 	return b;
 }
 

@@ -247,29 +247,25 @@ smallest_picto(const char *pdf, gboolean rtl, GArray *middles)
 static void
 smallest_text(const char *pdf, double *latin, double *other)
 {
-	const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
-	char *so = NULL;
+	GPtrArray *all = t_pdf_words(pdf, 0);
 
-	g_assert_cmpint(t_run(argv, NULL, &so, NULL), ==, 0);
-	for (char *w = strstr(so, "<word "); w != NULL;
-	    w = strstr(w + 1, "<word ")) {
-		double y0 = g_ascii_strtod(strstr(w, "yMin=\"") + 6, NULL);
-		double y1 = g_ascii_strtod(strstr(w, "yMax=\"") + 6, NULL);
-		const char *text = strchr(w, '>') + 1;
-		gunichar c = g_utf8_get_char(text);
+	for (guint i = 0; i < all->len; i++) {
+		const struct t_word *w = g_ptr_array_index(all, i);
+		gunichar c = g_utf8_get_char(w->text);
 		GUnicodeScript sc = g_unichar_get_script(c);
+		double h = w->y1 - w->y0;
 
 		/* each page's footer; digits are no script's */
-		if (y0 > FOOTER_TOP || !g_unichar_isalpha(c))
+		if (w->y0 > FOOTER_TOP || !g_unichar_isalpha(c))
 			continue;
 		if (sc == G_UNICODE_SCRIPT_LATIN)
-			*latin = MIN(*latin, (y1 - y0) / 1.362);
+			*latin = MIN(*latin, h / 1.362);
 		else if (sc == G_UNICODE_SCRIPT_ARABIC)
-			*other = MIN(*other, (y1 - y0) / 2.112);
+			*other = MIN(*other, h / 2.112);
 		else if (sc == G_UNICODE_SCRIPT_ETHIOPIC)
-			*other = MIN(*other, (y1 - y0) / 1.362);
+			*other = MIN(*other, h / 1.362);
 	}
-	g_free(so);
+	g_ptr_array_free(all, TRUE);
 }
 
 /* Does the file's catalog ask for both sides, turned on the long edge? */

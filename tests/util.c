@@ -327,6 +327,69 @@ t_print(const char *what, const char *slug, const char *list,
 	return r;
 }
 
+static void
+word_free(gpointer data)
+{
+	struct t_word *w = data;
+
+	g_free(w->text);
+	g_free(w);
+}
+
+/* The number in name="..." in a line of pdftotext -bbox. */
+static double
+bbox_attr(const char *line, const char *name)
+{
+	char *key = g_strdup_printf("%s=\"", name);
+	const char *at = strstr(line, key);
+	double v = at != NULL ? g_ascii_strtod(at + strlen(key), NULL) : 0;
+
+	g_free(key);
+	return v;
+}
+
+GPtrArray *
+t_pdf_words(const char *pdf, int page)
+{
+	char *pg = g_strdup_printf("%d", page);
+	const char *all[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+	const char *one[] = { "pdftotext", "-bbox", "-f", pg, "-l", pg, pdf,
+	    "-", NULL };
+	GPtrArray *words = g_ptr_array_new_with_free_func(word_free);
+	char *out = NULL, **lines;
+	int at = page > 0 ? page - 1 : 0;
+	double page_h = 0;
+
+	g_assert_cmpint(t_run(page > 0 ? one : all, NULL, &out, NULL), ==, 0);
+	lines = g_strsplit(out, "\n", -1);
+	for (int i = 0; lines[i] != NULL; i++) {
+		const char *l = lines[i], *gt, *end;
+		struct t_word *w;
+
+		if (strstr(l, "<page ") != NULL) {
+			at++;
+			page_h = bbox_attr(l, "height");
+		}
+		if (strstr(l, "<word ") == NULL)
+			continue;
+		gt = strchr(l, '>');
+		end = strstr(l, "</word>");
+		w = g_new0(struct t_word, 1);
+		w->page = at;
+		w->page_h = page_h;
+		w->x0 = bbox_attr(l, "xMin");
+		w->y0 = bbox_attr(l, "yMin");
+		w->x1 = bbox_attr(l, "xMax");
+		w->y1 = bbox_attr(l, "yMax");
+		w->text = g_strndup(gt + 1, (gsize)(end - gt - 1));
+		g_ptr_array_add(words, w);
+	}
+	g_strfreev(lines);
+	g_free(out);
+	g_free(pg);
+	return words;
+}
+
 gboolean
 t_has_script(const char *s, gunichar first, gunichar last)
 {

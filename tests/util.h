@@ -67,6 +67,18 @@ char *t_class_list(const char *dir, const char *name,
 int t_print(const char *what, const char *slug, const char *list,
     const char *map, const char *out, const char *epoch,
     const char *const *extra, char **err);
+/* A word of a PDF and its box in points from the page's top left, as
+ * pdftotext -bbox gives it (the font's ascent to descent: Noto Sans and
+ * Noto Sans Ethiopic 1.362 times the size, Noto Sans Arabic 2.112). */
+struct t_word {
+	int page;		/* from 1 */
+	double page_h;
+	double x0, y0, x1, y1;
+	char *text;
+};
+/* Every word of pdf (of page only, when page > 0), in order: struct
+ * t_word *, freed with the array. */
+GPtrArray *t_pdf_words(const char *pdf, int page);
 /* Whether s has a character from first to last (a script's block). */
 gboolean t_has_script(const char *s, gunichar first, gunichar last);
 #define T_ARABIC 0x0600, 0x06FF
