@@ -852,6 +852,38 @@ test_bundle_parts(void)
  * the sheet is in the bundles of two years, and the single sheet cut from
  * its chunk is as long as its part of the bundle.
  */
+/* tests/site with one more assignment, slug, its Dutch text md, built
+ * into tmp/<name>-out (*dest), what the build said in *err. */
+static void
+site_with(const char *name, const char *slug, const char *md, char **dest,
+    char **err)
+{
+	char *content = g_build_filename(tmp, name, NULL);
+	char *file = g_strconcat(slug, ".nl.md", NULL);
+	char *f = g_build_filename(content, "opdrachten", file, NULL);
+	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
+
+	*dest = g_strconcat(content, "-out", NULL);
+	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
+	g_assert_true(g_file_set_contents(f, md, -1, NULL));
+	g_assert_cmpint(t_build(content, *dest, "1700000000", NULL, err), ==,
+	    0);
+	g_free(f);
+	g_free(file);
+	g_free(content);
+}
+
+/* How often needle is in hay. */
+static int
+times(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *at = hay; (at = strstr(at, needle)) != NULL; at++)
+		n++;
+	return n;
+}
+
 /*
  * The printables are set in the Noto families of KT_FONTS alone, never in
  * another font the machine has (it has Noto Sans Devanagari and more from
@@ -861,12 +893,6 @@ test_bundle_parts(void)
 static void
 test_only_our_fonts(void)
 {
-	char *content = g_build_filename(tmp, "glyphs", NULL);
-	char *dest = g_build_filename(tmp, "glyphs-out", NULL);
-	char *f = g_build_filename(content, "opdrachten", "groet.nl.md", NULL);
-	char *pdf = g_build_filename(dest, "nl/opdrachten/groet.pdf", NULL);
-	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
-	const char *fonts[] = { "pdffonts", pdf, NULL };
 	const char *md = "---\ntitel: Groeten in veel talen\n"
 	    "samenvatting: Zeg hallo.\nonderwijstype: [vwo]\n"
 	    "leerjaar: [5]\ncompetenties: [netwerken]\nfase: beslissen\n"
@@ -876,50 +902,35 @@ test_only_our_fonts(void)
 	    "  vragen:\n    - tekst: Welke groet vind je mooi?\n"
 	    "      vraagt: samen\n---\n## Doel\n\nGroeten.\n\n"
 	    "## In de klas\n\nUitleg.\n\n## Nabespreken\n\nTerugkijken.\n";
-	char *err = NULL, *so = NULL;
-	const char *at;
-	int n = 0;
+	char *dest, *err = NULL, *so = NULL, *pdf;
+	const char *fonts[] = { "pdffonts", NULL, NULL };
 
-	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
-	g_assert_true(g_file_set_contents(f, md, -1, NULL));
-	g_assert_cmpint(t_build(content, dest, "1700000000", NULL, &err), ==,
-	    0);
-	for (at = err; (at = strstr(at, "no font of the printables has")) !=
-	    NULL; at++)
-		n++;
+	site_with("glyphs", "groet", md, &dest, &err);
 	/* the single sheet and the Dutch of each sheet beside it: once */
-	g_assert_cmpint(n, ==, 1);
+	g_assert_cmpint(times(err, "no font of the printables has"), ==, 1);
 	g_assert_true(t_contains(err, "\"Zeg नमस्ते tegen je oma.\" has 6 "
 	    "characters"));
+	pdf = g_build_filename(dest, "nl/opdrachten/groet.pdf", NULL);
+	fonts[1] = pdf;
 	g_assert_cmpint(t_run(fonts, NULL, &so, NULL), ==, 0);
 	g_assert_nonnull(strstr(so, "NotoSans-Regular"));
 	g_assert_null(strstr(so, "Devanagari"));
 	g_free(so);
 	g_free(err);
 	g_free(pdf);
-	g_free(f);
 	g_free(dest);
-	g_free(content);
 }
 
 static void
 test_long_sheet(void)
 {
-	char *content = g_build_filename(tmp, "long", NULL);
-	char *dest = g_build_filename(tmp, "long-out", NULL);
-	char *f = g_build_filename(content, "opdrachten", "lang.nl.md", NULL);
-	char *single = g_build_filename(dest, "nl/opdrachten/lang.pdf", NULL);
-	const char *cp[] = { "cp", "-R", "tests/site", content, NULL };
 	GString *md = g_string_new("---\ntitel: Een lange opdracht\n"
 	    "samenvatting: Veel stappen.\nonderwijstype: [vwo]\n"
 	    "leerjaar: [5, 6]\ncompetenties: [netwerken]\nfase: beslissen\n"
 	    "keuze: [vervolgstudie]\nduur: 60\npictogram: praten\n"
 	    "thuis:\n  intro: Praat samen.\n  stappen:\n");
-	char *err = NULL, *text;
-	const char *at;
-	int n = 0;
+	char *dest, *err = NULL, *text, *single;
 
-	g_assert_cmpint(t_run(cp, NULL, NULL, NULL), ==, 0);
 	for (int i = 0; i < 30; i++)
 		g_string_append_printf(md, "    - pictogram: praten\n      tekst:"
 		    " Stap %d. Vertel wat je vandaag hebt gedaan en wat je "
@@ -927,13 +938,10 @@ test_long_sheet(void)
 	g_string_append(md, "  vragen:\n    - Wat kies je?\n---\n## Doel\n\n"
 	    "Praten.\n\n## In de klas\n\nUitleg.\n\n## Nabespreken\n\n"
 	    "Terugkijken.\n");
-	g_assert_true(g_file_set_contents(f, md->str, -1, NULL));
-	g_assert_cmpint(t_build(content, dest, "1700000000", NULL, &err), ==,
-	    0);
-	for (at = err; (at = strstr(at, "lang.nl.md: warning: the sheet "
-	    "takes")) != NULL; at++)
-		n++;
-	g_assert_cmpint(n, ==, 1);
+	site_with("long", "lang", md->str, &dest, &err);
+	g_assert_cmpint(times(err, "lang.nl.md: warning: the sheet takes"), ==,
+	    1);
+	single = g_build_filename(dest, "nl/opdrachten/lang.pdf", NULL);
 	g_assert_cmpint(t_pdf_pages(single), >=, 3);
 	text = t_pdf_text(single, 0);
 	g_assert_true(t_contains(text, "Stap 30."));
@@ -942,9 +950,7 @@ test_long_sheet(void)
 	g_free(err);
 	g_string_free(md, TRUE);
 	g_free(single);
-	g_free(f);
 	g_free(dest);
-	g_free(content);
 }
 
 /*
