@@ -214,7 +214,7 @@ test_no_names_in_out(void)
 	char *records = kt_records_dir(out);
 	const char *extra[] = { "--klas", list, "--klassenmap", klas, NULL };
 
-	g_assert_cmpint(t_build("tests/site", out, extra, &err), ==,
+	g_assert_cmpint(t_build("tests/site", out, EPOCH, extra, &err), ==,
 	    0);
 	g_clear_pointer(&err, g_free);
 	g_assert_cmpint(print_class(SLUG, list, map, out, NULL, &err), ==, 0);
@@ -327,7 +327,7 @@ test_records(void)
 	char *err = NULL, *a, *b, *ra, *rb;
 	const char *verbose[] = { "-v", NULL };
 
-	g_assert_cmpint(t_build(content, out, NULL, &err), ==, 0);
+	g_assert_cmpint(t_build(content, out, EPOCH, NULL, &err), ==, 0);
 	g_clear_pointer(&err, g_free);
 	g_assert_false(g_file_test(in_out, G_FILE_TEST_EXISTS));
 	g_assert_true(g_file_test(manifest, G_FILE_TEST_IS_REGULAR));
@@ -336,7 +336,7 @@ test_records(void)
 	/* incremental: an edit, then the same as a clean build */
 	replace_in(item, "Drie dingen waar ik trots op ben",
 	    "Drie dingen waar ik heel trots op ben");
-	g_assert_cmpint(t_build(content, out, verbose, &err), ==, 0);
+	g_assert_cmpint(t_build(content, out, EPOCH, verbose, &err), ==, 0);
 	g_assert_nonnull(strstr(err, "jobs reused from"));
 	g_assert_null(strstr(err, ": 0 jobs reused from"));
 	g_clear_pointer(&err, g_free);
@@ -350,7 +350,7 @@ test_records(void)
 	/* a failed build: out/ and the records as they were */
 	ra = t_tree_digest(rec);
 	replace_in(site, "school: Testschool De Brug", "school: [kapot");
-	g_assert_cmpint(t_build(content, out, NULL, &err), ==, 1);
+	g_assert_cmpint(t_build(content, out, EPOCH, NULL, &err), ==, 1);
 	g_clear_pointer(&err, g_free);
 	b = t_tree_digest(out);
 	rb = t_tree_digest(rec);
@@ -363,7 +363,7 @@ test_records(void)
 	/* records an older keukentafel left inside out/ */
 	g_assert_cmpint(g_mkdir_with_parents(in_out, 0755), ==, 0);
 	t_write_file(in_out, "manifest", "keukentafel manifest 2\n");
-	g_assert_cmpint(t_build(content, out, verbose, &err), ==, 0);
+	g_assert_cmpint(t_build(content, out, EPOCH, verbose, &err), ==, 0);
 	g_assert_nonnull(strstr(err, "records move out of"));
 	g_assert_false(g_file_test(in_out, G_FILE_TEST_EXISTS));
 	g_free(err);
@@ -457,7 +457,7 @@ test_plural(void)
 	};
 
 	g_assert_cmpint(t_run(remove, NULL, NULL, NULL), ==, 0);
-	g_assert_cmpint(t_build(content, out, NULL, &err), ==, 0);
+	g_assert_cmpint(t_build(content, out, EPOCH, NULL, &err), ==, 0);
 	for (guint i = 0; i < G_N_ELEMENTS(want); i++) {
 		char *page = g_strdup_printf("%s/%s/index.html", out,
 		    want[i][0]);
