@@ -497,6 +497,24 @@ fail(GError **err, const struct kt_pdf_src *s, const char *what, guint num)
 	return FALSE;
 }
 
+/* Object num's "num gen obj" where the cross-reference table says:
+ * *lx is left after it, on the value. */
+static gboolean
+obj_start(const struct kt_pdf_src *s, guint num, struct lex *lx)
+{
+	struct tok a, b, c;
+	guint64 n, gen;
+
+	if (num == 0 || num >= s->size || s->at[num] <= 0 ||
+	    (size_t)s->at[num] >= s->len)
+		return FALSE;
+	lx->p = s->data + s->at[num];
+	lx->end = s->data + s->len;
+	return lex_next(lx, &a) == TK_WORD && tok_uint(&a, &n) && n == num &&
+	    lex_next(lx, &b) == TK_WORD && tok_uint(&b, &gen) &&
+	    lex_next(lx, &c) == TK_WORD && tok_is(&c, "obj");
+}
+
 /*
  * Object num: its value as a span in *v, and for a stream its data.
  * The length of a stream may be an object of its own, as cairo writes it.
@@ -506,20 +524,13 @@ src_object(const struct kt_pdf_src *s, guint num, struct lex *v,
     const char **data, size_t *dlen, int depth)
 {
 	struct lex lx, after, len;
-	struct tok a, b, c, first, k;
-	guint64 n, gen, l;
+	struct tok first, k;
+	guint64 l;
 	guint ref;
 
 	*data = NULL;
 	*dlen = 0;
-	if (num == 0 || num >= s->size || s->at[num] <= 0 ||
-	    (size_t)s->at[num] >= s->len)
-		return FALSE;
-	lx.p = s->data + s->at[num];
-	lx.end = s->data + s->len;
-	if (lex_next(&lx, &a) != TK_WORD || !tok_uint(&a, &n) || n != num ||
-	    lex_next(&lx, &b) != TK_WORD || !tok_uint(&b, &gen) ||
-	    lex_next(&lx, &c) != TK_WORD || !tok_is(&c, "obj"))
+	if (!obj_start(s, num, &lx))
 		return FALSE;
 	if (s->vend != NULL && s->vend[num] != NULL) {
 		/* a dictionary read before, ended by "endobj" */
@@ -567,17 +578,9 @@ src_dict_keys(const struct kt_pdf_src *s, guint num, struct lex *v,
     const char *const *keys, struct lex *vals, int n)
 {
 	struct lex lx;
-	struct tok a, b, c, k;
-	guint64 u;
+	struct tok k;
 
-	if (num == 0 || num >= s->size || s->at[num] <= 0 ||
-	    (size_t)s->at[num] >= s->len)
-		return FALSE;
-	lx.p = s->data + s->at[num];
-	lx.end = s->data + s->len;
-	if (lex_next(&lx, &a) != TK_WORD || !tok_uint(&a, &u) || u != num ||
-	    lex_next(&lx, &b) != TK_WORD || !tok_uint(&b, &u) ||
-	    lex_next(&lx, &c) != TK_WORD || !tok_is(&c, "obj"))
+	if (!obj_start(s, num, &lx))
 		return FALSE;
 	skip_space(&lx);
 	v->p = lx.p;

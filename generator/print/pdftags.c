@@ -641,8 +641,6 @@ read_nums(const struct kt_pdf_src *s, const struct lex *root,
 	    "tree's /Nums is not pairs of a number and a value", 0);
 }
 
-/* The elements at the top, each with its pages: kids of the Document
- * when the root holds only that, else of the root. */
 /* The elements at the top as KT_TOPS notes them in the root: FALSE, and
  * nothing in t, unless they are the elements refs has, in its order. */
 static gboolean
@@ -668,18 +666,20 @@ noted_tops(const struct kt_pdf_src *s, struct src_tree *t,
 			;
 		if (j == 0 && k.kind == TK_ARRAY_END && i == refs->len)
 			return TRUE;
-		e = (struct top_elem){ (guint)n[0], (guint)n[1],
-		    (guint)n[2] };
-		if (j < 3 || i >= refs->len || e.num != g_array_index(refs,
-		    guint, i) || (e.first <= e.last && e.last >= pages)) {
+		/* "number first last", first > last for no page */
+		if (j < 3 || i >= refs->len || n[0] != g_array_index(refs,
+		    guint, i) || (n[1] <= n[2] && n[2] >= pages)) {
 			g_array_set_size(t->tops, 0);
 			return FALSE;
 		}
+		e = (struct top_elem){ (guint)n[0], (guint)n[1], (guint)n[2] };
 		g_array_append_val(t->tops, e);
 		i++;
 	}
 }
 
+/* The elements at the top, each with its pages (top_parent()): from the
+ * note when it is there, else walked. */
 static gboolean
 read_tops(struct kt_pdf_src *s, struct src_tree *t, const struct lex *root,
     GError **err)
