@@ -290,6 +290,13 @@ kt_writer_put(struct kt_writer *w, const char *rel, const void *data,
 	return kt_writer_put_summed(w, rel, data, len, NULL, err);
 }
 
+/* A file's sum as the records keep it: its size and its digest. */
+static char *
+sum_line(size_t len, const char *digest)
+{
+	return g_strdup_printf("%zu\t%s", len, digest);
+}
+
 /* The digest is the file's sum, for a caller that has it already. */
 G_STATIC_ASSERT(KT_SUM_DIGEST == G_CHECKSUM_MD5);
 
@@ -330,8 +337,7 @@ kt_writer_put_summed(struct kt_writer *w, const char *rel, const void *data,
 		return FALSE;
 	}
 	g_free(path);
-	sum = md5 != NULL ? g_strdup_printf("%zu\t%s", total, md5) :
-	    kt_file_sum(data, total);
+	sum = md5 != NULL ? sum_line(total, md5) : kt_file_sum(data, total);
 	g_mutex_lock(&w->dirs_lock);
 	g_hash_table_replace(w->sums, g_strdup(rel), sum);
 	if (g_private_get(&tracked) == NULL)
@@ -344,7 +350,7 @@ char *
 kt_file_sum(const void *data, size_t len)
 {
 	char *digest = g_compute_checksum_for_data(KT_SUM_DIGEST, data, len);
-	char *sum = g_strdup_printf("%zu\t%s", len, digest);
+	char *sum = sum_line(len, digest);
 
 	g_free(digest);
 	return sum;

@@ -61,15 +61,16 @@ unknown_glyphs(struct kt_pdf *p, PangoLayout *l)
 	if (n == 0)
 		return;
 	key = g_strconcat("glyphs ", t, NULL);
-	shown = g_utf8_substring(t, 0, MIN(g_utf8_strlen(t, -1), 60));
-	g_strdelimit(shown, "\n", ' ');
-	if (kt_diag_once(p->kit->d, key))
+	if (kt_diag_once(p->kit->d, key)) {
+		shown = g_utf8_substring(t, 0, MIN(g_utf8_strlen(t, -1), 60));
+		g_strdelimit(shown, "\n", ' ');
 		kt_warning(p->kit->d, p->source != NULL ? p->source :
 		    p->rel, 0, 0, "\"%s\" has %d "
 		    "character%s that no font of the printables has (%s); "
 		    "%s as a box", shown, n, n == 1 ? "" : "s", KT_FONTS,
 		    n == 1 ? "it prints" : "each prints");
-	g_free(shown);
+		g_free(shown);
+	}
 	g_free(key);
 }
 
