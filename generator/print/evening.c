@@ -761,36 +761,28 @@ board_word(struct kt_pdf *p, const char *key, unsigned colour)
 	return l;
 }
 
-/* How large the thumb can be on the board of key: it gives way, down to
- * half its size, when the other languages take more lines than the page
- * has below the word. */
+/* How large the thumb can be on a board with the word l and the other
+ * languages' words under it: it gives way, down to half its size, when
+ * they take more lines than the page has below the word. */
 static double
-board_thumb(struct kt_pdf *p, const struct kt_item *it, const char *key)
+board_thumb(const struct kt_pdf *p, PangoLayout *l,
+    const struct board_words *others)
 {
-	PangoLayout *l = board_word(p, key, 0);
-	struct board_words others;
-	double room;
+	double room = p->bottom - p->top - kt_pdf_height(l) - KT_GAP_L -
+	    others->height;
 
-	board_words_measure(p, it, key, &others);
-	room = p->bottom - p->top - kt_pdf_height(l) - KT_GAP_L -
-	    others.height;
-	board_words_free(&others);
-	g_object_unref(l);
 	return CLAMP(room, KT_PICTO_BOARD / 2, KT_PICTO_BOARD);
 }
 
-/* A board: the thumb (pic high), the word huge, and the word in the
+/* A board: the thumb (pic high), the word l huge, and the word in the
  * other languages of the evening beneath it. */
 static void
-board(struct kt_pdf *p, const struct kt_item *it, const char *key,
-    const char *thumb, unsigned colour, double pic)
+board(struct kt_pdf *p, const char *thumb, PangoLayout *l,
+    const struct board_words *others, double pic)
 {
 	double w = kt_pdf_width(p);
-	PangoLayout *l = board_word(p, key, colour);
-	struct board_words others;
 
 	kt_pdf_page(p);
-	board_words_measure(p, it, key, &others);
 	/* the word first in the tree: cairo 1.16 cannot tag a document
 	 * whose first marked content is a picture */
 	kt_pdf_show_as(p, KT_TAG_H1, l, p->left, p->y + pic, w);
@@ -798,34 +790,45 @@ board(struct kt_pdf *p, const struct kt_item *it, const char *key,
 	kt_pdf_logo(p, kt_pdf_x(p, p->w - p->right - KT_LOGO, KT_LOGO), p->y,
 	    KT_LOGO, KT_LOGO);
 	p->y += pic + kt_pdf_height(l) + KT_GAP_L;
-	g_object_unref(l);
-	board_words_draw(p, &others);
-	board_words_free(&others);
+	board_words_draw(p, others);
 }
 
 static struct kt_pdf *
 boards_draw(struct kt_pdfkit *k, const struct kt_plan_job *j,
     gboolean tagged, void *data)
 {
+	static const struct {
+		const char *key, *thumb;
+		unsigned colour;
+	} sides[2] = {
+		{ "statement.agree", "duim", KT_GREEN },
+		{ "statement.disagree", "duim-omlaag", KT_RED },
+	};
 	const struct kt_text *t = j->t;
 	const char *rel = g_ptr_array_index(j->files, 0);
 	struct kt_pdf_meta meta = { t->title, t->summary, "LOB, debat" };
 	struct kt_pdf *p = kt_pdf_open(k, rel, j->lang, &meta, TRUE);
-	double pic;
+	PangoLayout *word[2];
+	struct board_words others[2];
+	double pic = KT_PICTO_BOARD;
 
 	(void)data;
 	if (tagged)
 		kt_pdf_tagged(p);
-	/* the same thumb on both boards */
-	pic = MIN(board_thumb(p, j->it, "statement.agree"),
-	    board_thumb(p, j->it, "statement.disagree"));
+	/* both measured first: the same thumb on both boards */
+	for (int i = 0; i < 2; i++) {
+		word[i] = board_word(p, sides[i].key, sides[i].colour);
+		board_words_measure(p, j->it, sides[i].key, &others[i]);
+		pic = MIN(pic, board_thumb(p, word[i], &others[i]));
+	}
 	/* a board a Part: the other languages' words are in its P */
-	kt_pdf_begin(p, KT_TAG_PART);
-	board(p, j->it, "statement.agree", "duim", KT_GREEN, pic);
-	kt_pdf_end(p, KT_TAG_PART);
-	kt_pdf_begin(p, KT_TAG_PART);
-	board(p, j->it, "statement.disagree", "duim-omlaag", KT_RED, pic);
-	kt_pdf_end(p, KT_TAG_PART);
+	for (int i = 0; i < 2; i++) {
+		kt_pdf_begin(p, KT_TAG_PART);
+		board(p, sides[i].thumb, word[i], &others[i], pic);
+		kt_pdf_end(p, KT_TAG_PART);
+		board_words_free(&others[i]);
+		g_object_unref(word[i]);
+	}
 	return p;
 }
 
